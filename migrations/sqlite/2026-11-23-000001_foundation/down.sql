@@ -1,0 +1,11 @@
+DROP TABLE history;
+DROP TABLE api_tokens;
+DROP TABLE users;
+DROP TABLE actions;
+DROP TABLE plans;
+DROP TABLE contacts;
+DROP TABLE signatures;
+DROP TABLE cities;
+DROP TABLE commitments;
+DROP TABLE roles;
+DROP TABLE frameworks;

@@ -1,0 +1,217 @@
+//! Queries and changes for actions.
+
+use super::{Action, ActionStatus, Delivery, PolicyArea};
+use crate::db::schema::{actions, commitments, plans, roles};
+use crate::db::DbConnection;
+use crate::error::{ApiError, ApiResult};
+use crate::history::{self, Actor, Kind};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = actions)]
+pub struct ActionRow {
+    id: i64,
+    plan_id: i64,
+    title: String,
+    description: String,
+    department: String,
+    partners: String,
+    delivery: String,
+    policy_areas: String,
+    start_date: Option<NaiveDate>,
+    due_date: Option<NaiveDate>,
+    status: String,
+    progress: i32,
+    version: i32,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+type Joined = (ActionRow, String, String, i64);
+
+fn to_action((r, commitment, role, city_id): Joined) -> Action {
+    Action {
+        id: r.id,
+        plan_id: r.plan_id,
+        city_id,
+        commitment,
+        role,
+        title: r.title,
+        description: r.description,
+        department: r.department,
+        partners: serde_json::from_str(&r.partners).unwrap_or_default(),
+        delivery: Delivery::from_db(&r.delivery),
+        policy_areas: serde_json::from_str::<Vec<String>>(&r.policy_areas)
+            .unwrap_or_default()
+            .iter()
+            .map(|p| PolicyArea::from_db(p))
+            .collect(),
+        start_date: r.start_date,
+        due_date: r.due_date,
+        status: ActionStatus::from_db(&r.status),
+        progress: r.progress,
+        version: r.version,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    }
+}
+
+/// Filters for a plan's action list.
+#[derive(Default)]
+pub struct Filter {
+    pub role: Option<String>,
+    pub commitment: Option<String>,
+    pub status: Option<ActionStatus>,
+}
+
+pub fn list(conn: &mut DbConnection, plan_id: i64, f: &Filter, limit: i64, offset: i64) -> QueryResult<(Vec<Action>, i64)> {
+    // The same filters for the page and for the total.
+    macro_rules! filtered {
+        () => {{
+            let mut q = actions::table
+                .inner_join(commitments::table.inner_join(roles::table))
+                .inner_join(plans::table)
+                .filter(actions::plan_id.eq(plan_id))
+                .into_boxed();
+            if let Some(r) = &f.role {
+                q = q.filter(roles::code.eq(r.clone()));
+            }
+            if let Some(c) = &f.commitment {
+                q = q.filter(commitments::code.eq(c.clone()));
+            }
+            if let Some(s) = f.status {
+                q = q.filter(actions::status.eq(s.as_str()));
+            }
+            q
+        }};
+    }
+    let total = filtered!().count().get_result(conn)?;
+    let rows: Vec<Joined> = filtered!()
+        .order(actions::id)
+        .limit(limit)
+        .offset(offset)
+        .select((ActionRow::as_select(), commitments::code, roles::code, plans::city_id))
+        .load(conn)?;
+    Ok((rows.into_iter().map(to_action).collect(), total))
+}
+
+pub fn get(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Action>> {
+    let row: Option<Joined> = actions::table
+        .inner_join(commitments::table.inner_join(roles::table))
+        .inner_join(plans::table)
+        .filter(actions::id.eq(id))
+        .select((ActionRow::as_select(), commitments::code, roles::code, plans::city_id))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(to_action))
+}
+
+pub fn require(conn: &mut DbConnection, id: i64) -> ApiResult<Action> {
+    get(conn, id)?.ok_or_else(|| ApiError::not_found(format!("no action with id {id}")))
+}
+
+/// Validated action fields.
+pub struct ActionFields {
+    pub commitment_id: i64,
+    pub title: String,
+    pub description: String,
+    pub department: String,
+    pub partners: Vec<String>,
+    pub delivery: Delivery,
+    pub policy_areas: Vec<PolicyArea>,
+    pub start_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub status: ActionStatus,
+    pub progress: i32,
+}
+
+impl ActionFields {
+    fn partners_json(&self) -> String {
+        serde_json::to_string(&self.partners).unwrap()
+    }
+    fn areas_json(&self) -> String {
+        serde_json::to_string(&self.policy_areas.iter().map(|p| p.as_str()).collect::<Vec<_>>()).unwrap()
+    }
+}
+
+pub fn create(conn: &mut DbConnection, plan_id: i64, city_id: i64, f: ActionFields, actor: &Actor) -> ApiResult<Action> {
+    let now = Utc::now().naive_utc();
+    Ok(conn.transaction(|conn| {
+        let id: i64 = diesel::insert_into(actions::table)
+            .values((
+                actions::plan_id.eq(plan_id),
+                actions::commitment_id.eq(f.commitment_id),
+                actions::title.eq(&f.title),
+                actions::description.eq(&f.description),
+                actions::department.eq(&f.department),
+                actions::partners.eq(f.partners_json()),
+                actions::delivery.eq(f.delivery.as_str()),
+                actions::policy_areas.eq(f.areas_json()),
+                actions::start_date.eq(f.start_date),
+                actions::due_date.eq(f.due_date),
+                actions::status.eq(f.status.as_str()),
+                actions::progress.eq(f.progress),
+                actions::version.eq(1),
+                actions::created_at.eq(now),
+                actions::updated_at.eq(now),
+            ))
+            .returning(actions::id)
+            .get_result(conn)?;
+        let action = get(conn, id)?.expect("just inserted");
+        history::record(conn, Kind::Action, id, Some(city_id), actor, None, Some(&serde_json::to_value(&action).unwrap()))?;
+        QueryResult::Ok(action)
+    })?)
+}
+
+pub fn update(conn: &mut DbConnection, before: &Action, expected: i32, f: ActionFields, actor: &Actor) -> ApiResult<Action> {
+    if before.version != expected {
+        return Err(crate::cities::store::conflict("action", before.version, expected));
+    }
+    let after = conn.transaction(|conn| {
+        let n = diesel::update(actions::table.find(before.id).filter(actions::version.eq(expected)))
+            .set((
+                actions::commitment_id.eq(f.commitment_id),
+                actions::title.eq(&f.title),
+                actions::description.eq(&f.description),
+                actions::department.eq(&f.department),
+                actions::partners.eq(f.partners_json()),
+                actions::delivery.eq(f.delivery.as_str()),
+                actions::policy_areas.eq(f.areas_json()),
+                actions::start_date.eq(f.start_date),
+                actions::due_date.eq(f.due_date),
+                actions::status.eq(f.status.as_str()),
+                actions::progress.eq(f.progress),
+                actions::version.eq(expected + 1),
+                actions::updated_at.eq(Utc::now().naive_utc()),
+            ))
+            .execute(conn)?;
+        if n == 0 {
+            return QueryResult::Ok(None);
+        }
+        let after = get(conn, before.id)?.expect("exists");
+        history::record(conn, Kind::Action, before.id, Some(before.city_id), actor, Some(&serde_json::to_value(before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
+        Ok(Some(after))
+    })?;
+    after.ok_or_else(|| crate::cities::store::conflict("action", expected + 1, expected))
+}
+
+/// Deletes an action; with `expected`, only if it is still at that version.
+pub fn delete(conn: &mut DbConnection, before: &Action, expected: Option<i32>, actor: &Actor) -> ApiResult<()> {
+    if let Some(v) = expected.filter(|v| *v != before.version) {
+        return Err(crate::cities::store::conflict("action", before.version, v));
+    }
+    let deleted = conn.transaction(|conn| {
+        let n = diesel::delete(actions::table.find(before.id).filter(actions::version.eq(before.version))).execute(conn)?;
+        if n == 0 {
+            return QueryResult::Ok(false);
+        }
+        history::record(conn, Kind::Action, before.id, Some(before.city_id), actor, Some(&serde_json::to_value(before).unwrap()), None)?;
+        Ok(true)
+    })?;
+    if deleted {
+        Ok(())
+    } else {
+        Err(crate::cities::store::conflict("action", before.version + 1, before.version))
+    }
+}

@@ -1,0 +1,119 @@
+//! Who is calling, and what they may see and change.
+//!
+//! Three roles: the secretariat (everything), a city editor (their own city only) and an
+//! observer (read only). Every route asks the `Caller` before touching data.
+
+pub mod password;
+pub mod routes;
+pub mod store;
+pub mod tokens;
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::db;
+use crate::startup::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Secretariat,
+    CityEditor,
+    Observer,
+}
+
+impl Role {
+    pub const ACCEPTED: &'static str = "secretariat, city-editor, observer";
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Secretariat => "secretariat",
+            Role::CityEditor => "city-editor",
+            Role::Observer => "observer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "secretariat" => Some(Role::Secretariat),
+            "city-editor" => Some(Role::CityEditor),
+            "observer" => Some(Role::Observer),
+            _ => None,
+        }
+    }
+}
+
+/// The authenticated user behind a request.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Caller {
+    pub user_id: i64,
+    pub email: String,
+    pub role: Role,
+    /// The city a city editor may edit; none for other roles.
+    pub city_id: Option<i64>,
+}
+
+impl Caller {
+    /// How history records this caller.
+    pub fn actor(&self) -> crate::history::Actor {
+        crate::history::Actor { user_id: Some(self.user_id), label: self.email.clone() }
+    }
+
+    pub fn require_secretariat(&self) -> ApiResult<()> {
+        match self.role {
+            Role::Secretariat => Ok(()),
+            _ => Err(ApiError::Forbidden("only the network secretariat may do this".into())),
+        }
+    }
+
+    /// Whether the caller may read this city's data.
+    pub fn can_read_city(&self, city_id: i64) -> ApiResult<()> {
+        match self.role {
+            Role::Secretariat | Role::Observer => Ok(()),
+            Role::CityEditor if self.city_id == Some(city_id) => Ok(()),
+            Role::CityEditor => Err(ApiError::Forbidden("you may only see your own city's data".into())),
+        }
+    }
+
+    /// Whether the caller may change this city's data (its plans, actions and contacts).
+    pub fn can_edit_city(&self, city_id: i64) -> ApiResult<()> {
+        match self.role {
+            Role::Secretariat => Ok(()),
+            Role::CityEditor if self.city_id == Some(city_id) => Ok(()),
+            Role::CityEditor => Err(ApiError::Forbidden("you may only change your own city's data".into())),
+            Role::Observer => Err(ApiError::Forbidden("observers have read-only access".into())),
+        }
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let header = req.headers().get(header::AUTHORIZATION).map(|v| v.to_str().unwrap_or("").to_string());
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("app state missing")))?;
+            let header = header.ok_or_else(|| {
+                ApiError::Unauthenticated("send `Authorization: Bearer <token>`; tokens come from `charter-tracker token issue`".into())
+            })?;
+            let token = header
+                .strip_prefix("Bearer ")
+                .or_else(|| header.strip_prefix("bearer "))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .ok_or_else(|| ApiError::Unauthenticated("the Authorization header must be `Bearer <token>`".into()))?
+                .to_string();
+            db(&state.pool, move |c| {
+                tokens::authenticate(c, &token)?
+                    .ok_or_else(|| ApiError::Unauthenticated("the token is unknown, revoked, or its user is disabled".into()))
+            })
+            .await
+        })
+    }
+}

@@ -1,0 +1,60 @@
+//! Users: created from the CLI (and later the secretariat's pages).
+
+use super::{password, Role};
+use crate::db::schema::{cities, users};
+use crate::db::DbConnection;
+use chrono::Utc;
+use diesel::prelude::*;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub role: String,
+    pub city_id: Option<i64>,
+    pub disabled: bool,
+}
+
+pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email.eq(email.trim().to_lowercase()))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Adds a user; the caller has validated the email. Errors are phrased for the person at the CLI.
+pub fn add(conn: &mut DbConnection, email: &str, role: Role, city_id: Option<i64>, password: &str) -> anyhow::Result<i64> {
+    let email = email.trim().to_lowercase();
+    match (role, city_id) {
+        (Role::CityEditor, None) => anyhow::bail!("a city editor needs --city ID (the city they edit)"),
+        (Role::Secretariat | Role::Observer, Some(_)) => {
+            anyhow::bail!("--city applies to city editors only; {} see every city", role.as_str())
+        }
+        _ => {}
+    }
+    if let Some(id) = city_id {
+        let exists: i64 = cities::table.find(id).count().get_result(conn)?;
+        if exists == 0 {
+            anyhow::bail!("there is no city with id {id}; list them with GET /api/v1/cities");
+        }
+    }
+    if by_email(conn, &email)?.is_some() {
+        anyhow::bail!("a user with email {email} already exists");
+    }
+    let hash = password::hash(password)?;
+    let id = diesel::insert_into(users::table)
+        .values((
+            users::email.eq(&email),
+            users::password_hash.eq(hash),
+            users::role.eq(role.as_str()),
+            users::city_id.eq(city_id),
+            users::disabled.eq(false),
+            users::created_at.eq(Utc::now().naive_utc()),
+        ))
+        .returning(users::id)
+        .get_result(conn)?;
+    Ok(id)
+}

@@ -1,0 +1,177 @@
+//! The command line: `serve`, `user`, `token`, `migrate`.
+
+use crate::auth::{self, Role};
+use crate::config::Settings;
+use crate::startup::{self, Application};
+use crate::validation;
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "charter-tracker", version, about = "Cities' action plans against the EUROCITIES Charter on Integrating Cities")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (SQLite under ./data by default; DATABASE_URL for PostgreSQL).
+    Serve {
+        /// Address to listen on, overriding server.bind (e.g. 0.0.0.0:8080).
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply database migrations and load the charters, then exit.
+    Migrate,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user. The password is read from standard input when it is piped in;
+    /// otherwise one is generated and printed once.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// secretariat, city-editor or observer.
+        #[arg(long)]
+        role: String,
+        /// The city a city editor edits (its id).
+        #[arg(long)]
+        city: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Issue an API token for a user; it is printed once, on standard output.
+    Issue {
+        #[arg(long)]
+        email: String,
+        /// A note to recognise the token by later.
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// List a user's tokens (never the tokens themselves).
+    List {
+        #[arg(long)]
+        email: String,
+    },
+    /// Revoke a token by its id.
+    Revoke {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load()?;
+    crate::telemetry::init(&settings.log);
+    match cli.command {
+        Command::Serve { bind } => serve(settings, bind),
+        Command::Migrate => {
+            startup::prepare(&settings)?;
+            eprintln!("database is up to date and the charters are loaded");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { email, role, city } } => {
+            let role = Role::parse(&role)
+                .with_context(|| format!("--role `{role}` is not a role; accepted: {}", Role::ACCEPTED))?;
+            let email = validation::email("--email", &email).map_err(|e| anyhow::anyhow!("--email: {}", e.reason))?;
+            let (password, generated) = read_or_generate_password()?;
+            let pool = startup::prepare(&settings)?;
+            let mut conn = pool.get()?;
+            let id = auth::store::add(&mut conn, &email, role, city, &password)?;
+            eprintln!("added user {id}: {email} ({})", role.as_str());
+            if generated {
+                println!("password: {password}");
+                eprintln!("(shown once; store it safely)");
+            }
+            Ok(())
+        }
+        Command::Token { command } => {
+            let pool = startup::prepare(&settings)?;
+            let mut conn = pool.get()?;
+            match command {
+                TokenCommand::Issue { email, label } => {
+                    let user = auth::store::by_email(&mut conn, &email)?
+                        .with_context(|| format!("no user with email {email}; add one with `charter-tracker user add`"))?;
+                    if user.disabled {
+                        anyhow::bail!("user {email} is disabled");
+                    }
+                    let (id, token) = auth::tokens::issue(&mut conn, user.id, &label)?;
+                    eprintln!("token {id} issued for {email}; it is shown once:");
+                    println!("{token}");
+                    Ok(())
+                }
+                TokenCommand::List { email } => {
+                    let user = auth::store::by_email(&mut conn, &email)?.with_context(|| format!("no user with email {email}"))?;
+                    for t in auth::tokens::list_for_user(&mut conn, user.id)? {
+                        let state = t.revoked_at.map(|r| format!("revoked {r}")).unwrap_or_else(|| "active".into());
+                        println!("{}\t{}\t{}\t{}", t.id, t.created_at, state, t.label);
+                    }
+                    Ok(())
+                }
+                TokenCommand::Revoke { id } => {
+                    if auth::tokens::revoke(&mut conn, id)? {
+                        eprintln!("token {id} revoked");
+                        Ok(())
+                    } else {
+                        anyhow::bail!("no active token with id {id}")
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn read_or_generate_password() -> anyhow::Result<(String, bool)> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line).context("reading the password from standard input")?;
+        let line = line.trim_end_matches(['\r', '\n']).to_string();
+        if !line.is_empty() {
+            if line.chars().count() < 10 {
+                anyhow::bail!("the password from standard input is shorter than 10 characters");
+            }
+            return Ok((line, false));
+        }
+    }
+    Ok((auth::password::generate(), true))
+}
+
+fn serve(settings: Settings, bind: Option<String>) -> anyhow::Result<()> {
+    let bind = bind.unwrap_or_else(|| settings.server.bind.clone());
+    bind.parse::<std::net::SocketAddr>()
+        .map_err(|_| anyhow::anyhow!("--bind `{bind}` is not an address; expected HOST:PORT such as 127.0.0.1:8080"))?;
+    let pool = startup::prepare(&settings)?;
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build(settings, pool, &bind)?;
+        tracing::info!("charter-tracker listening on http://{bind}");
+        app.run_until_stopped().await.context("running the HTTP server")
+    })
+}

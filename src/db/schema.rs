@@ -1,0 +1,161 @@
+//! Hand-written schema using only types both SQLite and PostgreSQL share.
+// @generated-free: keep in step with migrations/{sqlite,postgres}.
+
+diesel::table! {
+    frameworks (id) {
+        id -> BigInt,
+        code -> Text,
+        title -> Text,
+        description -> Text,
+        source -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    roles (id) {
+        id -> BigInt,
+        framework_id -> BigInt,
+        code -> Text,
+        title -> Text,
+        preamble -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    commitments (id) {
+        id -> BigInt,
+        framework_id -> BigInt,
+        role_id -> BigInt,
+        code -> Text,
+        text -> Text,
+        position -> Integer,
+        retired -> Bool,
+    }
+}
+
+diesel::table! {
+    cities (id) {
+        id -> BigInt,
+        name -> Text,
+        country -> Text,
+        is_public -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signatures (city_id, framework_id) {
+        city_id -> BigInt,
+        framework_id -> BigInt,
+        signed_on -> Date,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> BigInt,
+        city_id -> BigInt,
+        name -> Text,
+        email -> Text,
+        language -> Text,
+        office_role -> Text,
+        receives_reminders -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plans (id) {
+        id -> BigInt,
+        city_id -> BigInt,
+        framework_id -> BigInt,
+        title -> Text,
+        period_start -> Date,
+        period_end -> Date,
+        status -> Text,
+        adopted_on -> Nullable<Date>,
+        document_url -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    actions (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        commitment_id -> BigInt,
+        title -> Text,
+        description -> Text,
+        department -> Text,
+        partners -> Text,
+        delivery -> Text,
+        policy_areas -> Text,
+        start_date -> Nullable<Date>,
+        due_date -> Nullable<Date>,
+        status -> Text,
+        progress -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        password_hash -> Text,
+        role -> Text,
+        city_id -> Nullable<BigInt>,
+        disabled -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        token_hash -> Text,
+        label -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    history (id) {
+        id -> BigInt,
+        object_kind -> Text,
+        object_id -> BigInt,
+        city_id -> Nullable<BigInt>,
+        operation -> Text,
+        actor_user_id -> Nullable<BigInt>,
+        actor -> Text,
+        at -> Timestamp,
+        changed -> Text,
+        before_state -> Nullable<Text>,
+        after_state -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(roles -> frameworks (framework_id));
+diesel::joinable!(commitments -> roles (role_id));
+diesel::joinable!(plans -> cities (city_id));
+diesel::joinable!(actions -> plans (plan_id));
+diesel::joinable!(actions -> commitments (commitment_id));
+diesel::joinable!(contacts -> cities (city_id));
+diesel::joinable!(api_tokens -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    frameworks, roles, commitments, cities, signatures, contacts, plans, actions, users, api_tokens, history,
+);

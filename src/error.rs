@@ -1,0 +1,201 @@
+//! The error policy of the HTTP layer.
+//!
+//! Handlers return `ApiError`. Every 4xx leaves as an RFC 9457 `application/problem+json`
+//! body naming the field, what was wrong and what is accepted. Anything unexpected is logged
+//! with its cause chain and answered with a 500 that carries no internals.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One thing wrong with one input field.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct FieldError {
+    /// The field, as a JSON path (`progress`, `partners[2]`) or a parameter name.
+    pub field: String,
+    /// What was wrong with it.
+    pub reason: String,
+    /// What would have been accepted, when that can be said briefly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<String>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self { field: field.into(), reason: reason.into(), accepted: None }
+    }
+    pub fn accepting(mut self, accepted: impl Into<String>) -> Self {
+        self.accepted = Some(accepted.into());
+        self
+    }
+}
+
+/// RFC 9457 problem details, as sent.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<i32>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body or parameters were understood but some values are not acceptable.
+    #[error("invalid input")]
+    Validation(Vec<FieldError>),
+    /// The body could not be read as the expected JSON at all.
+    #[error("malformed request: {0:?}")]
+    Malformed(FieldError),
+    #[error("authentication required: {0}")]
+    Unauthenticated(String),
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// The object changed since the version the client had.
+    #[error("version conflict")]
+    Conflict { detail: String, current_version: Option<i32> },
+    /// An update came without the version it was based on.
+    #[error("version required")]
+    VersionRequired,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn field(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, reason)])
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Self::NotFound(what.into())
+    }
+
+    fn problem(&self) -> Problem {
+        let (type_, title, detail, errors, current_version) = match self {
+            Self::Validation(errors) => (
+                "validation",
+                "Some values are not acceptable",
+                summarise(errors),
+                errors.clone(),
+                None,
+            ),
+            Self::Malformed(e) => (
+                "malformed-request",
+                "The request body could not be read",
+                summarise(std::slice::from_ref(e)),
+                vec![e.clone()],
+                None,
+            ),
+            Self::Unauthenticated(d) => ("unauthenticated", "Authentication required", d.clone(), vec![], None),
+            Self::Forbidden(d) => ("forbidden", "Not allowed", d.clone(), vec![], None),
+            Self::NotFound(d) => ("not-found", "Not found", d.clone(), vec![], None),
+            Self::Conflict { detail, current_version } => {
+                ("version-conflict", "The object has changed", detail.clone(), vec![], *current_version)
+            }
+            Self::VersionRequired => (
+                "version-required",
+                "The version you edited is required",
+                "send the version you read, as `version` in the body or as an If-Match header".into(),
+                vec![FieldError::new("version", "is required for updates").accepting("the object's current version number")],
+                None,
+            ),
+            Self::Unexpected(_) => (
+                "internal",
+                "Something went wrong on our side",
+                "the error has been logged; please try again or contact the secretariat".into(),
+                vec![],
+                None,
+            ),
+        };
+        Problem {
+            type_: format!("/problems/{type_}"),
+            title: title.into(),
+            status: self.status_code().as_u16(),
+            detail,
+            errors,
+            current_version,
+        }
+    }
+}
+
+fn summarise(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| match &e.accepted {
+            Some(a) => format!("{}: {} (accepted: {a})", e.field, e.reason),
+            None => format!("{}: {}", e.field, e.reason),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Malformed(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Unexpected(e) = self {
+            tracing::error!(error = ?e, "unexpected error");
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        if let Self::Unauthenticated(_) = self {
+            res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        res.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Unexpected(anyhow::Error::new(e).context("database query"))
+    }
+}
+
+impl From<r2d2::Error> for ApiError {
+    fn from(e: r2d2::Error) -> Self {
+        Self::Unexpected(anyhow::Error::new(e).context("taking a database connection"))
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        Self::Unexpected(anyhow::anyhow!("blocking task failed: {e}"))
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_names_the_field_and_what_is_accepted() {
+        let e = ApiError::Validation(vec![FieldError::new("progress", "is 101").accepting("0 to 100")]);
+        let p = e.problem();
+        assert_eq!(p.status, 422);
+        assert_eq!(p.type_, "/problems/validation");
+        assert_eq!(p.detail, "progress: is 101 (accepted: 0 to 100)");
+        let res = e.error_response();
+        assert_eq!(res.headers().get("content-type").unwrap(), "application/problem+json");
+    }
+}

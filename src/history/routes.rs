@@ -1,0 +1,40 @@
+//! `GET /api/v1/{kind}/{id}/history`.
+
+use super::{for_object, Entry, Kind};
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::http::{db, id_param};
+use crate::startup::AppState;
+use actix_web::{web, HttpResponse};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/{kind}/{id}/history", web::get().to(object_history));
+}
+
+/// Every recorded change of a city, plan, action or contact, oldest first.
+#[utoipa::path(get, path = "/api/v1/{kind}/{id}/history", tag = "history", security(("bearer" = [])),
+    params(("kind" = String, Path, description = "cities, plans, actions or contacts"), ("id" = i64, Path)),
+    responses((status = 200, body = Vec<Entry>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn object_history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    let (kind_raw, id_raw) = path.into_inner();
+    let kind = Kind::from_plural(&kind_raw).ok_or_else(|| {
+        ApiError::not_found(format!("`{kind_raw}` has no history; accepted: cities, plans, actions, contacts"))
+    })?;
+    let id = id_param(&id_raw)?;
+    let entries = db(&state.pool, move |c| {
+        let (entries, city) = for_object(c, kind, id)?;
+        if entries.is_empty() {
+            return Err(ApiError::not_found(format!("no history for {} {id}", kind.as_str())));
+        }
+        if let Some(city) = city {
+            caller.can_read_city(city)?;
+        }
+        Ok(entries)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(entries))
+}

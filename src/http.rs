@@ -1,0 +1,238 @@
+//! Shared HTTP plumbing: the JSON body extractor, pagination, versions, and running
+//! blocking database work off the async executor.
+
+use crate::db::{DbConnection, Pool};
+use crate::error::{ApiError, ApiResult, FieldError};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// Bodies larger than this are refused: no legitimate request comes near it.
+const MAX_BODY: usize = 256 * 1024;
+
+/// Runs database work on the blocking pool with a pooled connection.
+pub async fn db<T, F>(pool: &Pool, f: F) -> ApiResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConnection) -> ApiResult<T> + Send + 'static,
+{
+    let pool = pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        f(&mut conn)
+    })
+    .await?
+}
+
+/// A JSON body whose errors name the offending field by its path (`partners[1]`).
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !(content_type.starts_with("application/json") || content_type.contains("+json")) {
+                return Err(ApiError::Malformed(
+                    FieldError::new("Content-Type", format!("is `{content_type}`"))
+                        .accepting("application/json"),
+                ));
+            }
+            let bytes = body.await.map_err(|e| {
+                ApiError::Malformed(FieldError::new("body", format!("could not be read: {e}")))
+            })?;
+            if bytes.len() > MAX_BODY {
+                return Err(ApiError::Malformed(
+                    FieldError::new("body", "is too large").accepting(format!("at most {MAX_BODY} bytes")),
+                ));
+            }
+            parse_json(&bytes).map(Json)
+        })
+    }
+}
+
+/// Parses JSON, turning serde's message into a field error naming the path.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        // serde_json appends " at line L column C"; people do not need it for a field error.
+        let reason = message.split(" at line ").next().unwrap_or(&message).to_string();
+        if let Some(unknown) = reason.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+            let field = if path == "." || path.is_empty() { unknown.to_string() } else { path.clone() };
+            let accepted = reason.split_once(", expected ").map(|(_, a)| a.to_string());
+            let mut fe = FieldError::new(field, "is not a known field");
+            fe.accepted = accepted;
+            return ApiError::Malformed(fe);
+        }
+        let field = if path == "." || path.is_empty() { "body".to_string() } else { path };
+        if inner.is_syntax() || inner.is_eof() {
+            ApiError::Malformed(FieldError::new("body", format!("is not valid JSON: {message}")))
+        } else {
+            ApiError::Malformed(FieldError::new(field, reason))
+        }
+    })
+}
+
+/// `?page=&per_page=` on list endpoints.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// 1-based page number (default 1).
+    pub page: Option<i64>,
+    /// Items per page, 1 to 200 (default 50).
+    pub per_page: Option<i64>,
+}
+
+pub const MAX_PER_PAGE: i64 = 200;
+
+impl PageQuery {
+    /// (limit, offset), or a field error.
+    pub fn limits(&self) -> ApiResult<(i64, i64)> {
+        let page = self.page.unwrap_or(1);
+        let per_page = self.per_page.unwrap_or(50);
+        let mut errors = vec![];
+        if page < 1 {
+            errors.push(FieldError::new("page", format!("is {page}")).accepting("1 or more"));
+        }
+        if !(1..=MAX_PER_PAGE).contains(&per_page) {
+            errors.push(FieldError::new("per_page", format!("is {per_page}")).accepting("1 to 200"));
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
+        Ok((per_page, (page - 1) * per_page))
+    }
+}
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub page: i64,
+    pub per_page: i64,
+    /// How many items there are in all pages together.
+    pub total: i64,
+}
+
+impl<T> Page<T> {
+    pub fn new(items: Vec<T>, q: &PageQuery, total: i64) -> Self {
+        Page { items, page: q.page.unwrap_or(1), per_page: q.per_page.unwrap_or(50), total }
+    }
+}
+
+/// The version an update is based on: the body's `version`, else an `If-Match` header.
+pub fn expected_version(req: &HttpRequest, body_version: Option<i32>) -> ApiResult<i32> {
+    if let Some(v) = body_version {
+        return Ok(v);
+    }
+    match req.headers().get(header::IF_MATCH) {
+        None => Err(ApiError::VersionRequired),
+        Some(v) => {
+            let raw = v.to_str().unwrap_or("").trim();
+            let raw = raw.strip_prefix("W/").unwrap_or(raw).trim_matches('"');
+            raw.parse::<i32>().map_err(|_| {
+                ApiError::Validation(vec![FieldError::new("If-Match", format!("is `{raw}`"))
+                    .accepting("the version number, e.g. \"3\"")])
+            })
+        }
+    }
+}
+
+/// 200 with the object as JSON and its version as ETag.
+pub fn versioned<T: Serialize>(status: actix_web::http::StatusCode, body: &T, version: i32) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::ETAG, format!("\"{version}\"")))
+        .json(body)
+}
+
+/// Query and path errors as problems, wired into the app's extractor configs.
+pub fn query_error(err: actix_web::error::QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let msg = err.to_string();
+    let reason = msg.strip_prefix("Query deserialize error: ").unwrap_or(&msg).to_string();
+    ApiError::Validation(vec![FieldError::new("query", reason)]).into()
+}
+
+pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::not_found(format!("no such object: {err}")).into()
+}
+
+/// Reads a request's `{id}` as a positive integer, else a 404 (ids are never anything else).
+pub fn id_param(raw: &str) -> ApiResult<i64> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| ApiError::not_found(format!("`{raw}` is not an id")))
+}
+
+/// Serde helper: distinguishes an absent field (None) from an explicit null (Some(None)).
+pub fn double_option<'de, T, D>(de: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    Deserialize::deserialize(de).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        progress: Option<i64>,
+        partners: Option<Vec<String>>,
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        match parse_json::<T>(br#"{"progress": "lots"}"#) {
+            Err(ApiError::Malformed(e)) => assert_eq!(e.field, "progress"),
+            other => panic!("{other:?}"),
+        }
+        match parse_json::<T>(br#"{"partners": ["a", 3]}"#) {
+            Err(ApiError::Malformed(e)) => assert_eq!(e.field, "partners[1]"),
+            other => panic!("{other:?}"),
+        }
+        match parse_json::<T>(br#"{"progres": 1}"#) {
+            Err(ApiError::Malformed(e)) => {
+                assert_eq!(e.field, "progres");
+                assert!(e.accepted.unwrap().contains("progress"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse_json::<T>(br#"{"progress": 1"#) {
+            Err(ApiError::Malformed(e)) => assert_eq!(e.field, "body"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+/// Serialises a stored UTC timestamp as RFC 3339 with `Z`, so clients never guess the zone.
+pub fn as_utc<S: serde::Serializer>(t: &chrono::NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// As `as_utc`, for optional timestamps.
+pub fn as_utc_opt<S: serde::Serializer>(t: &Option<chrono::NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => as_utc(t, s),
+        None => s.serialize_none(),
+    }
+}

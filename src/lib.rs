@@ -1,0 +1,17 @@
+//! charter-tracker: cities' action plans against the EUROCITIES Charter on Integrating Cities.
+
+pub mod actions;
+pub mod auth;
+pub mod charter;
+pub mod cities;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod history;
+pub mod http;
+pub mod openapi;
+pub mod plans;
+pub mod startup;
+pub mod telemetry;
+pub mod validation;

@@ -1,0 +1,50 @@
+//! The OpenAPI 3 description, generated from the handlers' annotations and types.
+
+use actix_web::HttpResponse;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "charter-tracker API", description = "Cities' action plans against the EUROCITIES Charter on Integrating Cities. Errors are RFC 9457 problem details."),
+    paths(
+        crate::startup::healthz,
+        crate::charter::routes::list_frameworks,
+        crate::charter::routes::get_framework,
+        crate::auth::routes::me,
+        crate::cities::routes::list_cities,
+        crate::cities::routes::create_city,
+        crate::cities::routes::get_city,
+        crate::cities::routes::update_city,
+        crate::cities::contacts::list_contacts,
+        crate::cities::contacts::create_contact,
+        crate::cities::contacts::update_contact,
+        crate::cities::contacts::delete_contact,
+        crate::plans::routes::list_plans,
+        crate::plans::routes::create_plan,
+        crate::plans::routes::get_plan,
+        crate::plans::routes::update_plan,
+        crate::plans::coverage::plan_coverage,
+        crate::actions::routes::list_actions,
+        crate::actions::routes::create_action,
+        crate::actions::routes::get_action,
+        crate::actions::routes::update_action,
+        crate::actions::routes::delete_action,
+        crate::history::routes::object_history,
+    ),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+pub async fn serve() -> HttpResponse {
+    HttpResponse::Ok().json(ApiDoc::openapi())
+}

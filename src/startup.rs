@@ -1,0 +1,129 @@
+//! Building the application: database, charters, HTTP server. Tests call `Application::build`
+//! with port 0 and read `port()`.
+
+use crate::config::Settings;
+use crate::db::{self, Pool};
+use crate::error::ApiError;
+use crate::{actions, auth, charter, cities, history, http, openapi, plans};
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::{web, App, HttpResponse, HttpServer};
+use anyhow::Context;
+use std::net::TcpListener;
+use std::sync::Arc;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub pool: Pool,
+    pub settings: Arc<Settings>,
+}
+
+/// Opens the database, applies migrations and loads the charters: everything `serve`,
+/// the CLI and tests need before doing anything else.
+pub fn prepare(settings: &Settings) -> anyhow::Result<Pool> {
+    let url = settings.database_url()?;
+    tracing::info!(database = %url.redacted(), "opening database");
+    let pool = db::connect_and_migrate(&url, settings.database.pool_size)?;
+    let files = charter::loader::read_files(&settings.charters.dir)?;
+    let mut conn = pool.get().context("taking a connection to load the charters")?;
+    let report = charter::loader::sync(&mut conn, &files)?;
+    if report.changed() {
+        tracing::info!(?report, "charters loaded");
+    }
+    Ok(pool)
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Binds `bind` (use port 0 in tests) and builds the HTTP server over a prepared pool.
+    pub fn build(settings: Settings, pool: Pool, bind: &str) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
+        let port = listener.local_addr()?.port();
+        let workers = settings.server.workers;
+        let state = web::Data::new(AppState { pool, settings: Arc::new(settings) });
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(web::QueryConfig::default().error_handler(http::query_error))
+                .app_data(web::PathConfig::default().error_handler(http::path_error))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+                        .add(("Referrer-Policy", "no-referrer")),
+                )
+                .wrap(Compress::default())
+                .wrap(tracing_actix_web::TracingLogger::default())
+                .configure(routes)
+        })
+        .listen(listener)?;
+        if workers > 0 {
+            server = server.workers(workers);
+        }
+        Ok(Application { port, server: server.run() })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Every route of the application.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(healthz))
+        .route("/api/v1/openapi.json", web::get().to(openapi::serve))
+        .service(
+            web::scope("/api/v1")
+                .configure(charter::routes::configure)
+                .configure(auth::routes::configure)
+                .configure(cities::routes::configure)
+                .configure(cities::contacts::configure)
+                .configure(plans::routes::configure)
+                .configure(actions::routes::configure)
+                .configure(history::routes::configure),
+        )
+        .default_service(web::to(no_such_route));
+}
+
+/// Liveness and readiness: answers 200 only when the database answers.
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses((status = 200, description = "the database answers"), (status = 503, body = crate::error::Problem)))]
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    use diesel::connection::SimpleConnection;
+    let pool = state.pool.clone();
+    let checked = web::block(move || -> Result<(), String> {
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        conn.batch_execute("SELECT 1").map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())
+    .and_then(|r| r);
+    match checked {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ok", "database": "ok"})),
+        Err(reason) => {
+            tracing::error!(%reason, "health check failed");
+            HttpResponse::ServiceUnavailable().content_type("application/problem+json").body(
+                serde_json::json!({"type": "/problems/unavailable", "title": "The database does not answer",
+                    "status": 503, "detail": "the service cannot reach its database"})
+                .to_string(),
+            )
+        }
+    }
+}
+
+/// Unknown paths get a problem body too, pointing at the API description.
+async fn no_such_route(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {
+    Err(ApiError::not_found(format!(
+        "there is no {} {} here; the API is described at /api/v1/openapi.json",
+        req.method(),
+        req.path()
+    )))
+}

@@ -1,0 +1,183 @@
+//! Parsing raw input into trusted values at the edge, collecting every field error at once
+//! so a person can fix a form in one go.
+
+use crate::error::{ApiError, FieldError};
+use chrono::NaiveDate;
+
+/// Collects field errors while parsing a request.
+#[derive(Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn push(&mut self, e: FieldError) {
+        self.0.push(e);
+    }
+
+    /// Keeps the value, or records the error and returns None.
+    pub fn take<T>(&mut self, r: Result<T, FieldError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.push(e);
+                None
+            }
+        }
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.0))
+        }
+    }
+}
+
+/// Declares a closed vocabulary stored as text: parse with accepted values in the error.
+#[macro_export]
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $text),+ } }
+            pub fn accepted() -> String { [$($text),+].join(", ") }
+            /// Parses the stored or submitted text; the error names `field` and lists what is accepted.
+            pub fn parse_field(field: &str, s: &str) -> Result<Self, $crate::error::FieldError> {
+                match s { $($text => Ok($name::$variant),)+ _ => Err($crate::error::FieldError::new(field, format!("`{s}` is not one of the accepted values")).accepting(Self::accepted())) }
+            }
+            /// For values read back from the database, which were validated on the way in.
+            pub fn from_db(s: &str) -> Self { Self::parse_field("", s).unwrap_or(Self::ALL[0]) }
+        }
+    };
+}
+
+/// Trimmed text that must not be empty, at most `max` characters.
+pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(FieldError::new(field, "is empty").accepting(format!("1 to {max} characters")));
+    }
+    optional_text(field, t, max)
+}
+
+/// Trimmed text of at most `max` characters (may be empty).
+pub fn optional_text(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
+    let t = s.trim();
+    let n = t.chars().count();
+    if n > max {
+        return Err(FieldError::new(field, format!("is {n} characters long")).accepting(format!("at most {max} characters")));
+    }
+    Ok(t.to_string())
+}
+
+pub fn date(field: &str, s: &str) -> Result<NaiveDate, FieldError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| FieldError::new(field, format!("`{s}` is not a date")).accepting("a date as YYYY-MM-DD, e.g. 2026-03-31"))
+}
+
+pub fn optional_date(field: &str, s: Option<&str>) -> Result<Option<NaiveDate>, FieldError> {
+    match s.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => date(field, v).map(Some),
+    }
+}
+
+/// An http(s) URL.
+pub fn web_link(field: &str, s: &str) -> Result<String, FieldError> {
+    match url::Url::parse(s.trim()) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(u.to_string()),
+        _ => Err(FieldError::new(field, format!("`{s}` is not a web address")).accepting("an http:// or https:// URL")),
+    }
+}
+
+/// A plausible email address: one @, a local part, a domain with a dot, no spaces.
+pub fn email(field: &str, s: &str) -> Result<String, FieldError> {
+    let t = s.trim().to_lowercase();
+    let ok = match t.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !t.chars().any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
+                && t.len() <= 254
+        }
+        None => false,
+    };
+    if ok {
+        Ok(t)
+    } else {
+        Err(FieldError::new(field, format!("`{s}` is not an email address")).accepting("an address like name@city.example"))
+    }
+}
+
+/// A language tag: ISO 639-1 code, optionally with a region (`en`, `fr`, `pt-BR`).
+pub fn language(field: &str, s: &str) -> Result<String, FieldError> {
+    let t = s.trim();
+    let (lang, region) = match t.split_once('-') {
+        Some((l, r)) => (l, Some(r)),
+        None => (t, None),
+    };
+    let lang_ok = lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase());
+    let region_ok = region.is_none_or(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_uppercase()));
+    if lang_ok && region_ok {
+        Ok(t.to_string())
+    } else {
+        Err(FieldError::new(field, format!("`{s}` is not a language code")).accepting("an ISO 639-1 code such as en, fr, de, pl, or with a region such as pt-BR"))
+    }
+}
+
+/// ISO 3166-1 alpha-2 codes (officially assigned), plus XK (Kosovo, user-assigned but used by the EU).
+const COUNTRIES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ \
+CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR \
+GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP \
+KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT \
+MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW \
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG \
+UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK";
+
+/// An ISO 3166-1 alpha-2 country code, upper-cased.
+pub fn country(field: &str, s: &str) -> Result<String, FieldError> {
+    let t = s.trim().to_uppercase();
+    if t.len() == 2 && COUNTRIES.split_whitespace().any(|c| c == t) {
+        Ok(t)
+    } else {
+        Err(FieldError::new(field, format!("`{s}` is not an ISO 3166-1 country code")).accepting("a two-letter code such as SE, PL, CH, DE, FR"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries() {
+        assert_eq!(country("country", "se").unwrap(), "SE");
+        assert!(country("country", "XX").is_err());
+        assert!(country("country", "SWE").is_err());
+        assert_eq!(COUNTRIES.split_whitespace().count(), 250);
+    }
+
+    #[test]
+    fn texts_count_characters_not_bytes() {
+        assert_eq!(required_text("name", " Łódź ", 5).unwrap(), "Łódź");
+        assert!(required_text("name", "   ", 5).is_err());
+        assert!(optional_text("name", "Zürich", 5).is_err());
+    }
+
+    #[test]
+    fn emails_languages_dates_links() {
+        assert_eq!(email("email", " Anna@Malmo.SE ").unwrap(), "anna@malmo.se");
+        assert!(email("email", "anna@malmo").is_err());
+        assert!(email("email", "a b@c.de").is_err());
+        assert!(language("language", "pt-BR").is_ok());
+        assert!(language("language", "french").is_err());
+        assert!(date("due_date", "2026-02-30").is_err());
+        assert!(web_link("document_url", "javascript:alert(1)").is_err());
+    }
+}

@@ -79,6 +79,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
             fe.accepted = accepted;
             return ApiError::Malformed(fe);
         }
+        if let Some(missing) = reason.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+            let field = if path == "." || path.is_empty() { missing.to_string() } else { format!("{path}.{missing}") };
+            return ApiError::Validation(vec![FieldError::new(field, "is required")]);
+        }
         let field = if path == "." || path.is_empty() { "body".to_string() } else { path };
         if inner.is_syntax() || inner.is_eof() {
             ApiError::Malformed(FieldError::new("body", format!("is not valid JSON: {message}")))

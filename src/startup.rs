@@ -71,6 +71,11 @@ impl Application {
         self.port
     }
 
+    /// A handle to stop the server (tests restart the application on the same database).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }

@@ -74,7 +74,8 @@ pub fn structure(conn: &mut DbConnection, framework_id: i64) -> QueryResult<Vec<
         .load(conn)?;
     let cs: Vec<Commitment> = commitments::table
         .filter(commitments::framework_id.eq(framework_id))
-        .order(commitments::position)
+        // Retired commitments follow the live ones of their role.
+        .order((commitments::retired, commitments::position))
         .select(Commitment::as_select())
         .load(conn)?;
     Ok(rs

@@ -1,0 +1,204 @@
+//! Who may do what: every route of the API times every role, as a table. A city editor of
+//! city B is refused on every route of city A. The table must list every route the OpenAPI
+//! document describes, so a new route cannot be added without deciding who may use it.
+
+use crate::helpers::{TestApp, World};
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+/// Which object a route's `{id}` names, so the table can fill it in and fetch its version.
+#[derive(Clone, Copy)]
+enum Target {
+    None,
+    CityA,
+    PlanA,
+    ActionA,
+    ContactA,
+    /// A new action of city A, created just before the call (for deletes).
+    FreshActionA,
+    /// A new contact of city A, created just before the call (for deletes).
+    FreshContactA,
+    Framework,
+}
+
+struct Case {
+    method: Method,
+    /// The path as the OpenAPI document writes it.
+    template: &'static str,
+    target: Target,
+    body: Option<Value>,
+    /// Expected status for: anonymous, secretariat, editor of city A, editor of city B, observer.
+    expect: [u16; 5],
+}
+
+fn case(method: Method, template: &'static str, target: Target, body: Option<Value>, expect: [u16; 5]) -> Case {
+    Case { method, template, target, body, expect }
+}
+
+fn table() -> Vec<Case> {
+    use Method as M;
+    use Target as T;
+    let read = [401, 200, 200, 403, 200];
+    let edit = [401, 200, 200, 403, 403];
+    let create = [401, 201, 201, 403, 403];
+    let delete = [401, 204, 204, 403, 403];
+    vec![
+        case(M::GET, "/healthz", T::None, None, [200; 5]),
+        case(M::GET, "/api/v1/frameworks", T::None, None, [200; 5]),
+        case(M::GET, "/api/v1/frameworks/{code}", T::Framework, None, [200; 5]),
+        case(M::GET, "/api/v1/me", T::None, None, [401, 200, 200, 200, 200]),
+        case(M::GET, "/api/v1/cities", T::None, None, [401, 200, 200, 200, 200]),
+        case(M::POST, "/api/v1/cities", T::None, Some(json!({"name": "Zürich", "country": "CH"})), [401, 201, 403, 403, 403]),
+        case(M::GET, "/api/v1/cities/{id}", T::CityA, None, read),
+        case(M::PATCH, "/api/v1/cities/{id}", T::CityA, Some(json!({"public": true})), edit),
+        case(M::GET, "/api/v1/cities/{id}/contacts", T::CityA, None, read),
+        case(M::POST, "/api/v1/cities/{id}/contacts", T::CityA, Some(json!({"name": "Per", "email": "per@malmo.example", "language": "sv"})), create),
+        case(M::PATCH, "/api/v1/contacts/{id}", T::ContactA, Some(json!({"office_role": "Integration officer"})), edit),
+        case(M::DELETE, "/api/v1/contacts/{id}", T::FreshContactA, None, delete),
+        case(M::GET, "/api/v1/cities/{id}/plans", T::CityA, None, read),
+        case(M::POST, "/api/v1/cities/{id}/plans", T::CityA, Some(json!({"framework": "icc-lisbon-declaration", "title": "Intercultural plan", "period_start": "2026-01-01", "period_end": "2027-12-31"})), create),
+        case(M::GET, "/api/v1/plans/{id}", T::PlanA, None, read),
+        case(M::PATCH, "/api/v1/plans/{id}", T::PlanA, Some(json!({"title": "Renamed plan"})), edit),
+        case(M::GET, "/api/v1/plans/{id}/coverage", T::PlanA, None, read),
+        case(M::GET, "/api/v1/plans/{id}/actions", T::PlanA, None, read),
+        case(M::POST, "/api/v1/plans/{id}/actions", T::PlanA, Some(json!({"commitment": "PM1", "title": "Campaign", "status": "planned", "progress": 0, "delivery": "direct"})), create),
+        case(M::GET, "/api/v1/actions/{id}", T::ActionA, None, read),
+        case(M::PATCH, "/api/v1/actions/{id}", T::ActionA, Some(json!({"progress": 55})), edit),
+        case(M::DELETE, "/api/v1/actions/{id}", T::FreshActionA, None, delete),
+        case(M::GET, "/api/v1/{kind}/{id}/history", T::ActionA, None, read),
+    ]
+}
+
+#[tokio::test]
+async fn every_route_times_every_role() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let roles: [(&str, Option<&str>); 5] = [
+        ("anonymous", None),
+        ("secretariat", Some(&w.secretariat)),
+        ("editor of city A", Some(&w.editor_a)),
+        ("editor of city B", Some(&w.editor_b)),
+        ("observer", Some(&w.observer)),
+    ];
+    let mut failures = vec![];
+    for c in table() {
+        for (i, (role, token)) in roles.iter().enumerate() {
+            let (path, version_path) = match c.target {
+                Target::None => (c.template.to_string(), None),
+                Target::Framework => (c.template.replace("{code}", "eurocities-integrating-cities"), None),
+                Target::CityA => (c.template.replace("{id}", &w.city_a.to_string()), Some(format!("/api/v1/cities/{}", w.city_a))),
+                Target::PlanA => (c.template.replace("{id}", &w.plan_a.to_string()), Some(format!("/api/v1/plans/{}", w.plan_a))),
+                Target::ActionA => {
+                    let p = c.template.replace("{kind}", "actions").replace("{id}", &w.action_a.to_string());
+                    (p, Some(format!("/api/v1/actions/{}", w.action_a)))
+                }
+                Target::ContactA => (c.template.replace("{id}", &w.contact_a.to_string()), None),
+                Target::FreshActionA => {
+                    let id = app.action(&w.secretariat, w.plan_a, "BU1", "planned").await["id"].as_i64().unwrap();
+                    (c.template.replace("{id}", &id.to_string()), None)
+                }
+                Target::FreshContactA => {
+                    let r = app
+                        .post(&format!("/api/v1/cities/{}/contacts", w.city_a), &w.secretariat, json!({"name": "Temp", "email": "temp@malmo.example"}))
+                        .await;
+                    (c.template.replace("{id}", &r.body["id"].as_i64().unwrap().to_string()), None)
+                }
+            };
+            // Updates carry the current version, so only authorisation decides the outcome.
+            let mut body = c.body.clone();
+            if c.method == Method::PATCH {
+                let current = match (&version_path, c.target) {
+                    (Some(vp), _) => app.get(vp, &w.secretariat).await.body["version"].clone(),
+                    (None, Target::ContactA) => {
+                        let list = app.get(&format!("/api/v1/cities/{}/contacts", w.city_a), &w.secretariat).await.body;
+                        list.as_array().unwrap().iter().find(|x| x["id"] == w.contact_a).unwrap()["version"].clone()
+                    }
+                    _ => unreachable!(),
+                };
+                body.as_mut().unwrap()["version"] = current;
+            }
+            // Creating the same city twice would be refused as a duplicate, not for access.
+            if c.template == "/api/v1/cities" && c.method == Method::POST {
+                body = Some(json!({"name": format!("Zürich {i}"), "country": "CH"}));
+            }
+            let r = app.request(c.method.clone(), &path, *token, body.as_ref()).await;
+            let got = r.status.as_u16();
+            if got != c.expect[i] {
+                failures.push(format!("{} {} as {role}: expected {}, got {got}: {}", c.method, path, c.expect[i], r.body));
+            }
+            if got >= 400 {
+                if r.content_type() != "application/problem+json" {
+                    failures.push(format!("{} {} as {role}: {got} without a problem body", c.method, path));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} cells differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[tokio::test]
+async fn the_table_covers_every_documented_route() {
+    let app = TestApp::spawn().await;
+    let spec = app.request(Method::GET, "/api/v1/openapi.json", None, None).await.body;
+    let mut documented = BTreeSet::new();
+    for (path, ops) in spec["paths"].as_object().unwrap() {
+        for method in ops.as_object().unwrap().keys() {
+            if ["get", "post", "patch", "put", "delete"].contains(&method.as_str()) {
+                documented.insert(format!("{} {path}", method.to_uppercase()));
+            }
+        }
+    }
+    let tabled: BTreeSet<String> = table().iter().map(|c| format!("{} {}", c.method, c.template)).collect();
+    assert_eq!(documented, tabled, "routes in the OpenAPI document and in the access table differ");
+}
+
+#[tokio::test]
+async fn a_city_editor_lists_only_their_own_city_and_revoked_tokens_stop_working() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let list = app.get("/api/v1/cities", &w.editor_b).await;
+    let ids: Vec<i64> = list.body["items"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, vec![w.city_b]);
+    assert_eq!(list.body["total"], 1);
+
+    // Revoke editor B's token: it is refused from then on.
+    let pool = app.pool.clone();
+    let token = w.editor_b.clone();
+    tokio::task::spawn_blocking(move || {
+        use diesel::prelude::*;
+        use charter_tracker::db::schema::api_tokens;
+        let mut c = pool.get().unwrap();
+        let id: i64 = api_tokens::table
+            .filter(api_tokens::token_hash.eq(charter_tracker::auth::tokens::hash_token(&token)))
+            .select(api_tokens::id)
+            .first(&mut c)
+            .unwrap();
+        assert!(charter_tracker::auth::tokens::revoke(&mut c, id).unwrap());
+    })
+    .await
+    .unwrap();
+    app.get("/api/v1/cities", &w.editor_b).await.assert_problem(401, None);
+    app.get("/api/v1/cities", "ct_forged-token").await.assert_problem(401, None);
+    let r = app.request_with(Method::GET, "/api/v1/cities", None, None, &[("Authorization", "Basic Zm9vOmJhcg==")]).await;
+    r.assert_problem(401, None);
+}
+
+#[tokio::test]
+async fn tokens_are_stored_hashed() {
+    let app = TestApp::spawn().await;
+    let token = app.token(charter_tracker::auth::Role::Observer, None).await;
+    let pool = app.pool.clone();
+    let stored: Vec<String> = tokio::task::spawn_blocking(move || {
+        use diesel::prelude::*;
+        use charter_tracker::db::schema::{api_tokens, users};
+        let mut c = pool.get().unwrap();
+        let mut all: Vec<String> = api_tokens::table.select(api_tokens::token_hash).load(&mut c).unwrap();
+        all.extend(users::table.select(users::password_hash).load::<String>(&mut c).unwrap());
+        all
+    })
+    .await
+    .unwrap();
+    assert!(stored.iter().all(|s| !s.contains(&token) && !s.contains("a long test password")));
+    assert!(stored.iter().any(|s| s.starts_with("$argon2id$")));
+}

@@ -1,0 +1,94 @@
+//! Cities: Unicode names, ISO country codes, signatures, duplicates, and persistence.
+
+use crate::helpers::{TestApp, World};
+use charter_tracker::auth::Role;
+use serde_json::json;
+
+#[tokio::test]
+async fn cities_keep_unicode_names_and_normalise_country_codes() {
+    let app = TestApp::spawn().await;
+    let t = app.token(Role::Secretariat, None).await;
+    for (name, country) in [("Malmö", "se"), ("Łódź", "PL"), ("Zürich", "CH"), ("Thessaloníki", "GR"), ("Cluj-Napoca", "RO")] {
+        let r = app.post("/api/v1/cities", &t, json!({"name": name, "country": country})).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        assert_eq!(r.body["name"], name);
+        assert_eq!(r.body["country"], country.to_uppercase());
+        assert_eq!(r.body["version"], 1);
+        let read = app.get(&format!("/api/v1/cities/{}", r.body["id"]), &t).await;
+        assert_eq!(read.body["name"], name);
+    }
+    let list = app.get("/api/v1/cities?per_page=2", &t).await.body;
+    assert_eq!(list["total"], 5);
+    assert_eq!(list["items"][0]["name"], "Cluj-Napoca", "sorted by name");
+}
+
+#[tokio::test]
+async fn bad_city_input_is_refused_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let t = app.token(Role::Secretariat, None).await;
+    app.post("/api/v1/cities", &t, json!({"name": "Atlantis", "country": "XX"})).await.assert_problem(422, Some("country"));
+    app.post("/api/v1/cities", &t, json!({"name": "", "country": "SE"})).await.assert_problem(422, Some("name"));
+    app.post("/api/v1/cities", &t, json!({"country": "SE"})).await.assert_problem(422, Some("name"));
+    let r = app
+        .post("/api/v1/cities", &t, json!({"name": "Gent", "country": "BE", "signatures": [{"framework": "nope", "signed_on": "2010-01-01"}, {"framework": "eurocities-integrating-cities", "signed_on": "yesterday"}]}))
+        .await;
+    r.assert_problem(422, Some("signatures[0].framework"));
+    r.assert_problem(422, Some("signatures[1].signed_on"));
+    app.city(&t, "Gent", "BE").await;
+    app.post("/api/v1/cities", &t, json!({"name": "Gent", "country": "BE"})).await.assert_problem(422, Some("name"));
+    assert_eq!(app.get("/api/v1/cities", &t).await.body["total"], 1);
+}
+
+#[tokio::test]
+async fn a_city_signs_several_frameworks_with_dates() {
+    let app = TestApp::spawn().await;
+    let t = app.token(Role::Secretariat, None).await;
+    let r = app
+        .post("/api/v1/cities", &t, json!({"name": "Lisboa", "country": "PT", "signatures": [
+            {"framework": "eurocities-integrating-cities", "signed_on": "2010-05-20"},
+            {"framework": "icc-lisbon-declaration", "signed_on": "2017-11-29"}]}))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.body["signatures"].as_array().unwrap().len(), 2);
+    let id = r.body["id"].as_i64().unwrap();
+    let r = app.patch(&format!("/api/v1/cities/{id}"), &t, json!({"version": 1, "signatures": [{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}]})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["signatures"], json!([{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}]));
+}
+
+#[tokio::test]
+async fn contacts_are_validated() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let url = format!("/api/v1/cities/{}/contacts", w.city_a);
+    let r = app.post(&url, &w.editor_a, json!({"name": "Erik", "email": "erik(at)malmo", "language": "swedish"})).await;
+    r.assert_problem(422, Some("email"));
+    r.assert_problem(422, Some("language"));
+    let r = app.post(&url, &w.editor_a, json!({"name": "Erik", "email": "Erik@Malmo.example", "language": "fr", "office_role": "Deputy mayor's office"})).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.body["email"], "erik@malmo.example");
+    assert_eq!(r.body["receives_reminders"], true);
+    assert_eq!(app.get(&url, &w.editor_a).await.body.as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn everything_is_still_there_after_a_restart() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let before = app.get(&format!("/api/v1/plans/{}/actions", w.plan_a), &w.editor_a).await.body;
+    let app = app.restart().await;
+    let after = app.get(&format!("/api/v1/plans/{}/actions", w.plan_a), &w.editor_a).await;
+    assert_eq!(after.status, 200, "the old token still works after a restart: {}", after.body);
+    assert_eq!(after.body, before);
+    assert_eq!(app.get(&format!("/api/v1/cities/{}", w.city_a), &w.editor_a).await.body["name"], "Malmö");
+}
+
+#[tokio::test]
+async fn unknown_routes_and_ids_get_problem_bodies() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    app.get("/api/v1/nothing-here", &w.secretariat).await.assert_problem(404, None);
+    app.get("/api/v1/cities/999999", &w.secretariat).await.assert_problem(404, None);
+    app.get("/api/v1/cities/abc", &w.secretariat).await.assert_problem(404, None);
+    app.get("/api/v1/plans/-3", &w.secretariat).await.assert_problem(404, None);
+}

@@ -1,0 +1,234 @@
+//! Starting the real application for a test: its own database (a SQLite file, or a fresh
+//! PostgreSQL database when TEST_DATABASE_URL names a server), a random port, and users.
+
+use charter_tracker::auth::{self, Role};
+use charter_tracker::config::Settings;
+use charter_tracker::db::Pool;
+use charter_tracker::startup::{self, Application};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+pub struct TestApp {
+    pub address: String,
+    pub pool: Pool,
+    pub database_url: String,
+    pub client: reqwest::Client,
+    handle: actix_web::dev::ServerHandle,
+    _dir: std::sync::Arc<tempfile::TempDir>,
+    dir_path: std::path::PathBuf,
+}
+
+/// A response: status, headers and the body as JSON (Null when empty).
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn content_type(&self) -> &str {
+        self.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// Asserts an RFC 9457 problem with this status naming `field`, and returns the body.
+    #[track_caller]
+    pub fn assert_problem(&self, status: u16, field: Option<&str>) -> &Value {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.body);
+        assert_eq!(self.content_type(), "application/problem+json");
+        assert_eq!(self.body["status"], status);
+        assert!(self.body["title"].is_string() && self.body["detail"].is_string(), "{}", self.body);
+        if let Some(f) = field {
+            let errors = self.body["errors"].as_array().unwrap_or_else(|| panic!("no errors in {}", self.body));
+            assert!(errors.iter().any(|e| e["field"] == f), "no error for field {f} in {}", self.body);
+        }
+        &self.body
+    }
+}
+
+fn settings_for(dir: &std::path::Path, database_url: &str) -> Settings {
+    let url = database_url.to_string();
+    let mut s = Settings::load_from(dir, move |k| (k == "DATABASE_URL").then(|| url.clone())).expect("settings");
+    s.charters.dir = dir.join("charters");
+    s.server.workers = 2;
+    s.database.pool_size = 4;
+    s
+}
+
+/// A fresh database URL: a file in `dir`, or a new database on the TEST_DATABASE_URL server.
+pub fn fresh_database(dir: &std::path::Path) -> String {
+    match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        None => format!("sqlite://{}", dir.join("test.db").display()),
+        Some(server) => {
+            use diesel::connection::SimpleConnection;
+            use diesel::Connection;
+            // Named after the run's database, so a CI run can drop exactly the ones it made.
+            let mut url = url::Url::parse(&server).unwrap();
+            let base = match url.path().trim_start_matches('/') {
+                "" | "postgres" => "ct_test".to_string(),
+                other => other.to_string(),
+            };
+            let name = format!("{base}_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
+            let mut admin = diesel::PgConnection::establish(&server).expect("TEST_DATABASE_URL reachable");
+            admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+            url.set_path(&name);
+            url.to_string()
+        }
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(dir.path());
+        Self::start(std::sync::Arc::new(dir), url).await
+    }
+
+    async fn start(dir: std::sync::Arc<tempfile::TempDir>, database_url: String) -> TestApp {
+        let dir_path = dir.path().to_path_buf();
+        let settings = settings_for(&dir_path, &database_url);
+        let pool = {
+            let s = settings.clone();
+            tokio::task::spawn_blocking(move || startup::prepare(&s)).await.unwrap().expect("prepare")
+        };
+        let app = Application::build(settings, pool.clone(), "127.0.0.1:0").expect("build");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let handle = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        TestApp { address, pool, database_url, client: reqwest::Client::new(), handle, _dir: dir, dir_path }
+    }
+
+    /// Stops this server and starts a new one on the same database, as after a restart.
+    pub async fn restart(self) -> TestApp {
+        self.handle.stop(true).await;
+        let dir = self._dir.clone();
+        Self::start(dir, self.database_url.clone()).await
+    }
+
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir_path
+    }
+
+    /// Creates a user with a role (and city, for editors) and returns a bearer token.
+    pub async fn token(&self, role: Role, city: Option<i64>) -> String {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut c = pool.get().unwrap();
+            let email = format!("{}-{}@test.example", role.as_str(), uuid::Uuid::new_v4().simple());
+            let id = auth::store::add(&mut c, &email, role, city, "a long test password").unwrap();
+            auth::tokens::issue(&mut c, id, "test").unwrap().1
+        })
+        .await
+        .unwrap()
+    }
+
+    pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>) -> Reply {
+        self.request_with(method, path, token, body, &[]).await
+    }
+
+    pub async fn request_with(&self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>, headers: &[(&str, &str)]) -> Reply {
+        let mut req = self.client.request(method, format!("{}{}", self.address, path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let res = req.send().await.expect("request sent");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap();
+        let body = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+        Reply { status, headers, body }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Reply {
+        self.request(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.request(Method::POST, path, Some(token), Some(&body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.request(Method::PATCH, path, Some(token), Some(&body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Reply {
+        self.request(Method::DELETE, path, Some(token), None).await
+    }
+
+    /// Creates a city and returns its id.
+    pub async fn city(&self, token: &str, name: &str, country: &str) -> i64 {
+        let r = self.post("/api/v1/cities", token, json!({"name": name, "country": country})).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        r.body["id"].as_i64().unwrap()
+    }
+
+    /// Creates an adopted Charter plan for a city and returns its id.
+    pub async fn plan(&self, token: &str, city: i64) -> i64 {
+        let r = self
+            .post(
+                &format!("/api/v1/cities/{city}/plans"),
+                token,
+                json!({"framework": "eurocities-integrating-cities", "title": "Action plan 2026-2028",
+                       "period_start": "2026-01-01", "period_end": "2028-12-31", "status": "adopted"}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        r.body["id"].as_i64().unwrap()
+    }
+
+    /// Adds an action under a commitment and returns the whole action.
+    pub async fn action(&self, token: &str, plan: i64, commitment: &str, status: &str) -> Value {
+        let r = self
+            .post(
+                &format!("/api/v1/plans/{plan}/actions"),
+                token,
+                json!({"commitment": commitment, "title": format!("Action for {commitment}"), "status": status, "progress": 10, "delivery": "direct"}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        r.body
+    }
+}
+
+/// The secretariat's token plus a small world: two cities, each with a plan and one action,
+/// and a token per role (editors of city A and city B, an observer).
+#[allow(dead_code)] // every test uses a different part of the world
+pub struct World {
+    pub secretariat: String,
+    pub editor_a: String,
+    pub editor_b: String,
+    pub observer: String,
+    pub city_a: i64,
+    pub city_b: i64,
+    pub plan_a: i64,
+    pub plan_b: i64,
+    pub action_a: i64,
+    pub action_b: i64,
+    pub contact_a: i64,
+}
+
+impl World {
+    pub async fn build(app: &TestApp) -> World {
+        let secretariat = app.token(Role::Secretariat, None).await;
+        let city_a = app.city(&secretariat, "Malmö", "SE").await;
+        let city_b = app.city(&secretariat, "Łódź", "PL").await;
+        let editor_a = app.token(Role::CityEditor, Some(city_a)).await;
+        let editor_b = app.token(Role::CityEditor, Some(city_b)).await;
+        let observer = app.token(Role::Observer, None).await;
+        let plan_a = app.plan(&secretariat, city_a).await;
+        let plan_b = app.plan(&secretariat, city_b).await;
+        let action_a = app.action(&editor_a, plan_a, "SP1", "in_progress").await["id"].as_i64().unwrap();
+        let action_b = app.action(&editor_b, plan_b, "EM1", "planned").await["id"].as_i64().unwrap();
+        let c = app
+            .post(&format!("/api/v1/cities/{city_a}/contacts"), &secretariat, json!({"name": "Anna Berg", "email": "anna@malmo.example", "language": "sv"}))
+            .await;
+        assert_eq!(c.status, 201, "{}", c.body);
+        let contact_a = c.body["id"].as_i64().unwrap();
+        World { secretariat, editor_a, editor_b, observer, city_a, city_b, plan_a, plan_b, action_a, action_b, contact_a }
+    }
+}

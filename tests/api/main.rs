@@ -1,0 +1,12 @@
+//! Integration tests: the real application over HTTP, on SQLite by default and on PostgreSQL
+//! when TEST_DATABASE_URL is set (e.g. postgres://postgres@127.0.0.1:5432/postgres).
+
+mod access;
+mod actions;
+mod charter;
+mod cities;
+mod helpers;
+mod history;
+mod migrations;
+mod openapi;
+mod plans;

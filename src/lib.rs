@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod auth;
 pub mod charter;
+pub mod check_ins;
 pub mod cities;
 pub mod cli;
 pub mod config;
@@ -10,8 +11,10 @@ pub mod db;
 pub mod error;
 pub mod history;
 pub mod http;
+pub mod mail;
 pub mod openapi;
 pub mod plans;
+pub mod reminders;
 pub mod startup;
 pub mod telemetry;
 pub mod validation;

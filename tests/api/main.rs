@@ -10,3 +10,5 @@ mod history;
 mod migrations;
 mod openapi;
 mod plans;
+#[allow(dead_code)]
+mod smtp_sink;

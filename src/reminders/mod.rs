@@ -1,0 +1,3 @@
+//! Reminders: which emails a check-in calls for, and when.
+
+pub mod plan;

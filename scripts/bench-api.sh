@@ -15,6 +15,7 @@
 #   BENCH_THREADS      wrk threads (default 2)
 #   BENCH_CONNECTIONS  wrk connections (default 16)
 #   BENCH_CITIES       cities to seed (default 50), BENCH_ACTIONS actions per plan (default 60)
+#   BENCH_BIN=PATH     bench this binary instead of building target/release/charter-tracker
 #   BENCH_KEEP=1       keep the temporary working folder (database, server log) afterwards
 #   DATABASE_URL       postgres://USER@HOST[:PORT]/DB benches on PostgreSQL: a fresh database
 #                      is created next to DB on that server and dropped on exit.
@@ -56,9 +57,14 @@ if ! command -v wrk >/dev/null; then
         || die "could not install wrk with apt-get"
 fi
 
-say "building the release binary (cargo build --release -j1; waits if another build holds the lock)"
-(cd "$REPO" && cargo build --release -j1 --bin charter-tracker) >&2
-BIN="$REPO/target/release/charter-tracker"
+if [[ -n "${BENCH_BIN:-}" ]]; then
+    BIN="$(readlink -f -- "$BENCH_BIN" || echo "$BENCH_BIN")"
+    say "using $BIN (BENCH_BIN; not building)"
+else
+    say "building the release binary (cargo build --release -j1; waits if another build holds the lock)"
+    (cd "$REPO" && cargo build --release -j1 --bin charter-tracker) >&2 || die "the release build failed"
+    BIN="$REPO/target/release/charter-tracker"
+fi
 [[ -x "$BIN" ]] || die "no binary at $BIN"
 
 # --- state and cleanup -------------------------------------------------------------------
@@ -259,7 +265,11 @@ ROWS_FMT='%-38s %10s %8s %9s %9s %9s %7s\n'
 
 echo
 echo "charter-tracker API benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "  binary:   $BIN ($(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null || echo ', src modified'))"
+if [[ -n "${BENCH_BIN:-}" ]]; then
+    echo "  binary:   $BIN"
+else
+    echo "  binary:   $BIN ($(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" diff --quiet HEAD -- src migrations 2>/dev/null || echo ', working tree modified'))"
+fi
 echo "  backend:  $BACKEND; data: $CITIES cities x 1 plan x $ACTIONS actions"
 echo "  host:     $(nproc) CPUs shared by server and wrk; server threads at start: $SERVER_THREADS"
 echo "  load:     wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_ENDPOINT}s (after ${WARMUP}s warm-up), loopback, random ids, no gzip"

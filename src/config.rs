@@ -16,6 +16,24 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub charters: ChartersSettings,
     pub log: LogSettings,
+    pub check_ins: CheckInSettings,
+    pub network: NetworkSettings,
+    pub reminders: crate::reminders::plan::ReminderPolicy,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkSettings {
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInSettings {
+    pub schedule: String,
+    pub time_zone: String,
+    pub due_days: u32,
+    pub scheduler_poll_seconds: u64,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -111,6 +129,13 @@ impl Settings {
                 self.log.format
             );
         }
+        self.schedule()?;
+        if self.check_ins.due_days == 0 {
+            anyhow::bail!("configuration key check_ins.due_days: must be at least 1");
+        }
+        if self.check_ins.scheduler_poll_seconds == 0 {
+            anyhow::bail!("configuration key check_ins.scheduler_poll_seconds: must be at least 1");
+        }
         tracing_subscriber::EnvFilter::try_new(&self.log.filter)
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
         Ok(())
@@ -119,6 +144,18 @@ impl Settings {
     pub fn database_url(&self) -> anyhow::Result<DatabaseUrl> {
         DatabaseUrl::parse(&self.database.url)
             .map_err(|e| anyhow::anyhow!("configuration key database.url (or DATABASE_URL): {e}"))
+    }
+
+    /// The configured check-in schedule; errors name the key at fault.
+    pub fn schedule(&self) -> anyhow::Result<crate::check_ins::schedule::Schedule> {
+        use crate::check_ins::schedule::{Schedule, ScheduleError};
+        Schedule::parse(&self.check_ins.schedule, &self.check_ins.time_zone).map_err(|e| {
+            let key = match e {
+                ScheduleError::InvalidExpression { .. } => "check_ins.schedule",
+                ScheduleError::InvalidTimeZone { .. } => "check_ins.time_zone",
+            };
+            anyhow::anyhow!("configuration key {key}: {e}")
+        })
     }
 
     /// The public base URL without a trailing slash.
@@ -158,6 +195,16 @@ mod tests {
         assert!(e.contains("database.url"), "{e}");
         let e = load(&[("CHARTER_TRACKER_ENV", "staging")]).unwrap_err().to_string();
         assert!(e.contains("CHARTER_TRACKER_ENV"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_schedule_or_time_zone_names_the_key() {
+        let e = load(&[("CHARTER_TRACKER__CHECK_INS__SCHEDULE", "0 0 32 * *")]).unwrap_err().to_string();
+        assert!(e.contains("check_ins.schedule"), "{e}");
+        let e = load(&[("CHARTER_TRACKER__CHECK_INS__TIME_ZONE", "Europe/Brusels")]).unwrap_err().to_string();
+        assert!(e.contains("check_ins.time_zone") && e.contains("Europe/Brusels"), "{e}");
+        let s = load(&[("CHARTER_TRACKER__CHECK_INS__SCHEDULE", "0 0 9 1 * Mon")]).unwrap();
+        assert_eq!(s.check_ins.schedule, "0 0 9 1 * Mon");
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub enum ApiError {
     Forbidden(String),
     #[error("not found: {0}")]
     NotFound(String),
+    /// It existed but is no longer available (an expired link).
+    #[error("gone: {0}")]
+    Gone(String),
     /// The object changed since the version the client had.
     #[error("version conflict")]
     Conflict { detail: String, current_version: Option<i32> },
@@ -97,6 +100,7 @@ impl ApiError {
             Self::Unauthenticated(d) => ("unauthenticated", "Authentication required", d.clone(), vec![], None),
             Self::Forbidden(d) => ("forbidden", "Not allowed", d.clone(), vec![], None),
             Self::NotFound(d) => ("not-found", "Not found", d.clone(), vec![], None),
+            Self::Gone(d) => ("gone", "No longer available", d.clone(), vec![], None),
             Self::Conflict { detail, current_version } => {
                 ("version-conflict", "The object has changed", detail.clone(), vec![], *current_version)
             }
@@ -145,6 +149,7 @@ impl ResponseError for ApiError {
             Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Gone(_) => StatusCode::GONE,
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,

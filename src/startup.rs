@@ -4,7 +4,7 @@
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
-use crate::{actions, auth, charter, cities, history, http, openapi, plans};
+use crate::{actions, auth, charter, check_ins, cities, history, http, openapi, plans};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders};
 use actix_web::{web, App, HttpResponse, HttpServer};
@@ -93,6 +93,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(cities::contacts::configure)
                 .configure(plans::routes::configure)
                 .configure(actions::routes::configure)
+                .configure(check_ins::routes::configure)
                 .configure(history::routes::configure),
         )
         .default_service(web::to(no_such_route));

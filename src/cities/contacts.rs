@@ -91,6 +91,10 @@ pub fn for_city(conn: &mut DbConnection, city_id: i64) -> QueryResult<Vec<Contac
     contacts::table.filter(contacts::city_id.eq(city_id)).order(contacts::id).select(Contact::as_select()).load(conn)
 }
 
+pub fn for_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Contact>> {
+    contacts::table.find(id).select(Contact::as_select()).first(conn).optional()
+}
+
 fn get(conn: &mut DbConnection, id: i64) -> ApiResult<Contact> {
     contacts::table
         .find(id)

@@ -148,6 +148,109 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        idempotency_key -> Text,
+        message_id -> Text,
+        kind -> Text,
+        to_address -> Text,
+        to_name -> Text,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        city_id -> Nullable<BigInt>,
+        round_id -> Nullable<BigInt>,
+        status -> Text,
+        attempts -> Integer,
+        not_before -> Timestamp,
+        claim_token -> Nullable<Text>,
+        claim_expires_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rounds (id) {
+        id -> BigInt,
+        opened_at -> Timestamp,
+        period_start -> Date,
+        period_end -> Date,
+        label -> Text,
+        due_at -> Timestamp,
+        closes_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    check_ins (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        city_id -> BigInt,
+        state -> Text,
+        due_at -> Timestamp,
+        extension_reason -> Nullable<Text>,
+        extended_by -> Nullable<Text>,
+        draft -> Nullable<Text>,
+        draft_saved_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    check_in_links (id) {
+        id -> BigInt,
+        check_in_id -> BigInt,
+        contact_id -> Nullable<BigInt>,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_updates (id) {
+        id -> BigInt,
+        check_in_id -> BigInt,
+        action_id -> BigInt,
+        status -> Text,
+        progress -> Integer,
+        narrative -> Text,
+        evidence -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    self_assessments (id) {
+        id -> BigInt,
+        check_in_id -> BigInt,
+        commitment_id -> BigInt,
+        level -> Text,
+        comment -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    network_settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(roles -> frameworks (framework_id));
 diesel::joinable!(commitments -> roles (role_id));
 diesel::joinable!(plans -> cities (city_id));
@@ -155,7 +258,13 @@ diesel::joinable!(actions -> plans (plan_id));
 diesel::joinable!(actions -> commitments (commitment_id));
 diesel::joinable!(contacts -> cities (city_id));
 diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(check_ins -> rounds (round_id));
+diesel::joinable!(check_ins -> cities (city_id));
+diesel::joinable!(check_in_links -> check_ins (check_in_id));
+diesel::joinable!(action_updates -> check_ins (check_in_id));
+diesel::joinable!(self_assessments -> check_ins (check_in_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     frameworks, roles, commitments, cities, signatures, contacts, plans, actions, users, api_tokens, history,
+    outbox, rounds, check_ins, check_in_links, action_updates, self_assessments, network_settings,
 );

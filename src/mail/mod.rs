@@ -1,3 +1,5 @@
-//! Email: templates now; the outbox and its delivery worker are added by the check-ins work.
+//! Email: templates, the outbox (emails queued in the same transaction as their cause), and
+//! delivery.
 
+pub mod outbox;
 pub mod templates;

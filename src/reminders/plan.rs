@@ -46,7 +46,7 @@ impl PlannedReminder {
 
 /// `#[serde(default)]` so a config file only needs to name the fields it changes.
 #[derive(Clone, Debug, serde::Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReminderPolicy {
     /// Days before the deadline; 0 is ignored (it could never be sent, see `due_now`).
     pub due_soon_days: Vec<u32>,

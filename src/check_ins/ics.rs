@@ -1,0 +1,61 @@
+//! An iCalendar (RFC 5545) feed of a city's check-in due dates, for office calendars.
+
+use super::CheckIn;
+use chrono::{Duration, Utc};
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+}
+
+/// Folds content lines at 75 octets, as RFC 5545 requires, without splitting a character.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut len = 0;
+    for ch in line.chars() {
+        if len + ch.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            len = 1;
+        }
+        out.push(ch);
+        len += ch.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+pub fn calendar(city: &str, check_ins: &[CheckIn], host: &str, network: &str) -> String {
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//charter-tracker//check-ins//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        format!("X-WR-CALNAME:{}", escape(&format!("{network} check-ins: {city}"))),
+    ];
+    for c in check_ins {
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:check-in-{}@{host}", c.id),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", c.due_date.format("%Y%m%d")),
+            format!("DTEND;VALUE=DATE:{}", (c.due_date + Duration::days(1)).format("%Y%m%d")),
+            format!("SUMMARY:{}", escape(&format!("Charter check-in due: {} ({city})", c.round_label))),
+            format!("DESCRIPTION:{}", escape(&format!("The {} progress check-in for {city} is due. Status: {}.", c.round_label, c.state.as_str()))),
+            "TRANSP:TRANSPARENT".into(),
+            "END:VEVENT".into(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_lines_fold_without_breaking_characters() {
+        let line = format!("SUMMARY:{}", "Łódź ".repeat(30));
+        let folded = super::fold(&line);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(folded.replace("\r\n ", "").strip_suffix("\r\n").unwrap(), line);
+    }
+}

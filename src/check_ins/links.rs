@@ -1,0 +1,51 @@
+//! The secure links in reminder emails: a random token, stored only as a hash, valid for one
+//! city's check-in in one round until the round closes. It opens that check-in's form and
+//! nothing else.
+
+use crate::auth::tokens::{hash_token, random_string};
+use crate::db::schema::{check_in_links, check_ins, rounds};
+use crate::db::DbConnection;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+/// Creates a link for a contact (or none) and returns the token, which is never stored.
+pub fn create(conn: &mut DbConnection, check_in_id: i64, contact_id: Option<i64>, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> QueryResult<String> {
+    let token = random_string(24);
+    diesel::insert_into(check_in_links::table)
+        .values((
+            check_in_links::check_in_id.eq(check_in_id),
+            check_in_links::contact_id.eq(contact_id),
+            check_in_links::token_hash.eq(hash_token(&token)),
+            check_in_links::expires_at.eq(expires_at.naive_utc()),
+            check_in_links::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// The path of the form a token opens.
+pub fn path(token: &str) -> String {
+    format!("/check-in/{token}")
+}
+
+/// Why a token does not open a form.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Unknown,
+    Expired,
+}
+
+/// The check-in and contact a live token stands for.
+pub fn resolve(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> QueryResult<Result<(i64, Option<i64>), Refusal>> {
+    let row: Option<(i64, Option<i64>, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> = check_in_links::table
+        .inner_join(check_ins::table.inner_join(rounds::table))
+        .filter(check_in_links::token_hash.eq(hash_token(token)))
+        .select((check_in_links::check_in_id, check_in_links::contact_id, check_in_links::expires_at, rounds::closed_at))
+        .first(conn)
+        .optional()?;
+    Ok(match row {
+        None => Err(Refusal::Unknown),
+        Some((_, _, expires, closed)) if expires <= now.naive_utc() || closed.is_some() => Err(Refusal::Expired),
+        Some((id, contact, _, _)) => Ok((id, contact)),
+    })
+}

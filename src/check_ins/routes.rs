@@ -1,0 +1,313 @@
+//! Check-in HTTP routes: the schedule, rounds, a round's check-ins, the form (by id for
+//! signed-in users, or by the emailed link's token without a password), drafts, submission,
+//! extensions, and the iCalendar feed.
+
+use super::content::CheckInContent;
+use super::schedule::{Schedule, ScheduleError};
+use super::store::{self, Form};
+use super::{ics, links, rounds, CheckIn, Round};
+use crate::auth::{Caller, Role};
+use crate::cities::contacts;
+use crate::db::schema::rounds as rounds_t;
+use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::history::Actor;
+use crate::http::{db, id_param, Json, Page, PageQuery};
+use crate::startup::AppState;
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/schedule", web::get().to(get_schedule))
+        .route("/schedule", web::put().to(put_schedule))
+        .route("/rounds", web::get().to(list_rounds))
+        .route("/rounds/{id}", web::get().to(get_round))
+        .route("/rounds/{id}/check-ins", web::get().to(round_check_ins))
+        .route("/cities/{id}/check-ins", web::get().to(city_check_ins))
+        .route("/cities/{id}/check-ins.ics", web::get().to(city_calendar))
+        .route("/check-ins/{id}", web::get().to(get_check_in))
+        .route("/check-ins/{id}/draft", web::put().to(save_draft))
+        .route("/check-ins/{id}/submit", web::post().to(submit))
+        .route("/check-ins/{id}/extend", web::post().to(extend))
+        .route("/check-in-links/{token}", web::get().to(link_form))
+        .route("/check-in-links/{token}/draft", web::put().to(link_save_draft))
+        .route("/check-in-links/{token}/submit", web::post().to(link_submit));
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScheduleOut {
+    pub expression: String,
+    pub time_zone: String,
+    /// `configuration` or `secretariat` (set through this API).
+    pub source: String,
+    /// The next five rounds' opening instants.
+    #[schema(value_type = Vec<String>)]
+    pub next: Vec<DateTime<Utc>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleInput {
+    /// 5-field crontab (`0 0 1 1,4,7,10 *`) or the cron crate's 6/7-field form.
+    pub expression: String,
+    /// IANA time zone, e.g. Europe/Brussels.
+    pub time_zone: String,
+}
+
+fn describe(s: &Schedule, source: &str) -> ScheduleOut {
+    let mut next = vec![];
+    let mut at = Utc::now();
+    for _ in 0..5 {
+        match s.next_after(at) {
+            Some(n) => {
+                next.push(n);
+                at = n;
+            }
+            None => break,
+        }
+    }
+    ScheduleOut { expression: s.expression().into(), time_zone: s.time_zone().name().into(), source: source.into(), next }
+}
+
+/// The check-in schedule in force and the next rounds it will open.
+#[utoipa::path(get, path = "/api/v1/schedule", tag = "check-ins", security(("bearer" = [])),
+    responses((status = 200, body = ScheduleOut), (status = 401, body = Problem)))]
+pub async fn get_schedule(state: web::Data<AppState>, _caller: Caller) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
+    let out = db(&state.pool, move |c| {
+        let s = rounds::effective_schedule(c, &settings)?;
+        let source = if s.expression() == settings.check_ins.schedule.trim() && s.time_zone().name() == settings.check_ins.time_zone {
+            "configuration"
+        } else {
+            "secretariat"
+        };
+        Ok(describe(&s, source))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Changes the check-in schedule (secretariat). An invalid expression or zone is refused.
+#[utoipa::path(put, path = "/api/v1/schedule", tag = "check-ins", security(("bearer" = [])), request_body = ScheduleInput,
+    responses((status = 200, body = ScheduleOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn put_schedule(state: web::Data<AppState>, caller: Caller, body: Json<ScheduleInput>) -> ApiResult<HttpResponse> {
+    caller.require_secretariat()?;
+    let s = Schedule::parse(&body.0.expression, &body.0.time_zone).map_err(|e| {
+        let field = match e {
+            ScheduleError::InvalidExpression { .. } => "expression",
+            ScheduleError::InvalidTimeZone { .. } => "time_zone",
+        };
+        ApiError::Validation(vec![FieldError::new(field, e.to_string())])
+    })?;
+    let out = describe(&s, "secretariat");
+    db(&state.pool, move |c| Ok(rounds::set_schedule(c, &s, &caller.email)?)).await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Check-in rounds, newest first.
+#[utoipa::path(get, path = "/api/v1/rounds", tag = "check-ins", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<Round>), (status = 401, body = Problem)))]
+pub async fn list_rounds(state: web::Data<AppState>, _caller: Caller, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+    let (limit, offset) = q.limits()?;
+    let (items, total) = db(&state.pool, move |c| {
+        let total = rounds_t::table.count().get_result(c)?;
+        let rows: Vec<rounds::RoundRow> = rounds_t::table.order(rounds_t::opened_at.desc()).limit(limit).offset(offset).select(rounds::RoundRow::as_select()).load(c)?;
+        Ok((rows.into_iter().map(Round::from).collect::<Vec<_>>(), total))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(Page::new(items, &q, total)))
+}
+
+/// One round.
+#[utoipa::path(get, path = "/api/v1/rounds/{id}", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Round), (status = 404, body = Problem)))]
+pub async fn get_round(state: web::Data<AppState>, _caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = id_param(&id)?;
+    let round = db(&state.pool, move |c| rounds::get(c, id)?.map(Round::from).ok_or_else(|| ApiError::not_found(format!("no round with id {id}")))).await?;
+    Ok(HttpResponse::Ok().json(round))
+}
+
+/// A round's check-ins with their state; a city editor sees only their own city's.
+#[utoipa::path(get, path = "/api/v1/rounds/{id}/check-ins", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<CheckIn>), (status = 404, body = Problem)))]
+pub async fn round_check_ins(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = id_param(&id)?;
+    let settings = state.settings.clone();
+    let list = db(&state.pool, move |c| {
+        rounds::get(c, id)?.ok_or_else(|| ApiError::not_found(format!("no round with id {id}")))?;
+        let only = (caller.role == Role::CityEditor).then(|| caller.city_id.unwrap_or(-1));
+        store::for_round(c, &settings, id, only)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// A city's check-ins, newest round first.
+#[utoipa::path(get, path = "/api/v1/cities/{id}/check-ins", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<CheckIn>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn city_check_ins(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let city_id = id_param(&id)?;
+    caller.can_read_city(city_id)?;
+    let settings = state.settings.clone();
+    let list = db(&state.pool, move |c| {
+        crate::cities::store::require(c, city_id)?;
+        store::for_city(c, &settings, city_id)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// The city's check-in due dates as an iCalendar feed.
+#[utoipa::path(get, path = "/api/v1/cities/{id}/check-ins.ics", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, description = "text/calendar"), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn city_calendar(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let city_id = id_param(&id)?;
+    caller.can_read_city(city_id)?;
+    let settings = state.settings.clone();
+    let body = db(&state.pool, move |c| {
+        let city = crate::cities::store::require(c, city_id)?;
+        let list = store::for_city(c, &settings, city_id)?;
+        let host = url::Url::parse(&settings.server.public_url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_else(|| "charter-tracker".into());
+        Ok(ics::calendar(&city.name, &list, &host, &settings.network.name))
+    })
+    .await?;
+    Ok(HttpResponse::Ok().content_type("text/calendar; charset=utf-8").body(body))
+}
+
+/// A check-in with everything its form shows: the city's plans, actions, commitments, draft.
+#[utoipa::path(get, path = "/api/v1/check-ins/{id}", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Form), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_check_in(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = id_param(&id)?;
+    let settings = state.settings.clone();
+    let form = db(&state.pool, move |c| {
+        let f = store::get(c, &settings, id)?;
+        caller.can_read_city(f.check_in.city_id)?;
+        store::form(c, &settings, id)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(form))
+}
+
+/// The body of a draft save or a submission.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInInput {
+    /// The check-in's version you read.
+    pub version: i32,
+    /// The form's content; on submit, the saved draft is submitted when this is absent.
+    pub content: Option<CheckInContent>,
+}
+
+/// Saves the form as a draft.
+#[utoipa::path(put, path = "/api/v1/check-ins/{id}/draft", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)), request_body = CheckInInput,
+    responses((status = 200, body = CheckIn), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn save_draft(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+    let id = id_param(&id)?;
+    let settings = state.settings.clone();
+    let out = db(&state.pool, move |c| {
+        let f = store::get(c, &settings, id)?;
+        caller.can_edit_city(f.check_in.city_id)?;
+        let content = body.0.content.unwrap_or_default();
+        Ok(store::save_draft(c, &settings, id, body.0.version, &content, Utc::now())?.check_in)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Submits the check-in: the actions are updated and this round's reminders stop.
+#[utoipa::path(post, path = "/api/v1/check-ins/{id}/submit", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)), request_body = CheckInInput,
+    responses((status = 200, body = CheckIn), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+    let id = id_param(&id)?;
+    let settings = state.settings.clone();
+    let out = db(&state.pool, move |c| {
+        let f = store::get(c, &settings, id)?;
+        caller.can_edit_city(f.check_in.city_id)?;
+        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &caller.actor(), Utc::now())?.check_in)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtendInput {
+    /// The new last day to submit (YYYY-MM-DD), before the round closes.
+    pub due_date: String,
+    /// Why, for the record.
+    pub reason: String,
+}
+
+/// Gives one city more time (secretariat).
+#[utoipa::path(post, path = "/api/v1/check-ins/{id}/extend", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ExtendInput,
+    responses((status = 200, body = CheckIn), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn extend(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ExtendInput>) -> ApiResult<HttpResponse> {
+    caller.require_secretariat()?;
+    let id = id_param(&id)?;
+    let settings = state.settings.clone();
+    let out = db(&state.pool, move |c| {
+        let date = crate::validation::date("due_date", &body.0.due_date).map_err(|e| ApiError::Validation(vec![e]))?;
+        Ok(store::extend(c, &settings, id, date, &body.0.reason, &caller.email, Utc::now())?.check_in)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Resolves an emailed link to its check-in and the contact it was sent to.
+fn by_link(c: &mut crate::db::DbConnection, token: &str) -> ApiResult<(i64, Actor)> {
+    match links::resolve(c, token, Utc::now())? {
+        Ok((id, contact)) => {
+            let label = match contact {
+                Some(cid) => contacts::for_id(c, cid)?.map(|x| format!("{} <{}> (emailed link)", x.name, x.email)),
+                None => None,
+            }
+            .unwrap_or_else(|| "emailed link".into());
+            Ok((id, Actor { user_id: None, label }))
+        }
+        Err(links::Refusal::Unknown) => Err(ApiError::not_found("this link is not valid: check that the whole address was copied, or ask the secretariat for a new one")),
+        Err(links::Refusal::Expired) => Err(ApiError::Gone("this link has expired because its check-in round has closed; please contact the secretariat".into())),
+    }
+}
+
+/// The form an emailed link opens, without a password.
+#[utoipa::path(get, path = "/api/v1/check-in-links/{token}", tag = "check-ins", params(("token" = String, Path)),
+    responses((status = 200, body = Form), (status = 404, body = Problem), (status = 410, body = Problem)))]
+pub async fn link_form(state: web::Data<AppState>, token: web::Path<String>) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
+    let form = db(&state.pool, move |c| {
+        let (id, _) = by_link(c, &token)?;
+        store::form(c, &settings, id)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(form))
+}
+
+/// Saves a draft through an emailed link.
+#[utoipa::path(put, path = "/api/v1/check-in-links/{token}/draft", tag = "check-ins", params(("token" = String, Path)), request_body = CheckInInput,
+    responses((status = 200, body = CheckIn), (status = 404, body = Problem), (status = 409, body = Problem), (status = 410, body = Problem), (status = 422, body = Problem)))]
+pub async fn link_save_draft(state: web::Data<AppState>, token: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
+    let out = db(&state.pool, move |c| {
+        let (id, _) = by_link(c, &token)?;
+        let content = body.0.content.unwrap_or_default();
+        Ok(store::save_draft(c, &settings, id, body.0.version, &content, Utc::now())?.check_in)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Submits through an emailed link; the submission is recorded under the contact's name.
+#[utoipa::path(post, path = "/api/v1/check-in-links/{token}/submit", tag = "check-ins", params(("token" = String, Path)), request_body = CheckInInput,
+    responses((status = 200, body = CheckIn), (status = 404, body = Problem), (status = 409, body = Problem), (status = 410, body = Problem), (status = 422, body = Problem)))]
+pub async fn link_submit(state: web::Data<AppState>, token: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+    let settings = state.settings.clone();
+    let out = db(&state.pool, move |c| {
+        let (id, actor) = by_link(c, &token)?;
+        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &actor, Utc::now())?.check_in)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}

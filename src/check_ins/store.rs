@@ -1,0 +1,317 @@
+//! Check-ins: reading, saving a draft, submitting, and extending a due date.
+
+use super::content::{self, CheckInContent, Scope};
+use super::rounds::{self, effective_schedule};
+use super::{CheckIn, CheckInState};
+use crate::actions;
+use crate::config::Settings;
+use crate::db::schema::{action_updates, check_ins, cities, rounds as rounds_t, self_assessments};
+use crate::db::DbConnection;
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::history::Actor;
+use crate::mail::outbox;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = check_ins)]
+struct Row {
+    id: i64,
+    round_id: i64,
+    city_id: i64,
+    state: String,
+    due_at: NaiveDateTime,
+    extension_reason: Option<String>,
+    draft: Option<String>,
+    draft_saved_at: Option<NaiveDateTime>,
+    submitted_at: Option<NaiveDateTime>,
+    submitted_by: Option<String>,
+    version: i32,
+}
+
+/// A check-in with its draft content.
+pub struct Full {
+    pub check_in: CheckIn,
+    pub draft: CheckInContent,
+    pub round_closed: bool,
+}
+
+fn to_check_in(r: Row, round_label: String, city_name: String, closed: bool, settings: &Settings, conn: &mut DbConnection) -> anyhow::Result<Full> {
+    let schedule = effective_schedule(conn, settings)?;
+    let stored = CheckInState::from_db(&r.state);
+    let state = match stored {
+        CheckInState::Open if r.extension_reason.is_some() => CheckInState::Extended,
+        s => s,
+    };
+    let draft = r.draft.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
+    Ok(Full {
+        check_in: CheckIn {
+            id: r.id,
+            round_id: r.round_id,
+            round_label,
+            city_id: r.city_id,
+            city_name,
+            state,
+            late: r.submitted_at.is_some_and(|s| s > r.due_at),
+            due_at: r.due_at,
+            due_date: rounds::due_date(&schedule, r.due_at),
+            extension_reason: r.extension_reason,
+            draft_saved_at: r.draft_saved_at,
+            submitted_at: r.submitted_at,
+            submitted_by: r.submitted_by,
+            version: r.version,
+        },
+        draft,
+        round_closed: closed,
+    })
+}
+
+type Joined = (Row, String, Option<NaiveDateTime>, String);
+
+fn load(conn: &mut DbConnection, settings: &Settings, rows: Vec<Joined>) -> anyhow::Result<Vec<Full>> {
+    rows.into_iter()
+        .map(|(r, label, closed, city)| to_check_in(r, label, city, closed.is_some(), settings, conn))
+        .collect()
+}
+
+pub fn get(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<Full> {
+    let rows: Vec<Joined> = check_ins::table
+        .inner_join(rounds_t::table)
+        .inner_join(cities::table)
+        .filter(check_ins::id.eq(id))
+        .select((Row::as_select(), rounds_t::label, rounds_t::closed_at, cities::name))
+        .load(conn)?;
+    load(conn, settings, rows)?.pop().ok_or_else(|| ApiError::not_found(format!("no check-in with id {id}")))
+}
+
+/// A round's check-ins by city name; `only` limits it to one city.
+pub fn for_round(conn: &mut DbConnection, settings: &Settings, round_id: i64, only: Option<i64>) -> ApiResult<Vec<CheckIn>> {
+    let mut q = check_ins::table
+        .inner_join(rounds_t::table)
+        .inner_join(cities::table)
+        .filter(check_ins::round_id.eq(round_id))
+        .into_boxed();
+    if let Some(c) = only {
+        q = q.filter(check_ins::city_id.eq(c));
+    }
+    let rows: Vec<Joined> = q.order(cities::name).select((Row::as_select(), rounds_t::label, rounds_t::closed_at, cities::name)).load(conn)?;
+    Ok(load(conn, settings, rows)?.into_iter().map(|f| f.check_in).collect())
+}
+
+/// A city's check-ins, newest round first.
+pub fn for_city(conn: &mut DbConnection, settings: &Settings, city_id: i64) -> ApiResult<Vec<CheckIn>> {
+    let rows: Vec<Joined> = check_ins::table
+        .inner_join(rounds_t::table)
+        .inner_join(cities::table)
+        .filter(check_ins::city_id.eq(city_id))
+        .order(rounds_t::opened_at.desc())
+        .select((Row::as_select(), rounds_t::label, rounds_t::closed_at, cities::name))
+        .load(conn)?;
+    Ok(load(conn, settings, rows)?.into_iter().map(|f| f.check_in).collect())
+}
+
+fn refuse_if_finished(f: &Full) -> ApiResult<()> {
+    match f.check_in.state {
+        CheckInState::Submitted => Err(ApiError::Conflict {
+            detail: format!("this check-in was submitted on {}; thank you, nothing more is needed for {}", f.check_in.submitted_at.map(|d| d.date().to_string()).unwrap_or_default(), f.check_in.round_label),
+            current_version: Some(f.check_in.version),
+        }),
+        CheckInState::Missed => Err(ApiError::Conflict {
+            detail: format!("the {} round has closed; please contact the secretariat", f.check_in.round_label),
+            current_version: Some(f.check_in.version),
+        }),
+        _ if f.round_closed => Err(ApiError::Conflict { detail: "the round has closed".into(), current_version: Some(f.check_in.version) }),
+        _ => Ok(()),
+    }
+}
+
+fn stale(f: &Full, expected: i32) -> ApiResult<()> {
+    if f.check_in.version != expected {
+        return Err(crate::cities::store::conflict("check-in", f.check_in.version, expected));
+    }
+    Ok(())
+}
+
+/// Saves the form as a draft: validated, so what is saved can be submitted.
+pub fn save_draft(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i32, draft: &CheckInContent, now: DateTime<Utc>) -> ApiResult<Full> {
+    let f = get(conn, settings, id)?;
+    refuse_if_finished(&f)?;
+    let scope = Scope::load(conn, f.check_in.city_id)?;
+    content::validate(&scope, draft)?;
+    stale(&f, expected)?;
+    let n = diesel::update(check_ins::table.find(id).filter(check_ins::version.eq(expected)))
+        .set((
+            check_ins::draft.eq(serde_json::to_string(draft).unwrap()),
+            check_ins::draft_saved_at.eq(now.naive_utc()),
+            check_ins::state.eq(CheckInState::Draft.as_str()),
+            check_ins::version.eq(expected + 1),
+            check_ins::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    if n == 0 {
+        return Err(crate::cities::store::conflict("check-in", expected + 1, expected));
+    }
+    get(conn, settings, id)
+}
+
+/// Submits the check-in: applies each action report to its action (recorded in the action's
+/// history under the submitter), records updates and self-assessments, creates new actions,
+/// and cancels the reminders still queued for this city in this round. One transaction.
+pub fn submit(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i32, submitted: Option<&CheckInContent>, actor: &Actor, now: DateTime<Utc>) -> ApiResult<Full> {
+    let f = get(conn, settings, id)?;
+    refuse_if_finished(&f)?;
+    let body = submitted.cloned().unwrap_or_else(|| f.draft.clone());
+    let scope = Scope::load(conn, f.check_in.city_id)?;
+    let valid = content::validate(&scope, &body)?;
+    stale(&f, expected)?;
+    let city_id = f.check_in.city_id;
+    conn.transaction(|conn| -> ApiResult<()> {
+        let n = diesel::update(check_ins::table.find(id).filter(check_ins::version.eq(expected)))
+            .set((
+                check_ins::state.eq(CheckInState::Submitted.as_str()),
+                check_ins::draft.eq(serde_json::to_string(&body).unwrap()),
+                check_ins::submitted_at.eq(now.naive_utc()),
+                check_ins::submitted_by.eq(&actor.label),
+                check_ins::version.eq(expected + 1),
+                check_ins::updated_at.eq(now.naive_utc()),
+            ))
+            .execute(conn)?;
+        if n == 0 {
+            return Err(crate::cities::store::conflict("check-in", expected + 1, expected));
+        }
+        for r in &valid.actions {
+            let a = &r.action;
+            let commitment_id = scope
+                .commitments
+                .iter()
+                .find(|((fw, code), _)| *code == a.commitment && scope.plans.iter().any(|p| p.plan.id == a.plan_id && p.framework_id == *fw))
+                .map(|(_, (cid, _))| *cid)
+                .ok_or_else(|| anyhow::anyhow!("action {} has no commitment in scope", a.id))?;
+            if r.status != a.status || r.progress != a.progress {
+                let fields = actions::store::ActionFields {
+                    commitment_id,
+                    title: a.title.clone(),
+                    description: a.description.clone(),
+                    department: a.department.clone(),
+                    partners: a.partners.clone(),
+                    delivery: a.delivery,
+                    policy_areas: a.policy_areas.clone(),
+                    start_date: a.start_date,
+                    due_date: a.due_date,
+                    status: r.status,
+                    progress: r.progress,
+                };
+                actions::store::update(conn, a, a.version, fields, actor)?;
+            }
+            diesel::insert_into(action_updates::table)
+                .values((
+                    action_updates::check_in_id.eq(id),
+                    action_updates::action_id.eq(a.id),
+                    action_updates::status.eq(r.status.as_str()),
+                    action_updates::progress.eq(r.progress),
+                    action_updates::narrative.eq(&r.narrative),
+                    action_updates::evidence.eq(serde_json::to_string(&r.evidence).unwrap()),
+                    action_updates::created_at.eq(now.naive_utc()),
+                ))
+                .execute(conn)?;
+        }
+        for (commitment_id, level, comment) in &valid.assessments {
+            diesel::insert_into(self_assessments::table)
+                .values((
+                    self_assessments::check_in_id.eq(id),
+                    self_assessments::commitment_id.eq(commitment_id),
+                    self_assessments::level.eq(level.as_str()),
+                    self_assessments::comment.eq(comment),
+                    self_assessments::created_at.eq(now.naive_utc()),
+                ))
+                .execute(conn)?;
+        }
+        for n in valid.new_actions {
+            actions::store::create(conn, n.plan_id, city_id, n.fields, actor)?;
+        }
+        outbox::cancel_queued(conn, &rounds::city_key_prefix(f.check_in.round_id, city_id))?;
+        Ok(())
+    })?;
+    get(conn, settings, id)
+}
+
+/// Gives one city a new due date, with a reason (secretariat only).
+pub fn extend(conn: &mut DbConnection, settings: &Settings, id: i64, due_date: NaiveDate, reason: &str, by: &str, now: DateTime<Utc>) -> ApiResult<Full> {
+    let f = get(conn, settings, id)?;
+    refuse_if_finished(&f)?;
+    let schedule = effective_schedule(conn, settings)?;
+    let round = rounds::get(conn, f.check_in.round_id)?.ok_or_else(|| ApiError::not_found("round"))?;
+    // Due at the end of that day in the network's time zone.
+    let next_midnight = due_date.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)).ok_or_else(|| ApiError::field("due_date", "is out of range"))?;
+    let due_at = match next_midnight.and_local_timezone(schedule.time_zone()) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+        chrono::LocalResult::None => (next_midnight + chrono::Duration::hours(1)).and_utc(),
+    };
+    let mut e = crate::validation::Errors::default();
+    if due_at.naive_utc() <= f.check_in.due_at {
+        e.push(FieldError::new("due_date", format!("{due_date} is not after the current due date {}", f.check_in.due_date)).accepting("a later date"));
+    }
+    if due_at.naive_utc() > round.closes_at {
+        e.push(FieldError::new("due_date", format!("{due_date} is after the round closes")).accepting(format!("a date before {}", rounds::due_date(&schedule, round.closes_at))));
+    }
+    if due_at <= now {
+        e.push(FieldError::new("due_date", "is in the past"));
+    }
+    let reason = e.take(crate::validation::required_text("reason", reason, 1000));
+    e.finish()?;
+    diesel::update(check_ins::table.find(id))
+        .set((
+            check_ins::due_at.eq(due_at.naive_utc()),
+            check_ins::extension_reason.eq(reason),
+            check_ins::extended_by.eq(by),
+            check_ins::version.eq(f.check_in.version + 1),
+            check_ins::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    get(conn, settings, id)
+}
+
+/// The one-page form: the check-in, and the city's plans with their actions to report on.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Form {
+    pub check_in: CheckIn,
+    pub plans: Vec<crate::plans::Plan>,
+    pub actions: Vec<crate::actions::Action>,
+    /// Commitment codes the city can assess or add actions under, with their text.
+    pub commitments: Vec<FormCommitment>,
+    pub draft: CheckInContent,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FormCommitment {
+    pub framework: String,
+    pub role: String,
+    pub code: String,
+    pub text: String,
+}
+
+pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<Form> {
+    let f = get(conn, settings, id)?;
+    let scope = Scope::load(conn, f.check_in.city_id)?;
+    let mut commitments = vec![];
+    let mut seen = std::collections::HashSet::new();
+    for p in &scope.plans {
+        if !seen.insert(p.framework_id) {
+            continue;
+        }
+        for (role, cs) in crate::charter::store::structure(conn, p.framework_id)? {
+            for c in cs.into_iter().filter(|c| !c.retired) {
+                commitments.push(FormCommitment { framework: p.plan.framework.clone(), role: role.title.clone(), code: c.code, text: c.text });
+            }
+        }
+    }
+    Ok(Form {
+        check_in: f.check_in,
+        plans: scope.plans.into_iter().map(|p| p.plan).collect(),
+        actions: scope.actions,
+        commitments,
+        draft: f.draft,
+    })
+}

@@ -1,0 +1,61 @@
+//! The scheduler: one pass closes finished rounds, opens the round the schedule calls for,
+//! queues due reminders, then delivers what the outbox holds. `serve` runs a pass every
+//! `check_ins.scheduler_poll_seconds`; `charter-tracker tick [--at T]` runs one, for system
+//! cron and for tests that travel in time. The clock is always passed in.
+
+use crate::check_ins::rounds::{self, Env};
+use crate::config::Settings;
+use crate::db::Pool;
+use crate::mail::templates::EmailTemplates;
+use crate::reminders;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+#[derive(Debug, Default, Serialize)]
+pub struct TickReport {
+    pub closed_rounds: Vec<i64>,
+    pub opened_round: Option<i64>,
+    pub reminders_queued: usize,
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+/// Plans the work due at `now` (rounds, reminders) without delivering.
+pub fn plan_due(pool: &Pool, settings: &Settings, templates: &EmailTemplates, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
+    let env = Env { settings, templates };
+    let mut conn = pool.get()?;
+    let closed_rounds = rounds::close_due(&mut conn, &env, now)?;
+    let opened_round = rounds::open_due(&mut conn, &env, now)?;
+    let reminders_queued = reminders::send::queue_due(&mut conn, &env, now)?;
+    Ok(TickReport { closed_rounds, opened_round, reminders_queued, ..Default::default() })
+}
+
+/// The background loop inside `serve` (planning only; the mail worker delivers).
+pub fn spawn(pool: Pool, settings: Arc<Settings>, templates: Arc<EmailTemplates>, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
+    std::thread::Builder::new()
+        .name("scheduler".into())
+        .spawn(move || {
+            let every = Duration::from_secs(settings.check_ins.scheduler_poll_seconds);
+            while !stop.load(Ordering::Relaxed) {
+                let span = tracing::info_span!("scheduler_pass");
+                let _g = span.enter();
+                match plan_due(&pool, &settings, &templates, Utc::now()) {
+                    Ok(r) if r.opened_round.is_some() || !r.closed_rounds.is_empty() || r.reminders_queued > 0 => {
+                        tracing::info!(?r, "scheduler pass")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = ?e, "scheduler pass failed"),
+                }
+                let mut waited = Duration::ZERO;
+                while waited < every && !stop.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(200));
+                    waited += Duration::from_millis(200);
+                }
+            }
+        })
+        .expect("spawning the scheduler thread")
+}

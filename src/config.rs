@@ -16,6 +16,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub charters: ChartersSettings,
     pub log: LogSettings,
+    pub mail: MailSettings,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -44,6 +45,150 @@ pub struct ChartersSettings {
 pub struct LogSettings {
     pub filter: String,
     pub format: String,
+}
+
+/// `[mail]`: the outbox and how it is delivered.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    /// The sender, `Name <address>` or an address.
+    pub from: String,
+    pub transport: MailTransportKind,
+    /// Where the file transport writes `.eml` files.
+    pub outbox_dir: PathBuf,
+    /// Template override folder, used only if it exists.
+    pub templates_dir: PathBuf,
+    pub max_attempts: u32,
+    pub retry_base_seconds: u64,
+    pub claim_seconds: u64,
+    pub batch_size: u32,
+    pub poll_seconds: u64,
+    pub smtp: SmtpSettings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransportKind {
+    File,
+    Smtp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS, which is required.
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+    /// No encryption: for a relay on the same host or network only.
+    None,
+}
+
+/// `[mail.smtp]`. Debug output never shows the password.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: String,
+    pub password: String,
+    pub timeout_seconds: u64,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("username", &self.username)
+            .field("password", &if self.password.is_empty() { "" } else { "****" })
+            .field("timeout_seconds", &self.timeout_seconds)
+            .finish()
+    }
+}
+
+/// Longest wait between two delivery attempts.
+pub const MAX_RETRY_DELAY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+impl MailSettings {
+    /// The sender as a mailbox (checked by `Settings::validate`).
+    pub fn from_mailbox(&self) -> anyhow::Result<lettre::message::Mailbox> {
+        self.from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("configuration key mail.from: `{}` is not an email address ({e})", self.from))
+    }
+
+    /// The domain of the sender's address, which ends every Message-ID.
+    pub fn from_domain(&self) -> String {
+        self.from_mailbox()
+            .map(|m| m.email.domain().to_string())
+            .unwrap_or_else(|_| "charter-tracker.localhost".into())
+    }
+
+    /// The template override folder, when it exists.
+    pub fn templates_override(&self) -> Option<&Path> {
+        Some(self.templates_dir.as_path()).filter(|d| d.is_dir())
+    }
+
+    /// The wait before the next attempt after `attempts` failed ones (1 or more):
+    /// retry_base_seconds * 2^(attempts - 1), at most 6 hours.
+    pub fn retry_delay(&self, attempts: i32) -> std::time::Duration {
+        let doublings = attempts.saturating_sub(1).clamp(0, 30) as u32;
+        let secs = self.retry_base_seconds.saturating_mul(1u64 << doublings);
+        std::time::Duration::from_secs(secs).min(MAX_RETRY_DELAY)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        self.from_mailbox()?;
+        let positive = [
+            ("max_attempts", u64::from(self.max_attempts)),
+            ("retry_base_seconds", self.retry_base_seconds),
+            ("claim_seconds", self.claim_seconds),
+            ("batch_size", u64::from(self.batch_size)),
+            ("poll_seconds", self.poll_seconds),
+            ("smtp.timeout_seconds", self.smtp.timeout_seconds),
+        ];
+        for (key, value) in positive {
+            if value == 0 {
+                anyhow::bail!("configuration key mail.{key}: must be at least 1");
+            }
+        }
+        if self.batch_size > 10_000 {
+            anyhow::bail!("configuration key mail.batch_size: is {}; accepted: 1 to 10000", self.batch_size);
+        }
+        if self.claim_seconds < 10 {
+            anyhow::bail!(
+                "configuration key mail.claim_seconds: is {}; must be at least 10, longer than sending one email takes",
+                self.claim_seconds
+            );
+        }
+        if self.transport == MailTransportKind::Smtp {
+            let host = self.smtp.host.trim();
+            if host.is_empty() {
+                anyhow::bail!(
+                    "configuration key mail.smtp.host: is empty, but mail.transport is `smtp`; \
+                     set it (or CHARTER_TRACKER__MAIL__SMTP__HOST) to the SMTP server's name"
+                );
+            }
+            if host.contains(['/', ' ', ':']) {
+                anyhow::bail!(
+                    "configuration key mail.smtp.host: `{host}` is not a host name; give the name only, \
+                     and the port in mail.smtp.port"
+                );
+            }
+            if self.smtp.port == 0 {
+                anyhow::bail!("configuration key mail.smtp.port: must be 1 to 65535");
+            }
+            if self.smtp.username.is_empty() != self.smtp.password.is_empty() {
+                anyhow::bail!(
+                    "configuration keys mail.smtp.username and mail.smtp.password: give both or neither"
+                );
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Settings {
@@ -113,6 +258,7 @@ impl Settings {
         }
         tracing_subscriber::EnvFilter::try_new(&self.log.filter)
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
+        self.mail.validate()?;
         Ok(())
     }
 
@@ -158,6 +304,59 @@ mod tests {
         assert!(e.contains("database.url"), "{e}");
         let e = load(&[("CHARTER_TRACKER_ENV", "staging")]).unwrap_err().to_string();
         assert!(e.contains("CHARTER_TRACKER_ENV"), "{e}");
+    }
+
+    #[test]
+    fn mail_defaults_and_checks() {
+        let s = load(&[]).unwrap();
+        assert_eq!(s.mail.transport, MailTransportKind::File);
+        assert_eq!(s.mail.smtp.port, 587);
+        assert_eq!(s.mail.smtp.security, SmtpSecurity::Starttls);
+        assert_eq!(s.mail.from_domain(), "charter-tracker.localhost");
+        assert_eq!(s.mail.retry_delay(1).as_secs(), 60);
+        assert_eq!(s.mail.retry_delay(3).as_secs(), 240);
+        assert_eq!(s.mail.retry_delay(30).as_secs(), 6 * 3600);
+
+        let dir = tempfile::tempdir().unwrap();
+        let with = |toml: &str| {
+            std::fs::write(dir.path().join("local.toml"), toml).unwrap();
+            Settings::load_from(dir.path(), |_| None).map_err(|e| format!("{e:#}"))
+        };
+        let e = with("[mail]\ntransport = \"smtp\"\n").unwrap_err();
+        assert!(e.contains("mail.smtp.host"), "{e}");
+        let e = with("[mail]\ntransport = \"pigeon\"\n").unwrap_err();
+        assert!(e.contains("transport") && e.contains("pigeon"), "{e}");
+        let e = with("[mail.smtp]\nsecurity = \"ssl\"\n").unwrap_err();
+        assert!(e.contains("security") && e.contains("ssl"), "{e}");
+        let e = with("[mail]\nfrom = \"not an address\"\n").unwrap_err();
+        assert!(e.contains("mail.from"), "{e}");
+        let e = with("[mail]\nbatch_size = 0\n").unwrap_err();
+        assert!(e.contains("mail.batch_size"), "{e}");
+        let e = with("[mail.smtp]\nhots = \"x\"\n").unwrap_err();
+        assert!(e.contains("hots"), "{e}");
+
+        let s = with(
+            "[mail]\ntransport = \"smtp\"\nfrom = \"EUROCITIES <noreply@eurocities.example>\"\n\
+             [mail.smtp]\nhost = \"smtp.example\"\nusername = \"u\"\npassword = \"s3cret-pw\"\n",
+        )
+        .unwrap();
+        assert_eq!(s.mail.from_domain(), "eurocities.example");
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("s3cret-pw") && shown.contains("****"), "{shown}");
+    }
+
+    #[test]
+    fn mail_settings_come_from_the_environment() {
+        // The loader lists CHARTER_TRACKER__* names from the real environment, then asks `env`.
+        std::env::set_var("CHARTER_TRACKER__MAIL__SMTP__PORT", "2525");
+        std::env::set_var("CHARTER_TRACKER__MAIL__SMTP__HOST", "relay.example");
+        let s = load(&[
+            ("CHARTER_TRACKER__MAIL__SMTP__PORT", "2525"),
+            ("CHARTER_TRACKER__MAIL__SMTP__HOST", "relay.example"),
+        ])
+        .unwrap();
+        assert_eq!(s.mail.smtp.port, 2525);
+        assert_eq!(s.mail.smtp.host, "relay.example");
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub enum ApiError {
     /// The object changed since the version the client had.
     #[error("version conflict")]
     Conflict { detail: String, current_version: Option<i32> },
+    /// The request is not possible in the object's current state (e.g. retrying an email
+    /// that was already sent); the detail says why.
+    #[error("state conflict: {0}")]
+    StateConflict(String),
     /// An update came without the version it was based on.
     #[error("version required")]
     VersionRequired,
@@ -99,6 +103,9 @@ impl ApiError {
             Self::NotFound(d) => ("not-found", "Not found", d.clone(), vec![], None),
             Self::Conflict { detail, current_version } => {
                 ("version-conflict", "The object has changed", detail.clone(), vec![], *current_version)
+            }
+            Self::StateConflict(d) => {
+                ("state-conflict", "Not possible in the object's current state", d.clone(), vec![], None)
             }
             Self::VersionRequired => (
                 "version-required",
@@ -145,7 +152,7 @@ impl ResponseError for ApiError {
             Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::StateConflict(_) => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -31,6 +31,9 @@ use utoipa::{Modify, OpenApi};
         crate::actions::routes::update_action,
         crate::actions::routes::delete_action,
         crate::history::routes::object_history,
+        crate::mail::routes::list_outbox,
+        crate::mail::routes::get_outbox_email,
+        crate::mail::routes::retry_outbox_email,
     ),
     modifiers(&BearerAuth)
 )]

@@ -148,6 +148,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        idempotency_key -> Text,
+        message_id -> Text,
+        kind -> Text,
+        to_address -> Text,
+        to_name -> Text,
+        language -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        city_id -> Nullable<BigInt>,
+        round_id -> Nullable<BigInt>,
+        status -> Text,
+        attempts -> Integer,
+        not_before -> Timestamp,
+        claim_token -> Nullable<Text>,
+        claim_expires_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(roles -> frameworks (framework_id));
 diesel::joinable!(commitments -> roles (role_id));
 diesel::joinable!(plans -> cities (city_id));
@@ -155,7 +181,9 @@ diesel::joinable!(actions -> plans (plan_id));
 diesel::joinable!(actions -> commitments (commitment_id));
 diesel::joinable!(contacts -> cities (city_id));
 diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(outbox -> cities (city_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     frameworks, roles, commitments, cities, signatures, contacts, plans, actions, users, api_tokens, history,
+    outbox,
 );

@@ -145,10 +145,8 @@ async fn every_route_times_every_role() {
             if got != c.expect[i] {
                 failures.push(format!("{} {} as {role}: expected {}, got {got}: {}", c.method, path, c.expect[i], r.body));
             }
-            if got >= 400 {
-                if r.content_type() != "application/problem+json" {
-                    failures.push(format!("{} {} as {role}: {got} without a problem body", c.method, path));
-                }
+            if got >= 400 && r.content_type() != "application/problem+json" {
+                failures.push(format!("{} {} as {role}: {got} without a problem body", c.method, path));
             }
         }
     }

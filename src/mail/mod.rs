@@ -19,3 +19,29 @@ pub fn load_templates(settings: &MailSettings) -> anyhow::Result<templates::Emai
         None => "loading the built-in email templates".to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(templates_dir: &std::path::Path) -> MailSettings {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = crate::config::Settings::load_from(dir.path(), |_| None).unwrap().mail;
+        s.templates_dir = templates_dir.to_path_buf();
+        s
+    }
+
+    #[test]
+    fn the_override_folder_is_used_only_if_it_exists() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-folder");
+        assert!(settings(&missing).templates_override().is_none());
+        assert!(load_templates(&settings(&missing)).is_ok());
+
+        let file = dir.path().join("overdue/en/subject.txt.hbs");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, "{{city_name}}: overdue {{#if days}}").unwrap();
+        let e = format!("{:#}", load_templates(&settings(dir.path())).unwrap_err());
+        assert!(e.contains(&file.display().to_string()), "{e}");
+    }
+}

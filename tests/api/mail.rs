@@ -598,3 +598,110 @@ async fn two_workers_at_once_send_each_of_200_emails_exactly_once() {
     assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.attempts == 1));
     assert!(sink.connections() >= 2, "both workers connected");
 }
+
+// ---- the command line ------------------------------------------------------------------------
+
+/// The binary, run in the test's folder against the test's database, with mail going to files
+/// in `<dir>/cli-outbox`.
+fn cli(app: &TestApp) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_charter-tracker"));
+    cmd.current_dir(app.dir())
+        .env_remove("CHARTER_TRACKER_ENV")
+        .env("DATABASE_URL", &app.database_url)
+        .env("CHARTER_TRACKER__MAIL__OUTBOX_DIR", app.dir().join("cli-outbox"))
+        .env("CHARTER_TRACKER__LOG__FILTER", "warn");
+    cmd
+}
+
+fn eml_files(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+        Err(_) => vec![],
+    };
+    names.retain(|n| n.ends_with(".eml"));
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn outbox_deliver_on_the_command_line_sends_what_is_due_at_the_given_instant() {
+    let app = TestApp::spawn().await;
+    app.enqueue_email("cli/1", "c1@city.example", "en", t0()).await.unwrap();
+    app.enqueue_email("cli/2", "c2@city.example", "fr", t0()).await.unwrap();
+    app.enqueue_email("cli/3", "c3@city.example", "en", t0() + Duration::days(1)).await.unwrap();
+    let mut at_t0 = cli(&app);
+    at_t0.args(["outbox", "deliver", "--at", "2026-06-01T08:00:00Z"]);
+    let out = blocking(move || at_t0.output().unwrap()).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "sent 2, to retry 0, failed 0, deferred 0");
+    assert_eq!(eml_files(&app.dir().join("cli-outbox")).len(), 2);
+
+    let mut bad = cli(&app);
+    bad.args(["outbox", "deliver", "--at", "tomorrow"]);
+    let out = blocking(move || bad.output().unwrap()).await;
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--at `tomorrow`"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // Without --at: now, which is after the third email's time.
+    let mut now = cli(&app);
+    now.args(["outbox", "deliver"]);
+    let out = blocking(move || now.output().unwrap()).await;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "sent 1, to retry 0, failed 0, deferred 0");
+    assert_eq!(eml_files(&app.dir().join("cli-outbox")).len(), 3);
+}
+
+#[tokio::test]
+async fn serve_refuses_to_start_with_a_broken_template_and_names_the_file() {
+    let app = TestApp::spawn().await;
+    let dir = app.dir().join("broken-templates");
+    let file = dir.join("due_soon/en/body.txt.hbs");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "Dear {{contact_name}},\n{{#if days}}\nsoon\n").unwrap();
+    let mut serve = cli(&app);
+    serve.args(["serve", "--bind", "127.0.0.1:0"]).env("CHARTER_TRACKER__MAIL__TEMPLATES_DIR", &dir);
+    let out = blocking(move || serve.output().unwrap()).await;
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+}
+
+#[tokio::test]
+async fn serve_delivers_the_outbox_in_the_background_and_stops_cleanly() {
+    let app = TestApp::spawn().await;
+    let id = app.enqueue_email("serve/1", "c1@city.example", "en", t0()).await.unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let log = std::fs::File::create(app.dir().join("serve.log")).unwrap();
+    let mut child = cli(&app)
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .env("CHARTER_TRACKER__MAIL__POLL_SECONDS", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    let outbox = app.dir().join("cli-outbox");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while eml_files(&outbox).is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let files = eml_files(&outbox);
+    let status = rows(&app.pool).await.into_iter().find(|r| r.id == id).unwrap().status;
+    // Stop it as a service manager would, and expect a clean exit.
+    std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let exited = blocking(move || {
+        for _ in 0..600 {
+            if let Some(s) = child.try_wait().unwrap() {
+                return Some(s);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        None
+    })
+    .await;
+    let log = std::fs::read_to_string(app.dir().join("serve.log")).unwrap_or_default();
+    assert_eq!(files.len(), 1, "the worker did not deliver within 30 s; log:\n{log}");
+    assert!(status == "sent" || status == "sending", "{status}");
+    assert!(exited.is_some_and(|s| s.success()), "serve did not stop cleanly on SIGTERM: {exited:?}; log:\n{log}");
+    assert_eq!(rows(&app.pool).await[0].status, "sent");
+}

@@ -138,7 +138,11 @@ diesel::define_sql_function! {
 
 /// Cancels queued emails whose idempotency key starts with `key_prefix` (e.g. when a city
 /// submits its check-in). Emails being sent at that moment are not stopped. Returns how many.
+/// An empty prefix cancels nothing (it would otherwise match every email).
 pub fn cancel_queued(conn: &mut DbConnection, key_prefix: &str) -> QueryResult<usize> {
+    if key_prefix.is_empty() {
+        return Ok(0);
+    }
     // Compared exactly: LIKE would need escaping and is case-insensitive on SQLite.
     let length = i32::try_from(key_prefix.chars().count()).unwrap_or(i32::MAX);
     diesel::update(

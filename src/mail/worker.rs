@@ -92,59 +92,100 @@ pub fn deliver_due_until(
             .load(conn)
             .context("reading the claimed emails")?;
         tracing::debug!(claimed = rows.len(), "outbox: emails claimed");
-        let mut end_pass = false;
+        let batch = Batch { conn: &mut *conn, token: &token, claimed_at, claim_for, now, stop };
+        match batch.deliver(&rows, transport, settings, &from, &domain, &mut report) {
+            Ok(BatchEnd::Done) => {}
+            Ok(BatchEnd::StopPass) => break,
+            Err(e) => {
+                // Best effort: what was not tried goes back at once rather than when the claim
+                // expires (if the database is down, the claim's expiry does it later).
+                let _ = release(conn, &token, now);
+                return Err(e);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// One claimed batch being delivered.
+struct Batch<'a> {
+    conn: &'a mut DbConnection,
+    token: &'a str,
+    claimed_at: Instant,
+    claim_for: Duration,
+    now: DateTime<Utc>,
+    stop: &'a AtomicBool,
+}
+
+enum BatchEnd {
+    /// Every email was dealt with, or the rest was handed back because the claim was running
+    /// out: claim again.
+    Done,
+    /// The server is unreachable or the worker is stopping: end the pass.
+    StopPass,
+}
+
+impl Batch<'_> {
+    fn deliver(
+        self,
+        rows: &[OutboxRow],
+        transport: &Transport,
+        settings: &MailSettings,
+        from: &lettre::message::Mailbox,
+        domain: &str,
+        report: &mut DeliveryReport,
+    ) -> anyhow::Result<BatchEnd> {
+        let Batch { conn, token, claimed_at, claim_for, now, stop } = self;
         for (i, row) in rows.iter().enumerate() {
+            if stop.load(Ordering::Relaxed) {
+                report.deferred += release(conn, token, now)?;
+                return Ok(BatchEnd::StopPass);
+            }
             // Hand the rest back while the claim is still safely ours, so a slow server never
             // lets another worker take over an email this one is about to send.
-            let claim_running_out = i > 0 && claimed_at.elapsed() > claim_for / 2;
-            if claim_running_out || stop.load(Ordering::Relaxed) {
-                report.deferred += release(conn, &token, now)?;
-                end_pass = stop.load(Ordering::Relaxed);
-                break;
+            if i > 0 && claimed_at.elapsed() > claim_for / 2 {
+                release(conn, token, now)?;
+                return Ok(BatchEnd::Done);
             }
             let attempts = row.attempts.saturating_add(1);
             let to = mask_address(&row.to_address);
-            match transport.send(&from, &domain, row, now) {
+            match transport.send(from, domain, row, now) {
                 Ok(()) => {
-                    record(conn, row, &token, Outcome::Sent, attempts, now)?;
+                    record(conn, row, token, Outcome::Sent, attempts, now)?;
                     tracing::info!(id = row.id, kind = %row.kind, %to, attempts, "email sent");
                     report.sent += 1;
                 }
                 Err(SendError::Permanent(error)) => {
-                    record(conn, row, &token, Outcome::Failed(&error), attempts, now)?;
+                    record(conn, row, token, Outcome::Failed(&error), attempts, now)?;
                     tracing::error!(id = row.id, kind = %row.kind, %to, attempts, %error, "email refused for good; marked failed");
                     report.failed += 1;
                 }
                 Err(SendError::Transient { message: error, unreachable }) => {
                     if attempts >= i32::try_from(settings.max_attempts).unwrap_or(i32::MAX) {
-                        record(conn, row, &token, Outcome::Failed(&error), attempts, now)?;
+                        record(conn, row, token, Outcome::Failed(&error), attempts, now)?;
                         tracing::error!(id = row.id, kind = %row.kind, %to, attempts, %error, "email out of attempts; marked failed");
                         report.failed += 1;
                     } else {
                         let delay = settings.retry_delay(attempts);
                         let next = now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6));
-                        record(conn, row, &token, Outcome::Retry(&error, next.naive_utc()), attempts, now)?;
+                        record(conn, row, token, Outcome::Retry(&error, next.naive_utc()), attempts, now)?;
                         tracing::warn!(id = row.id, kind = %row.kind, %to, attempts, %error, retry_at = %next, "email not sent; will retry");
                         report.retried += 1;
                     }
                     if unreachable {
                         // Every other email would fail the same way now: leave them for later.
-                        let deferred = release(conn, &token, now)?;
+                        let deferred = release(conn, token, now)?;
                         if deferred > 0 {
                             tracing::warn!(deferred, "mail server unreachable; the other due emails wait for the next pass");
                         }
                         report.deferred += deferred;
-                        end_pass = true;
-                        break;
+                        return Ok(BatchEnd::StopPass);
                     }
                 }
             }
         }
-        if end_pass {
-            break;
-        }
+        Ok(BatchEnd::Done)
     }
-    Ok(report)
 }
 
 /// Marks up to `limit` due emails as ours: one UPDATE, whose WHERE re-checks that each row is

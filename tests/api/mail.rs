@@ -510,6 +510,24 @@ async fn a_dead_workers_emails_are_taken_over_but_a_live_claim_is_left_alone() {
     assert!(parse(&sink.received()[2]).header("Message-ID").contains(&ob::message_id_for("claim/3")));
 }
 
+/// A worker sends from a batch only while at least half of its claim is left; the rest goes
+/// back to the queue and is claimed again. With `claim_seconds = 0` that is after every email.
+#[tokio::test]
+async fn a_worker_hands_back_the_rest_of_a_batch_before_its_claim_runs_out() {
+    let app = TestApp::spawn().await;
+    let sink = SmtpSink::start();
+    for i in 1..=4 {
+        app.enqueue_email(&format!("short-claim/{i}"), &format!("c{i}@city.example"), "en", t0()).await.unwrap();
+    }
+    let (pool, transport) = (app.pool.clone(), smtp(&sink));
+    let mut settings = mail_settings(&app);
+    settings.claim_seconds = 0;
+    let r = blocking(move || deliver_due(&pool, &transport, &settings, t0()).unwrap()).await;
+    assert_eq!(r, report(4, 0, 0, 0));
+    assert_eq!(recipients(&sink.received()), ["c1@city.example", "c2@city.example", "c3@city.example", "c4@city.example"]);
+    assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.claim_token.is_none()));
+}
+
 #[tokio::test]
 async fn cancel_queued_cancels_only_queued_emails_under_the_prefix() {
     let app = TestApp::spawn().await;
@@ -535,7 +553,9 @@ async fn cancel_queued_cancels_only_queued_emails_under_the_prefix() {
         let n = ob::cancel_queued(&mut c, "round-1/city-1/").unwrap();
         let again = ob::cancel_queued(&mut c, "round-1/city-1/").unwrap();
         // `_` and `%` are not wildcards.
-        let wildcard = ob::cancel_queued(&mut c, "round-1/city-_").unwrap() + ob::cancel_queued(&mut c, "%").unwrap();
+        let wildcard = ob::cancel_queued(&mut c, "round-1/city-_").unwrap()
+            + ob::cancel_queued(&mut c, "%").unwrap()
+            + ob::cancel_queued(&mut c, "").unwrap();
         (n, again, wildcard)
     })
     .await;

@@ -230,6 +230,34 @@ async fn queued_emails_are_delivered_over_smtp_with_their_headers_and_both_bodie
     assert_eq!(sink.received().len(), 3);
 }
 
+/// `[mail]` with transport = "smtp" builds a working transport; with STARTTLS required and a
+/// server that does not offer it, nothing is sent in the clear: the email waits, saying why.
+#[tokio::test]
+async fn smtp_settings_build_the_transport_and_starttls_is_required() {
+    use charter_tracker::config::{MailTransportKind, SmtpSecurity};
+    let app = TestApp::spawn().await;
+    let sink = SmtpSink::start();
+    app.enqueue_email("settings/1", "c1@city.example", "en", t0()).await.unwrap();
+    let mut settings = mail_settings(&app);
+    settings.transport = MailTransportKind::Smtp;
+    settings.smtp.host = "127.0.0.1".into();
+    settings.smtp.port = sink.port();
+    settings.smtp.security = SmtpSecurity::Starttls;
+    let pool = app.pool.clone();
+    let s = settings.clone();
+    let r = blocking(move || deliver_due(&pool, &Transport::from_settings(&s).unwrap(), &s, t0()).unwrap()).await;
+    assert_eq!(r, report(0, 1, 0, 0));
+    assert!(sink.received().is_empty());
+    let error = rows(&app.pool).await[0].last_error.clone().unwrap();
+    assert!(error.contains("STARTTLS"), "{error}");
+
+    settings.smtp.security = SmtpSecurity::None;
+    let pool = app.pool.clone();
+    let r = blocking(move || deliver_due(&pool, &Transport::from_settings(&settings).unwrap(), &settings, t0() + Duration::minutes(1)).unwrap()).await;
+    assert_eq!(r, report(1, 0, 0, 0));
+    assert_eq!(recipients(&sink.received()), ["c1@city.example"]);
+}
+
 #[tokio::test]
 async fn the_same_idempotency_key_twice_is_one_row_and_one_email() {
     let app = TestApp::spawn().await;

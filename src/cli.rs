@@ -1,10 +1,12 @@
-//! The command line: `serve`, `user`, `token`, `migrate`.
+//! The command line: `serve`, `user`, `token`, `migrate`, `outbox`.
 
 use crate::auth::{self, Role};
 use crate::config::Settings;
 use crate::startup::{self, Application};
-use crate::validation;
+use crate::{mail, validation};
 use anyhow::Context;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -23,6 +25,21 @@ enum Command {
         /// Address to listen on, overriding server.bind (e.g. 0.0.0.0:8080).
         #[arg(long)]
         bind: Option<String>,
+        /// Do not deliver the outbox from this process (another instance or a scheduled
+        /// `outbox deliver` does it).
+        #[arg(long)]
+        no_worker: bool,
+        /// Do not run the check-in scheduler here (for extra web instances; one instance, or
+        /// system cron calling `tick`, is enough).
+        #[arg(long)]
+        no_scheduler: bool,
+    },
+    /// One scheduler pass: close finished rounds, open the round the schedule calls for, queue
+    /// due reminders, and deliver what is due. For system cron, and for travelling in time.
+    Tick {
+        /// Run as if it were this instant (RFC 3339, e.g. 2026-04-01T06:00:00Z) instead of now.
+        #[arg(long)]
+        at: Option<String>,
     },
     /// Apply database migrations and load the charters, then exit.
     Migrate,
@@ -35,6 +52,21 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// The outbox of emails.
+    Outbox {
+        #[command(subcommand)]
+        command: OutboxCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutboxCommand {
+    /// Deliver the emails that are due, once, and print what happened.
+    Deliver {
+        /// Deliver as if it were this instant (RFC 3339, e.g. 2026-06-30T08:00:00Z) instead of now.
+        #[arg(long)]
+        at: Option<String>,
     },
 }
 
@@ -91,7 +123,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load()?;
     crate::telemetry::init(&settings.log);
     match cli.command {
-        Command::Serve { bind } => serve(settings, bind),
+        Command::Serve { bind, no_worker, no_scheduler } => serve(settings, bind, !no_worker, !no_scheduler),
+        Command::Tick { at } => {
+            let now = parse_at(at)?;
+            let templates = mail::load_templates(&settings.mail)?;
+            let pool = startup::prepare(&settings)?;
+            let transport = mail::transport::Transport::from_settings(&settings.mail)?;
+            let report = crate::scheduler::tick(&pool, &settings, &templates, &transport, now)?;
+            println!("{report}");
+            Ok(())
+        }
+        Command::Outbox { command: OutboxCommand::Deliver { at } } => {
+            let now = parse_at(at)?;
+            let pool = startup::prepare(&settings)?;
+            let transport = mail::transport::Transport::from_settings(&settings.mail)?;
+            let report = mail::worker::deliver_due(&pool, &transport, &settings.mail, now)?;
+            println!("{report}");
+            Ok(())
+        }
         Command::Migrate => {
             startup::prepare(&settings)?;
             eprintln!("database is up to date and the charters are loaded");
@@ -164,14 +213,52 @@ fn read_or_generate_password() -> anyhow::Result<(String, bool)> {
     Ok((auth::password::generate(), true))
 }
 
-fn serve(settings: Settings, bind: Option<String>) -> anyhow::Result<()> {
+/// `--at` as an instant, or now.
+fn parse_at(at: Option<String>) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
+    match at {
+        None => Ok(chrono::Utc::now()),
+        Some(at) => Ok(chrono::DateTime::parse_from_rfc3339(&at)
+            .map_err(|e| anyhow::anyhow!("--at `{at}` is not an RFC 3339 instant such as 2026-06-30T08:00:00Z ({e})"))?
+            .with_timezone(&chrono::Utc)),
+    }
+}
+
+fn serve(settings: Settings, bind: Option<String>, with_worker: bool, with_scheduler: bool) -> anyhow::Result<()> {
     let bind = bind.unwrap_or_else(|| settings.server.bind.clone());
     bind.parse::<std::net::SocketAddr>()
         .map_err(|_| anyhow::anyhow!("--bind `{bind}` is not an address; expected HOST:PORT such as 127.0.0.1:8080"))?;
+    // Before anything else: a broken template stops start-up with the file's name.
+    let templates = Arc::new(mail::load_templates(&settings.mail)?);
     let pool = startup::prepare(&settings)?;
-    actix_web::rt::System::new().block_on(async move {
-        let app = Application::build(settings, pool, &bind)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let worker = if with_worker {
+        Some(mail::worker::spawn(pool.clone(), settings.mail.clone(), stop.clone())?)
+    } else {
+        tracing::info!("outbox worker not started (--no-worker)");
+        None
+    };
+    let scheduler = if with_scheduler {
+        Some(crate::scheduler::spawn(pool.clone(), Arc::new(settings.clone()), templates.clone(), stop.clone()))
+    } else {
+        tracing::info!("check-in scheduler not started (--no-scheduler)");
+        None
+    };
+    let served = actix_web::rt::System::new().block_on(async move {
+        let app = Application::build_with(settings, pool, templates, &bind)?;
         tracing::info!("charter-tracker listening on http://{bind}");
         app.run_until_stopped().await.context("running the HTTP server")
-    })
+    });
+    // The server has stopped (a signal, or an error): let the worker finish its email.
+    stop.store(true, Ordering::Relaxed);
+    if let Some(worker) = worker {
+        if worker.join().is_err() {
+            tracing::error!("the outbox worker thread panicked");
+        }
+    }
+    if let Some(scheduler) = scheduler {
+        if scheduler.join().is_err() {
+            tracing::error!("the scheduler thread panicked");
+        }
+    }
+    served
 }

@@ -5,6 +5,7 @@ use anyhow::Context;
 use config::{Config, Environment, File, FileFormat};
 use serde::Deserialize;
 use std::net::SocketAddr;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 const BUILT_IN_BASE: &str = include_str!("../config/base.toml");
@@ -16,6 +17,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub charters: ChartersSettings,
     pub log: LogSettings,
+    pub mail: MailSettings,
     pub check_ins: CheckInSettings,
     pub network: NetworkSettings,
     pub reminders: crate::reminders::plan::ReminderPolicy,
@@ -64,24 +66,167 @@ pub struct LogSettings {
     pub format: String,
 }
 
+/// `[mail]`: the outbox and how it is delivered.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    /// The sender, `Name <address>` or an address.
+    pub from: String,
+    pub transport: MailTransportKind,
+    /// Where the file transport writes `.eml` files.
+    pub outbox_dir: PathBuf,
+    /// Template override folder, used only if it exists.
+    pub templates_dir: PathBuf,
+    pub max_attempts: u32,
+    pub retry_base_seconds: u64,
+    pub claim_seconds: u64,
+    pub batch_size: u32,
+    pub poll_seconds: u64,
+    pub smtp: SmtpSettings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransportKind {
+    File,
+    Smtp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// Plain connection upgraded with STARTTLS, which is required.
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+    /// No encryption: for a relay on the same host or network only.
+    None,
+}
+
+/// `[mail.smtp]`. Debug output never shows the password.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: String,
+    pub password: String,
+    pub timeout_seconds: u64,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("username", &self.username)
+            .field("password", &if self.password.is_empty() { "" } else { "****" })
+            .field("timeout_seconds", &self.timeout_seconds)
+            .finish()
+    }
+}
+
+/// Longest wait between two delivery attempts.
+pub const MAX_RETRY_DELAY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+impl MailSettings {
+    /// The sender as a mailbox (checked by `Settings::validate`).
+    pub fn from_mailbox(&self) -> anyhow::Result<lettre::message::Mailbox> {
+        self.from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("configuration key mail.from: `{}` is not an email address ({e})", self.from))
+    }
+
+    /// The domain of the sender's address, which ends every Message-ID.
+    pub fn from_domain(&self) -> String {
+        self.from_mailbox()
+            .map(|m| m.email.domain().to_string())
+            .unwrap_or_else(|_| "charter-tracker.localhost".into())
+    }
+
+    /// The template override folder, when it exists.
+    pub fn templates_override(&self) -> Option<&Path> {
+        Some(self.templates_dir.as_path()).filter(|d| d.is_dir())
+    }
+
+    /// The wait before the next attempt after `attempts` failed ones (1 or more):
+    /// retry_base_seconds * 2^(attempts - 1), at most 6 hours.
+    pub fn retry_delay(&self, attempts: i32) -> std::time::Duration {
+        let doublings = attempts.saturating_sub(1).clamp(0, 30) as u32;
+        let secs = self.retry_base_seconds.saturating_mul(1u64 << doublings);
+        std::time::Duration::from_secs(secs).min(MAX_RETRY_DELAY)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        self.from_mailbox()?;
+        let positive = [
+            ("max_attempts", u64::from(self.max_attempts)),
+            ("retry_base_seconds", self.retry_base_seconds),
+            ("claim_seconds", self.claim_seconds),
+            ("batch_size", u64::from(self.batch_size)),
+            ("poll_seconds", self.poll_seconds),
+            ("smtp.timeout_seconds", self.smtp.timeout_seconds),
+        ];
+        for (key, value) in positive {
+            if value == 0 {
+                anyhow::bail!("configuration key mail.{key}: must be at least 1");
+            }
+        }
+        if self.batch_size > 10_000 {
+            anyhow::bail!("configuration key mail.batch_size: is {}; accepted: 1 to 10000", self.batch_size);
+        }
+        if self.claim_seconds < 10 {
+            anyhow::bail!(
+                "configuration key mail.claim_seconds: is {}; must be at least 10, longer than sending one email takes",
+                self.claim_seconds
+            );
+        }
+        if self.transport == MailTransportKind::Smtp {
+            let host = self.smtp.host.trim();
+            if host.is_empty() {
+                anyhow::bail!(
+                    "configuration key mail.smtp.host: is empty, but mail.transport is `smtp`; \
+                     set it (or CHARTER_TRACKER__MAIL__SMTP__HOST) to the SMTP server's name"
+                );
+            }
+            if host.contains(['/', ' ', ':']) {
+                anyhow::bail!(
+                    "configuration key mail.smtp.host: `{host}` is not a host name; give the name only, \
+                     and the port in mail.smtp.port"
+                );
+            }
+            if self.smtp.port == 0 {
+                anyhow::bail!("configuration key mail.smtp.port: must be 1 to 65535");
+            }
+            if self.smtp.username.is_empty() != self.smtp.password.is_empty() {
+                anyhow::bail!(
+                    "configuration keys mail.smtp.username and mail.smtp.password: give both or neither"
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Settings {
     /// Reads every layer from the working directory and the process environment.
     pub fn load() -> anyhow::Result<Self> {
-        Self::load_from(Path::new("config"), |k| std::env::var(k).ok())
+        Self::load_from(Path::new("config"), &std::env::vars().collect())
     }
 
-    /// Reads the layers from `config_dir`, with `env` standing in for the process environment.
-    pub fn load_from(config_dir: &Path, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+    /// Reads the layers from `config_dir`, with `vars` standing in for the process environment.
+    pub fn load_from(config_dir: &Path, vars: &HashMap<String, String>) -> anyhow::Result<Self> {
+        let env = |k: &str| vars.get(k).cloned();
         let environment = env("CHARTER_TRACKER_ENV").unwrap_or_else(|| "local".into());
         if !matches!(environment.as_str(), "local" | "production") {
             anyhow::bail!(
                 "CHARTER_TRACKER_ENV is `{environment}`; accepted values are `local` and `production`"
             );
         }
-        let vars: std::collections::HashMap<String, String> = std::env::vars()
-            .filter(|(k, _)| k.starts_with("CHARTER_TRACKER__"))
-            .filter_map(|(k, _)| env(&k).map(|v| (k, v)))
-            .collect();
+        let overrides: HashMap<String, String> =
+            vars.iter().filter(|(k, _)| k.starts_with("CHARTER_TRACKER__")).map(|(k, v)| (k.clone(), v.clone())).collect();
         let mut builder = Config::builder()
             .add_source(File::from_str(BUILT_IN_BASE, FileFormat::Toml))
             .add_source(File::from(config_dir.join("base.toml")).required(false))
@@ -91,7 +236,7 @@ impl Settings {
                     .prefix_separator("__")
                     .separator("__")
                     .try_parsing(true)
-                    .source(Some(vars)),
+                    .source(Some(overrides)),
             );
         if let Some(url) = env("DATABASE_URL").filter(|u| !u.is_empty()) {
             builder = builder.set_override("database.url", url)?;
@@ -138,6 +283,7 @@ impl Settings {
         }
         tracing_subscriber::EnvFilter::try_new(&self.log.filter)
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
+        self.mail.validate()?;
         Ok(())
     }
 
@@ -167,13 +313,12 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     fn load(vars: &[(&str, &str)]) -> anyhow::Result<Settings> {
         let vars: HashMap<String, String> =
             vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         let dir = tempfile::tempdir().unwrap();
-        Settings::load_from(dir.path(), |k| vars.get(k).cloned())
+        Settings::load_from(dir.path(), &vars)
     }
 
     #[test]
@@ -208,16 +353,66 @@ mod tests {
     }
 
     #[test]
+    fn mail_defaults_and_checks() {
+        let s = load(&[]).unwrap();
+        assert_eq!(s.mail.transport, MailTransportKind::File);
+        assert_eq!(s.mail.smtp.port, 587);
+        assert_eq!(s.mail.smtp.security, SmtpSecurity::Starttls);
+        assert_eq!(s.mail.from_domain(), "charter-tracker.localhost");
+        assert_eq!(s.mail.retry_delay(1).as_secs(), 60);
+        assert_eq!(s.mail.retry_delay(3).as_secs(), 240);
+        assert_eq!(s.mail.retry_delay(30).as_secs(), 6 * 3600);
+
+        let dir = tempfile::tempdir().unwrap();
+        let with = |toml: &str| {
+            std::fs::write(dir.path().join("local.toml"), toml).unwrap();
+            Settings::load_from(dir.path(), &HashMap::new()).map_err(|e| format!("{e:#}"))
+        };
+        let e = with("[mail]\ntransport = \"smtp\"\n").unwrap_err();
+        assert!(e.contains("mail.smtp.host"), "{e}");
+        let e = with("[mail]\ntransport = \"pigeon\"\n").unwrap_err();
+        assert!(e.contains("transport") && e.contains("pigeon"), "{e}");
+        let e = with("[mail.smtp]\nsecurity = \"ssl\"\n").unwrap_err();
+        assert!(e.contains("security") && e.contains("ssl"), "{e}");
+        let e = with("[mail]\nfrom = \"not an address\"\n").unwrap_err();
+        assert!(e.contains("mail.from"), "{e}");
+        let e = with("[mail]\nbatch_size = 0\n").unwrap_err();
+        assert!(e.contains("mail.batch_size"), "{e}");
+        let e = with("[mail.smtp]\nhots = \"x\"\n").unwrap_err();
+        assert!(e.contains("hots"), "{e}");
+
+        let s = with(
+            "[mail]\ntransport = \"smtp\"\nfrom = \"EUROCITIES <noreply@eurocities.example>\"\n\
+             [mail.smtp]\nhost = \"smtp.example\"\nusername = \"u\"\npassword = \"s3cret-pw\"\n",
+        )
+        .unwrap();
+        assert_eq!(s.mail.from_domain(), "eurocities.example");
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("s3cret-pw") && shown.contains("****"), "{shown}");
+    }
+
+    #[test]
+    fn mail_settings_come_from_the_environment() {
+        let s = load(&[
+            ("CHARTER_TRACKER__MAIL__SMTP__PORT", "2525"),
+            ("CHARTER_TRACKER__MAIL__SMTP__HOST", "relay.example"),
+        ])
+        .unwrap();
+        assert_eq!(s.mail.smtp.port, 2525);
+        assert_eq!(s.mail.smtp.host, "relay.example");
+    }
+
+    #[test]
     fn a_file_layer_overrides_the_defaults_and_typos_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("base.toml"), "[server]\nbind = \"0.0.0.0:9999\"\n").unwrap();
-        let s = Settings::load_from(dir.path(), |_| None).unwrap();
+        let s = Settings::load_from(dir.path(), &HashMap::new()).unwrap();
         assert_eq!(s.server.bind, "0.0.0.0:9999");
         std::fs::write(dir.path().join("local.toml"), "[server]\nbnid = \"x\"\n").unwrap();
-        let e = format!("{:#}", Settings::load_from(dir.path(), |_| None).unwrap_err());
+        let e = format!("{:#}", Settings::load_from(dir.path(), &HashMap::new()).unwrap_err());
         assert!(e.contains("bnid"), "{e}");
         std::fs::write(dir.path().join("local.toml"), "[database]\npool_size = \"many\"\n").unwrap();
-        let e = format!("{:#}", Settings::load_from(dir.path(), |_| None).unwrap_err());
+        let e = format!("{:#}", Settings::load_from(dir.path(), &HashMap::new()).unwrap_err());
         assert!(e.contains("pool_size"), "{e}");
     }
 }

@@ -65,6 +65,10 @@ pub enum ApiError {
     /// The object changed since the version the client had.
     #[error("version conflict")]
     Conflict { detail: String, current_version: Option<i32> },
+    /// The request is not possible in the object's current state (e.g. retrying an email
+    /// that was already sent); the detail says why.
+    #[error("state conflict: {0}")]
+    StateConflict(String),
     /// An update came without the version it was based on.
     #[error("version required")]
     VersionRequired,
@@ -103,6 +107,9 @@ impl ApiError {
             Self::Gone(d) => ("gone", "No longer available", d.clone(), vec![], None),
             Self::Conflict { detail, current_version } => {
                 ("version-conflict", "The object has changed", detail.clone(), vec![], *current_version)
+            }
+            Self::StateConflict(d) => {
+                ("state-conflict", "Not possible in the object's current state", d.clone(), vec![], None)
             }
             Self::VersionRequired => (
                 "version-required",
@@ -150,7 +157,7 @@ impl ResponseError for ApiError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Gone(_) => StatusCode::GONE,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::StateConflict(_) => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

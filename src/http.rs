@@ -192,6 +192,19 @@ where
     Deserialize::deserialize(de).map(Some)
 }
 
+/// Serialises a stored UTC timestamp as RFC 3339 with `Z`, so clients never guess the zone.
+pub fn as_utc<S: serde::Serializer>(t: &chrono::NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// As `as_utc`, for optional timestamps.
+pub fn as_utc_opt<S: serde::Serializer>(t: &Option<chrono::NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => as_utc(t, s),
+        None => s.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,18 +238,5 @@ mod tests {
             Err(ApiError::Malformed(e)) => assert_eq!(e.field, "body"),
             other => panic!("{other:?}"),
         }
-    }
-}
-
-/// Serialises a stored UTC timestamp as RFC 3339 with `Z`, so clients never guess the zone.
-pub fn as_utc<S: serde::Serializer>(t: &chrono::NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-}
-
-/// As `as_utc`, for optional timestamps.
-pub fn as_utc_opt<S: serde::Serializer>(t: &Option<chrono::NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-    match t {
-        Some(t) => as_utc(t, s),
-        None => s.serialize_none(),
     }
 }

@@ -45,6 +45,9 @@ use utoipa::{Modify, OpenApi};
         crate::check_ins::routes::link_form,
         crate::check_ins::routes::link_save_draft,
         crate::check_ins::routes::link_submit,
+        crate::mail::routes::list_outbox,
+        crate::mail::routes::get_outbox_email,
+        crate::mail::routes::retry_outbox_email,
     ),
     modifiers(&BearerAuth)
 )]

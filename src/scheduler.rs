@@ -7,6 +7,7 @@ use crate::check_ins::rounds::{self, Env};
 use crate::config::Settings;
 use crate::db::Pool;
 use crate::mail::templates::EmailTemplates;
+use crate::mail::{transport::Transport, worker};
 use crate::reminders;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -22,6 +23,18 @@ pub struct TickReport {
     pub sent: usize,
     pub retried: usize,
     pub failed: usize,
+    pub deferred: usize,
+}
+
+impl std::fmt::Display for TickReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let opened = self.opened_round.map(|r| format!("round {r}")).unwrap_or_else(|| "none".into());
+        write!(
+            f,
+            "rounds closed: {:?}; round opened: {opened}; reminders queued: {}; emails sent: {}, to retry: {}, failed: {}, deferred: {}",
+            self.closed_rounds, self.reminders_queued, self.sent, self.retried, self.failed, self.deferred
+        )
+    }
 }
 
 /// Plans the work due at `now` (rounds, reminders) without delivering.
@@ -32,6 +45,17 @@ pub fn plan_due(pool: &Pool, settings: &Settings, templates: &EmailTemplates, no
     let opened_round = rounds::open_due(&mut conn, &env, now)?;
     let reminders_queued = reminders::send::queue_due(&mut conn, &env, now)?;
     Ok(TickReport { closed_rounds, opened_round, reminders_queued, ..Default::default() })
+}
+
+/// One whole pass: plan, then deliver everything due.
+pub fn tick(pool: &Pool, settings: &Settings, templates: &EmailTemplates, transport: &Transport, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
+    let mut report = plan_due(pool, settings, templates, now)?;
+    let delivered = worker::deliver_due(pool, transport, &settings.mail, now)?;
+    report.sent = delivered.sent;
+    report.retried = delivered.retried;
+    report.failed = delivered.failed;
+    report.deferred = delivered.deferred;
+    Ok(report)
 }
 
 /// The background loop inside `serve` (planning only; the mail worker delivers).

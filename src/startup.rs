@@ -4,7 +4,8 @@
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
-use crate::{actions, auth, charter, check_ins, cities, history, http, openapi, plans};
+use crate::mail::templates::EmailTemplates;
+use crate::{actions, auth, charter, check_ins, cities, history, http, mail, openapi, plans};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders};
 use actix_web::{web, App, HttpResponse, HttpServer};
@@ -16,6 +17,8 @@ use std::sync::Arc;
 pub struct AppState {
     pub pool: Pool,
     pub settings: Arc<Settings>,
+    /// Compiled email templates, for code that enqueues emails (`mail::outbox::enqueue`).
+    pub templates: Arc<EmailTemplates>,
 }
 
 /// Opens the database, applies migrations and loads the charters: everything `serve`,
@@ -39,12 +42,19 @@ pub struct Application {
 }
 
 impl Application {
-    /// Binds `bind` (use port 0 in tests) and builds the HTTP server over a prepared pool.
+    /// Binds `bind` (use port 0 in tests) and builds the HTTP server over a prepared pool,
+    /// loading the email templates from the settings.
     pub fn build(settings: Settings, pool: Pool, bind: &str) -> anyhow::Result<Self> {
+        let templates = Arc::new(mail::load_templates(&settings.mail)?);
+        Self::build_with(settings, pool, templates, bind)
+    }
+
+    /// As `build`, with templates already loaded.
+    pub fn build_with(settings: Settings, pool: Pool, templates: Arc<EmailTemplates>, bind: &str) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
-        let state = web::Data::new(AppState { pool, settings: Arc::new(settings) });
+        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), templates });
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -94,7 +104,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(plans::routes::configure)
                 .configure(actions::routes::configure)
                 .configure(check_ins::routes::configure)
-                .configure(history::routes::configure),
+                .configure(history::routes::configure)
+                .configure(mail::routes::configure),
         )
         .default_service(web::to(no_such_route));
 }

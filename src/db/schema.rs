@@ -268,3 +268,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     frameworks, roles, commitments, cities, signatures, contacts, plans, actions, users, api_tokens, history,
     outbox, rounds, check_ins, check_in_links, action_updates, self_assessments, network_settings,
 );
+
+diesel::joinable!(outbox -> cities (city_id));

@@ -12,6 +12,8 @@ pub struct TestApp {
     pub address: String,
     pub pool: Pool,
     pub database_url: String,
+    /// The settings the application runs with (mail.outbox_dir points into the test's folder).
+    pub settings: Settings,
     pub client: reqwest::Client,
     handle: actix_web::dev::ServerHandle,
     _dir: std::sync::Arc<tempfile::TempDir>,
@@ -47,10 +49,11 @@ impl Reply {
 
 fn settings_for(dir: &std::path::Path, database_url: &str) -> Settings {
     let url = database_url.to_string();
-    let mut s = Settings::load_from(dir, move |k| (k == "DATABASE_URL").then(|| url.clone())).expect("settings");
+    let mut s = Settings::load_from(dir, &[("DATABASE_URL".to_string(), url)].into()).expect("settings");
     s.charters.dir = dir.join("charters");
     s.server.workers = 2;
     s.database.pool_size = 4;
+    s.mail.outbox_dir = dir.join("outbox");
     s
 }
 
@@ -90,11 +93,11 @@ impl TestApp {
             let s = settings.clone();
             tokio::task::spawn_blocking(move || startup::prepare(&s)).await.unwrap().expect("prepare")
         };
-        let app = Application::build(settings, pool.clone(), "127.0.0.1:0").expect("build");
+        let app = Application::build(settings.clone(), pool.clone(), "127.0.0.1:0").expect("build");
         let address = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
-        TestApp { address, pool, database_url, client: reqwest::Client::new(), handle, _dir: dir, dir_path }
+        TestApp { address, pool, database_url, settings, client: reqwest::Client::new(), handle, _dir: dir, dir_path }
     }
 
     /// Stops this server and starts a new one on the same database, as after a restart.
@@ -158,6 +161,23 @@ impl TestApp {
 
     pub async fn delete(&self, path: &str, token: &str) -> Reply {
         self.request(Method::DELETE, path, Some(token), None).await
+    }
+
+    /// Queues a `round_opened` email to `to` (language `lang`) under `key`, due at `not_before`,
+    /// and returns its id (None if the key was already used).
+    pub async fn enqueue_email(&self, key: &str, to: &str, lang: &str, not_before: chrono::DateTime<chrono::Utc>) -> Option<i64> {
+        let pool = self.pool.clone();
+        let email = sample_email(key, to, lang, not_before);
+        tokio::task::spawn_blocking(move || {
+            use charter_tracker::db::schema::outbox;
+            use diesel::prelude::*;
+            let mut c = pool.get().unwrap();
+            let key = email.idempotency_key.clone();
+            let created = charter_tracker::mail::outbox::enqueue(&mut c, templates(), email).expect("enqueue");
+            created.then(|| outbox::table.filter(outbox::idempotency_key.eq(key)).select(outbox::id).first(&mut c).unwrap())
+        })
+        .await
+        .unwrap()
     }
 
     /// Creates a city and returns its id.
@@ -230,5 +250,34 @@ impl World {
         assert_eq!(c.status, 201, "{}", c.body);
         let contact_a = c.body["id"].as_i64().unwrap();
         World { secretariat, editor_a, editor_b, observer, city_a, city_b, plan_a, plan_b, action_a, action_b, contact_a }
+    }
+}
+
+/// The built-in email templates, loaded once per test binary.
+pub fn templates() -> &'static charter_tracker::mail::templates::EmailTemplates {
+    static T: std::sync::OnceLock<charter_tracker::mail::templates::EmailTemplates> = std::sync::OnceLock::new();
+    T.get_or_init(|| charter_tracker::mail::templates::EmailTemplates::load(None).expect("built-in templates"))
+}
+
+/// A `round_opened` email with every variable it needs; the contact's name is taken from `to`.
+pub fn sample_email(key: &str, to: &str, lang: &str, not_before: chrono::DateTime<chrono::Utc>) -> charter_tracker::mail::outbox::NewEmail {
+    let name = to.split('@').next().unwrap_or("").replace('.', " ");
+    charter_tracker::mail::outbox::NewEmail {
+        idempotency_key: key.to_string(),
+        template: "round_opened".into(),
+        language: lang.into(),
+        to_address: to.into(),
+        to_name: name.clone(),
+        context: json!({
+            "network_name": "EUROCITIES",
+            "contact_name": name,
+            "city_name": "Malmö",
+            "period_label": "Q2 2026",
+            "due_date": "30 June 2026",
+            "link": "https://tracker.example/check-ins/42",
+        }),
+        city_id: None,
+        round_id: Some(7),
+        not_before,
     }
 }

@@ -7,6 +7,7 @@ mod charter;
 mod cities;
 mod helpers;
 mod history;
+mod mail;
 mod migrations;
 mod openapi;
 mod plans;

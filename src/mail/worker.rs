@@ -1,0 +1,352 @@
+//! Delivering the outbox: claim due emails, send each, record each outcome at once.
+//!
+//! Several workers (threads, processes, instances on one PostgreSQL database) can run at
+//! the same time. A worker claims a batch with one UPDATE that marks the rows `sending` with
+//! its own random claim token and an expiry; the UPDATE re-checks that each row is still due,
+//! so two workers never hold the same row (on PostgreSQL the inner SELECT also skips rows
+//! another worker is claiming, so both get work). Each outcome is committed right after the
+//! email is handed over, so a crash loses the outcome of at most the one email in flight;
+//! that email's claim expires and it is sent again, with the same Message-ID.
+//!
+//! The clock is a parameter (`now`), so tests and `outbox deliver --at` can move it.
+
+use super::outbox::{mask_address, status, OutboxRow};
+use super::transport::{SendError, Transport};
+use crate::config::MailSettings;
+use crate::db::schema::outbox;
+use crate::db::{DbConnection, Pool};
+use anyhow::Context;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// What one delivery pass did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeliveryReport {
+    /// Handed over to the SMTP server (or written as a file).
+    pub sent: usize,
+    /// Failed for now; queued again for later with a backoff.
+    pub retried: usize,
+    /// Refused for good, or out of attempts.
+    pub failed: usize,
+    /// Taken but not tried, because the server could not be reached or the worker was
+    /// stopping; still due, for the next pass.
+    pub deferred: usize,
+}
+
+impl DeliveryReport {
+    pub fn is_empty(&self) -> bool {
+        *self == DeliveryReport::default()
+    }
+}
+
+impl std::fmt::Display for DeliveryReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "sent {}, to retry {}, failed {}, deferred {}",
+            self.sent, self.retried, self.failed, self.deferred
+        )
+    }
+}
+
+/// Longest `last_error` kept, in characters.
+const MAX_ERROR_CHARS: usize = 2000;
+
+/// Claims up to `batch_size` due emails at a time (queued with `not_before <= now`, or
+/// `sending` with an expired claim: a dead worker's), sends each and records the outcome,
+/// until nothing is due. See the module documentation for the guarantees.
+pub fn deliver_due(pool: &Pool, transport: &Transport, settings: &MailSettings, now: DateTime<Utc>) -> anyhow::Result<DeliveryReport> {
+    deliver_due_until(pool, transport, settings, now, &AtomicBool::new(false))
+}
+
+/// As [`deliver_due`], returning early (and leaving the rest due) once `stop` is set.
+pub fn deliver_due_until(
+    pool: &Pool,
+    transport: &Transport,
+    settings: &MailSettings,
+    now: DateTime<Utc>,
+    stop: &AtomicBool,
+) -> anyhow::Result<DeliveryReport> {
+    let from = settings.from_mailbox()?;
+    let domain = settings.from_domain();
+    let mut conn = pool.get().context("taking a database connection to deliver the outbox")?;
+    let conn = &mut *conn;
+    let claim_for = Duration::from_secs(settings.claim_seconds);
+    let mut report = DeliveryReport::default();
+    loop {
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        let claimed_at = Instant::now();
+        let claimed = claim(conn, &token, now, claim_for, i64::from(settings.batch_size)).context("claiming due emails")?;
+        if claimed == 0 {
+            break;
+        }
+        let rows: Vec<OutboxRow> = outbox::table
+            .filter(outbox::claim_token.eq(&token))
+            .filter(outbox::status.eq(status::SENDING))
+            .order(outbox::id)
+            .select(OutboxRow::as_select())
+            .load(conn)
+            .context("reading the claimed emails")?;
+        tracing::debug!(claimed = rows.len(), "outbox: emails claimed");
+        let batch = Batch { conn: &mut *conn, token: &token, claimed_at, claim_for, now, stop };
+        match batch.deliver(&rows, transport, settings, &from, &domain, &mut report) {
+            Ok(BatchEnd::Done) => {}
+            Ok(BatchEnd::StopPass) => break,
+            Err(e) => {
+                // Best effort: what was not tried goes back at once rather than when the claim
+                // expires (if the database is down, the claim's expiry does it later).
+                let _ = release(conn, &token, now);
+                return Err(e);
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// One claimed batch being delivered.
+struct Batch<'a> {
+    conn: &'a mut DbConnection,
+    token: &'a str,
+    claimed_at: Instant,
+    claim_for: Duration,
+    now: DateTime<Utc>,
+    stop: &'a AtomicBool,
+}
+
+enum BatchEnd {
+    /// Every email was dealt with, or the rest was handed back because the claim was running
+    /// out: claim again.
+    Done,
+    /// The server is unreachable or the worker is stopping: end the pass.
+    StopPass,
+}
+
+impl Batch<'_> {
+    fn deliver(
+        self,
+        rows: &[OutboxRow],
+        transport: &Transport,
+        settings: &MailSettings,
+        from: &lettre::message::Mailbox,
+        domain: &str,
+        report: &mut DeliveryReport,
+    ) -> anyhow::Result<BatchEnd> {
+        let Batch { conn, token, claimed_at, claim_for, now, stop } = self;
+        for (i, row) in rows.iter().enumerate() {
+            if stop.load(Ordering::Relaxed) {
+                report.deferred += release(conn, token, now)?;
+                return Ok(BatchEnd::StopPass);
+            }
+            // Hand the rest back while the claim is still safely ours, so a slow server never
+            // lets another worker take over an email this one is about to send.
+            if i > 0 && claimed_at.elapsed() > claim_for / 2 {
+                release(conn, token, now)?;
+                return Ok(BatchEnd::Done);
+            }
+            let attempts = row.attempts.saturating_add(1);
+            let to = mask_address(&row.to_address);
+            match transport.send(from, domain, row, now) {
+                Ok(()) => {
+                    record(conn, row, token, Outcome::Sent, attempts, now)?;
+                    tracing::info!(id = row.id, kind = %row.kind, %to, attempts, "email sent");
+                    report.sent += 1;
+                }
+                Err(SendError::Permanent(error)) => {
+                    record(conn, row, token, Outcome::Failed(&error), attempts, now)?;
+                    tracing::error!(id = row.id, kind = %row.kind, %to, attempts, %error, "email refused for good; marked failed");
+                    report.failed += 1;
+                }
+                Err(SendError::Transient { message: error, unreachable }) => {
+                    if attempts >= i32::try_from(settings.max_attempts).unwrap_or(i32::MAX) {
+                        record(conn, row, token, Outcome::Failed(&error), attempts, now)?;
+                        tracing::error!(id = row.id, kind = %row.kind, %to, attempts, %error, "email out of attempts; marked failed");
+                        report.failed += 1;
+                    } else {
+                        let delay = settings.retry_delay(attempts);
+                        let next = now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6));
+                        record(conn, row, token, Outcome::Retry(&error, next.naive_utc()), attempts, now)?;
+                        tracing::warn!(id = row.id, kind = %row.kind, %to, attempts, %error, retry_at = %next, "email not sent; will retry");
+                        report.retried += 1;
+                    }
+                    if unreachable {
+                        // Every other email would fail the same way now: leave them for later.
+                        let deferred = release(conn, token, now)?;
+                        if deferred > 0 {
+                            tracing::warn!(deferred, "mail server unreachable; the other due emails wait for the next pass");
+                        }
+                        report.deferred += deferred;
+                        return Ok(BatchEnd::StopPass);
+                    }
+                }
+            }
+        }
+        Ok(BatchEnd::Done)
+    }
+}
+
+/// Marks up to `limit` due emails as ours: one UPDATE, whose WHERE re-checks that each row is
+/// still due when it is written, so rows another worker claimed in between are skipped.
+fn claim(conn: &mut DbConnection, token: &str, now: DateTime<Utc>, claim_for: Duration, limit: i64) -> QueryResult<usize> {
+    let now = now.naive_utc();
+    let expires = now + chrono::Duration::from_std(claim_for).unwrap_or(chrono::Duration::minutes(5));
+    // The inner SELECT reads the table under another name: diesel does not accept a table
+    // in a subquery of its own UPDATE otherwise.
+    let inner = diesel::alias!(outbox as candidates);
+    macro_rules! due {
+        ($t:expr) => {
+            $t.field(outbox::status)
+                .eq(status::QUEUED)
+                .and($t.field(outbox::not_before).le(now))
+                .or($t.field(outbox::status).eq(status::SENDING).and($t.field(outbox::claim_expires_at).lt(now)))
+        };
+    }
+    let set = (
+        outbox::status.eq(status::SENDING),
+        outbox::claim_token.eq(token),
+        outbox::claim_expires_at.eq(expires),
+        outbox::updated_at.eq(now),
+    );
+    let still_due = outbox::status
+        .eq(status::QUEUED)
+        .and(outbox::not_before.le(now))
+        .or(outbox::status.eq(status::SENDING).and(outbox::claim_expires_at.lt(now)));
+    match conn {
+        DbConnection::Pg(pg) => {
+            // SKIP LOCKED: a worker passes over rows another one is claiming right now and
+            // takes the next ones, instead of waiting for them and then finding them taken.
+            let ids = inner
+                .filter(due!(inner))
+                .order(inner.field(outbox::id))
+                .limit(limit)
+                .select(inner.field(outbox::id))
+                .for_update()
+                .skip_locked();
+            diesel::update(outbox::table.filter(outbox::id.eq_any(ids)).filter(still_due)).set(set).execute(pg)
+        }
+        DbConnection::Sqlite(lite) => {
+            // SQLite runs one writer at a time: the second UPDATE sees the first one's rows.
+            let ids = inner
+                .filter(due!(inner))
+                .order(inner.field(outbox::id))
+                .limit(limit)
+                .select(inner.field(outbox::id));
+            diesel::update(outbox::table.filter(outbox::id.eq_any(ids)).filter(still_due)).set(set).execute(lite)
+        }
+    }
+}
+
+/// Hands back the claimed emails not yet tried: queued again, still due. Returns how many.
+fn release(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> anyhow::Result<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::claim_token.eq(token))
+            .filter(outbox::status.eq(status::SENDING)),
+    )
+    .set((
+        outbox::status.eq(status::QUEUED),
+        outbox::claim_token.eq(None::<String>),
+        outbox::claim_expires_at.eq(None::<NaiveDateTime>),
+        outbox::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)
+    .context("handing back claimed emails")
+}
+
+enum Outcome<'a> {
+    Sent,
+    Failed(&'a str),
+    Retry(&'a str, NaiveDateTime),
+}
+
+/// Commits one email's outcome, only if the claim is still ours.
+fn record(conn: &mut DbConnection, row: &OutboxRow, token: &str, outcome: Outcome<'_>, attempts: i32, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let now = now.naive_utc();
+    let target = outbox::table
+        .filter(outbox::id.eq(row.id))
+        .filter(outbox::claim_token.eq(token))
+        .filter(outbox::status.eq(status::SENDING));
+    let released = (
+        outbox::attempts.eq(attempts),
+        outbox::claim_token.eq(None::<String>),
+        outbox::claim_expires_at.eq(None::<NaiveDateTime>),
+        outbox::updated_at.eq(now),
+    );
+    let changed = match outcome {
+        Outcome::Sent => diesel::update(target)
+            .set((released, outbox::status.eq(status::SENT), outbox::sent_at.eq(now)))
+            .execute(conn),
+        Outcome::Failed(error) => diesel::update(target)
+            .set((released, outbox::status.eq(status::FAILED), outbox::last_error.eq(truncate(error))))
+            .execute(conn),
+        Outcome::Retry(error, next) => diesel::update(target)
+            .set((
+                released,
+                outbox::status.eq(status::QUEUED),
+                outbox::not_before.eq(next),
+                outbox::last_error.eq(truncate(error)),
+            ))
+            .execute(conn),
+    }
+    .with_context(|| format!("recording the delivery of email {}", row.id))?;
+    if changed == 0 {
+        tracing::warn!(
+            id = row.id,
+            "the claim on this email expired before its outcome was recorded; another worker took it over and may send it again (raise mail.claim_seconds?)"
+        );
+    }
+    Ok(())
+}
+
+fn truncate(error: &str) -> String {
+    match error.char_indices().nth(MAX_ERROR_CHARS) {
+        Some((cut, _)) => format!("{}…", &error[..cut]),
+        None => error.to_string(),
+    }
+}
+
+/// The background loop of `serve`: a delivery pass with the current time every
+/// `poll_seconds`, until `stop` is set (checked at least every 200 ms while idle, and
+/// between emails during a pass). Fails only if the transport cannot be built.
+pub fn spawn(pool: Pool, settings: MailSettings, stop: Arc<AtomicBool>) -> anyhow::Result<JoinHandle<()>> {
+    let transport = Transport::from_settings(&settings)?;
+    let handle = std::thread::Builder::new()
+        .name("outbox-worker".into())
+        .spawn(move || {
+            tracing::info!(transport = ?transport, poll_seconds = settings.poll_seconds, "outbox worker started");
+            while !stop.load(Ordering::Relaxed) {
+                match deliver_due_until(&pool, &transport, &settings, Utc::now(), &stop) {
+                    Ok(report) if !report.is_empty() => tracing::info!(%report, "outbox delivery pass"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = ?e, "outbox delivery pass failed; trying again at the next poll"),
+                }
+                let until = Instant::now() + Duration::from_secs(settings.poll_seconds);
+                while !stop.load(Ordering::Relaxed) {
+                    let left = until.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    std::thread::sleep(left.min(Duration::from_millis(200)));
+                }
+            }
+            tracing::info!("outbox worker stopped");
+        })
+        .context("starting the outbox worker thread")?;
+    Ok(handle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_errors_are_cut() {
+        let long = "é".repeat(MAX_ERROR_CHARS + 10);
+        let cut = truncate(&long);
+        assert_eq!(cut.chars().count(), MAX_ERROR_CHARS + 1);
+        assert_eq!(truncate("short"), "short");
+    }
+}

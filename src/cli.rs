@@ -244,7 +244,7 @@ fn serve(settings: Settings, bind: Option<String>, with_worker: bool, with_sched
         None
     };
     let served = actix_web::rt::System::new().block_on(async move {
-        let app = Application::build_with(settings, pool, templates, &bind)?;
+        let app = Application::build_with(settings, pool, templates, crate::clock::Clock::System, &bind)?;
         tracing::info!("charter-tracker listening on http://{bind}");
         app.run_until_stopped().await.context("running the HTTP server")
     });

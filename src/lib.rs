@@ -6,6 +6,7 @@ pub mod charter;
 pub mod check_ins;
 pub mod cities;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;

@@ -19,6 +19,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Compiled email templates, for code that enqueues emails (`mail::outbox::enqueue`).
     pub templates: Arc<EmailTemplates>,
+    /// What "now" is for requests (a manual clock in tests).
+    pub clock: crate::clock::Clock,
 }
 
 /// Opens the database, applies migrations and loads the charters: everything `serve`,
@@ -46,15 +48,15 @@ impl Application {
     /// loading the email templates from the settings.
     pub fn build(settings: Settings, pool: Pool, bind: &str) -> anyhow::Result<Self> {
         let templates = Arc::new(mail::load_templates(&settings.mail)?);
-        Self::build_with(settings, pool, templates, bind)
+        Self::build_with(settings, pool, templates, crate::clock::Clock::System, bind)
     }
 
     /// As `build`, with templates already loaded.
-    pub fn build_with(settings: Settings, pool: Pool, templates: Arc<EmailTemplates>, bind: &str) -> anyhow::Result<Self> {
+    pub fn build_with(settings: Settings, pool: Pool, templates: Arc<EmailTemplates>, clock: crate::clock::Clock, bind: &str) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
-        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), templates });
+        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), templates, clock });
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())

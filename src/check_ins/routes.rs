@@ -56,9 +56,9 @@ pub struct ScheduleInput {
     pub time_zone: String,
 }
 
-fn describe(s: &Schedule, source: &str) -> ScheduleOut {
+fn describe(s: &Schedule, source: &str, now: DateTime<Utc>) -> ScheduleOut {
     let mut next = vec![];
-    let mut at = Utc::now();
+    let mut at = now;
     for _ in 0..5 {
         match s.next_after(at) {
             Some(n) => {
@@ -76,6 +76,7 @@ fn describe(s: &Schedule, source: &str) -> ScheduleOut {
     responses((status = 200, body = ScheduleOut), (status = 401, body = Problem)))]
 pub async fn get_schedule(state: web::Data<AppState>, _caller: Caller) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let out = db(&state.pool, move |c| {
         let s = rounds::effective_schedule(c, &settings)?;
         let source = if s.expression() == settings.check_ins.schedule.trim() && s.time_zone().name() == settings.check_ins.time_zone {
@@ -83,7 +84,7 @@ pub async fn get_schedule(state: web::Data<AppState>, _caller: Caller) -> ApiRes
         } else {
             "secretariat"
         };
-        Ok(describe(&s, source))
+        Ok(describe(&s, source, now))
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -101,7 +102,7 @@ pub async fn put_schedule(state: web::Data<AppState>, caller: Caller, body: Json
         };
         ApiError::Validation(vec![FieldError::new(field, e.to_string())])
     })?;
-    let out = describe(&s, "secretariat");
+    let out = describe(&s, "secretariat", state.clock.now());
     db(&state.pool, move |c| Ok(rounds::set_schedule(c, &s, &caller.email)?)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
@@ -207,11 +208,12 @@ pub struct CheckInInput {
 pub async fn save_draft(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let out = db(&state.pool, move |c| {
         let f = store::get(c, &settings, id)?;
         caller.can_edit_city(f.check_in.city_id)?;
         let content = body.0.content.unwrap_or_default();
-        Ok(store::save_draft(c, &settings, id, body.0.version, &content, Utc::now())?.check_in)
+        Ok(store::save_draft(c, &settings, id, body.0.version, &content, now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -223,10 +225,11 @@ pub async fn save_draft(state: web::Data<AppState>, caller: Caller, id: web::Pat
 pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let out = db(&state.pool, move |c| {
         let f = store::get(c, &settings, id)?;
         caller.can_edit_city(f.check_in.city_id)?;
-        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &caller.actor(), Utc::now())?.check_in)
+        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &caller.actor(), now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -248,17 +251,18 @@ pub async fn extend(state: web::Data<AppState>, caller: Caller, id: web::Path<St
     caller.require_secretariat()?;
     let id = id_param(&id)?;
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let out = db(&state.pool, move |c| {
         let date = crate::validation::date("due_date", &body.0.due_date).map_err(|e| ApiError::Validation(vec![e]))?;
-        Ok(store::extend(c, &settings, id, date, &body.0.reason, &caller.email, Utc::now())?.check_in)
+        Ok(store::extend(c, &settings, id, date, &body.0.reason, &caller.email, now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
 /// Resolves an emailed link to its check-in and the contact it was sent to.
-fn by_link(c: &mut crate::db::DbConnection, token: &str) -> ApiResult<(i64, Actor)> {
-    match links::resolve(c, token, Utc::now())? {
+fn by_link(c: &mut crate::db::DbConnection, token: &str, now: DateTime<Utc>) -> ApiResult<(i64, Actor)> {
+    match links::resolve(c, token, now)? {
         Ok((id, contact)) => {
             let label = match contact {
                 Some(cid) => contacts::for_id(c, cid)?.map(|x| format!("{} <{}> (emailed link)", x.name, x.email)),
@@ -277,8 +281,9 @@ fn by_link(c: &mut crate::db::DbConnection, token: &str) -> ApiResult<(i64, Acto
     responses((status = 200, body = Form), (status = 404, body = Problem), (status = 410, body = Problem)))]
 pub async fn link_form(state: web::Data<AppState>, token: web::Path<String>) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let form = db(&state.pool, move |c| {
-        let (id, _) = by_link(c, &token)?;
+        let (id, _) = by_link(c, &token, now)?;
         store::form(c, &settings, id)
     })
     .await?;
@@ -290,10 +295,11 @@ pub async fn link_form(state: web::Data<AppState>, token: web::Path<String>) -> 
     responses((status = 200, body = CheckIn), (status = 404, body = Problem), (status = 409, body = Problem), (status = 410, body = Problem), (status = 422, body = Problem)))]
 pub async fn link_save_draft(state: web::Data<AppState>, token: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let (id, _) = by_link(c, &token)?;
+        let (id, _) = by_link(c, &token, now)?;
         let content = body.0.content.unwrap_or_default();
-        Ok(store::save_draft(c, &settings, id, body.0.version, &content, Utc::now())?.check_in)
+        Ok(store::save_draft(c, &settings, id, body.0.version, &content, now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -304,9 +310,10 @@ pub async fn link_save_draft(state: web::Data<AppState>, token: web::Path<String
     responses((status = 200, body = CheckIn), (status = 404, body = Problem), (status = 409, body = Problem), (status = 410, body = Problem), (status = 422, body = Problem)))]
 pub async fn link_submit(state: web::Data<AppState>, token: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let (id, actor) = by_link(c, &token)?;
-        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &actor, Utc::now())?.check_in)
+        let (id, actor) = by_link(c, &token, now)?;
+        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &actor, now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))

@@ -22,6 +22,12 @@ enum Target {
     Framework,
     /// A new cancelled email in the outbox, created just before the call (so a retry succeeds).
     FreshCancelledEmail,
+    /// The check-in round opened for the test.
+    Round,
+    /// City A's check-in in that round.
+    CheckInA,
+    /// The link emailed to city A's contact: it, not the caller, grants access.
+    LinkA,
 }
 
 struct Case {
@@ -70,6 +76,21 @@ fn table() -> Vec<Case> {
         case(M::PATCH, "/api/v1/actions/{id}", T::ActionA, Some(json!({"progress": 55})), edit),
         case(M::DELETE, "/api/v1/actions/{id}", T::FreshActionA, None, delete),
         case(M::GET, "/api/v1/{kind}/{id}/history", T::ActionA, None, read),
+        case(M::GET, "/api/v1/schedule", T::None, None, [401, 200, 200, 200, 200]),
+        case(M::PUT, "/api/v1/schedule", T::None, Some(json!({"expression": "0 0 * * *", "time_zone": "UTC"})), [401, 200, 403, 403, 403]),
+        case(M::GET, "/api/v1/rounds", T::None, None, [401, 200, 200, 200, 200]),
+        case(M::GET, "/api/v1/rounds/{id}", T::Round, None, [401, 200, 200, 200, 200]),
+        case(M::GET, "/api/v1/rounds/{id}/check-ins", T::Round, None, [401, 200, 200, 200, 200]),
+        case(M::GET, "/api/v1/cities/{id}/check-ins", T::CityA, None, read),
+        case(M::GET, "/api/v1/cities/{id}/check-ins.ics", T::CityA, None, read),
+        case(M::GET, "/api/v1/check-ins/{id}", T::CheckInA, None, read),
+        case(M::PUT, "/api/v1/check-ins/{id}/draft", T::CheckInA, Some(json!({"content": {}})), edit),
+        // Invalid content: whoever may submit is told what is wrong (422); others are refused first.
+        case(M::POST, "/api/v1/check-ins/{id}/submit", T::CheckInA, Some(json!({"content": {"actions": [{"action_id": 0}]}})), [401, 422, 422, 403, 403]),
+        case(M::POST, "/api/v1/check-ins/{id}/extend", T::CheckInA, Some(json!({"due_date": "2000-01-01", "reason": "test"})), [401, 422, 403, 403, 403]),
+        case(M::GET, "/api/v1/check-in-links/{token}", T::LinkA, None, [200; 5]),
+        case(M::PUT, "/api/v1/check-in-links/{token}/draft", T::LinkA, Some(json!({"content": {}})), [200; 5]),
+        case(M::POST, "/api/v1/check-in-links/{token}/submit", T::LinkA, Some(json!({"content": {"actions": [{"action_id": 0}]}})), [422; 5]),
         case(M::GET, "/api/v1/outbox", T::None, None, secretariat_only),
         case(M::GET, "/api/v1/outbox/{id}", T::FreshCancelledEmail, None, secretariat_only),
         case(M::POST, "/api/v1/outbox/{id}/retry", T::FreshCancelledEmail, None, secretariat_only),
@@ -80,6 +101,7 @@ fn table() -> Vec<Case> {
 async fn every_route_times_every_role() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
+    let open = app.open_round_now(&w).await;
     let roles: [(&str, Option<&str>); 5] = [
         ("anonymous", None),
         ("secretariat", Some(&w.secretariat)),
@@ -110,6 +132,11 @@ async fn every_route_times_every_role() {
                         .await;
                     (c.template.replace("{id}", &r.body["id"].as_i64().unwrap().to_string()), None)
                 }
+                Target::Round => (c.template.replace("{id}", &open.round.to_string()), None),
+                Target::CheckInA | Target::LinkA => {
+                    let p = c.template.replace("{id}", &open.check_in_a.to_string()).replace("{token}", &open.token_a);
+                    (p, Some(format!("/api/v1/check-ins/{}", open.check_in_a)))
+                }
                 Target::FreshCancelledEmail => {
                     let key = format!("access/{}", uuid::Uuid::new_v4().simple());
                     let id = app.enqueue_email(&key, "anna@malmo.example", "sv", chrono::Utc::now()).await.unwrap();
@@ -125,7 +152,10 @@ async fn every_route_times_every_role() {
             };
             // Updates carry the current version, so only authorisation decides the outcome.
             let mut body = c.body.clone();
-            if c.method == Method::PATCH {
+            if matches!(c.target, Target::CheckInA | Target::LinkA) && c.body.as_ref().is_some_and(|b| b.get("content").is_some()) {
+                let current = app.get(version_path.as_ref().unwrap(), &w.secretariat).await.body["check_in"]["version"].clone();
+                body.as_mut().unwrap()["version"] = current;
+            } else if c.method == Method::PATCH {
                 let current = match (&version_path, c.target) {
                     (Some(vp), _) => app.get(vp, &w.secretariat).await.body["version"].clone(),
                     (None, Target::ContactA) => {

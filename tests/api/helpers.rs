@@ -15,6 +15,8 @@ pub struct TestApp {
     /// The settings the application runs with (mail.outbox_dir points into the test's folder).
     pub settings: Settings,
     pub client: reqwest::Client,
+    /// The application's clock: starts at the real time; tests move it to travel in time.
+    pub clock: charter_tracker::clock::Clock,
     handle: actix_web::dev::ServerHandle,
     _dir: std::sync::Arc<tempfile::TempDir>,
     dir_path: std::path::PathBuf,
@@ -93,11 +95,13 @@ impl TestApp {
             let s = settings.clone();
             tokio::task::spawn_blocking(move || startup::prepare(&s)).await.unwrap().expect("prepare")
         };
-        let app = Application::build(settings.clone(), pool.clone(), "127.0.0.1:0").expect("build");
+        let clock = charter_tracker::clock::Clock::manual(chrono::Utc::now());
+        let templates = std::sync::Arc::new(charter_tracker::mail::load_templates(&settings.mail).expect("templates"));
+        let app = Application::build_with(settings.clone(), pool.clone(), templates, clock.clone(), "127.0.0.1:0").expect("build");
         let address = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
-        TestApp { address, pool, database_url, settings, client: reqwest::Client::new(), handle, _dir: dir, dir_path }
+        TestApp { address, pool, database_url, settings, client: reqwest::Client::new(), clock, handle, _dir: dir, dir_path }
     }
 
     /// Stops this server and starts a new one on the same database, as after a restart.
@@ -105,6 +109,17 @@ impl TestApp {
         self.handle.stop(true).await;
         let dir = self._dir.clone();
         Self::start(dir, self.database_url.clone()).await
+    }
+
+    /// One scheduler pass at `at`, exactly as `charter-tracker tick --at` runs it, delivering
+    /// through `transport`; the application's clock moves to `at` too.
+    pub async fn tick(&self, at: chrono::DateTime<chrono::Utc>, transport: std::sync::Arc<charter_tracker::mail::transport::Transport>) -> charter_tracker::scheduler::TickReport {
+        self.clock.set(at);
+        let (pool, settings) = (self.pool.clone(), self.settings.clone());
+        tokio::task::spawn_blocking(move || charter_tracker::scheduler::tick(&pool, &settings, templates(), &transport, at))
+            .await
+            .unwrap()
+            .expect("tick")
     }
 
     pub fn dir(&self) -> &std::path::Path {
@@ -279,5 +294,49 @@ pub fn sample_email(key: &str, to: &str, lang: &str, not_before: chrono::DateTim
         city_id: None,
         round_id: Some(7),
         not_before,
+    }
+}
+
+/// The token of the first check-in link in a text (an email body).
+pub fn link_token(text: &str) -> Option<String> {
+    let rest = text.split("/check-in/").nth(1)?;
+    Some(rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect())
+}
+
+/// A round opened at the app clock's "now": the schedule becomes daily at 00:00 UTC, so the
+/// round opened today and closes tomorrow, whatever the real date. Emails go to files.
+pub struct OpenRound {
+    pub round: i64,
+    pub check_in_a: i64,
+    pub check_in_b: i64,
+    /// The token of the link emailed to city A's contact.
+    pub token_a: String,
+}
+
+impl TestApp {
+    pub async fn open_round_now(&self, w: &World) -> OpenRound {
+        let r = self.request(Method::PUT, "/api/v1/schedule", Some(&w.secretariat), Some(&json!({"expression": "0 0 * * *", "time_zone": "UTC"}))).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let transport = std::sync::Arc::new(charter_tracker::mail::transport::Transport::from_settings(&self.settings.mail).unwrap());
+        let report = self.tick(self.clock.now(), transport).await;
+        let round = report.opened_round.expect("a round opens");
+        let list = self.get(&format!("/api/v1/rounds/{round}/check-ins"), &w.secretariat).await.body;
+        let id_of = |city: i64| list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
+        let body = self.outbox_bodies_to("anna@malmo.example").await;
+        OpenRound { round, check_in_a: id_of(w.city_a), check_in_b: id_of(w.city_b), token_a: link_token(body.last().expect("an email to city A")).unwrap() }
+    }
+
+    /// Text bodies of the emails queued to an address, oldest first.
+    pub async fn outbox_bodies_to(&self, address: &str) -> Vec<String> {
+        let pool = self.pool.clone();
+        let address = address.to_string();
+        tokio::task::spawn_blocking(move || {
+            use charter_tracker::db::schema::outbox;
+            use diesel::prelude::*;
+            let mut c = pool.get().unwrap();
+            outbox::table.filter(outbox::to_address.eq(address)).order(outbox::id).select(outbox::body_text).load::<String>(&mut c).unwrap()
+        })
+        .await
+        .unwrap()
     }
 }

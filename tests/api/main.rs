@@ -4,6 +4,7 @@
 mod access;
 mod actions;
 mod charter;
+mod check_ins;
 mod cities;
 mod helpers;
 mod history;

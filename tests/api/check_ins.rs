@@ -1,0 +1,355 @@
+//! Check-ins on a schedule, with reminders: a year travelled one tick a day, the emailed link
+//! over a real SMTP conversation, drafts, submission, extensions and the calendar feed.
+
+use crate::helpers::{link_token, TestApp, World};
+use crate::smtp_sink::SmtpSink;
+use charter_tracker::auth::Role;
+use charter_tracker::mail::transport::Transport;
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn smtp(sink: &SmtpSink) -> Arc<Transport> {
+    Arc::new(Transport::smtp_plain("127.0.0.1", sink.port(), std::time::Duration::from_secs(5)))
+}
+
+/// Sent emails per recipient as (kind, language), in the order they were queued.
+async fn sent_by_recipient(app: &TestApp) -> BTreeMap<String, Vec<(String, String)>> {
+    let pool = app.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        use charter_tracker::db::schema::outbox;
+        let mut c = pool.get().unwrap();
+        let rows: Vec<(String, String, String, String)> = outbox::table
+            .order(outbox::id)
+            .select((outbox::to_address, outbox::kind, outbox::language, outbox::status))
+            .load(&mut c)
+            .unwrap();
+        let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+        for (to, kind, lang, status) in rows {
+            if status == "sent" {
+                out.entry(to).or_default().push((kind, lang));
+            }
+        }
+        out
+    })
+    .await
+    .unwrap()
+}
+
+/// Submits a check-in through the emailed link in the newest email to `address`.
+async fn submit_by_link(app: &TestApp, address: &str, content: Value) -> Value {
+    let body = app.outbox_bodies_to(address).await;
+    let token = link_token(body.last().unwrap()).unwrap();
+    let form = app.request(Method::GET, &format!("/api/v1/check-in-links/{token}"), None, None).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    let version = form.body["check_in"]["version"].clone();
+    let r = app
+        .request(Method::POST, &format!("/api/v1/check-in-links/{token}/submit"), None, Some(&json!({"version": version, "content": content})))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body
+}
+
+fn quarter(sent: &[(String, String)]) -> Vec<&str> {
+    sent.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+/// A year travelled one tick a day at 06:00 UTC with the default schedule (quarterly, Europe/
+/// Brussels, due after 30 days, due-soon 7 and 1 days before, overdue 1 and 7 days after then
+/// every 14 days until the round closes).
+///
+/// Per quarter a city that never answers gets: round opened, due soon (7 days), due soon
+/// (1 day), overdue (1, 7, 21, 35 and 49 days late; 63 days late is after the round closes)
+/// = 8 emails. City A answers Q1 on 20 January (before any reminder) and Q2 on 10 May (after
+/// the overdue reminders of 1 and 7 days), so its contacts get 1 + 5 + 8 + 8 = 22 emails.
+/// The secretariat gets the escalation digest at each of the 5 overdue steps of every quarter
+/// (some city is late at each) and a summary when Q1, Q2 and Q3 close: 5+1+5+1+5+1+5 = 23.
+#[tokio::test]
+async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submission() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await; // city A: Anna (sv); city B: no contact yet
+    let sec_email = {
+        let pool = app.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            use charter_tracker::db::schema::users;
+            users::table.filter(users::role.eq("secretariat")).select(users::email).first::<String>(&mut pool.get().unwrap()).unwrap()
+        })
+        .await
+        .unwrap()
+    };
+    let r = app.post(&format!("/api/v1/cities/{}/contacts", w.city_a), &w.secretariat, json!({"name": "Claire Dubois", "email": "claire@malmo.example", "language": "fr"})).await;
+    assert_eq!(r.status, 201);
+    let r = app.post(&format!("/api/v1/cities/{}/contacts", w.city_b), &w.secretariat, json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "en"})).await;
+    assert_eq!(r.status, 201);
+    let r = app.post(&format!("/api/v1/cities/{}/contacts", w.city_b), &w.secretariat, json!({"name": "Quiet", "email": "quiet@lodz.example", "receives_reminders": false})).await;
+    assert_eq!(r.status, 201);
+    // A city with only a draft plan is not asked.
+    let c = app.city(&w.secretariat, "Gent", "BE").await;
+    app.post(&format!("/api/v1/cities/{c}/plans"), &w.secretariat, json!({"framework": "eurocities-integrating-cities", "title": "Draft", "period_start": "2027-01-01", "period_end": "2027-12-31"})).await;
+    app.post(&format!("/api/v1/cities/{c}/contacts"), &w.secretariat, json!({"name": "Gent", "email": "gent@gent.example"})).await;
+
+    let sink = SmtpSink::start();
+    let transport = smtp(&sink);
+    let mut day = at("2027-01-01T06:00:00Z");
+    let mut opened = vec![];
+    while day < at("2027-12-31T12:00:00Z") {
+        let report = app.tick(day, transport.clone()).await;
+        if let Some(r) = report.opened_round {
+            opened.push((day.date_naive().to_string(), r));
+        }
+        assert_eq!(report.failed, 0);
+        if day == at("2027-01-20T06:00:00Z") {
+            app.clock.set(at("2027-01-20T10:00:00Z"));
+            let done = submit_by_link(&app, "claire@malmo.example", json!({
+                "actions": [{"action_id": w.action_a, "status": "in_progress", "progress": 60, "narrative": "Two more districts joined.", "evidence": ["https://malmo.example/news/1"]}],
+                "assessments": [{"commitment": "SP1", "level": "substantial", "comment": "On track."}]
+            })).await;
+            assert_eq!(done["state"], "submitted");
+            assert_eq!(done["late"], false);
+        }
+        if day == at("2027-05-10T06:00:00Z") {
+            app.clock.set(at("2027-05-10T09:00:00Z"));
+            let done = submit_by_link(&app, "anna@malmo.example", json!({})).await;
+            assert_eq!(done["late"], true);
+        }
+        day += Duration::days(1);
+    }
+    let dates: Vec<&str> = opened.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(dates, ["2027-01-01", "2027-04-01", "2027-07-01", "2027-10-01"], "one round per quarter, each opened once");
+
+    let sent = sent_by_recipient(&app).await;
+    let city = ["round_opened", "due_soon", "due_soon", "overdue", "overdue", "overdue", "overdue", "overdue"];
+    let never_answers: Vec<&str> = city.iter().cycle().take(32).copied().collect();
+    assert_eq!(quarter(&sent["bogdan@lodz.example"]), never_answers);
+    let mut a = vec!["round_opened"];
+    a.extend(&city[..5]);
+    a.extend(city);
+    a.extend(city);
+    assert_eq!(quarter(&sent["anna@malmo.example"]), a);
+    assert_eq!(quarter(&sent["claire@malmo.example"]), a);
+    assert!(sent["claire@malmo.example"].iter().all(|(_, l)| l == "fr"), "Claire reads French");
+    assert!(sent["anna@malmo.example"].iter().all(|(_, l)| l == "en"), "no Swedish templates: English");
+    let d = "escalation_digest";
+    let mut s = vec![];
+    for q in 0..4 {
+        s.extend([d; 5]);
+        if q < 3 {
+            s.push("round_closed");
+        }
+    }
+    assert_eq!(quarter(&sent[&sec_email]), s);
+    assert!(!sent.contains_key("quiet@lodz.example") && !sent.contains_key("gent@gent.example"));
+
+    // Over SMTP: every sent email arrived once, none twice.
+    let received = sink.received();
+    let total: usize = sent.values().map(Vec::len).sum();
+    assert_eq!(received.len(), total);
+    let ids: HashSet<String> = received.iter().filter_map(|m| m.data.lines().find(|l| l.to_ascii_lowercase().starts_with("message-id:")).map(str::to_string)).collect();
+    assert_eq!(ids.len(), total, "every Message-ID is different");
+
+    // The Q1 submission updated the action, recorded under the contact who used the link.
+    let h = app.get(&format!("/api/v1/actions/{}/history", w.action_a), &w.secretariat).await.body;
+    let last = h.as_array().unwrap().last().unwrap();
+    assert_eq!(last["after"]["progress"], 60);
+    assert_eq!(last["actor"], "Claire Dubois <claire@malmo.example> (emailed link)");
+    // Compliance as the rounds saw it.
+    let first = opened[0].1;
+    let list = app.get(&format!("/api/v1/rounds/{first}/check-ins"), &w.secretariat).await.body;
+    let states: Vec<(String, String, bool)> = list.as_array().unwrap().iter()
+        .map(|c| (c["city_name"].as_str().unwrap().into(), c["state"].as_str().unwrap().into(), c["late"].as_bool().unwrap())).collect();
+    assert_eq!(states, [("Malmö".into(), "submitted".into(), false), ("Łódź".into(), "missed".into(), false)]);
+}
+
+#[tokio::test]
+async fn ticking_twice_at_the_same_instant_or_from_two_instances_changes_nothing_more() {
+    let app = TestApp::spawn().await;
+    let _w = World::build(&app).await;
+    let sink = SmtpSink::start();
+    let t = at("2027-04-01T06:00:00Z");
+    // Two instances ticking at once (two threads, separate connections).
+    let (a, b) = tokio::join!(app.tick(t, smtp(&sink)), app.tick(t, smtp(&sink)));
+    assert_eq!(a.opened_round.is_some() as u8 + b.opened_round.is_some() as u8, 1, "{a:?} {b:?}");
+    let again = app.tick(t, smtp(&sink)).await;
+    assert!(again.opened_round.is_none() && again.reminders_queued == 0 && again.sent == 0, "{again:?}");
+    assert_eq!(sink.received().len(), 1, "Anna's round-opened email, once");
+
+    // After a week of downtime the missed round still opens once, with one email per contact,
+    // and the reminders whose time passed meanwhile collapse to the latest of each kind.
+    let app2 = TestApp::spawn().await;
+    let _w2 = World::build(&app2).await;
+    let sink2 = SmtpSink::start();
+    let r = app2.tick(at("2027-04-08T06:00:00Z"), smtp(&sink2)).await;
+    assert!(r.opened_round.is_some());
+    assert_eq!(r.sent, 1);
+    // Down again until after the due date (30 April): the two due-soon reminders would now
+    // arrive after the deadline, so neither is sent; one overdue goes to Anna and one digest
+    // to the secretariat: two emails, not four.
+    let r = app2.tick(at("2027-05-03T06:00:00Z"), smtp(&sink2)).await;
+    assert_eq!(r.sent, 2, "{r:?}");
+    let sent = sent_by_recipient(&app2).await;
+    let kinds: Vec<String> = sent["anna@malmo.example"].iter().map(|(k, _)| k.clone()).collect();
+    assert_eq!(kinds, ["round_opened", "overdue"]);
+    assert_eq!(sent.values().flatten().filter(|(k, _)| k == "escalation_digest").count(), 1);
+}
+
+#[tokio::test]
+async fn the_emailed_link_over_smtp_opens_that_citys_form_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    app.post(&format!("/api/v1/cities/{}/contacts", w.city_b), &w.secretariat, json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "fr"})).await;
+    let sink = SmtpSink::start();
+    app.tick(at("2027-07-01T06:00:00Z"), smtp(&sink)).await;
+    let mails = sink.received();
+    assert_eq!(mails.len(), 2);
+    let to_anna = mails.iter().find(|m| m.to == ["anna@malmo.example"]).expect("mail to Anna");
+    let to_bogdan = mails.iter().find(|m| m.to == ["bogdan@lodz.example"]).expect("mail to Bogdan");
+    let header = |m: &crate::smtp_sink::ReceivedMail, name: &str| {
+        m.data.lines().find(|l| l.to_ascii_lowercase().starts_with(&format!("{}:", name.to_ascii_lowercase()))).map(|l| l.split_once(':').unwrap().1.trim().to_string())
+    };
+    assert!(header(to_anna, "Subject").unwrap().contains("Q2 2027"), "{:?}", header(to_anna, "Subject"));
+    assert_eq!(header(to_anna, "Content-Language").as_deref(), Some("en"));
+    assert_eq!(header(to_bogdan, "Content-Language").as_deref(), Some("fr"));
+    assert!(to_anna.data.contains("Malm"), "the city is named");
+
+    // The link in the body opens that city's form, without a password.
+    let token_a = link_token(&to_anna.data.replace("=\r\n", "")).expect("a link in the body");
+    let token_b = link_token(&to_bogdan.data.replace("=\r\n", "")).expect("a link in the body");
+    app.clock.set(at("2027-07-02T08:00:00Z"));
+    let form = app.request(Method::GET, &format!("/api/v1/check-in-links/{token_a}"), None, None).await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert_eq!(form.body["check_in"]["city_id"], w.city_a);
+    assert_eq!(form.body["actions"].as_array().unwrap().len(), 1);
+    assert_eq!(form.body["actions"][0]["id"], w.action_a);
+    let form_b = app.request(Method::GET, &format!("/api/v1/check-in-links/{token_b}"), None, None).await;
+    assert_eq!(form_b.body["check_in"]["city_id"], w.city_b);
+
+    // The token reaches nothing else: not the API, not another city's action.
+    app.get("/api/v1/cities", &token_a).await.assert_problem(401, None);
+    app.get(&format!("/api/v1/actions/{}", w.action_a), &token_a).await.assert_problem(401, None);
+    let v = form.body["check_in"]["version"].clone();
+    let r = app.request(Method::PUT, &format!("/api/v1/check-in-links/{token_a}/draft"), None,
+        Some(&json!({"version": v, "content": {"actions": [{"action_id": w.action_b, "progress": 99}]}}))).await;
+    r.assert_problem(422, Some("actions[0].action_id"));
+    // A forged or mangled token is refused.
+    app.request(Method::GET, "/api/v1/check-in-links/not-a-real-token", None, None).await.assert_problem(404, None);
+    app.request(Method::GET, &format!("/api/v1/check-in-links/{}x", token_a), None, None).await.assert_problem(404, None);
+
+    // When the round closes, the link expires.
+    app.tick(at("2027-10-01T06:00:00Z"), smtp(&sink)).await;
+    app.request(Method::GET, &format!("/api/v1/check-in-links/{token_a}"), None, None).await.assert_problem(410, None);
+}
+
+#[tokio::test]
+async fn drafts_are_validated_saved_and_submitted_once() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let open = app.open_round_now(&w).await;
+    let url = format!("/api/v1/check-ins/{}", open.check_in_a);
+    let form = app.get(&url, &w.editor_a).await.body;
+    assert_eq!(form["check_in"]["state"], "open");
+    let v = form["check_in"]["version"].as_i64().unwrap();
+
+    let bad = json!({"version": v, "content": {
+        "actions": [{"action_id": w.action_a, "progress": 150, "status": "finished", "evidence": ["not a link"]}],
+        "assessments": [{"commitment": "SP1", "level": "mostly"}, {"commitment": "XX9", "level": "limited"}],
+        "new_actions": [{"plan_id": w.plan_b, "commitment": "PM1", "title": ""}]
+    }});
+    let r = app.request(Method::PUT, &format!("{url}/draft"), Some(&w.editor_a), Some(&bad)).await;
+    for f in ["actions[0].progress", "actions[0].status", "actions[0].evidence[0]", "assessments[0].level", "assessments[1].commitment", "new_actions[0].plan_id", "new_actions[0].title"] {
+        r.assert_problem(422, Some(f));
+    }
+    let good = json!({"version": v, "content": {
+        "actions": [{"action_id": w.action_a, "progress": 80, "status": "in_progress", "narrative": "Nearly there"}],
+        "assessments": [{"commitment": "SP1", "level": "substantial", "comment": "Good uptake"}],
+        "new_actions": [{"plan_id": w.plan_a, "commitment": "EM2", "title": "Fair-treatment training for managers", "status": "planned"}],
+        "indicators": [{"code": "staff_migrant_background", "value": 12.5}]
+    }});
+    let r = app.request(Method::PUT, &format!("{url}/draft"), Some(&w.editor_a), Some(&good)).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["state"], "draft");
+    let saved = app.get(&url, &w.editor_a).await.body;
+    assert_eq!(saved["draft"]["actions"][0]["progress"], 80, "the draft is kept, indicators included");
+    assert_eq!(saved["draft"]["indicators"][0]["value"], 12.5);
+    // The action itself is untouched until submission.
+    assert_eq!(app.get(&format!("/api/v1/actions/{}", w.action_a), &w.editor_a).await.body["progress"], 10);
+
+    // A stale version is refused; submitting the saved draft works once.
+    let stale = app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": v}))).await;
+    stale.assert_problem(409, None);
+    let v2 = saved["check_in"]["version"].clone();
+    let r = app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": v2}))).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["state"], "submitted");
+    assert!(r.body["submitted_by"].as_str().unwrap().starts_with("city-editor-"));
+    let action = app.get(&format!("/api/v1/actions/{}", w.action_a), &w.editor_a).await.body;
+    assert_eq!(action["progress"], 80);
+    let actions = app.get(&format!("/api/v1/plans/{}/actions?commitment=EM2", w.plan_a), &w.editor_a).await.body;
+    assert_eq!(actions["total"], 1, "the new action was created");
+    let again = app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": r.body["version"]}))).await;
+    again.assert_problem(409, None);
+    // City B's check-in is untouched.
+    assert_eq!(app.get(&format!("/api/v1/check-ins/{}", open.check_in_b), &w.secretariat).await.body["check_in"]["state"], "open");
+}
+
+#[tokio::test]
+async fn the_secretariat_extends_one_citys_due_date_with_a_reason() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let sink = SmtpSink::start();
+    app.tick(at("2027-01-01T06:00:00Z"), smtp(&sink)).await;
+    app.clock.set(at("2027-01-10T10:00:00Z"));
+    let list = app.get("/api/v1/rounds", &w.secretariat).await.body;
+    let round = list["items"][0]["id"].as_i64().unwrap();
+    let check_ins = app.get(&format!("/api/v1/rounds/{round}/check-ins"), &w.secretariat).await.body;
+    let a = check_ins.as_array().unwrap().iter().find(|c| c["city_id"] == w.city_a).unwrap();
+    assert_eq!(a["due_date"], "2027-01-30");
+    let url = format!("/api/v1/check-ins/{}/extend", a["id"]);
+    app.post(&url, &w.editor_a, json!({"due_date": "2027-02-20", "reason": "Council elections"})).await.assert_problem(403, None);
+    app.post(&url, &w.secretariat, json!({"due_date": "2027-01-15", "reason": "x"})).await.assert_problem(422, Some("due_date"));
+    app.post(&url, &w.secretariat, json!({"due_date": "2027-06-01", "reason": "x"})).await.assert_problem(422, Some("due_date"));
+    app.post(&url, &w.secretariat, json!({"due_date": "2027-02-20", "reason": " "})).await.assert_problem(422, Some("reason"));
+    app.post(&url, &w.secretariat, json!({"due_date": "20/02/2027", "reason": "x"})).await.assert_problem(422, Some("due_date"));
+    let r = app.post(&url, &w.secretariat, json!({"due_date": "2027-02-20", "reason": "Council elections"})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["state"], "extended");
+    assert_eq!(r.body["due_date"], "2027-02-20");
+    assert_eq!(r.body["extension_reason"], "Council elections");
+
+    // Reminders follow the new date: nothing overdue on 1 February, a due-soon before 20 February.
+    app.tick(at("2027-02-01T06:00:00Z"), smtp(&sink)).await;
+    let kinds: Vec<String> = sent_by_recipient(&app).await["anna@malmo.example"].iter().map(|(k, _)| k.clone()).collect();
+    assert_eq!(kinds, ["round_opened"], "no due-soon or overdue for the old date");
+    app.tick(at("2027-02-14T06:00:00Z"), smtp(&sink)).await;
+    let kinds: Vec<String> = sent_by_recipient(&app).await["anna@malmo.example"].iter().map(|(k, _)| k.clone()).collect();
+    assert_eq!(kinds, ["round_opened", "due_soon"]);
+
+    // The calendar feed carries the new due date.
+    let ics = app.client.get(format!("{}/api/v1/cities/{}/check-ins.ics", app.address, w.city_a)).bearer_auth(&w.editor_a).send().await.unwrap();
+    assert_eq!(ics.headers()["content-type"], "text/calendar; charset=utf-8");
+    let text = ics.text().await.unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.contains("DTSTART;VALUE=DATE:20270220\r\n"), "{text}");
+    assert!(text.lines().all(|l| l.len() <= 75));
+}
+
+#[tokio::test]
+async fn an_invalid_schedule_is_refused_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let t = app.token(Role::Secretariat, None).await;
+    let r = app.request(Method::PUT, "/api/v1/schedule", Some(&t), Some(&json!({"expression": "0 0 32 * *", "time_zone": "Europe/Brussels"}))).await;
+    r.assert_problem(422, Some("expression"));
+    let r = app.request(Method::PUT, "/api/v1/schedule", Some(&t), Some(&json!({"expression": "0 0 1 * *", "time_zone": "Mars/Olympus"}))).await;
+    r.assert_problem(422, Some("time_zone"));
+    let s = app.get("/api/v1/schedule", &t).await.body;
+    assert_eq!((s["expression"].as_str(), s["source"].as_str()), (Some("0 0 1 1,4,7,10 *"), Some("configuration")));
+    let r = app.request(Method::PUT, "/api/v1/schedule", Some(&t), Some(&json!({"expression": "0 9 1 * *", "time_zone": "Europe/Lisbon"}))).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.body["next"].as_array().unwrap().len(), 5);
+    assert_eq!(app.get("/api/v1/schedule", &t).await.body["source"], "secretariat");
+}

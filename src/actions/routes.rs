@@ -171,7 +171,8 @@ pub async fn list_actions(state: web::Data<AppState>, caller: Caller, id: web::P
             Some(s) => e.take(ActionStatus::parse_field("status", s.trim())),
             None => None,
         };
-        let structure = charter::store::structure(c, plan.framework_id)?;
+        // The charter's structure is needed only to explain a bad role or commitment filter.
+        let structure = if q.role.is_some() || q.commitment.is_some() { charter::store::structure(c, plan.framework_id)? } else { vec![] };
         if let Some(r) = &q.role {
             if !structure.iter().any(|(role, _)| role.code == *r) {
                 let codes: Vec<&str> = structure.iter().map(|(role, _)| role.code.as_str()).collect();

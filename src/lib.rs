@@ -15,6 +15,7 @@ pub mod http;
 pub mod i18n;
 pub mod mail;
 pub mod openapi;
+pub mod pages;
 pub mod plans;
 pub mod reminders;
 pub mod scheduler;

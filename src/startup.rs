@@ -21,6 +21,8 @@ pub struct AppState {
     pub templates: Arc<EmailTemplates>,
     /// What "now" is for requests (a manual clock in tests).
     pub clock: crate::clock::Clock,
+    /// Compiled page templates.
+    pub pages: Arc<crate::pages::Pages>,
 }
 
 /// Opens the database, applies migrations and loads the charters: everything `serve`,
@@ -56,7 +58,7 @@ impl Application {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
-        let state = web::Data::new(AppState { pool, settings: Arc::new(settings), templates, clock });
+        let state = web::Data::new(AppState { pages: Arc::new(crate::pages::Pages::load(std::path::Path::new("templates/pages"), &settings.network.name)?), pool, settings: Arc::new(settings), templates, clock });
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -65,7 +67,7 @@ impl Application {
                 .wrap(
                     DefaultHeaders::new()
                         .add(("X-Content-Type-Options", "nosniff"))
-                        .add(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+                        .add(("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"))
                         .add(("Referrer-Policy", "no-referrer")),
                 )
                 .wrap(Compress::default())
@@ -97,6 +99,8 @@ impl Application {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/api/v1/openapi.json", web::get().to(openapi::serve))
+        .route("/static/app.css", web::get().to(crate::pages::stylesheet))
+        .configure(crate::pages::check_in::configure)
         .service(
             web::scope("/api/v1")
                 .configure(charter::routes::configure)

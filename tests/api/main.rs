@@ -11,6 +11,7 @@ mod history;
 mod mail;
 mod migrations;
 mod openapi;
+mod pages;
 mod plans;
 #[allow(dead_code)]
 mod smtp_sink;

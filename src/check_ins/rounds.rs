@@ -7,6 +7,7 @@
 use super::schedule::Schedule;
 use super::{links, CheckInState, Round};
 use crate::cities::contacts::{self, Contact};
+use diesel::SelectableHelper;
 use crate::config::Settings;
 use crate::db::schema::{check_ins, cities, network_settings, plans, rounds, users};
 use crate::db::{is_unique_violation, DbConnection};
@@ -141,6 +142,17 @@ pub fn recipients(conn: &mut DbConnection, city_id: i64) -> QueryResult<Vec<Cont
     Ok(contacts::for_city(conn, city_id)?.into_iter().filter(|c| c.receives_reminders).collect())
 }
 
+/// Every contact who receives reminders, by city, in one query.
+pub fn all_recipients(conn: &mut DbConnection) -> QueryResult<std::collections::HashMap<i64, Vec<Contact>>> {
+    use crate::db::schema::contacts as c;
+    let all: Vec<Contact> = c::table.filter(c::receives_reminders.eq(true)).order(c::id).select(Contact::as_select()).load(conn)?;
+    let mut by_city: std::collections::HashMap<i64, Vec<Contact>> = std::collections::HashMap::new();
+    for contact in all {
+        by_city.entry(contact.city_id).or_default().push(contact);
+    }
+    Ok(by_city)
+}
+
 /// Active secretariat users, who receive digests and summaries.
 pub fn secretariat(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
     users::table
@@ -184,6 +196,7 @@ pub fn open_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyho
             .returning(rounds::id)
             .get_result(conn)?;
         let due = due_date(&schedule, t.due_at.naive_utc());
+        let mut recipients_by_city = all_recipients(conn)?;
         for (city_id, city_name) in participating_cities(conn)? {
             let check_in_id: i64 = diesel::insert_into(check_ins::table)
                 .values((
@@ -197,7 +210,7 @@ pub fn open_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyho
                 ))
                 .returning(check_ins::id)
                 .get_result(conn)?;
-            for contact in recipients(conn, city_id)? {
+            for contact in recipients_by_city.remove(&city_id).unwrap_or_default() {
                 let token = links::create(conn, check_in_id, Some(contact.id), t.closes_at, now)?;
                 let lang = contact.language.clone();
                 outbox::enqueue(

@@ -17,7 +17,7 @@ use crate::mail::outbox::{enqueue, NewEmail};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde_json::json;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 fn kind_name(k: ReminderKind) -> &'static str {
     match k {
@@ -31,22 +31,30 @@ fn kind_from(s: &str) -> Option<ReminderKind> {
     [ReminderKind::RoundOpened, ReminderKind::DueSoon, ReminderKind::Overdue].into_iter().find(|k| kind_name(*k) == s)
 }
 
-/// (kind, step) pairs already queued for keys starting with `prefix`, read from key segments
-/// `prefix{contact}:{kind}:{step}`.
-fn already_queued(conn: &mut DbConnection, prefix: &str) -> QueryResult<HashSet<(ReminderKind, u32)>> {
+/// (kind, step) pairs already queued per city in a round, read from one query over the
+/// round's keys `checkin:{round}:{city}:{contact}:{kind}:{step}`.
+fn already_queued(conn: &mut DbConnection, round_id: i64) -> QueryResult<HashMap<i64, HashSet<(ReminderKind, u32)>>> {
+    let prefix = format!("checkin:{round_id}:");
     let keys: Vec<String> = outbox::table
+        .filter(outbox::round_id.eq(round_id))
         .filter(outbox::idempotency_key.like(format!("{prefix}%")))
         .select(outbox::idempotency_key)
         .load(conn)?;
-    Ok(keys
-        .iter()
-        .filter_map(|k| {
-            let mut parts = k[prefix.len()..].split(':').skip(1);
+    let mut out: HashMap<i64, HashSet<(ReminderKind, u32)>> = HashMap::new();
+    for k in &keys {
+        let mut parts = k[prefix.len()..].split(':');
+        let parsed = (|| {
+            let city: i64 = parts.next()?.parse().ok()?;
+            let _contact = parts.next()?;
             let kind = kind_from(parts.next()?)?;
-            let step = parts.next()?.parse().ok()?;
-            Some((kind, step))
-        })
-        .collect())
+            let step: u32 = parts.next()?.parse().ok()?;
+            Some((city, kind, step))
+        })();
+        if let Some((city, kind, step)) = parsed {
+            out.entry(city).or_default().insert((kind, step));
+        }
+    }
+    Ok(out)
 }
 
 fn key_exists(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
@@ -69,12 +77,13 @@ pub fn queue_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyh
             .order(check_ins::id)
             .select((check_ins::id, check_ins::city_id, cities::name, check_ins::due_at))
             .load(conn)?;
+        let queued_by_city = already_queued(conn, round.id)?;
+        let nothing = HashSet::new();
         for (check_in_id, city_id, city_name, due_at) in pending {
             let due_at = due_at.and_utc();
             let planned = plan::plan(round.opened_at.and_utc(), due_at, round.closes_at.and_utc(), &env.settings.reminders);
-            let prefix = city_key_prefix(round.id, city_id);
-            let sent = already_queued(conn, &prefix)?;
-            for r in plan::due_now(&planned, due_at, now, &sent) {
+            let sent = queued_by_city.get(&city_id).unwrap_or(&nothing);
+            for r in plan::due_now(&planned, due_at, now, sent) {
                 queued += queue_city_reminder(conn, env, &round, check_in_id, city_id, &city_name, due_at, &r, now)?;
             }
         }

@@ -23,6 +23,28 @@ pub fn create(conn: &mut DbConnection, check_in_id: i64, contact_id: Option<i64>
     Ok(token)
 }
 
+/// Creates one link per (check-in, contact) with multi-row inserts; returns the tokens in order.
+pub fn create_many(conn: &mut DbConnection, wanted: &[(i64, Option<i64>)], expires_at: DateTime<Utc>, now: DateTime<Utc>) -> QueryResult<Vec<String>> {
+    let tokens: Vec<String> = wanted.iter().map(|_| random_string(24)).collect();
+    let rows: Vec<_> = wanted
+        .iter()
+        .zip(&tokens)
+        .map(|((check_in, contact), token)| {
+            (
+                check_in_links::check_in_id.eq(*check_in),
+                check_in_links::contact_id.eq(*contact),
+                check_in_links::token_hash.eq(hash_token(token)),
+                check_in_links::expires_at.eq(expires_at.naive_utc()),
+                check_in_links::created_at.eq(now.naive_utc()),
+            )
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        crate::on_backend!(conn, |c| diesel::insert_into(check_in_links::table).values(chunk).execute(c))?;
+    }
+    Ok(tokens)
+}
+
 /// The path of the form a token opens.
 pub fn path(token: &str) -> String {
     format!("/check-in/{token}")

@@ -197,46 +197,66 @@ pub fn open_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyho
             .get_result(conn)?;
         let due = due_date(&schedule, t.due_at.naive_utc());
         let mut recipients_by_city = all_recipients(conn)?;
-        for (city_id, city_name) in participating_cities(conn)? {
-            let check_in_id: i64 = diesel::insert_into(check_ins::table)
-                .values((
+        let cities = participating_cities(conn)?;
+        // Multi-row inserts: a round opening touches every city, and round trips dominate.
+        let rows: Vec<_> = cities
+            .iter()
+            .map(|(city_id, _)| {
+                (
                     check_ins::round_id.eq(round_id),
-                    check_ins::city_id.eq(city_id),
+                    check_ins::city_id.eq(*city_id),
                     check_ins::state.eq(CheckInState::Open.as_str()),
                     check_ins::due_at.eq(t.due_at.naive_utc()),
                     check_ins::version.eq(1),
                     check_ins::created_at.eq(now.naive_utc()),
                     check_ins::updated_at.eq(now.naive_utc()),
-                ))
-                .returning(check_ins::id)
-                .get_result(conn)?;
-            for contact in recipients_by_city.remove(&city_id).unwrap_or_default() {
-                let token = links::create(conn, check_in_id, Some(contact.id), t.closes_at, now)?;
-                let lang = contact.language.clone();
-                outbox::enqueue(
-                    conn,
-                    env.templates,
-                    NewEmail {
-                        idempotency_key: format!("{}{}:round_opened:0", city_key_prefix(round_id, city_id), contact.id),
-                        template: "round_opened".into(),
-                        language: lang.clone(),
-                        to_address: contact.email.clone(),
-                        to_name: contact.name.clone(),
-                        context: json!({
-                            "network_name": env.network(),
-                            "contact_name": contact.name,
-                            "city_name": city_name,
-                            "period_label": i18n::period(t.period_start, t.period_end, &lang),
-                            "due_date": i18n::date(due, &lang),
-                            "link": env.url(&links::path(&token)),
-                        }),
-                        city_id: Some(city_id),
-                        round_id: Some(round_id),
-                        not_before: now,
-                    },
-                )?;
+                )
+            })
+            .collect();
+        for chunk in rows.chunks(500) {
+            crate::on_backend!(conn, |c| diesel::insert_into(check_ins::table).values(chunk).execute(c))?;
+        }
+        let ids: std::collections::HashMap<i64, i64> = check_ins::table
+            .filter(check_ins::round_id.eq(round_id))
+            .select((check_ins::city_id, check_ins::id))
+            .load::<(i64, i64)>(conn)?
+            .into_iter()
+            .collect();
+        let mut wanted = vec![];
+        let mut addressed = vec![];
+        for (city_id, city_name) in &cities {
+            for contact in recipients_by_city.remove(city_id).unwrap_or_default() {
+                wanted.push((ids[city_id], Some(contact.id)));
+                addressed.push((*city_id, city_name.clone(), contact));
             }
         }
+        let tokens = links::create_many(conn, &wanted, t.closes_at, now)?;
+        let emails = addressed
+            .into_iter()
+            .zip(tokens)
+            .map(|((city_id, city_name, contact), token)| {
+                let lang = contact.language.clone();
+                NewEmail {
+                    idempotency_key: format!("{}{}:round_opened:0", city_key_prefix(round_id, city_id), contact.id),
+                    template: "round_opened".into(),
+                    language: lang.clone(),
+                    to_address: contact.email.clone(),
+                    to_name: contact.name.clone(),
+                    context: json!({
+                        "network_name": env.network(),
+                        "contact_name": contact.name,
+                        "city_name": city_name,
+                        "period_label": i18n::period(t.period_start, t.period_end, &lang),
+                        "due_date": i18n::date(due, &lang),
+                        "link": env.url(&links::path(&token)),
+                    }),
+                    city_id: Some(city_id),
+                    round_id: Some(round_id),
+                    not_before: now,
+                }
+            })
+            .collect();
+        outbox::enqueue_many(conn, env.templates, emails)?;
         Ok(round_id)
     });
     match result {

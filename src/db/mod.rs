@@ -204,3 +204,15 @@ mod tests {
         assert!(!u.redacted().contains("s3cret"));
     }
 }
+
+/// Runs `$body` with `$c` bound to the concrete connection, for the few statements diesel's
+/// multi-backend cannot express (multi-row inserts, upserts). `$body` is compiled once per backend.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            $crate::db::DbConnection::Pg($c) => $body,
+        }
+    };
+}

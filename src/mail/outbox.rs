@@ -131,6 +131,49 @@ pub fn enqueue(conn: &mut DbConnection, templates: &EmailTemplates, email: NewEm
     }
 }
 
+/// Queues many emails in the caller's transaction with multi-row inserts (a round opening
+/// queues one per contact of every city). Keys that exist already are skipped. Unlike
+/// `enqueue`, a key inserted concurrently by someone else fails the whole transaction, so use
+/// it only where the caller holds what makes the keys unique (a round it just inserted).
+/// Returns how many were queued.
+pub fn enqueue_many(conn: &mut DbConnection, templates: &EmailTemplates, emails: Vec<NewEmail>) -> anyhow::Result<usize> {
+    let mut existing = std::collections::HashSet::new();
+    for chunk in emails.chunks(500) {
+        let keys: Vec<&str> = chunk.iter().map(|e| e.idempotency_key.as_str()).collect();
+        let found: Vec<String> = outbox::table.filter(outbox::idempotency_key.eq_any(&keys)).select(outbox::idempotency_key).load(conn)?;
+        existing.extend(found);
+    }
+    let now = Utc::now().naive_utc();
+    let mut rows = vec![];
+    for email in emails.into_iter().filter(|e| !existing.contains(&e.idempotency_key)) {
+        if email.idempotency_key.trim().is_empty() {
+            anyhow::bail!("an email needs an idempotency key");
+        }
+        let r = templates
+            .render(&email.template, &email.language, &email.context)
+            .with_context(|| format!("rendering email `{}` ({})", email.template, email.idempotency_key))?;
+        rows.push((
+            outbox::message_id.eq(message_id_for(&email.idempotency_key)),
+            outbox::idempotency_key.eq(email.idempotency_key),
+            outbox::kind.eq(email.template),
+            outbox::to_address.eq(email.to_address.trim().to_string()),
+            outbox::to_name.eq(email.to_name.trim().to_string()),
+            outbox::language.eq(r.language),
+            outbox::subject.eq(r.subject),
+            outbox::body_text.eq(r.text),
+            outbox::body_html.eq(r.html),
+            outbox::city_id.eq(email.city_id),
+            outbox::round_id.eq(email.round_id),
+            (outbox::status.eq(status::QUEUED), outbox::attempts.eq(0), outbox::not_before.eq(email.not_before.naive_utc()), outbox::created_at.eq(now), outbox::updated_at.eq(now)),
+        ));
+    }
+    let queued = rows.len();
+    for chunk in rows.chunks(200) {
+        crate::on_backend!(conn, |c| diesel::insert_into(outbox::table).values(chunk).execute(c)).context("queueing emails")?;
+    }
+    Ok(queued)
+}
+
 diesel::define_sql_function! {
     /// `substr(text, start, length)`, 1-based, counting characters on both backends.
     fn substr(text: diesel::sql_types::Text, start: diesel::sql_types::Integer, length: diesel::sql_types::Integer) -> diesel::sql_types::Text;

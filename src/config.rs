@@ -21,6 +21,47 @@ pub struct Settings {
     pub check_ins: CheckInSettings,
     pub network: NetworkSettings,
     pub reminders: crate::reminders::plan::ReminderPolicy,
+    pub sign_in: SignInSettings,
+}
+
+/// `[sign_in]`: browser sessions, throttling of failed sign-ins, and password links.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignInSettings {
+    pub idle_minutes: u32,
+    pub absolute_hours: u32,
+    pub max_failures: u32,
+    pub max_failures_per_ip: u32,
+    pub lockout_minutes: u32,
+    pub reset_link_minutes: u32,
+    pub invitation_days: u32,
+    pub trust_forwarded_for: bool,
+}
+
+impl SignInSettings {
+    fn validate(&self) -> anyhow::Result<()> {
+        for (key, value) in [
+            ("idle_minutes", self.idle_minutes),
+            ("absolute_hours", self.absolute_hours),
+            ("max_failures", self.max_failures),
+            ("max_failures_per_ip", self.max_failures_per_ip),
+            ("lockout_minutes", self.lockout_minutes),
+            ("reset_link_minutes", self.reset_link_minutes),
+            ("invitation_days", self.invitation_days),
+        ] {
+            if value == 0 {
+                anyhow::bail!("configuration key sign_in.{key}: must be at least 1");
+            }
+        }
+        if u64::from(self.idle_minutes) > u64::from(self.absolute_hours) * 60 {
+            anyhow::bail!(
+                "configuration key sign_in.idle_minutes: is {}, longer than sign_in.absolute_hours ({} h); accepted: at most absolute_hours × 60",
+                self.idle_minutes,
+                self.absolute_hours
+            );
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -284,6 +325,7 @@ impl Settings {
         tracing_subscriber::EnvFilter::try_new(&self.log.filter)
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
         self.mail.validate()?;
+        self.sign_in.validate()?;
         Ok(())
     }
 
@@ -302,6 +344,11 @@ impl Settings {
             };
             anyhow::anyhow!("configuration key {key}: {e}")
         })
+    }
+
+    /// Whether people reach the tracker over HTTPS (cookies are then marked Secure).
+    pub fn served_over_tls(&self) -> bool {
+        self.server.public_url.starts_with("https://")
     }
 
     /// The public base URL without a trailing slash.

@@ -44,6 +44,8 @@ pub fn plan_due(pool: &Pool, settings: &Settings, templates: &EmailTemplates, no
     let closed_rounds = rounds::close_due(&mut conn, &env, now)?;
     let opened_round = rounds::open_due(&mut conn, &env, now)?;
     let reminders_queued = reminders::send::queue_due(&mut conn, &env, now)?;
+    crate::auth::sessions::purge_expired(&mut conn, now)?;
+    crate::auth::throttle::purge_old(&mut conn, now)?;
     Ok(TickReport { closed_rounds, opened_round, reminders_queued, ..Default::default() })
 }
 

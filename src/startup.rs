@@ -58,18 +58,15 @@ impl Application {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
+        let tls = settings.served_over_tls();
         let state = web::Data::new(AppState { pages: Arc::new(crate::pages::Pages::load(std::path::Path::new("templates/pages"), &settings.network.name)?), pool, settings: Arc::new(settings), templates, clock });
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(web::QueryConfig::default().error_handler(http::query_error))
                 .app_data(web::PathConfig::default().error_handler(http::path_error))
-                .wrap(
-                    DefaultHeaders::new()
-                        .add(("X-Content-Type-Options", "nosniff"))
-                        .add(("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"))
-                        .add(("Referrer-Policy", "no-referrer")),
-                )
+                .app_data(web::FormConfig::default().limit(crate::pages::web::MAX_FORM))
+                .wrap(security_headers(tls))
                 .wrap(Compress::default())
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .configure(routes)
@@ -95,12 +92,29 @@ impl Application {
     }
 }
 
+/// Headers on every response: no script at all and only our own stylesheets and images (CSP),
+/// no framing, no MIME sniffing, no referrer (check-in links carry secrets), and HSTS when the
+/// service is reached over HTTPS.
+fn security_headers(tls: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"));
+    if tls {
+        headers.add(("Strict-Transport-Security", "max-age=31536000"))
+    } else {
+        headers
+    }
+}
+
 /// Every route of the application.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/api/v1/openapi.json", web::get().to(openapi::serve))
-        .route("/static/app.css", web::get().to(crate::pages::stylesheet))
-        .configure(crate::pages::check_in::configure)
+        .route("/static/{name}", web::get().to(crate::pages::asset))
         .service(
             web::scope("/api/v1")
                 .configure(charter::routes::configure)
@@ -112,6 +126,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(check_ins::routes::configure)
                 .configure(history::routes::configure)
                 .configure(mail::routes::configure),
+        )
+        .service(
+            web::scope("")
+                .wrap(actix_web::middleware::from_fn(crate::pages::web::middleware))
+                .configure(crate::pages::configure),
         )
         .default_service(web::to(no_such_route));
 }
@@ -142,8 +161,20 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-/// Unknown paths get a problem body too, pointing at the API description.
+/// Unknown paths get a problem body too, pointing at the API description; a browser asking
+/// for a page gets a page.
 async fn no_such_route(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {
+    let wants_html = req.headers().get(actix_web::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+    if wants_html && !req.path().starts_with("/api/") {
+        return Ok(crate::pages::web::message(
+            &req,
+            actix_web::http::StatusCode::NOT_FOUND,
+            "Page not found",
+            &["If you typed the address, check it is correct; if you followed a link, it may be out of date."],
+            Some(("/", "Go to the home page")),
+        )
+        .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e)));
+    }
     Err(ApiError::not_found(format!(
         "there is no {} {} here; the API is described at /api/v1/openapi.json",
         req.method(),

@@ -4,8 +4,11 @@
 //! observer (read only). Every route asks the `Caller` before touching data.
 
 pub mod password;
+pub mod password_links;
 pub mod routes;
+pub mod sessions;
 pub mod store;
+pub mod throttle;
 pub mod tokens;
 
 use crate::error::{ApiError, ApiResult};

@@ -15,6 +15,7 @@ pub struct User {
     pub role: String,
     pub city_id: Option<i64>,
     pub disabled: bool,
+    pub name: String,
 }
 
 pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
@@ -57,4 +58,32 @@ pub fn add(conn: &mut DbConnection, email: &str, role: Role, city_id: Option<i64
         .returning(users::id)
         .get_result(conn)?;
     Ok(id)
+}
+
+pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<User>> {
+    users::table.find(id).select(User::as_select()).first(conn).optional()
+}
+
+/// Replaces a user's password hash; the caller ends their other sessions as appropriate.
+pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id)).set(users::password_hash.eq(hash)).execute(conn)?;
+    Ok(())
+}
+
+/// Checks a new password against the policy, naming the form fields `password` and `confirm`.
+pub fn check_new_password(password: &str, confirm: &str, email: &str) -> Vec<crate::error::FieldError> {
+    use crate::error::FieldError;
+    let mut errors = vec![];
+    let n = password.chars().count();
+    if n < 10 {
+        errors.push(FieldError::new("password", format!("is {n} characters long")).accepting("at least 10 characters"));
+    } else if n > 200 {
+        errors.push(FieldError::new("password", format!("is {n} characters long")).accepting("at most 200 characters"));
+    } else if password.trim().eq_ignore_ascii_case(email.trim()) {
+        errors.push(FieldError::new("password", "is your email address").accepting("something only you know"));
+    }
+    if errors.is_empty() && password != confirm {
+        errors.push(FieldError::new("confirm", "does not match the new password").accepting("the same password, typed again"));
+    }
+    errors
 }

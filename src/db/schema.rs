@@ -117,6 +117,8 @@ diesel::table! {
         city_id -> Nullable<BigInt>,
         disabled -> Bool,
         created_at -> Timestamp,
+        /// How people see the user (may be empty: the email stands in).
+        name -> Text,
     }
 }
 
@@ -251,6 +253,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sessions (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        user_id -> BigInt,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> BigInt,
+        email -> Text,
+        ip -> Text,
+        succeeded -> Bool,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    password_links (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        user_id -> BigInt,
+        purpose -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(password_links -> users (user_id));
 diesel::joinable!(roles -> frameworks (framework_id));
 diesel::joinable!(commitments -> roles (role_id));
 diesel::joinable!(plans -> cities (city_id));
@@ -267,6 +305,7 @@ diesel::joinable!(self_assessments -> check_ins (check_in_id));
 diesel::allow_tables_to_appear_in_same_query!(
     frameworks, roles, commitments, cities, signatures, contacts, plans, actions, users, api_tokens, history,
     outbox, rounds, check_ins, check_in_links, action_updates, self_assessments, network_settings,
+    sessions, login_attempts, password_links,
 );
 
 diesel::joinable!(outbox -> cities (city_id));

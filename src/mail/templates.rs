@@ -17,13 +17,14 @@ use rust_embed::RustEmbed;
 use serde_json::Value;
 
 /// The emails the application sends; each must exist, complete, in [`FALLBACK_LANGUAGE`].
-pub const EMAILS: [&str; 6] = [
+pub const EMAILS: [&str; 7] = [
     "round_opened",
     "due_soon",
     "overdue",
     "escalation_digest",
     "round_closed",
     "password_reset",
+    "invitation",
 ];
 
 /// Language used when an email has no template in the requested language.
@@ -616,7 +617,8 @@ mod tests {
             "late": ["Lisbon"],
             "missed": [],
             "reset_link": "https://charter.example.org/reset/tok123",
-            "expires_at": "12 June 2025, 14:30 CEST"
+            "expires_at": "12 June 2025, 14:30 CEST",
+            "sign_in_email": "anna.verhoeven@ghent.example"
         })
     }
 
@@ -687,7 +689,7 @@ mod tests {
                     email.text.contains("\n-- \nEUROCITIES\n"),
                     "{name}/{lang}: text footer"
                 );
-                let link = if name == "password_reset" {
+                let link = if name == "password_reset" || name == "invitation" {
                     "https://charter.example.org/reset/tok123"
                 } else {
                     "https://charter.example.org/check-ins/abc123?t=xyz"

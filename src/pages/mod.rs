@@ -1,12 +1,32 @@
-//! Server-rendered pages (handlebars, no JavaScript). Templates are built into the binary
-//! and can be overridden file by file from `./templates/pages`.
+//! Server-rendered pages for people (handlebars, no JavaScript). Templates are built into the
+//! binary and can be overridden file by file from `./templates/pages`; files under `partials/`
+//! are partials (`{{> partials/error_summary}}`).
+//!
+//! Where things are: `web` is the plumbing every page uses (who is signed in, forms, CSRF,
+//! errors as pages); `session` signs people in and out and handles password links and the
+//! account page; `check_in` is the one-page check-in form an emailed link opens.
 
 pub mod check_in;
+pub mod session;
+pub mod web;
 
+use actix_web::web as aweb;
 use handlebars::Handlebars;
 use rust_embed::RustEmbed;
 use serde_json::{json, Value};
 use std::path::Path;
+
+/// Every page route (the API lives under /api/v1, elsewhere).
+pub fn configure(cfg: &mut aweb::ServiceConfig) {
+    cfg.route("/", aweb::get().to(session::home))
+        .route("/accessibility", aweb::get().to(accessibility))
+        .configure(session::configure)
+        .configure(check_in::configure);
+}
+
+async fn accessibility(req: actix_web::HttpRequest, _viewer: web::MaybeViewer) -> web::PageResult {
+    web::page(&req, "accessibility", "Accessibility statement", json!({}))
+}
 
 #[derive(RustEmbed)]
 #[folder = "templates/pages/"]
@@ -35,31 +55,61 @@ impl Pages {
             } else {
                 String::from_utf8_lossy(&BuiltIn::get(&name).expect("listed").data).into_owned()
             };
-            registry
-                .register_template_string(&stem, text)
-                .map_err(|e| anyhow::anyhow!("page template {}: {e}", name))?;
+            let registered = if stem.starts_with("partials/") {
+                registry.register_partial(&stem, text)
+            } else {
+                registry.register_template_string(&stem, text)
+            };
+            registered.map_err(|e| anyhow::anyhow!("page template {}: {e}", name))?;
         }
         Ok(Pages { registry, network: network.to_string() })
     }
 
-    /// Renders `template` with `data` inside the layout.
+    /// Renders `template` with `data` inside the layout, for a visitor who is not signed in.
     pub fn render(&self, template: &str, title: &str, data: &Value) -> anyhow::Result<String> {
+        self.render_with(template, &json!({"title": title}), data)
+    }
+
+    /// Renders `template` with `data` inside the layout, with the layout's `chrome`
+    /// (title, navigation, user, CSRF token, notice; see `web::render`).
+    pub fn render_with(&self, template: &str, chrome: &Value, data: &Value) -> anyhow::Result<String> {
         let content = self.registry.render(template, data)?;
-        let has_errors = data.get("errors").and_then(Value::as_array).is_some_and(|e| !e.is_empty());
-        Ok(self.registry.render(
-            "layout",
-            &json!({"lang": "en", "title": title, "network": self.network, "content": content, "has_errors": has_errors}),
-        )?)
+        let has_errors = data.get("errors").is_some_and(|e| match e {
+            Value::Array(a) => !a.is_empty(),
+            Value::Object(o) => o.get("summary").and_then(Value::as_array).is_some_and(|s| !s.is_empty()),
+            _ => false,
+        });
+        let mut layout = chrome.clone();
+        if let Value::Object(m) = &mut layout {
+            m.insert("lang".into(), "en".into());
+            m.insert("network".into(), self.network.clone().into());
+            m.insert("content".into(), content.into());
+            m.insert("has_errors".into(), has_errors.into());
+        }
+        Ok(self.registry.render("layout", &layout)?)
+    }
+}
+
+/// Files from `static/`, built into the binary: `/static/app.css` and friends.
+pub async fn asset(name: actix_web::web::Path<String>) -> actix_web::HttpResponse {
+    let name = name.into_inner();
+    let content_type = match name.rsplit('.').next() {
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        _ => "application/octet-stream",
+    };
+    match Static::get(&name) {
+        Some(f) => actix_web::HttpResponse::Ok()
+            .content_type(content_type)
+            .insert_header(("Cache-Control", "public, max-age=3600"))
+            .body(f.data.into_owned()),
+        None => actix_web::HttpResponse::NotFound().content_type("text/plain; charset=utf-8").body("no such file"),
     }
 }
 
 /// The stylesheet, from the binary.
 pub async fn stylesheet() -> actix_web::HttpResponse {
-    match Static::get("app.css") {
-        Some(f) => actix_web::HttpResponse::Ok()
-            .content_type("text/css; charset=utf-8")
-            .insert_header(("Cache-Control", "public, max-age=3600"))
-            .body(f.data.into_owned()),
-        None => actix_web::HttpResponse::NotFound().finish(),
-    }
+    asset(actix_web::web::Path::from("app.css".to_string())).await
 }

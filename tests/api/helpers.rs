@@ -18,6 +18,7 @@ pub struct TestApp {
     /// The application's clock: starts at the real time; tests move it to travel in time.
     pub clock: charter_tracker::clock::Clock,
     handle: actix_web::dev::ServerHandle,
+    adjust: std::sync::Arc<dyn Fn(&mut Settings) + Send + Sync>,
     _dir: std::sync::Arc<tempfile::TempDir>,
     dir_path: std::path::PathBuf,
 }
@@ -83,14 +84,20 @@ pub fn fresh_database(dir: &std::path::Path) -> String {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
-        let dir = tempfile::tempdir().unwrap();
-        let url = fresh_database(dir.path());
-        Self::start(std::sync::Arc::new(dir), url).await
+        Self::spawn_with(|_| {}).await
     }
 
-    async fn start(dir: std::sync::Arc<tempfile::TempDir>, database_url: String) -> TestApp {
+    /// As `spawn`, with settings changed by `adjust` first.
+    pub async fn spawn_with(adjust: impl Fn(&mut Settings) + Send + Sync + 'static) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let url = fresh_database(dir.path());
+        Self::start(std::sync::Arc::new(dir), url, std::sync::Arc::new(adjust)).await
+    }
+
+    async fn start(dir: std::sync::Arc<tempfile::TempDir>, database_url: String, adjust: std::sync::Arc<dyn Fn(&mut Settings) + Send + Sync>) -> TestApp {
         let dir_path = dir.path().to_path_buf();
-        let settings = settings_for(&dir_path, &database_url);
+        let mut settings = settings_for(&dir_path, &database_url);
+        adjust(&mut settings);
         let pool = {
             let s = settings.clone();
             tokio::task::spawn_blocking(move || startup::prepare(&s)).await.unwrap().expect("prepare")
@@ -101,14 +108,14 @@ impl TestApp {
         let address = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
-        TestApp { address, pool, database_url, settings, client: reqwest::Client::new(), clock, handle, _dir: dir, dir_path }
+        TestApp { address, pool, database_url, settings, client: reqwest::Client::new(), clock, handle, _dir: dir, dir_path, adjust }
     }
 
     /// Stops this server and starts a new one on the same database, as after a restart.
     pub async fn restart(self) -> TestApp {
         self.handle.stop(true).await;
         let dir = self._dir.clone();
-        Self::start(dir, self.database_url.clone()).await
+        Self::start(dir, self.database_url.clone(), self.adjust.clone()).await
     }
 
     /// One scheduler pass at `at`, exactly as `charter-tracker tick --at` runs it, delivering

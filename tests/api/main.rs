@@ -13,5 +13,7 @@ mod migrations;
 mod openapi;
 mod pages;
 mod plans;
+mod sign_in;
 #[allow(dead_code)]
 mod smtp_sink;
+mod web_client;

@@ -1,0 +1,558 @@
+//! What every page shares: who is looking (`Viewer`), errors shown as pages (`PageError`),
+//! posted forms and their CSRF tokens, one-time notices after a redirect ("flash"), rendering
+//! inside the layout, and the middleware that ties these together for every page route.
+
+use crate::auth::sessions::{self, Session};
+use crate::auth::tokens::random_string;
+use crate::error::{ApiError, FieldError};
+use crate::startup::AppState;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError};
+use futures_util::future::LocalBoxFuture;
+use serde_json::{json, Value};
+
+pub type PageResult = Result<HttpResponse, PageError>;
+
+/// The cookie that carries the CSRF token of forms shown to people who are not signed in
+/// (sign-in, password links, the emailed check-in link). Signed-in forms use the session's.
+pub const CSRF_COOKIE: &str = "ct_csrf";
+/// A notice shown once on the page a form redirects to ("Action saved").
+pub const FLASH_COOKIE: &str = "ct_flash";
+/// The form field that carries the CSRF token.
+pub const CSRF_FIELD: &str = "csrf_token";
+
+/// Why a page cannot be shown. The middleware renders these inside the layout.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// Not signed in: the browser is sent to the sign-in page, and back here afterwards.
+    #[error("sign-in required")]
+    SignIn { next: String },
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("gone: {0}")]
+    Gone(String),
+    /// Someone else changed the object; the detail says what to do.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl PageError {
+    /// The heading and explanation shown on the error page.
+    fn explain(&self) -> (&'static str, String) {
+        match self {
+            PageError::SignIn { .. } => ("Please sign in", "You need to sign in to see this page.".into()),
+            PageError::Forbidden(d) => ("You cannot see or change this", format!("{}. If you think you should, contact the network secretariat.", sentence(d))),
+            PageError::NotFound(d) => ("Page not found", format!("{}. If you typed the address, check it is correct; if you followed a link, it may be out of date.", sentence(d))),
+            PageError::Gone(d) => ("This is no longer available", sentence(d)),
+            PageError::Conflict(d) => ("This was changed by someone else", sentence(d)),
+            PageError::BadRequest(d) => ("Something is not right with this request", sentence(d)),
+            PageError::Unexpected(_) => (
+                "Sorry, there is a problem with the service",
+                "Nothing was changed. Please try again later; if it keeps happening, contact the network secretariat.".into(),
+            ),
+        }
+    }
+}
+
+/// Capitalises the first letter, for messages that were written to follow a colon.
+fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+impl From<ApiError> for PageError {
+    fn from(e: ApiError) -> Self {
+        match e {
+            ApiError::Validation(errors) => PageError::BadRequest(
+                errors.iter().map(|e| format!("{} {}", e.field, e.reason)).collect::<Vec<_>>().join("; "),
+            ),
+            ApiError::Malformed(e) => PageError::BadRequest(format!("{} {}", e.field, e.reason)),
+            ApiError::Unauthenticated(_) => PageError::SignIn { next: "/".into() },
+            ApiError::Forbidden(d) => PageError::Forbidden(d),
+            ApiError::NotFound(d) => PageError::NotFound(d),
+            ApiError::Gone(d) => PageError::Gone(d),
+            ApiError::Conflict { detail, .. } => PageError::Conflict(detail),
+            ApiError::StateConflict(d) => PageError::Conflict(d),
+            ApiError::VersionRequired => PageError::BadRequest("the form is missing the version it was based on".into()),
+            ApiError::Unexpected(e) => PageError::Unexpected(e),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for PageError {
+    fn from(e: diesel::result::Error) -> Self {
+        PageError::Unexpected(anyhow::Error::new(e).context("database query"))
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::SignIn { .. } => StatusCode::SEE_OTHER,
+            PageError::Forbidden(_) => StatusCode::FORBIDDEN,
+            PageError::NotFound(_) => StatusCode::NOT_FOUND,
+            PageError::Gone(_) => StatusCode::GONE,
+            PageError::Conflict(_) => StatusCode::CONFLICT,
+            PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            PageError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A bare response; `middleware` replaces its body with the page (it has the templates).
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            PageError::SignIn { next } => HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/login?next={}", url_encode(next))))
+                .finish(),
+            PageError::Unexpected(e) => {
+                tracing::error!(error = ?e, "page failed");
+                HttpResponse::InternalServerError().content_type("text/plain; charset=utf-8").body("internal error")
+            }
+            other => HttpResponse::build(other.status_code()).content_type("text/plain; charset=utf-8").body(other.to_string()),
+        }
+    }
+}
+
+pub fn url_encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// A local path to return to after signing in; anything else (another site, `//host`) is
+/// replaced by the home page, so the sign-in page cannot be used to send people elsewhere.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n']) => n.to_string(),
+        _ => "/".into(),
+    }
+}
+
+/// The signed-in person looking at a page. Extracting it from a request without a live
+/// session sends the browser to the sign-in page.
+#[derive(Clone, Debug)]
+pub struct Viewer(pub Session);
+
+impl std::ops::Deref for Viewer {
+    type Target = Session;
+    fn deref(&self) -> &Session {
+        &self.0
+    }
+}
+
+/// A viewer if someone is signed in, for pages anyone may see.
+#[derive(Clone, Debug)]
+pub struct MaybeViewer(pub Option<Session>);
+
+/// The session found for this request (looked up once, then kept in the request's extensions).
+#[derive(Clone)]
+struct Looked(Option<Session>);
+
+fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, PageError> {
+    req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| PageError::Unexpected(anyhow::anyhow!("app state missing")))
+}
+
+async fn look_up(req: HttpRequest) -> Result<Option<Session>, PageError> {
+    if let Some(Looked(s)) = req.extensions().get::<Looked>() {
+        return Ok(s.clone());
+    }
+    let found = match req.cookie(sessions::COOKIE) {
+        None => None,
+        Some(cookie) => {
+            let state = state_of(&req)?;
+            let token = cookie.value().to_string();
+            let settings = state.settings.clone();
+            let now = state.clock.now();
+            crate::http::db(&state.pool, move |c| Ok(sessions::lookup(c, &token, &settings.sign_in, now)?)).await?
+        }
+    };
+    req.extensions_mut().insert(Looked(found.clone()));
+    Ok(found)
+}
+
+impl FromRequest for Viewer {
+    type Error = PageError;
+    type Future = LocalBoxFuture<'static, Result<Self, PageError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match look_up(req.clone()).await? {
+                Some(s) => Ok(Viewer(s)),
+                None => Err(PageError::SignIn { next: req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/").to_string() }),
+            }
+        })
+    }
+}
+
+impl FromRequest for MaybeViewer {
+    type Error = PageError;
+    type Future = LocalBoxFuture<'static, Result<Self, PageError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Ok(MaybeViewer(look_up(req).await?)) })
+    }
+}
+
+/// The session already found for this request, if any (after `Viewer`/`MaybeViewer` ran).
+fn session_of(req: &HttpRequest) -> Option<Session> {
+    req.extensions().get::<Looked>().and_then(|l| l.0.clone())
+}
+
+/// A CSRF cookie created during this request, to be set on the response.
+#[derive(Clone)]
+struct IssuedCsrf(String);
+
+/// The CSRF token forms on this page must carry: the session's when signed in, otherwise the
+/// visitor's CSRF cookie (created now if they have none).
+pub fn csrf_token(req: &HttpRequest) -> String {
+    if let Some(s) = session_of(req) {
+        return s.csrf;
+    }
+    if let Some(IssuedCsrf(t)) = req.extensions().get::<IssuedCsrf>() {
+        return t.clone();
+    }
+    if let Some(c) = req.cookie(CSRF_COOKIE).filter(|c| c.value().len() >= 32) {
+        return c.value().to_string();
+    }
+    let token = random_string(24);
+    req.extensions_mut().insert(IssuedCsrf(token.clone()));
+    token
+}
+
+/// A posted form, as name/value pairs in order (checkbox groups repeat a name).
+#[derive(Debug, Default)]
+pub struct Form(pub Vec<(String, String)>);
+
+impl Form {
+    /// The first value of a field, or "" when absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    /// The value of a field, None when the field was not sent at all.
+    pub fn opt(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a field (checkbox groups, multi-selects).
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// A field's lines, trimmed, without blank ones (lists typed one per line).
+    pub fn lines(&self, name: &str) -> Vec<String> {
+        self.get(name).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
+    /// Checks the CSRF token against the session's (signed in) or the CSRF cookie's. Fails
+    /// with a field error to show in the form's error summary, keeping what was typed.
+    pub fn check_csrf(&self, req: &HttpRequest) -> Result<(), FieldError> {
+        let expected = match session_of(req) {
+            Some(s) => Some(s.csrf),
+            None => req.cookie(CSRF_COOKIE).map(|c| c.value().to_string()),
+        };
+        let sent = self.get(CSRF_FIELD);
+        match expected {
+            Some(e) if !sent.is_empty() && constant_time_eq(e.as_bytes(), sent.as_bytes()) => Ok(()),
+            _ => Err(FieldError::new(
+                CSRF_FIELD,
+                "this form had expired, or was opened in another session, so nothing was saved. Check your answers and send the form again",
+            )),
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The largest form accepted: a check-in of a plan with many actions and long narratives.
+pub const MAX_FORM: usize = 1024 * 1024;
+
+impl FromRequest for Form {
+    type Error = PageError;
+    type Future = LocalBoxFuture<'static, Result<Self, PageError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let fut = web::Form::<Vec<(String, String)>>::from_request(req, payload);
+        Box::pin(async move {
+            fut.await
+                .map(|f| Form(f.into_inner()))
+                .map_err(|e| PageError::BadRequest(format!("the form could not be read ({e}); please go back and send it again")))
+        })
+    }
+}
+
+/// Form errors for a template: `summary` (anchor + message, for the error summary at the top)
+/// and `fields` (field id -> message, shown beside the field). `labels` gives each field id
+/// the words people see on the form, so "progress: is 150" reads "Progress is 150"; an error
+/// for a field without a label is shown as written (it is a whole sentence).
+pub fn form_errors(errors: &[FieldError], labels: &[(&str, &str)]) -> Value {
+    let mut summary = vec![];
+    let mut fields = serde_json::Map::new();
+    for e in errors {
+        let id = field_id(&e.field);
+        let reason = match labels.iter().find(|(f, _)| *f == id) {
+            Some((_, label)) => format!("{label} {}", e.reason),
+            None => sentence(&e.reason),
+        };
+        let message = match &e.accepted {
+            Some(a) => format!("{reason}. Accepted: {a}."),
+            None => format!("{reason}."),
+        };
+        summary.push(json!({"anchor": id, "message": message}));
+        fields.entry(id).or_insert(Value::String(message));
+    }
+    json!({"summary": summary, "fields": fields})
+}
+
+/// The usual mapping of an API field path to a form field id: `partners[2]` -> `partners`,
+/// `signatures[0].signed_on` -> `signatures`.
+pub fn field_id(path: &str) -> String {
+    path.split(['[', '.']).next().unwrap_or(path).to_string()
+}
+
+/// A redirect after a successful POST, with a notice for the next page.
+pub fn redirect_with_notice(to: &str, notice: &str) -> HttpResponse {
+    let mut res = HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish();
+    let cookie = Cookie::build(FLASH_COOKIE, url_encode(notice)).path("/").http_only(true).same_site(SameSite::Lax).max_age(actix_web::cookie::time::Duration::seconds(120)).finish();
+    let _ = res.add_cookie(&cookie);
+    res
+}
+
+pub fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
+}
+
+fn flash_of(req: &HttpRequest) -> Option<String> {
+    req.cookie(FLASH_COOKIE).map(|c| {
+        url::form_urlencoded::parse(format!("m={}", c.value()).as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
+    })
+}
+
+/// One link of the navigation.
+fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
+    use crate::auth::Role;
+    match session.map(|s| (s.caller.role, s.caller.city_id)) {
+        None => vec![("/reports".into(), "Published reports")],
+        Some((Role::CityEditor, city)) => {
+            let city = city.unwrap_or(0);
+            vec![
+                (format!("/cities/{city}"), "Your city's plan"),
+                (format!("/cities/{city}/check-ins"), "Check-ins"),
+                ("/reports".into(), "Reports"),
+            ]
+        }
+        Some((Role::Secretariat, _)) => vec![
+            ("/network".into(), "Network"),
+            ("/cities".into(), "Cities"),
+            ("/rounds".into(), "Check-ins"),
+            ("/reports".into(), "Reports"),
+            ("/outbox".into(), "Outbox"),
+            ("/users".into(), "Users"),
+        ],
+        Some((Role::Observer, _)) => vec![
+            ("/network".into(), "Network"),
+            ("/cities".into(), "Cities"),
+            ("/rounds".into(), "Check-ins"),
+            ("/reports".into(), "Reports"),
+        ],
+    }
+}
+
+pub fn role_label(role: crate::auth::Role) -> &'static str {
+    match role {
+        crate::auth::Role::Secretariat => "network secretariat",
+        crate::auth::Role::CityEditor => "city editor",
+        crate::auth::Role::Observer => "observer",
+    }
+}
+
+/// The layout's data for this request: navigation, who is signed in, the CSRF token for the
+/// sign-out button, and a pending notice.
+fn chrome(req: &HttpRequest, title: &str) -> Value {
+    let session = session_of(req);
+    let path = req.path();
+    let nav: Vec<Value> = nav_for(session.as_ref())
+        .into_iter()
+        .map(|(href, label)| {
+            let current = path == href || (href != "/" && path.starts_with(&format!("{href}/")));
+            json!({"href": href, "label": label, "current": current})
+        })
+        .collect();
+    json!({
+        "title": title,
+        "nav": nav,
+        "user": session.as_ref().map(|s| json!({"name": s.name, "role": role_label(s.caller.role)})),
+        "csrf_token": csrf_token(req),
+        "flash": flash_of(req),
+    })
+}
+
+/// Renders `template` with `data` inside the layout. `data` gains `csrf_token` (use
+/// `{{@root.csrf_token}}` inside loops).
+pub fn render(req: &HttpRequest, status: StatusCode, template: &str, title: &str, mut data: Value) -> PageResult {
+    let state = state_of(req)?;
+    let chrome = chrome(req, title);
+    if let Value::Object(m) = &mut data {
+        m.insert("csrf_token".into(), chrome["csrf_token"].clone());
+        m.insert("network".into(), state.settings.network.name.clone().into());
+    }
+    let html = state.pages.render_with(template, &chrome, &data).map_err(|e| PageError::Unexpected(e.context(format!("rendering page {template}"))))?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
+}
+
+/// `render` with 200 OK.
+pub fn page(req: &HttpRequest, template: &str, title: &str, data: Value) -> PageResult {
+    render(req, StatusCode::OK, template, title, data)
+}
+
+/// A page with a heading and a few paragraphs (confirmations, refusals).
+pub fn message(req: &HttpRequest, status: StatusCode, heading: &str, paragraphs: &[&str], link: Option<(&str, &str)>) -> PageResult {
+    render(
+        req,
+        status,
+        "message",
+        heading,
+        json!({"heading": heading, "paragraphs": paragraphs, "panel": false, "link": link.map(|(href, label)| json!({"href": href, "label": label}))}),
+    )
+}
+
+/// Wraps every page route: refuses cross-site form posts, renders `PageError`s as pages in the
+/// layout, sets a CSRF cookie issued while rendering, clears a notice once shown, and keeps
+/// pages out of shared caches.
+pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if req.method() == Method::POST && !same_origin(req.request()) {
+        let http = req.request().clone();
+        let res = message(&http, StatusCode::FORBIDDEN, "This form was sent from another site", &["For your security, forms can only be sent from pages of this service. Nothing was changed."], Some(("/", "Go to the home page")))
+            .unwrap_or_else(|e| e.error_response());
+        return Ok(req.into_response(res));
+    }
+    let had_flash = req.cookie(FLASH_COOKIE).is_some();
+    let res = next.call(req).await?.map_into_boxed_body();
+    let (http, mut response) = res.into_parts();
+    if let Some(err) = response.error().and_then(|e| e.as_error::<PageError>()) {
+        if !matches!(err, PageError::SignIn { .. }) {
+            let (heading, detail) = err.explain();
+            let status = err.status_code();
+            let link = match err {
+                PageError::Unexpected(_) => None,
+                _ => Some(("/", "Go to the home page")),
+            };
+            response = message(&http, status, heading, &[&detail], link).unwrap_or_else(|e| {
+                tracing::error!(error = ?e, "rendering an error page failed");
+                HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(detail)
+            });
+        }
+    }
+    let secure = state_of(&http).map(|s| s.settings.served_over_tls()).unwrap_or(false);
+    if let Some(IssuedCsrf(token)) = http.extensions().get::<IssuedCsrf>().cloned() {
+        let cookie = Cookie::build(CSRF_COOKIE, token).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).finish();
+        let _ = response.add_cookie(&cookie);
+    }
+    let is_html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    if had_flash && is_html && response.status() != StatusCode::SEE_OTHER {
+        let mut gone = Cookie::build(FLASH_COOKIE, "").path("/").finish();
+        gone.make_removal();
+        let _ = response.add_cookie(&gone);
+    }
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    }
+    Ok(ServiceResponse::new(http, response))
+}
+
+/// A POST is same-origin when its Origin (or, lacking it, Referer) names this host. Browsers
+/// send Origin on every cross-site POST; requests without either (scripts, old clients) carry
+/// no ambient credentials worth stealing beyond what the CSRF token already guards.
+fn same_origin(req: &HttpRequest) -> bool {
+    let host = req.connection_info().host().to_string();
+    let named = req
+        .headers()
+        .get(header::ORIGIN)
+        .or_else(|| req.headers().get(header::REFERER))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    match named {
+        None => true,
+        Some(v) if v == "null" => false,
+        Some(v) => url::Url::parse(&v).ok().is_some_and(|u| {
+            let h = match u.port() {
+                Some(p) => format!("{}:{p}", u.host_str().unwrap_or("")),
+                None => u.host_str().unwrap_or("").to_string(),
+            };
+            h == host
+        }),
+    }
+}
+
+/// The cookie that holds a new session.
+pub fn session_cookie(token: &str, settings: &crate::config::Settings) -> Cookie<'static> {
+    Cookie::build(sessions::COOKIE, token.to_string())
+        .path("/")
+        .http_only(true)
+        .secure(settings.served_over_tls())
+        .same_site(SameSite::Lax)
+        .max_age(actix_web::cookie::time::Duration::hours(i64::from(settings.sign_in.absolute_hours)))
+        .finish()
+}
+
+/// A cookie that removes the session cookie.
+pub fn session_cookie_removal() -> Cookie<'static> {
+    let mut c = Cookie::build(sessions::COOKIE, "").path("/").finish();
+    c.make_removal();
+    c
+}
+
+/// Runs database work off the executor, for page handlers.
+pub async fn db<T, F>(req: &HttpRequest, f: F) -> Result<T, PageError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut crate::db::DbConnection) -> Result<T, ApiError> + Send + 'static,
+{
+    let state = state_of(req)?;
+    Ok(crate::http::db(&state.pool, f).await?)
+}
+
+/// The application state, for page handlers.
+pub fn state(req: &HttpRequest) -> web::Data<AppState> {
+    state_of(req).expect("app state is registered for every route")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next(Some("/cities/3?x=1")), "/cities/3?x=1");
+        assert_eq!(safe_next(Some("//evil.example/")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example/")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+
+    #[test]
+    fn errors_map_to_field_ids() {
+        assert_eq!(field_id("partners[2]"), "partners");
+        assert_eq!(field_id("signatures[0].signed_on"), "signatures");
+        let v = form_errors(&[FieldError::new("progress", "is 101").accepting("0 to 100")], &[("progress", "Progress")]);
+        assert_eq!(v["summary"][0]["anchor"], "progress");
+        assert_eq!(v["fields"]["progress"], "Progress is 101. Accepted: 0 to 100.");
+        let v = form_errors(&[FieldError::new(CSRF_FIELD, "this form had expired")], &[]);
+        assert_eq!(v["summary"][0]["message"], "This form had expired.");
+    }
+}

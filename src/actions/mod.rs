@@ -1,5 +1,6 @@
 //! Actions: what a city does, against one commitment of its plan's framework.
 
+pub mod commands;
 pub mod routes;
 pub mod store;
 

@@ -1,5 +1,6 @@
 //! A city's action plan under one framework, and its coverage of the framework's commitments.
 
+pub mod commands;
 pub mod coverage;
 pub mod routes;
 pub mod store;

@@ -1,0 +1,164 @@
+//! Checked changes to actions, shared by the API and the pages: who may, what is valid, and
+//! the store call. Errors name the API's field paths (`title`, `partners[1]`), which the pages
+//! map to their form fields.
+
+use super::store::{self, ActionFields};
+use super::{Action, ActionInput, ActionStatus, Delivery, PolicyArea};
+use crate::auth::Caller;
+use crate::charter;
+use crate::db::DbConnection;
+use crate::error::{ApiResult, FieldError};
+use crate::plans::store::Stored;
+use crate::validation::{self, Errors};
+use diesel::QueryResult;
+
+/// Adds an action to a plan (an editor of the plan's city, or the secretariat).
+pub fn create(conn: &mut DbConnection, caller: &Caller, plan_id: i64, input: &ActionInput) -> ApiResult<Action> {
+    let plan = crate::plans::store::require(conn, plan_id)?;
+    caller.can_edit_city(plan.plan.city_id)?;
+    let fields = parse(conn, &plan, input, None)?;
+    store::create(conn, plan_id, plan.plan.city_id, fields, &caller.actor())
+}
+
+/// Changes an action that is still at the `expected` version (the version is checked after
+/// access, so a stranger learns nothing from a 428).
+pub fn update(conn: &mut DbConnection, caller: &Caller, id: i64, expected: ApiResult<i32>, input: &ActionInput) -> ApiResult<Action> {
+    let before = store::require(conn, id)?;
+    caller.can_edit_city(before.city_id)?;
+    let expected = expected?;
+    let plan = crate::plans::store::require(conn, before.plan_id)?;
+    let commitment_id = current_commitment_id(conn, &plan, &before)?;
+    let fields = parse(conn, &plan, input, Some((&before, commitment_id)))?;
+    store::update(conn, &before, expected, fields, &caller.actor())
+}
+
+/// Deletes an action; with `expected`, only if it is still at that version.
+pub fn delete(conn: &mut DbConnection, caller: &Caller, id: i64, expected: Option<i32>) -> ApiResult<()> {
+    let before = store::require(conn, id)?;
+    caller.can_edit_city(before.city_id)?;
+    store::delete(conn, &before, expected, &caller.actor())
+}
+
+/// Resolves a commitment code against the plan's framework, explaining near misses.
+fn resolve_commitment(conn: &mut DbConnection, plan: &Stored, code: &str) -> QueryResult<Result<i64, FieldError>> {
+    let code = code.trim();
+    let matches = charter::store::commitment_by_code(conn, code)?;
+    if let Some((c, _)) = matches.iter().find(|(c, _)| c.framework_id == plan.framework_id) {
+        if c.retired {
+            return Ok(Err(FieldError::new("commitment", format!("`{code}` has been retired from {}", plan.plan.framework))
+                .accepting(active_codes(conn, plan.framework_id)?)));
+        }
+        return Ok(Ok(c.id));
+    }
+    let reason = match matches.first() {
+        Some((_, fw)) => format!(
+            "`{code}` belongs to framework {}, not to this plan's framework {}",
+            fw.code, plan.plan.framework
+        ),
+        None => format!("`{code}` is not a commitment code"),
+    };
+    Ok(Err(FieldError::new("commitment", reason).accepting(active_codes(conn, plan.framework_id)?)))
+}
+
+pub fn active_codes(conn: &mut DbConnection, framework_id: i64) -> QueryResult<String> {
+    Ok(charter::store::structure(conn, framework_id)?
+        .into_iter()
+        .flat_map(|(_, cs)| cs.into_iter().filter(|c| !c.retired).map(|c| c.code))
+        .collect::<Vec<_>>()
+        .join(", "))
+}
+
+/// Merges `input` over `base` (None when creating) and validates every field.
+pub fn parse(conn: &mut DbConnection, plan: &Stored, input: &ActionInput, base: Option<(&Action, i64)>) -> ApiResult<ActionFields> {
+    let mut e = Errors::default();
+    let current = base.map(|(a, _)| a);
+    let commitment_id = match (&input.commitment, base) {
+        (Some(code), _) => e.take(resolve_commitment(conn, plan, code)?),
+        (None, Some((_, id))) => Some(id),
+        (None, None) => e.take(Err(FieldError::new("commitment", "is required").accepting(active_codes(conn, plan.framework_id)?))),
+    };
+    let title = match (&input.title, current) {
+        (Some(t), _) => e.take(validation::required_text("title", t, 300)),
+        (None, Some(a)) => Some(a.title.clone()),
+        (None, None) => e.take(Err(FieldError::new("title", "is required").accepting("1 to 300 characters"))),
+    };
+    let text = |e: &mut Errors, field: &str, v: &Option<String>, old: Option<&String>, max: usize| match v {
+        Some(s) => e.take(validation::optional_text(field, s, max)),
+        None => Some(old.cloned().unwrap_or_default()),
+    };
+    let description = text(&mut e, "description", &input.description, current.map(|a| &a.description), 10_000);
+    let department = text(&mut e, "department", &input.department, current.map(|a| &a.department), 200);
+    let partners = match &input.partners {
+        Some(list) => {
+            let mut out = vec![];
+            for (i, p) in list.iter().enumerate() {
+                if let Some(p) = e.take(validation::required_text(&format!("partners[{i}]"), p, 200)) {
+                    out.push(p);
+                }
+            }
+            out
+        }
+        None => current.map(|a| a.partners.clone()).unwrap_or_default(),
+    };
+    let delivery = match &input.delivery {
+        Some(d) => e.take(Delivery::parse_field("delivery", d.trim())),
+        None => Some(current.map(|a| a.delivery).unwrap_or(Delivery::Direct)),
+    };
+    let policy_areas = match &input.policy_areas {
+        Some(list) => {
+            let mut out: Vec<PolicyArea> = vec![];
+            for (i, p) in list.iter().enumerate() {
+                if let Some(p) = e.take(PolicyArea::parse_field(&format!("policy_areas[{i}]"), p.trim())) {
+                    if !out.contains(&p) {
+                        out.push(p);
+                    }
+                }
+            }
+            out
+        }
+        None => current.map(|a| a.policy_areas.clone()).unwrap_or_default(),
+    };
+    let date = |e: &mut Errors, field: &str, v: &Option<Option<String>>, old: Option<chrono::NaiveDate>| match v {
+        Some(Some(s)) => e.take(validation::optional_date(field, Some(s))),
+        Some(None) => Some(None),
+        None => Some(old),
+    };
+    let start_date = date(&mut e, "start_date", &input.start_date, current.and_then(|a| a.start_date));
+    let due_date = date(&mut e, "due_date", &input.due_date, current.and_then(|a| a.due_date));
+    let status = match &input.status {
+        Some(s) => e.take(ActionStatus::parse_field("status", s.trim())),
+        None => Some(current.map(|a| a.status).unwrap_or(ActionStatus::Planned)),
+    };
+    let progress = match input.progress {
+        Some(p) if (0..=100).contains(&p) => Some(p as i32),
+        Some(p) => e.take(Err(FieldError::new("progress", format!("is {p}")).accepting("a whole number from 0 to 100"))),
+        None => Some(current.map(|a| a.progress).unwrap_or(0)),
+    };
+    if let (Some(Some(s)), Some(Some(d))) = (start_date, due_date) {
+        if d < s {
+            e.push(FieldError::new("due_date", format!("{d} is before start_date {s}")).accepting("a date on or after start_date"));
+        }
+    }
+    e.finish()?;
+    Ok(ActionFields {
+        commitment_id: commitment_id.unwrap(),
+        title: title.unwrap(),
+        description: description.unwrap(),
+        department: department.unwrap(),
+        partners,
+        delivery: delivery.unwrap(),
+        policy_areas,
+        start_date: start_date.unwrap(),
+        due_date: due_date.unwrap(),
+        status: status.unwrap(),
+        progress: progress.unwrap(),
+    })
+}
+
+fn current_commitment_id(c: &mut DbConnection, plan: &Stored, a: &Action) -> ApiResult<i64> {
+    Ok(charter::store::commitment_by_code(c, &a.commitment)?
+        .into_iter()
+        .find(|(cm, _)| cm.framework_id == plan.framework_id)
+        .map(|(cm, _)| cm.id)
+        .ok_or_else(|| anyhow::anyhow!("action {} points at a missing commitment", a.id))?)
+}

@@ -6,7 +6,11 @@
 //! errors as pages); `session` signs people in and out and handles password links and the
 //! account page; `check_in` is the one-page check-in form an emailed link opens.
 
+pub mod actions;
 pub mod check_in;
+pub mod city;
+pub mod labels;
+pub mod plans;
 pub mod session;
 pub mod web;
 
@@ -21,6 +25,9 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/", aweb::get().to(session::home))
         .route("/accessibility", aweb::get().to(accessibility))
         .configure(session::configure)
+        .configure(city::configure)
+        .configure(plans::configure)
+        .configure(actions::configure)
         .configure(check_in::configure);
 }
 

@@ -298,12 +298,16 @@ impl FromRequest for Form {
 
 /// Form errors for a template: `summary` (anchor + message, for the error summary at the top)
 /// and `fields` (field id -> message, shown beside the field). `labels` gives each field id
-/// the words people see on the form, so "progress: is 150" reads "Progress is 150"; an error
-/// for a field without a label is shown as written (it is a whole sentence).
+/// the words people see on the form, in the form's order, so "progress: is 150" reads
+/// "Progress is 150" and the summary lists mistakes top to bottom; an error for a field without
+/// a label (the form as a whole) is shown first, as written.
 pub fn form_errors(errors: &[FieldError], labels: &[(&str, &str)]) -> Value {
     let mut summary = vec![];
     let mut fields = serde_json::Map::new();
-    for e in errors {
+    let position = |e: &FieldError| labels.iter().position(|(f, _)| *f == field_id(&e.field)).map_or(0, |p| p + 1);
+    let mut ordered: Vec<&FieldError> = errors.iter().collect();
+    ordered.sort_by_key(|e| position(e));
+    for e in ordered {
         let id = field_id(&e.field);
         let reason = match labels.iter().find(|(f, _)| *f == id) {
             Some((_, label)) => format!("{label} {}", e.reason),
@@ -525,6 +529,12 @@ where
 {
     let state = state_of(req)?;
     Ok(crate::http::db(&state.pool, f).await?)
+}
+
+/// Today's date in the network's time zone (the one the check-in schedule is read in).
+pub fn today(state: &AppState) -> chrono::NaiveDate {
+    let tz = state.settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
+    state.clock.now().with_timezone(&tz).date_naive()
 }
 
 /// The application state, for page handlers.

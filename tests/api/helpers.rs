@@ -95,6 +95,11 @@ impl TestApp {
     }
 
     async fn start(dir: std::sync::Arc<tempfile::TempDir>, database_url: String, adjust: std::sync::Arc<dyn Fn(&mut Settings) + Send + Sync>) -> TestApp {
+        // Errors the application logs are printed with a failing test's output (RUST_LOG for more).
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "error".into()))
+            .with_test_writer()
+            .try_init();
         let dir_path = dir.path().to_path_buf();
         let mut settings = settings_for(&dir_path, &database_url);
         adjust(&mut settings);

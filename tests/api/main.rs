@@ -12,6 +12,7 @@ mod mail;
 mod migrations;
 mod openapi;
 mod pages;
+mod plan_pages;
 mod plans;
 mod sign_in;
 #[allow(dead_code)]

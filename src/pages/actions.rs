@@ -1,0 +1,415 @@
+//! A plan's actions for the mayor's office: add, change and remove an action, and see one
+//! action with its check-in reports and the history of every change.
+
+use super::labels;
+use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
+use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea};
+use crate::db::schema::{action_updates, check_ins, rounds};
+use crate::error::{ApiError, FieldError};
+use crate::history::{self, Kind};
+use crate::plans::store::Stored;
+use actix_web::http::StatusCode;
+use actix_web::{web as aweb, HttpRequest};
+use diesel::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub fn configure(cfg: &mut aweb::ServiceConfig) {
+    cfg.route("/plans/{id}/actions/new", aweb::get().to(new_form))
+        .route("/plans/{id}/actions/new", aweb::post().to(create))
+        .route("/actions/{id}", aweb::get().to(show))
+        .route("/actions/{id}/edit", aweb::get().to(edit_form))
+        .route("/actions/{id}/edit", aweb::post().to(update))
+        .route("/actions/{id}/delete", aweb::get().to(delete_form))
+        .route("/actions/{id}/delete", aweb::post().to(delete));
+}
+
+/// The form's labels, which also turn API field errors into sentences.
+const LABELS: &[(&str, &str)] = &[
+    ("commitment", "Commitment"),
+    ("title", "Title"),
+    ("description", "Description"),
+    ("department", "Responsible department"),
+    ("partners", "A partner"),
+    ("delivery", "How the city delivers it"),
+    ("policy_areas", "A policy area"),
+    ("start_date", "Start date"),
+    ("due_date", "Due date"),
+    ("status", "Status"),
+    ("progress", "Progress"),
+];
+
+/// What the form holds: as typed, or from the stored action.
+#[derive(Default)]
+struct Values {
+    commitment: String,
+    title: String,
+    description: String,
+    department: String,
+    partners: String,
+    delivery: String,
+    policy_areas: Vec<String>,
+    start_date: String,
+    due_date: String,
+    status: String,
+    progress: String,
+    version: i32,
+}
+
+impl Values {
+    fn of(a: &Action) -> Values {
+        Values {
+            commitment: a.commitment.clone(),
+            title: a.title.clone(),
+            description: a.description.clone(),
+            department: a.department.clone(),
+            partners: a.partners.join("\n"),
+            delivery: a.delivery.as_str().into(),
+            policy_areas: a.policy_areas.iter().map(|p| p.as_str().to_string()).collect(),
+            start_date: a.start_date.map(|d| d.to_string()).unwrap_or_default(),
+            due_date: a.due_date.map(|d| d.to_string()).unwrap_or_default(),
+            status: a.status.as_str().into(),
+            progress: a.progress.to_string(),
+            version: a.version,
+        }
+    }
+
+    fn typed(f: &Form) -> Values {
+        Values {
+            commitment: f.get("commitment").into(),
+            title: f.get("title").into(),
+            description: f.get("description").into(),
+            department: f.get("department").into(),
+            partners: f.get("partners").into(),
+            delivery: f.get("delivery").into(),
+            policy_areas: f.all("policy_areas").into_iter().map(str::to_string).collect(),
+            start_date: f.get("start_date").into(),
+            due_date: f.get("due_date").into(),
+            status: f.get("status").into(),
+            progress: f.get("progress").into(),
+            version: f.get("version").parse().unwrap_or(0),
+        }
+    }
+
+    /// The API input these values stand for, and the mistakes only a form can make (a
+    /// choice not made, a number that is not one).
+    fn input(&self) -> (ActionInput, Vec<FieldError>) {
+        let mut errors = vec![];
+        let progress = match self.progress.trim() {
+            "" => {
+                errors.push(FieldError::new("progress", "is empty").accepting("a whole number from 0 to 100"));
+                None
+            }
+            p => match p.trim_end_matches('%').trim().parse::<i64>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    errors.push(FieldError::new("progress", format!("“{p}” is not a whole number")).accepting("a whole number from 0 to 100"));
+                    None
+                }
+            },
+        };
+        let chosen = |errors: &mut Vec<FieldError>, field: &str, v: &str, accepted: String| {
+            if v.trim().is_empty() {
+                errors.push(FieldError::new(field, "is not chosen").accepting(accepted));
+                None
+            } else {
+                Some(v.to_string())
+            }
+        };
+        let delivery = chosen(&mut errors, "delivery", &self.delivery, "directly, or by advocating it with the providers".into());
+        let status = chosen(&mut errors, "status", &self.status, "one of the statuses listed".into());
+        let commitment = chosen(&mut errors, "commitment", &self.commitment, "one of the plan's commitments".into());
+        let date = |s: &str| Some(Some(s.trim().to_string()).filter(|s| !s.is_empty()));
+        let input = ActionInput {
+            version: Some(self.version),
+            commitment,
+            title: Some(self.title.clone()),
+            description: Some(self.description.clone()),
+            department: Some(self.department.clone()),
+            partners: Some(self.partners.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()),
+            delivery,
+            policy_areas: Some(self.policy_areas.clone()),
+            start_date: date(&self.start_date),
+            due_date: date(&self.due_date),
+            status,
+            progress,
+        };
+        (input, errors)
+    }
+}
+
+/// The plan's live commitments, grouped by role, for the drop-down.
+fn commitment_groups(c: &mut crate::db::DbConnection, plan: &Stored, selected: &str) -> Result<Value, ApiError> {
+    let groups: Vec<Value> = crate::charter::store::structure(c, plan.framework_id)?
+        .into_iter()
+        .map(|(role, cs)| {
+            let options: Vec<Value> = cs
+                .into_iter()
+                .filter(|cm| !cm.retired || cm.code == selected)
+                .map(|cm| json!({"value": cm.code, "label": format!("{} – {}", cm.code, labels::short(&cm.text, 80)), "selected": cm.code == selected}))
+                .collect();
+            json!({"label": role.title, "options": options})
+        })
+        .collect();
+    Ok(Value::Array(groups))
+}
+
+fn form_view(plan: &Stored, city_name: &str, groups: Value, v: &Values, errors: &[FieldError], mode: &str, action_url: String, cancel: String) -> Value {
+    let choice = |value: &str, label: &str, hint: Option<&str>, checked: bool| json!({"value": value, "label": label, "hint": hint, "checked": checked});
+    json!({
+        "mode": mode, "action_url": action_url, "cancel_url": cancel,
+        "plan": {"id": plan.plan.id, "title": plan.plan.title}, "city": city_name,
+        "form": {
+            "title": v.title, "description": v.description, "department": v.department, "partners": v.partners,
+            "start_date": v.start_date, "due_date": v.due_date, "progress": v.progress, "version": v.version,
+        },
+        "commitment_groups": groups,
+        "delivery_options": [
+            choice("direct", "The city provides it directly", None, v.delivery == "direct"),
+            choice("advocacy", "The city advocates it with those who provide it", Some("Where the city is not the direct service provider, the Charter asks it to advocate its provisions with the service providers."), v.delivery == "advocacy"),
+        ],
+        "area_options": PolicyArea::ALL.iter().map(|p| choice(p.as_str(), labels::policy_area(*p), None, v.policy_areas.iter().any(|x| x == p.as_str()))).collect::<Vec<_>>(),
+        "status_options": ActionStatus::ALL.iter().map(|s| choice(s.as_str(), labels::action_status(*s), None, v.status == s.as_str())).collect::<Vec<_>>(),
+        "errors": form_errors(errors, LABELS),
+    })
+}
+
+#[derive(Deserialize)]
+struct NewQuery {
+    commitment: Option<String>,
+}
+
+async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: aweb::Query<NewQuery>) -> PageResult {
+    let plan_id = crate::http::id_param(&id)?;
+    let caller = viewer.caller.clone();
+    let preset = q.into_inner().commitment.unwrap_or_default();
+    let (plan, city, groups) = db(&req, move |c| {
+        let plan = crate::plans::store::require(c, plan_id)?;
+        caller.can_edit_city(plan.plan.city_id)?;
+        let city = crate::cities::store::require(c, plan.plan.city_id)?;
+        let groups = commitment_groups(c, &plan, &preset)?;
+        Ok((plan, city, groups))
+    })
+    .await?;
+    let v = Values { status: "planned".into(), progress: "0".into(), delivery: "direct".into(), ..Default::default() };
+    let cancel = format!("/cities/{}", city.id);
+    page(&req, "action_form", &format!("Add an action to {}", plan.plan.title), form_view(&plan, &city.name, groups, &v, &[], "new", format!("/plans/{plan_id}/actions/new"), cancel))
+}
+
+async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let plan_id = crate::http::id_param(&id)?;
+    let caller = viewer.caller.clone();
+    let v = Values::typed(&form);
+    let (input, mut errors) = v.input();
+    if let Err(e) = form.check_csrf(&req) {
+        errors.insert(0, e);
+    }
+    let outcome = db(&req, move |c| {
+        let plan = crate::plans::store::require(c, plan_id)?;
+        caller.can_edit_city(plan.plan.city_id)?;
+        let result = if errors.is_empty() {
+            commands::create(c, &caller, plan_id, &input)
+        } else {
+            // Show every mistake at once: validate the rest without saving.
+            match commands::parse(c, &plan, &input, None) {
+                Ok(_) => Err(ApiError::Validation(vec![])),
+                Err(e) => Err(e),
+            }
+        };
+        match result {
+            Ok(a) => Ok(Ok((a, plan.plan.city_id))),
+            Err(ApiError::Validation(more)) => {
+                errors.extend(more);
+                let city = crate::cities::store::require(c, plan.plan.city_id)?;
+                let groups = commitment_groups(c, &plan, &v.commitment)?;
+                Ok(Err(form_view(&plan, &city.name, groups, &v, &errors, "new", format!("/plans/{plan_id}/actions/new"), format!("/cities/{}", city.id))))
+            }
+            Err(e) => Err(e),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok((a, city)) => Ok(redirect_with_notice(&format!("/cities/{city}"), &format!("Action “{}” added under {}.", a.title, a.commitment))),
+        Err(view) => render(&req, StatusCode::UNPROCESSABLE_ENTITY, "action_form", "Add an action", view),
+    }
+}
+
+/// Loads an action the viewer may change, with its plan and city name.
+fn editable(c: &mut crate::db::DbConnection, caller: &crate::auth::Caller, id: i64) -> Result<(Action, Stored, String), ApiError> {
+    let a = store::require(c, id)?;
+    caller.can_edit_city(a.city_id)?;
+    let plan = crate::plans::store::require(c, a.plan_id)?;
+    let city = crate::cities::store::require(c, a.city_id)?;
+    Ok((a, plan, city.name))
+}
+
+async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+    let id = crate::http::id_param(&id)?;
+    let caller = viewer.caller.clone();
+    let view = db(&req, move |c| {
+        let (a, plan, city) = editable(c, &caller, id)?;
+        let groups = commitment_groups(c, &plan, &a.commitment)?;
+        Ok(form_view(&plan, &city, groups, &Values::of(&a), &[], "edit", format!("/actions/{id}/edit"), format!("/actions/{id}")))
+    })
+    .await?;
+    page(&req, "action_form", "Change an action", view)
+}
+
+async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let id = crate::http::id_param(&id)?;
+    let caller = viewer.caller.clone();
+    let mut v = Values::typed(&form);
+    let (input, mut errors) = v.input();
+    if let Err(e) = form.check_csrf(&req) {
+        errors.insert(0, e);
+    }
+    let outcome = db(&req, move |c| {
+        let (current, plan, city) = editable(c, &caller, id)?;
+        let result = if errors.is_empty() {
+            commands::update(c, &caller, id, Ok(v.version), &input)
+        } else {
+            let cid = crate::charter::store::commitment_by_code(c, &current.commitment)?.into_iter().find(|(cm, _)| cm.framework_id == plan.framework_id).map(|(cm, _)| cm.id).unwrap_or(0);
+            match commands::parse(c, &plan, &input, Some((&current, cid))) {
+                Ok(_) => Err(ApiError::Validation(vec![])),
+                Err(e) => Err(e),
+            }
+        };
+        match result {
+            Ok(a) => Ok(Ok(a)),
+            Err(ApiError::Validation(more)) => {
+                errors.extend(more);
+                let groups = commitment_groups(c, &plan, &v.commitment)?;
+                Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, form_view(&plan, &city, groups, &v, &errors, "edit", format!("/actions/{id}/edit"), format!("/actions/{id}")))))
+            }
+            Err(ApiError::Conflict { current_version, .. }) => {
+                // Keep what was typed, and base the next save on the current version.
+                v.version = current_version.unwrap_or(current.version);
+                let who = history::for_object(c, Kind::Action, id)?.0.pop().map(|e| e.actor).unwrap_or_default();
+                let msg = FieldError::new(
+                    "action-form",
+                    format!("this action was changed by {who} while you were editing. Your changes are shown below and have not been saved yet; check them against the current action (open it in another tab) and save again"),
+                );
+                let groups = commitment_groups(c, &plan, &v.commitment)?;
+                Ok(Err((StatusCode::CONFLICT, form_view(&plan, &city, groups, &v, &[msg], "edit", format!("/actions/{id}/edit"), format!("/actions/{id}")))))
+            }
+            Err(e) => Err(e),
+        }
+    })
+    .await?;
+    match outcome {
+        Ok(a) => Ok(redirect_with_notice(&format!("/actions/{}", a.id), "Your changes have been saved.")),
+        Err((status, view)) => render(&req, status, "action_form", "Change an action", view),
+    }
+}
+
+async fn delete_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+    let id = crate::http::id_param(&id)?;
+    let caller = viewer.caller.clone();
+    let (a, _, city) = db(&req, move |c| editable(c, &caller, id)).await?;
+    page(&req, "action_delete", "Remove an action", json!({"action": {"id": a.id, "title": a.title, "version": a.version}, "city": city}))
+}
+
+async fn delete(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let id = crate::http::id_param(&id)?;
+    let caller = viewer.caller.clone();
+    if form.check_csrf(&req).is_err() {
+        return delete_form(req, viewer, aweb::Path::from(id.to_string())).await;
+    }
+    let version = form.get("version").parse::<i32>().ok();
+    let (title, city_id) = db(&req, move |c| {
+        let a = store::require(c, id)?;
+        commands::delete(c, &caller, id, version)?;
+        Ok((a.title, a.city_id))
+    })
+    .await
+    .map_err(|e| match e {
+        PageError::Conflict(_) => PageError::Conflict("the action was changed after you opened the confirmation, so it was not removed; open it again to see the changes".into()),
+        other => other,
+    })?;
+    Ok(redirect_with_notice(&format!("/cities/{city_id}"), &format!("Action “{title}” removed. Its history is kept.")))
+}
+
+/// A value from the history's JSON, in words.
+fn shown(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => "none".into(),
+        Some(Value::String(s)) if s.is_empty() => "empty".into(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(a)) if a.is_empty() => "none".into(),
+        Some(Value::Array(a)) => a.iter().map(|x| shown(Some(x))).collect::<Vec<_>>().join(", "),
+        Some(other) => other.to_string(),
+    }
+}
+
+async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+    let id = crate::http::id_param(&id)?;
+    let caller = viewer.caller.clone();
+    let state = web::state(&req);
+    let tz = state.settings.schedule()?.time_zone();
+    let (a, city, plan, entries, reports) = db(&req, move |c| {
+        let a = store::require(c, id)?;
+        caller.can_read_city(a.city_id)?;
+        let city = crate::cities::store::require(c, a.city_id)?;
+        let plan = crate::plans::store::require(c, a.plan_id)?;
+        let (entries, _) = history::for_object(c, Kind::Action, id)?;
+        let reports: Vec<(String, chrono::NaiveDateTime, String, i32, String, String)> = action_updates::table
+            .inner_join(check_ins::table.inner_join(rounds::table))
+            .filter(action_updates::action_id.eq(id))
+            .order(action_updates::id.desc())
+            .select((rounds::label, action_updates::created_at, action_updates::status, action_updates::progress, action_updates::narrative, action_updates::evidence))
+            .load(c)?;
+        Ok((a, city, plan, entries, reports))
+    })
+    .await?;
+    let when = |t: chrono::NaiveDateTime| {
+        let l = t.and_utc().with_timezone(&tz);
+        format!("{} at {}", labels::date(l.date_naive()), l.format("%H:%M"))
+    };
+    let label_of = |f: &str| LABELS.iter().find(|(k, _)| *k == f).map(|(_, l)| l.to_string()).unwrap_or_else(|| f.replace('_', " "));
+    let history: Vec<Value> = entries
+        .iter()
+        .rev()
+        .map(|e| {
+            let changes: Vec<Value> = if e.operation == "update" {
+                e.changed
+                    .iter()
+                    .map(|f| json!({"field": label_of(f), "from": shown(e.before.as_ref().and_then(|b| b.get(f))), "to": shown(e.after.as_ref().and_then(|b| b.get(f)))}))
+                    .collect()
+            } else {
+                vec![]
+            };
+            let what = match e.operation.as_str() {
+                "create" => "Added the action",
+                "delete" => "Removed the action",
+                _ => "Changed",
+            };
+            json!({"when": when(e.at), "who": e.actor, "what": what, "changes": changes})
+        })
+        .collect();
+    let reports: Vec<Value> = reports
+        .into_iter()
+        .map(|(round, at, status, progress, narrative, evidence)| {
+            let evidence: Vec<String> = serde_json::from_str(&evidence).unwrap_or_default();
+            json!({"round": round, "when": when(at), "tag": labels::action_status_tag(ActionStatus::from_db(&status)), "progress": progress, "narrative": narrative, "evidence": evidence})
+        })
+        .collect();
+    let today = web::today(&state);
+    let row = super::city::action_row(&a, today);
+    let can_edit = viewer.caller.can_edit_city(a.city_id).is_ok();
+    page(
+        &req,
+        "action",
+        &a.title,
+        json!({
+            "action": {
+                "id": a.id, "title": a.title, "commitment": a.commitment, "role": a.role, "description": a.description,
+                "department": a.department, "partners": a.partners, "delivery": labels::delivery(a.delivery),
+                "areas": a.policy_areas.iter().map(|p| labels::policy_area(*p)).collect::<Vec<_>>(),
+                "start": labels::opt_date(a.start_date), "due": labels::opt_date(a.due_date), "tag": labels::action_status_tag(a.status),
+                "progress": a.progress, "overdue": row["overdue"],
+            },
+            "city": {"id": city.id, "name": city.name}, "plan": {"title": plan.plan.title},
+            "history": history, "reports": reports, "can_edit": can_edit,
+        }),
+    )
+}

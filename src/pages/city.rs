@@ -1,0 +1,166 @@
+//! A city's page: its action plan by role and commitment, what is overdue, and its check-in.
+//! People who may read the city see everything; anyone else sees the public page if the city
+//! chose to have one.
+
+use super::labels;
+use super::web::{self, db, page, MaybeViewer, PageError, PageResult};
+use crate::actions::{store as actions_store, Action, ActionStatus};
+use crate::auth::sessions::Session;
+use crate::check_ins::{rounds, CheckInState};
+use crate::cities::City;
+use crate::db::DbConnection;
+use crate::error::ApiResult;
+use crate::plans::coverage;
+use actix_web::{web as aweb, HttpRequest};
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+
+pub fn configure(cfg: &mut aweb::ServiceConfig) {
+    cfg.route("/cities/{id}", aweb::get().to(show));
+}
+
+/// What a viewer may do with a city.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Everything the city's data holds; `edit` when they may change it.
+    Full { edit: bool },
+    /// Only what the city publishes.
+    Public,
+}
+
+/// Decides a viewer's access to a city: readers see it whole, anyone sees a public city's
+/// public page, others are asked to sign in or refused.
+pub fn access(viewer: Option<&Session>, city: &City, path: &str) -> Result<Access, PageError> {
+    match viewer {
+        Some(s) if s.caller.can_read_city(city.id).is_ok() => Ok(Access::Full { edit: s.caller.can_edit_city(city.id).is_ok() }),
+        _ if city.public => Ok(Access::Public),
+        None => Err(PageError::SignIn { next: path.to_string() }),
+        Some(_) => Err(PageError::Forbidden("you may only see your own city's plan".into())),
+    }
+}
+
+/// An action as a row in lists: title, status tag, progress, due date and whether it is overdue.
+pub fn action_row(a: &Action, today: NaiveDate) -> Value {
+    let open = !matches!(a.status, ActionStatus::Completed | ActionStatus::Cancelled);
+    let overdue = open && a.due_date.is_some_and(|d| d < today);
+    json!({
+        "id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status),
+        "progress": a.progress, "due": labels::opt_date(a.due_date), "overdue": overdue,
+    })
+}
+
+/// The plans of a city with their coverage, grouped by role and commitment.
+pub fn plans_view(c: &mut DbConnection, city_id: i64, today: NaiveDate) -> ApiResult<Vec<Value>> {
+    let (plans, _) = crate::plans::store::list_for_city(c, city_id, 100, 0)?;
+    let mut out = vec![];
+    for p in plans {
+        let stored = crate::plans::store::require(c, p.id)?;
+        let cov = coverage::compute(c, p.id, stored.framework_id, &p.framework)?;
+        let fw = crate::charter::store::by_id(c, stored.framework_id)?;
+        let (actions, _) = actions_store::list(c, p.id, &Default::default(), i64::MAX, 0)?;
+        let mut covered = 0;
+        let mut total = 0;
+        let roles: Vec<Value> = cov
+            .roles
+            .iter()
+            .map(|r| {
+                let commitments: Vec<Value> = r
+                    .commitments
+                    .iter()
+                    .map(|cm| {
+                        if !cm.retired {
+                            total += 1;
+                            if cm.covered {
+                                covered += 1;
+                            }
+                        }
+                        let rows: Vec<Value> = actions.iter().filter(|a| a.commitment == cm.code).map(|a| action_row(a, today)).collect();
+                        json!({"code": cm.code, "text": cm.text, "short": labels::short(&cm.text, 90), "retired": cm.retired,
+                               "covered": cm.covered, "actions": rows, "plan_id": p.id})
+                    })
+                    .collect();
+                json!({"code": r.code, "title": r.title, "commitments": commitments, "plan_title": p.title})
+            })
+            .collect();
+        let uncovered: Vec<Value> = cov
+            .roles
+            .iter()
+            .flat_map(|r| r.commitments.iter())
+            .filter(|cm| !cm.covered && !cm.retired)
+            .map(|cm| json!({"code": cm.code, "short": labels::short(&cm.text, 90)}))
+            .collect();
+        let status = match p.status {
+            crate::plans::PlanStatus::Adopted => json!({"label": format!("Adopted {}", labels::opt_date(p.adopted_on).unwrap_or_default()), "class": "tag-green"}),
+            crate::plans::PlanStatus::Draft => json!({"label": "Draft", "class": "tag-grey"}),
+        };
+        out.push(json!({
+            "id": p.id, "title": p.title, "framework": fw.title, "framework_code": p.framework, "status": status,
+            "period": format!("{} to {}", labels::date(p.period_start), labels::date(p.period_end)),
+            "document_url": p.document_url, "actions": cov.actions, "covered": covered, "total": total,
+            "uncovered_count": uncovered.len(), "uncovered": uncovered, "roles": roles,
+        }));
+    }
+    Ok(out)
+}
+
+async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> PageResult {
+    let city_id = crate::http::id_param(&id)?;
+    let state = web::state(&req);
+    let (settings, now) = (state.settings.clone(), state.clock.now());
+    let viewer = viewer.0;
+    let path = req.path().to_string();
+    let today = web::today(&state);
+    let (city, access, data) = db(&req, move |c| {
+        let city = crate::cities::store::require(c, city_id)?;
+        let access = match access(viewer.as_ref(), &city, &path) {
+            Ok(a) => a,
+            Err(e) => return Ok((city, Err(e), Value::Null)),
+        };
+        let plans = plans_view(c, city_id, today)?;
+        let mut data = json!({"plans": plans});
+        if let Access::Full { .. } = access {
+            let check_ins = crate::check_ins::store::for_city(c, &settings, city_id)?;
+            let open = check_ins.iter().find(|ci| matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended));
+            data["check_in"] = match open {
+                Some(ci) => {
+                    let overdue = now.naive_utc() > ci.due_at;
+                    json!({"id": ci.id, "round": ci.round_label, "due": labels::date(ci.due_date), "overdue": overdue,
+                           "tag": labels::check_in_tag(ci.state, ci.late, overdue)})
+                }
+                None => Value::Null,
+            };
+            data["last_check_in"] = check_ins
+                .iter()
+                .find(|ci| !matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended))
+                .map(|ci| json!({"round": ci.round_label, "tag": labels::check_in_tag(ci.state, ci.late, false)}))
+                .unwrap_or(Value::Null);
+            let schedule = rounds::effective_schedule(c, &settings)?;
+            data["next_round"] = schedule.next_after(now).map(|t| labels::date(t.with_timezone(&schedule.time_zone()).date_naive())).into();
+            let mut overdue = vec![];
+            for p in data["plans"].as_array().unwrap() {
+                for r in p["roles"].as_array().unwrap() {
+                    for cm in r["commitments"].as_array().unwrap() {
+                        overdue.extend(cm["actions"].as_array().unwrap().iter().filter(|a| a["overdue"] == true).cloned());
+                    }
+                }
+            }
+            data["overdue"] = overdue.into();
+        }
+        Ok((city, Ok(access), data))
+    })
+    .await?;
+    let access = access?;
+    let (full, edit) = match access {
+        Access::Full { edit } => (true, edit),
+        Access::Public => (false, false),
+    };
+    let mut data = data;
+    data["city"] = json!({
+        "id": city.id, "name": city.name, "country": city.country, "public": city.public,
+        "signatures": city.signatures.iter().map(|s| json!({"framework": s.framework, "signed_on": labels::date(s.signed_on)})).collect::<Vec<_>>(),
+    });
+    data["full"] = full.into();
+    data["can_edit"] = edit.into();
+    let title = if full { format!("{}: action plan", city.name) } else { format!("{}: public page", city.name) };
+    page(&req, "city", &title, data)
+}

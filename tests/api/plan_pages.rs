@@ -1,0 +1,249 @@
+//! The mayor's office pages: the city's plan by role and commitment, adding and changing
+//! actions and plans, an action's history, and the public city page.
+
+use crate::helpers::{TestApp, World};
+use crate::web_client::WebClient;
+use charter_tracker::auth::Role;
+use serde_json::json;
+
+#[tokio::test]
+async fn the_city_page_shows_the_plan_by_role_and_commitment_with_what_is_missing() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    // A second action, overdue: due yesterday and not completed.
+    let yesterday = (app.clock.now() - chrono::Duration::days(2)).date_naive().to_string();
+    let r = app.post(&format!("/api/v1/plans/{}/actions", w.plan_a), &w.editor_a, json!({"commitment": "EM1", "title": "Diverse recruitment panels", "due_date": yesterday, "status": "delayed", "progress": 40})).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let overdue_id = r.body["id"].as_i64().unwrap();
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let p = b.get(&format!("/cities/{}", w.city_a)).await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    assert_eq!(p.text("h1"), "Malmö");
+    assert_eq!(p.title(), "Malmö: action plan – EUROCITIES Charter tracker");
+    // 15 commitments in the Charter; SP1 and EM1 have actions.
+    assert!(p.text(".plan").contains("2 of 15 commitments have at least one action (2 actions in all)"), "{}", p.text(".plan"));
+    assert_eq!(p.texts("h3"), ["Policy-maker", "Service provider", "Employer", "Buyer of goods and services", "Delivering the Charter"]);
+    let sp1 = p.texts("tr").into_iter().find(|t| t.starts_with("SP1")).unwrap();
+    assert!(sp1.contains("Action for SP1 In progress 10%"), "{sp1}");
+    // Uncovered commitments are listed, with a link to add an action under each.
+    let missing = p.text("details");
+    assert!(missing.contains("Commitments with no action yet (13)") && missing.contains("PM1") && !missing.contains("SP1"), "{missing}");
+    assert!(p.has(&format!("a[href='/plans/{}/actions/new?commitment=BU1']", w.plan_a)));
+    assert_eq!(p.texts(".plan ~ h2, h2").iter().filter(|h| *h == "Overdue actions").count(), 1);
+    assert!(p.has(&format!("a[href='/actions/{overdue_id}']")));
+    assert!(p.text("main").contains("No check-in is open now."));
+
+    // The network's view of the same city: an observer sees it without edit buttons.
+    let obs = app.browser_as(Role::Observer, None).await;
+    let p = obs.get(&format!("/cities/{}", w.city_a)).await;
+    assert_eq!(p.status, 200);
+    assert!(!p.has("a[href$='/actions/new']") && !p.has("a[href$='/edit']"));
+
+    // Another city's editor is refused; a stranger is asked to sign in.
+    let other = app.browser_as(Role::CityEditor, Some(w.city_b)).await;
+    let p = other.get(&format!("/cities/{}", w.city_a)).await;
+    assert_eq!(p.status, 403);
+    assert_eq!(p.text("h1"), "You cannot see or change this");
+    let p = WebClient::new(&app).get(&format!("/cities/{}", w.city_a)).await;
+    assert_eq!(p.status, 303);
+}
+
+#[tokio::test]
+async fn an_open_check_in_is_shown_with_its_due_date() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let open = app.open_round_now(&w).await;
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let p = b.get(&format!("/cities/{}", w.city_a)).await;
+    assert!(p.has(&format!("a[href='/check-ins/{}']", open.check_in_a)), "{}", p.body);
+    assert!(p.text(".inset").starts_with("Not started The check-in for"), "{}", p.text(".inset"));
+}
+
+#[tokio::test]
+async fn adding_an_action_shows_every_mistake_at_once_keeps_the_input_and_saves_it_whole() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let new = format!("/plans/{}/actions/new", w.plan_a);
+    let form = b.get(&format!("{new}?commitment=BU1")).await;
+    assert_eq!(form.status, 200);
+    assert_eq!(form.attrs("option[selected]", "value"), ["BU1"], "the commitment chosen on the plan page is preselected");
+    assert_eq!(form.attrs("#commitment optgroup", "label"), ["Policy-maker", "Service provider", "Employer", "Buyer of goods and services", "Delivering the Charter"]);
+    assert!(form.texts("#commitment option").iter().any(|t| t == "BU1 – Apply principles of equality and diversity in procurement and tendering."), "{:?}", form.texts("#commitment option"));
+    assert!(form.text(".choice-hint").contains("advocate its provisions with the service providers"));
+    for id in ["title", "description", "department", "partners", "start_date", "due_date", "progress"] {
+        assert!(form.has(&format!("label[for={id}]")), "label for {id}");
+    }
+    assert!(form.has("fieldset legend") && form.has("input#delivery[type=radio]") && form.has("input#policy_areas[type=checkbox]"));
+
+    let bad = [
+        ("commitment", "BU1"),
+        ("title", "   "),
+        ("description", "Clauses in every tender"),
+        ("partners", "Chamber of commerce\nMigrant business network"),
+        ("delivery", "direct"),
+        ("policy_areas", "employment"),
+        ("start_date", "2026-06-01"),
+        ("due_date", "2026-05-01"),
+        ("status", "in_progress"),
+        ("progress", "lots"),
+        ("version", "0"),
+    ];
+    let r = b.submit(&new, &new, &bad).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.error_links(), ["#title", "#due_date", "#progress"], "in the form's order");
+    assert_eq!(r.errors()[2], "Progress “lots” is not a whole number. Accepted: a whole number from 0 to 100.");
+    assert_eq!(r.text("#title-error"), "Error: Title is empty. Accepted: 1 to 300 characters.");
+    assert_eq!(r.attrs("#progress", "aria-describedby"), ["progress-hint progress-error"]);
+    assert_eq!(r.text("#partners"), "Chamber of commerce Migrant business network", "input is kept");
+    assert_eq!(r.attrs("input[name=policy_areas][checked]", "value"), ["employment"]);
+    assert_eq!(r.attrs("input[name=status][checked]", "value"), ["in_progress"]);
+    assert!(r.title().starts_with("Error: "));
+
+    let good = [
+        ("commitment", "BU1"),
+        ("title", "Equality clauses in tenders"),
+        ("description", "Clauses in every tender"),
+        ("partners", "Chamber of commerce\n\nMigrant business network\n"),
+        ("delivery", "advocacy"),
+        ("policy_areas", "employment"),
+        ("policy_areas", "other"),
+        ("start_date", "2026-06-01"),
+        ("due_date", "2026-12-31"),
+        ("status", "in_progress"),
+        ("progress", "25%"),
+        ("version", "0"),
+    ];
+    let r = b.submit(&new, &new, &good).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.location(), Some(format!("/cities/{}", w.city_a).as_str()));
+    let page = b.follow(&r).await;
+    assert_eq!(page.notice().as_deref(), Some("Action “Equality clauses in tenders” added under BU1."));
+    let list = app.get(&format!("/api/v1/plans/{}/actions?commitment=BU1", w.plan_a), &w.secretariat).await.body;
+    let a = &list["items"][0];
+    assert_eq!(a["title"], "Equality clauses in tenders");
+    assert_eq!(a["partners"], json!(["Chamber of commerce", "Migrant business network"]));
+    assert_eq!(a["policy_areas"], json!(["employment", "other"]));
+    assert_eq!(a["delivery"], "advocacy");
+    assert_eq!(a["progress"], 25);
+    assert_eq!(a["due_date"], "2026-12-31");
+
+    // CSRF: a post without the token saves nothing and keeps the input.
+    let r = b.post(&new, &good).await;
+    assert_eq!(r.status, 422);
+    assert!(r.errors()[0].starts_with("This form had expired"));
+    assert_eq!(r.attrs("#title", "value"), ["Equality clauses in tenders"]);
+    assert_eq!(app.get(&format!("/api/v1/plans/{}/actions?commitment=BU1", w.plan_a), &w.secretariat).await.body["total"], 1);
+
+    // An observer and another city's editor cannot open the form.
+    assert_eq!(app.browser_as(Role::Observer, None).await.get(&new).await.status, 403);
+    assert_eq!(app.browser_as(Role::CityEditor, Some(w.city_b)).await.get(&new).await.status, 403);
+}
+
+#[tokio::test]
+async fn changing_an_action_handles_a_concurrent_edit_and_records_history() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let edit = format!("/actions/{}/edit", w.action_a);
+    let form = b.get(&edit).await;
+    assert_eq!(form.attrs("#title", "value"), ["Action for SP1"]);
+    assert_eq!(form.attrs("input[name=version]", "value"), ["1"]);
+    let token = form.csrf();
+
+    // Meanwhile the secretariat changes the action through the API.
+    let r = app.patch(&format!("/api/v1/actions/{}", w.action_a), &w.secretariat, json!({"version": 1, "status": "delayed"})).await;
+    assert_eq!(r.status, 200);
+
+    let mut fields: Vec<(String, String)> = vec![];
+    for (k, v) in [("csrf_token", token.as_str()), ("version", "1"), ("commitment", "SP1"), ("title", "Language cafés in every library"), ("delivery", "direct"), ("status", "in_progress"), ("progress", "60")] {
+        fields.push((k.into(), v.into()));
+    }
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = b.post(&edit, &borrowed).await;
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert!(r.errors()[0].contains("was changed by secretariat-"), "{:?}", r.errors());
+    assert_eq!(r.attrs("#title", "value"), ["Language cafés in every library"], "nothing typed is lost");
+    assert_eq!(r.attrs("input[name=version]", "value"), ["2"], "the next save is based on the current version");
+
+    // Saving again from that page goes through.
+    let mut again = borrowed.clone();
+    again[1] = ("version", "2");
+    let r = b.post(&edit, &again).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = b.follow(&r).await;
+    assert_eq!(page.notice().as_deref(), Some("Your changes have been saved."));
+    assert_eq!(page.text("h1"), "Language cafés in every library");
+    let history = page.texts("ol.history > li");
+    assert_eq!(history.len(), 3, "{history:?}");
+    assert!(history[0].contains("city-editor-") && history[0].contains("Progress: from “10” to “60”") && history[0].contains("Title: from “Action for SP1” to “Language cafés in every library”"), "{}", history[0]);
+    assert!(history[1].contains("secretariat-") && history[1].contains("Status: from “in_progress” to “delayed”"), "{}", history[1]);
+    assert!(history[2].contains("Added the action"));
+}
+
+#[tokio::test]
+async fn removing_an_action_asks_first() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let path = format!("/actions/{}/delete", w.action_a);
+    let confirm = b.get(&path).await;
+    assert_eq!(confirm.text("h1"), "Remove “Action for SP1”?");
+    let r = b.submit(&path, &path, &[("version", "1")]).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(b.follow(&r).await.notice().as_deref(), Some("Action “Action for SP1” removed. Its history is kept."));
+    app.get(&format!("/api/v1/actions/{}", w.action_a), &w.secretariat).await.assert_problem(404, None);
+    assert_eq!(b.get(&path).await.status, 404);
+}
+
+#[tokio::test]
+async fn starting_and_changing_a_plan() {
+    let app = TestApp::spawn().await;
+    let sec = app.token(Role::Secretariat, None).await;
+    let city = app.city(&sec, "Zürich", "CH").await;
+    let b = app.browser_as(Role::CityEditor, Some(city)).await;
+    let p = b.get(&format!("/cities/{city}")).await;
+    assert!(p.text("main").contains("Zürich has no action plan yet."));
+    let new = format!("/cities/{city}/plans/new");
+    let r = b.submit(&new, &new, &[("framework", "eurocities-integrating-cities"), ("title", ""), ("period_start", "2026-01-01"), ("period_end", "2025-12-31"), ("status", ""), ("document_url", "ftp://x")]).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.error_links(), ["#title", "#period_end", "#status", "#document_url"]);
+    assert_eq!(app.get(&format!("/api/v1/cities/{city}/plans"), &sec).await.body["total"], 0, "nothing was saved");
+    let r = b.submit(&new, &new, &[("framework", "eurocities-integrating-cities"), ("title", "Zürich integration plan"), ("period_start", "2026-01-01"), ("period_end", "2028-12-31"), ("status", "adopted"), ("adopted_on", "2026-02-15")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let plans = app.get(&format!("/api/v1/cities/{city}/plans"), &sec).await.body;
+    let plan = &plans["items"][0];
+    assert_eq!(plan["status"], "adopted");
+    assert_eq!(plan["adopted_on"], "2026-02-15");
+    let id = plan["id"].as_i64().unwrap();
+    let page = b.follow(&r).await;
+    assert!(page.text(".plan").contains("Adopted 15 February 2026"), "{}", page.text(".plan"));
+
+    let edit = format!("/plans/{id}/edit");
+    let form = b.get(&edit).await;
+    assert!(!form.has("#framework"), "the framework cannot change");
+    let r = b.submit(&edit, &edit, &[("version", "1"), ("title", "Zürich integration plan 2026–2028"), ("period_start", "2026-01-01"), ("period_end", "2028-12-31"), ("status", "adopted"), ("adopted_on", "2026-02-15"), ("document_url", "https://www.stadt-zuerich.ch/plan.pdf")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(app.get(&format!("/api/v1/plans/{id}"), &sec).await.body["document_url"], "https://www.stadt-zuerich.ch/plan.pdf");
+}
+
+#[tokio::test]
+async fn a_public_city_shows_its_plan_to_everyone_and_nothing_private() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let anyone = WebClient::new(&app);
+    assert_eq!(anyone.get(&format!("/cities/{}", w.city_b)).await.status, 303, "private until the city chooses");
+    let r = app.patch(&format!("/api/v1/cities/{}", w.city_b), &w.secretariat, json!({"version": 1, "public": true})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let p = anyone.get(&format!("/cities/{}", w.city_b)).await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    assert_eq!(p.title(), "Łódź: public page – EUROCITIES Charter tracker");
+    assert!(p.text("main").contains("Action for EM1"));
+    assert!(!p.has("a[href^='/actions/']"), "no links into the signed-in pages");
+    assert!(!p.text("main").contains("check-in") && !p.has("a[href$='/contacts']"));
+    // Another city's editor sees the public page, not the full one.
+    let other = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let p = other.get(&format!("/cities/{}", w.city_b)).await;
+    assert_eq!(p.status, 200);
+    assert!(!p.has("a[href^='/actions/']"));
+}

@@ -13,6 +13,7 @@ const { collected, resetOutput } = require('./lib/checker');
 const { validate } = require('./lib/vnu');
 const { selfTest } = require('./lib/selftest');
 const { closeBrowser } = require('./lib/browser');
+const { plainError } = require('./lib/harness');
 
 resetOutput();
 selfTest();
@@ -44,7 +45,7 @@ test('html: every page visited passes the W3C Nu HTML checker', async (t) => {
       }
       const errors = messages.filter((m) => m.type === 'error');
       if (errors.length) {
-        assert.fail(
+        throw plainError(
           `${p.name} (${p.url}, ${p.status}; body in ${path.relative(process.cwd(), p.file)}): ${errors.length} HTML error(s)\n  - ` +
           errors.map((m) => `vnu:error line ${m.line}:${m.column} ${m.message}${m.extract ? ` — ${JSON.stringify(m.extract.trim())}` : ''}`).join('\n  - '),
         );

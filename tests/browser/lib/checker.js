@@ -125,6 +125,10 @@ async function checkPage({ name, doc, offPage, onContext, resourceErrors = [], o
   for (const r of resourceErrors) fail('resource', r.url, r.error);
 
   // The replay in the JS-on context (see the top of this file).
+  // Signed-in pages: the replay context gets the journey's cookies, so whatever the page
+  // loads besides the document (stylesheets, images) is asked for as the same person.
+  await onContext.clearCookies();
+  await onContext.addCookies(await offPage.context().cookies());
   const page = await onContext.newPage();
   try {
     const same = (u) => u.href === doc.url;

@@ -24,6 +24,13 @@ const { Seed } = require('./seed');
 const { browser } = require('./browser');
 const { checkPage } = require('./checker');
 
+/** An error that prints as its message alone (the checker's stack says nothing useful). */
+function plainError(message) {
+  const e = new Error(message);
+  e.stack = message;
+  return e;
+}
+
 class Journey {
   constructor(name, t, server, page, onContext) {
     this.name = name;
@@ -68,11 +75,12 @@ class Journey {
     const doc = { url: res.url(), status: res.status(), headers: await res.allHeaders(), body, html: body.toString('utf8') };
     this.last = doc;
     const name = `${this.name}-${String(++this.steps).padStart(2, '0')}-${step}`;
+    // Checked (and screenshotted) first, so a page with the wrong status can be looked at.
+    await this.check(name, doc);
     if (status !== undefined) {
       const wanted = [].concat(status);
       assert.ok(wanted.includes(doc.status), `${name}: ${doc.url} answered ${doc.status}, expected ${wanted.join(' or ')}\n${doc.html.slice(0, 2000)}`);
     }
-    await this.check(name, doc);
     return doc;
   }
 
@@ -83,7 +91,7 @@ class Journey {
       const { failures, notes } = await checkPage({ name, doc, offPage: this.page, onContext: this.onContext, resourceErrors });
       for (const n of notes) st.diagnostic(n);
       if (failures.length) {
-        assert.fail(`${name} (${doc.url}, ${doc.status}): ${failures.length} problem(s)\n  - ${failures.join('\n  - ')}`);
+        throw plainError(`${name} (${doc.url}, ${doc.status}): ${failures.length} problem(s)\n  - ${failures.join('\n  - ')}`);
       }
     });
   }
@@ -110,8 +118,7 @@ function journey(name, fn, { timeout = 180_000, server: serverOptions } = {}) {
       assert.equal(await page.textContent('#p'), 'static', 'JavaScript should be off in the journey context');
       await fn(new Journey(name, t, server, page, on));
     } catch (e) {
-      const log = server.log().split('\n').slice(-40).join('\n');
-      e.message += `\n--- last lines of the server's log (${server.logPath}) ---\n${log}`;
+      t.diagnostic(`the journey stopped; last lines of the server's log:\n${server.log().split('\n').slice(-40).join('\n')}`);
       throw e;
     } finally {
       if (off) await off.close();
@@ -121,4 +128,4 @@ function journey(name, fn, { timeout = 180_000, server: serverOptions } = {}) {
   });
 }
 
-module.exports = { journey, Journey };
+module.exports = { journey, Journey, plainError };

@@ -53,6 +53,7 @@ async function startServer(options = {}) {
     PATH: process.env.PATH,
     HOME: process.env.HOME || dir,
     TZ: 'UTC',
+    NO_COLOR: '1',
     CHARTER_TRACKER_ENV: 'local',
     DATABASE_URL: `sqlite://${path.join(dir, 'charter-tracker.db')}`,
     CHARTER_TRACKER__SERVER__PUBLIC_URL: url, // links in emails point at this server
@@ -81,7 +82,7 @@ async function startServer(options = {}) {
     logPath,
     /** The server's log so far (for failure messages). */
     log() {
-      try { return fs.readFileSync(logPath, 'utf8'); } catch { return ''; }
+      try { return fs.readFileSync(logPath, 'utf8').replace(/\x1b\[[0-9;]*m/g, ''); } catch { return ''; }
     },
     /** Runs the CLI with the server's environment and working directory; returns stdout. */
     cli(cliArgs, { input } = {}) {

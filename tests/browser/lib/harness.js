@@ -68,6 +68,9 @@ class Journey {
     const response = page.waitForResponse(isDocument, { timeout: 30_000 });
     // 'load' of the new document: waiting for the response alone could see the old page.
     const loaded = page.waitForEvent('load', { timeout: 30_000 });
+    // If `action` throws, these two are never awaited: keep their rejections handled.
+    response.catch(() => {});
+    loaded.catch(() => {});
     await action();
     const res = await response;
     await loaded;

@@ -1,0 +1,134 @@
+'use strict';
+// What a journey file uses. A journey is one node:test test with its own server, database
+// and outbox, a JavaScript-off page to walk through, and the page checker on every page.
+//
+//   const { journey } = require('../lib/harness');
+//   journey('check-in-link', async (j) => {
+//     const world = await j.seed.cityWithPlan();           // lib/seed.js
+//     const { link } = await j.seed.openRoundNow(world.contact.email);
+//     await j.visit('form', () => j.page.goto(link), { status: 200 });
+//     await j.page.fill('#...', '...');
+//     await j.visit('saved', () => j.page.getByRole('button', { name: 'Save as draft' }).click());
+//   });
+//
+// j.visit(step, action, { status }) runs `action` (anything that makes the JS-off page load a
+// new document: goto, a click on a link or a submit button), waits for that document, asserts
+// its status, and runs the page checker on it as a subtest named `<journey>-<NN>-<step>`.
+// A checker failure fails that subtest (and so the run) but the journey goes on, so one run
+// lists every page's problems; a failed assertion of the journey itself stops the journey.
+
+const assert = require('node:assert/strict');
+const { test } = require('node:test');
+const { startServer } = require('./server');
+const { Seed } = require('./seed');
+const { browser } = require('./browser');
+const { checkPage } = require('./checker');
+
+/** An error that prints as its message alone (the checker's stack says nothing useful). */
+function plainError(message) {
+  const e = new Error(message);
+  e.stack = message;
+  return e;
+}
+
+class Journey {
+  constructor(name, t, server, page, onContext) {
+    this.name = name;
+    this.t = t;
+    this.server = server;
+    this.seed = new Seed(server);
+    /** The JavaScript-off page the journey walks through. */
+    this.page = page;
+    this.onContext = onContext;
+    this.steps = 0;
+    this.resourceErrors = [];
+    this.last = null;
+    page.on('requestfailed', (r) => {
+      if (!r.isNavigationRequest()) this.resourceErrors.push({ url: r.url(), error: `request failed: ${r.failure()?.errorText}` });
+    });
+    page.on('response', (r) => {
+      if (!r.request().isNavigationRequest() && r.status() >= 400) this.resourceErrors.push({ url: r.url(), error: `answered ${r.status()}` });
+    });
+  }
+
+  /** The base URL of the server under test. */
+  get url() {
+    return this.server.url;
+  }
+
+  /**
+   * Runs `action`, waits for the new document in the JS-off page, checks its status
+   * (`status`: a number or a list; default: any), and runs the page checker on it.
+   * Returns { url, status, headers, body, html } of the document.
+   */
+  async visit(step, action, { status } = {}) {
+    const page = this.page;
+    const isDocument = (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && !(r.status() >= 300 && r.status() < 400);
+    this.resourceErrors = [];
+    const response = page.waitForResponse(isDocument, { timeout: 30_000 });
+    // 'load' of the new document: waiting for the response alone could see the old page.
+    const loaded = page.waitForEvent('load', { timeout: 30_000 });
+    // If `action` throws, these two are never awaited: keep their rejections handled.
+    response.catch(() => {});
+    loaded.catch(() => {});
+    await action();
+    const res = await response;
+    await loaded;
+    const body = await res.body();
+    const doc = { url: res.url(), status: res.status(), headers: await res.allHeaders(), body, html: body.toString('utf8') };
+    this.last = doc;
+    const name = `${this.name}-${String(++this.steps).padStart(2, '0')}-${step}`;
+    // Checked (and screenshotted) first, so a page with the wrong status can be looked at.
+    await this.check(name, doc);
+    if (status !== undefined) {
+      const wanted = [].concat(status);
+      assert.ok(wanted.includes(doc.status), `${name}: ${doc.url} answered ${doc.status}, expected ${wanted.join(' or ')}\n${doc.html.slice(0, 2000)}`);
+    }
+    return doc;
+  }
+
+  /** The page checker on `doc` (what visit() got), as a subtest that fails on any problem. */
+  async check(name, doc) {
+    const resourceErrors = this.resourceErrors;
+    await this.t.test(`page ${name} (${doc.status} ${new URL(doc.url).pathname.replace(/\/check-in\/.+/, '/check-in/…')})`, async (st) => {
+      const { failures, notes } = await checkPage({ name, doc, offPage: this.page, onContext: this.onContext, resourceErrors });
+      for (const n of notes) st.diagnostic(n);
+      if (failures.length) {
+        throw plainError(`${name} (${doc.url}, ${doc.status}): ${failures.length} problem(s)\n  - ${failures.join('\n  - ')}`);
+      }
+    });
+  }
+}
+
+/**
+ * Declares a journey: a test named `journey: <name>` that gets a fresh server (lib/server.js),
+ * a JS-off browser context for the walk and a JS-on one for axe, and cleans up after itself.
+ */
+function journey(name, fn, { timeout = 180_000, server: serverOptions } = {}) {
+  const only = (process.env.JOURNEYS || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const skip = only.length > 0 && !only.includes(name) ? `not in JOURNEYS=${process.env.JOURNEYS}` : false;
+  test(`journey: ${name}`, { timeout, skip }, async (t) => {
+    const server = await startServer(serverOptions);
+    let off;
+    let on;
+    try {
+      const b = await browser();
+      off = await b.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+      on = await b.newContext({ javaScriptEnabled: true, bypassCSP: true, locale: 'en-GB' });
+      const page = await off.newPage();
+      // A sanity check of the premise: in this context the page's own scripts do not run.
+      await page.setContent('<p id="p">static</p><script>document.getElementById("p").textContent = "scripted"</script>');
+      assert.equal(await page.textContent('#p'), 'static', 'JavaScript should be off in the journey context');
+      await fn(new Journey(name, t, server, page, on));
+    } catch (e) {
+      t.diagnostic(`the journey stopped; last lines of the server's log:\n${server.log().split('\n').slice(-40).join('\n')}`);
+      throw e;
+    } finally {
+      if (off) await off.close();
+      if (on) await on.close();
+      await server.stop();
+    }
+  });
+}
+
+module.exports = { journey, Journey, plainError };

@@ -93,14 +93,16 @@ impl Application {
 }
 
 /// Headers on every response: no script at all and only our own stylesheets and images (CSP),
-/// no framing, no MIME sniffing, no referrer (check-in links carry secrets), and HSTS when the
-/// service is reached over HTTPS.
+/// no framing, no MIME sniffing, no referrer to other sites (check-in and password links carry
+/// secrets; `same-origin` rather than `no-referrer` because with the latter browsers send
+/// `Origin: null` on our own form posts, which the pages' same-origin check must refuse), and
+/// HSTS when the service is reached over HTTPS.
 fn security_headers(tls: bool) -> DefaultHeaders {
     let headers = DefaultHeaders::new()
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"))
         .add(("X-Frame-Options", "DENY"))
-        .add(("Referrer-Policy", "no-referrer"))
+        .add(("Referrer-Policy", "same-origin"))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
         .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"));
     if tls {

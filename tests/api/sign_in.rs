@@ -270,6 +270,7 @@ async fn pages_carry_security_headers_and_refuse_cross_site_posts() {
     assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"), "{csp}");
     assert_eq!(login.headers["x-content-type-options"], "nosniff");
     assert_eq!(login.headers["x-frame-options"], "DENY");
+    assert_eq!(login.headers["referrer-policy"], "same-origin");
     assert!(login.headers.contains_key("strict-transport-security"));
     assert!(!login.body.contains("<script"));
 
@@ -302,6 +303,9 @@ async fn pages_carry_security_headers_and_refuse_cross_site_posts() {
         .unwrap();
     assert_eq!(r.status(), 403);
     assert!(r.text().await.unwrap().contains("sent from another site"));
+    // A cross-site post from a page with a strict referrer policy carries `Origin: null`.
+    let r = b.client.post(format!("{}/login", b.base)).header("origin", "null").form(&[("email", email.as_str())]).send().await.unwrap();
+    assert_eq!(r.status(), 403);
 
     // Unknown pages answer with a page for browsers and a problem for API clients.
     let r = b.get("/no/such/page").await;

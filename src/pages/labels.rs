@@ -79,6 +79,12 @@ pub fn opt_date(d: Option<NaiveDate>) -> Option<String> {
     d.map(date)
 }
 
+/// The key people expect names to sort by: letters without their accents, any case
+/// (Łódź between Lisbon and Malmö, not after Zürich, as byte order would put it).
+pub fn sort_key(name: &str) -> String {
+    deunicode::deunicode(name).to_lowercase()
+}
+
 /// A commitment's text cut to about `n` characters for lists, whole words kept.
 pub fn short(text: &str, n: usize) -> String {
     if text.chars().count() <= n {
@@ -92,6 +98,13 @@ pub fn short(text: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_sort_as_people_read_them() {
+        let mut names = vec!["Zürich", "Malmö", "Łódź", "lisbon"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, ["lisbon", "Łódź", "Malmö", "Zürich"]);
+    }
 
     #[test]
     fn short_keeps_whole_words() {

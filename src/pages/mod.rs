@@ -10,6 +10,7 @@ pub mod actions;
 pub mod check_in;
 pub mod city;
 pub mod labels;
+pub mod network;
 pub mod plans;
 pub mod session;
 pub mod web;
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/accessibility", aweb::get().to(accessibility))
         .configure(session::configure)
         .configure(city::configure)
+        .configure(network::configure)
         .configure(plans::configure)
         .configure(actions::configure)
         .configure(check_in::configure);

@@ -247,3 +247,37 @@ async fn a_public_city_shows_its_plan_to_everyone_and_nothing_private() {
     assert_eq!(p.status, 200);
     assert!(!p.has("a[href^='/actions/']"));
 }
+
+#[tokio::test]
+async fn the_network_overview_shows_every_city_against_the_roles() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    // Łódź completes its employer commitments; Malmö's only action is cancelled on BU1's side.
+    for code in ["EM2", "EM3"] {
+        app.action(&w.editor_b, w.plan_b, code, "completed").await;
+    }
+    app.action(&w.editor_a, w.plan_a, "BU1", "cancelled").await;
+    let open = app.open_round_now(&w).await;
+    let r = app.post(&format!("/api/v1/check-ins/{}/submit", open.check_in_b), &w.editor_b, json!({"version": 1, "content": {}})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    let b = app.browser_as(Role::Secretariat, None).await;
+    let p = b.get("/network").await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    let label = app.get(&format!("/api/v1/rounds/{}", open.round), &w.secretariat).await.body["label"].as_str().unwrap().to_string();
+    assert_eq!(p.texts("table.matrix thead th"), ["City", "Policy-maker (3)", "Service provider (2)", "Employer (3)", "Buyer of goods and services (3)", "Delivering the Charter (4)", "Overdue actions", &format!("Check-in {label}")]);
+    let rows = p.texts("table.matrix tbody tr");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0], "Łódź None 0 of 3 None 0 of 2 All 3 of 3 None 0 of 3 None 0 of 4 0 Submitted");
+    assert_eq!(rows[1], "Malmö None 0 of 3 Some 1 of 2 None 0 of 3 None 0 of 3 None 0 of 4 0 Not started", "a cancelled action covers nothing");
+    assert!(p.text("main").contains("1 sent on time, 0 sent late, 1 still open, 0 overdue, 0 missed"), "{}", p.text("main"));
+    assert!(p.has(&format!("a[href='/cities/{}']", w.city_a)));
+
+    // The Lisbon Declaration has no signatory here.
+    let p = b.get("/network?framework=icc-lisbon-declaration").await;
+    assert!(p.text("main").contains("No city has signed this framework"));
+    assert_eq!(b.get("/network?framework=nope").await.status, 404);
+
+    assert_eq!(app.browser_as(Role::Observer, None).await.get("/network").await.status, 200);
+    assert_eq!(app.browser_as(Role::CityEditor, Some(w.city_a)).await.get("/network").await.status, 403);
+}

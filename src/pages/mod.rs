@@ -8,6 +8,7 @@
 
 pub mod actions;
 pub mod check_in;
+pub mod check_ins;
 pub mod city;
 pub mod labels;
 pub mod network;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(session::configure)
         .configure(city::configure)
         .configure(network::configure)
+        .configure(check_ins::configure)
         .configure(plans::configure)
         .configure(actions::configure)
         .configure(check_in::configure);

@@ -281,3 +281,23 @@ async fn the_network_overview_shows_every_city_against_the_roles() {
     assert_eq!(app.browser_as(Role::Observer, None).await.get("/network").await.status, 200);
     assert_eq!(app.browser_as(Role::CityEditor, Some(w.city_a)).await.get("/network").await.status, 403);
 }
+
+#[tokio::test]
+async fn a_city_lists_its_check_ins() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let path = format!("/cities/{}/check-ins", w.city_a);
+    assert!(b.get(&path).await.text("main").contains("No check-in has been asked of Malmö yet."));
+    let open = app.open_round_now(&w).await;
+    let p = b.get(&path).await;
+    let rows = p.texts("tbody tr");
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].ends_with("Not started –"), "{}", rows[0]);
+    assert!(p.has(&format!("a[href='/check-ins/{}']", open.check_in_a)));
+    // An observer reads it without a link to fill it in; another city's editor cannot.
+    let p = app.browser_as(Role::Observer, None).await.get(&path).await;
+    assert_eq!(p.status, 200);
+    assert!(!p.has("a[href^='/check-ins/']"));
+    assert_eq!(app.browser_as(Role::CityEditor, Some(w.city_b)).await.get(&path).await.status, 403);
+}

@@ -69,7 +69,7 @@ pub fn active_codes(conn: &mut DbConnection, framework_id: i64) -> QueryResult<S
 }
 
 /// Merges `input` over `base` (None when creating) and validates every field.
-pub fn parse(conn: &mut DbConnection, plan: &Stored, input: &ActionInput, base: Option<(&Action, i64)>) -> ApiResult<ActionFields> {
+fn parse(conn: &mut DbConnection, plan: &Stored, input: &ActionInput, base: Option<(&Action, i64)>) -> ApiResult<ActionFields> {
     let mut e = Errors::default();
     let current = base.map(|(a, _)| a);
     let commitment_id = match (&input.commitment, base) {

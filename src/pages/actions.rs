@@ -210,11 +210,7 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::create(c, &caller, plan_id, &input)
         } else {
-            // Show every mistake at once: validate the rest without saving.
-            match commands::parse(c, &plan, &input, None) {
-                Ok(_) => Err(ApiError::Validation(vec![])),
-                Err(e) => Err(e),
-            }
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, plan_id, &input))?))
         };
         match result {
             Ok(a) => Ok(Ok((a, plan.plan.city_id))),
@@ -268,11 +264,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::update(c, &caller, id, Ok(v.version), &input)
         } else {
-            let cid = crate::charter::store::commitment_by_code(c, &current.commitment)?.into_iter().find(|(cm, _)| cm.framework_id == plan.framework_id).map(|(cm, _)| cm.id).unwrap_or(0);
-            match commands::parse(c, &plan, &input, Some((&current, cid))) {
-                Ok(_) => Err(ApiError::Validation(vec![])),
-                Err(e) => Err(e),
-            }
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, id, Ok(v.version), &input))?))
         };
         match result {
             Ok(a) => Ok(Ok(a)),

@@ -115,17 +115,10 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             adopted_on: Some(v.adopted_on.clone()).filter(|s| !s.trim().is_empty()),
             document_url: Some(v.document_url.clone()).filter(|s| !s.trim().is_empty()),
         };
-        // With a form-level mistake, nothing is saved: a draft plan is validated in a
-        // transaction that is rolled back, so every mistake is listed at once.
         let result = if errors.is_empty() {
             commands::create(c, &caller, city_id, &input, today)
         } else {
-            use diesel::Connection;
-            c.transaction::<(), ApiError, _>(|c| {
-                commands::create(c, &caller, city_id, &input, today)?;
-                Err(ApiError::Validation(vec![]))
-            })
-            .map(|_| unreachable!())
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, city_id, &input, today))?))
         };
         match result {
             Ok(p) => Ok(Ok(p)),
@@ -194,12 +187,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::update(c, &caller, plan_id, Ok(v.version), &input, today)
         } else {
-            use diesel::Connection;
-            c.transaction::<(), ApiError, _>(|c| {
-                commands::update(c, &caller, plan_id, Ok(v.version), &input, today)?;
-                Err(ApiError::Validation(vec![]))
-            })
-            .map(|_| unreachable!())
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, plan_id, Ok(v.version), &input, today))?))
         };
         match result {
             Ok(p) => Ok(Ok(p)),

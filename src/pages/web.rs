@@ -521,6 +521,22 @@ pub fn session_cookie_removal() -> Cookie<'static> {
     c
 }
 
+/// Runs a command in a transaction that is always rolled back, and returns its validation
+/// errors: a form with a mistake only the form can make (a choice not made, a number that is
+/// not one) still lists every other mistake at once, and saves nothing.
+pub fn dry_run<T>(c: &mut crate::db::DbConnection, command: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, ApiError>) -> Result<Vec<FieldError>, ApiError> {
+    use diesel::Connection;
+    let outcome = c.transaction::<(), ApiError, _>(|c| {
+        command(c)?;
+        Err(ApiError::Validation(vec![]))
+    });
+    match outcome {
+        Err(ApiError::Validation(errors)) => Ok(errors),
+        Err(other) => Err(other),
+        Ok(()) => Ok(vec![]),
+    }
+}
+
 /// Runs database work off the executor, for page handlers.
 pub async fn db<T, F>(req: &HttpRequest, f: F) -> Result<T, PageError>
 where

@@ -59,11 +59,13 @@ pub fn contacts(conn: &mut DbConnection, caller: &Caller, city_id: i64) -> ApiRe
     Ok(contacts::for_city(conn, city_id)?)
 }
 
-/// One contact, for whoever may read its city.
-pub fn contact(conn: &mut DbConnection, caller: &Caller, id: i64) -> ApiResult<Contact> {
-    let c = contacts::get(conn, id)?;
-    caller.can_read_city(c.city_id)?;
-    Ok(c)
+/// One of a city's contacts, for whoever may read the city (another city's contact is not
+/// found here).
+pub fn contact(conn: &mut DbConnection, caller: &Caller, city_id: i64, id: i64) -> ApiResult<Contact> {
+    caller.can_read_city(city_id)?;
+    contacts::for_id(conn, id)?
+        .filter(|c| c.city_id == city_id)
+        .ok_or_else(|| ApiError::not_found(format!("city {city_id} has no contact with id {id}")))
 }
 
 struct ContactFields {
@@ -171,9 +173,4 @@ pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64) -> ApiR
         history::record(c, Kind::Contact, id, Some(before.city_id), &caller.actor(), Some(&serde_json::to_value(&before).unwrap()), None)
     })?;
     Ok(before)
-}
-
-/// The error for a contact id that does not belong to the city in the address.
-pub fn not_in_city(id: i64, city_id: i64) -> ApiError {
-    ApiError::not_found(format!("city {city_id} has no contact with id {id}"))
 }

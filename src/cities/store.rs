@@ -103,6 +103,11 @@ pub fn list(conn: &mut DbConnection, only: Option<i64>, name_contains: Option<&s
     Ok((assemble(conn, rows)?, total))
 }
 
+/// Every city's id and name, by name (for choosing a city in a form).
+pub fn names(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
+    cities::table.order((cities::name, cities::id)).select((cities::id, cities::name)).load(conn)
+}
+
 pub fn get(conn: &mut DbConnection, id: i64) -> QueryResult<Option<City>> {
     let row = cities::table.find(id).select(CityRow::as_select()).first(conn).optional()?;
     Ok(match row {
@@ -116,7 +121,7 @@ pub fn require(conn: &mut DbConnection, id: i64) -> ApiResult<City> {
 }
 
 fn duplicate_name(f: &CityFields) -> ApiError {
-    ApiError::Validation(vec![FieldError::new("name", format!("a city named `{}` in {} already exists", f.name, f.country))])
+    ApiError::Validation(vec![FieldError::new("name", format!("is already used by another city in {}: `{}`", f.country, f.name))])
 }
 
 fn replace_signatures(conn: &mut DbConnection, city_id: i64, sigs: &[(i64, String, NaiveDate)]) -> QueryResult<()> {

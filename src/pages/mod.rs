@@ -4,10 +4,19 @@
 //!
 //! Where things are: `web` is the plumbing every page uses (who is signed in, forms, CSRF,
 //! errors as pages); `session` signs people in and out and handles password links and the
-//! account page; `check_in` is the one-page check-in form an emailed link opens.
+//! account page; `check_in` is the one-page check-in form an emailed link opens. The
+//! secretariat's pages: `cities`, `contacts`, `users` (accounts and their tokens), `rounds`
+//! (rounds, extensions, the schedule) and `outbox`, sharing `admin`; their rules live in
+//! each area's `commands` module, which the API uses too.
 
+pub mod admin;
 pub mod check_in;
+pub mod cities;
+pub mod contacts;
+pub mod outbox;
+pub mod rounds;
 pub mod session;
+pub mod users;
 pub mod web;
 
 use actix_web::web as aweb;
@@ -21,7 +30,13 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/", aweb::get().to(session::home))
         .route("/accessibility", aweb::get().to(accessibility))
         .configure(session::configure)
-        .configure(check_in::configure);
+        .configure(check_in::configure)
+        // Before any `/cities/{id}` route: `/cities/new` must not be read as a city id.
+        .configure(cities::configure)
+        .configure(contacts::configure)
+        .configure(users::configure)
+        .configure(rounds::configure)
+        .configure(outbox::configure);
 }
 
 async fn accessibility(req: actix_web::HttpRequest, _viewer: web::MaybeViewer) -> web::PageResult {

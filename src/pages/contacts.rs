@@ -36,7 +36,7 @@ fn list_path(city: i64) -> String {
 /// The city's name, for whoever may read the city (404 if there is none).
 async fn city_name(req: &HttpRequest, viewer: &Viewer, city_id: i64) -> Result<String, super::web::PageError> {
     viewer.caller.can_read_city(city_id)?;
-    Ok(db(req, move |c| Ok(crate::cities::store::require(c, city_id)?.name)).await?)
+    db(req, move |c| Ok(crate::cities::store::require(c, city_id)?.name)).await
 }
 
 /// A contact of this city (a contact of another city is "not found" here).

@@ -115,7 +115,8 @@ async fn every_page_route_times_every_role() {
     // Forms with a mistake in them: whoever may send them is told what is wrong (422), others
     // are refused first (403), and nothing changes either way.
     let (due_field, reason_field) = (format!("due_date-{ci}"), format!("reason-{ci}"));
-    let cases: Vec<(M, String, Vec<(&str, &str)>, Fresh, [u16; 5])> = vec![
+    type Case<'a> = (M, String, Vec<(&'a str, &'a str)>, Fresh, [u16; 5]);
+    let cases: Vec<Case> = vec![
         (M::GET, "/cities".into(), vec![], Fresh::No, [303, 200, 200, 200, 200]),
         (M::GET, "/cities/new".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::POST, "/cities/new".into(), vec![("name", ""), ("country", "SE")], Fresh::No, [303, 422, 403, 403, 403]),
@@ -547,7 +548,7 @@ async fn disabling_a_user_ends_their_sessions_and_stops_their_tokens() {
     let r = b.post(&format!("/users/{id}/password-reset"), &[("csrf_token", &page.csrf())]).await;
     assert_eq!(r.status, 303);
     assert!(b.follow(&r).await.notice().unwrap().starts_with(&format!("A link to choose a new password has been sent to {email}. It works for 60 minutes")));
-    assert_eq!(app.outbox_of("password_reset").await.iter().map(|m| m.0.clone()).collect::<Vec<_>>(), [email.clone()]);
+    assert_eq!(app.outbox_of("password_reset").await.iter().map(|m| m.0.clone()).collect::<Vec<_>>(), std::slice::from_ref(&email));
 
     // Name, role and city: the change applies to the API at once.
     let r = b.post(&format!("/users/{id}"), &[("csrf_token", &page.csrf()), ("version", "3"), ("name", "Eva Ek"), ("role", "city-editor"), ("city", &a.to_string())]).await;

@@ -455,7 +455,12 @@ async fn an_invited_user_chooses_a_password_and_signs_in() {
     let r = b.submit("/users/new", "/users/new", &[("name", "Per Olsson"), ("email", "per@malmo.example"), ("role", "observer"), ("city", &a.to_string())]).await;
     assert_eq!(r.error_links(), ["#city"]);
     assert_eq!(r.attrs("#city option[selected]", "value"), [a.to_string()]);
+    let r = b.post("/users/new", &[("name", "Per Olsson"), ("email", "per@malmo.example"), ("role", "city-editor"), ("city", &a.to_string())]).await;
+    assert_eq!(r.status, 422, "no CSRF token");
+    assert_eq!(r.error_links(), ["#user-form"]);
+    assert_eq!(r.attrs("#email", "value"), ["per@malmo.example"]);
     assert!(app.outbox_of("invitation").await.is_empty());
+    assert!(on_db(&app, |c| charter_tracker::auth::store::by_email(c, "per@malmo.example").unwrap()).await.is_none());
 
     let r = b.submit("/users/new", "/users/new", &[("name", "Per Olsson"), ("email", "Per@Malmo.example"), ("role", "city-editor"), ("city", &a.to_string())]).await;
     assert_eq!(r.status, 303, "{}", r.body);
@@ -518,6 +523,10 @@ async fn disabling_a_user_ends_their_sessions_and_stops_their_tokens() {
     assert_eq!(page.text("#tokens + .table-wrap tbody button"), "Revoke the token spreadsheet");
     let version = page.attrs(&format!("form[action='/users/{id}/disable'] input[name=version]"), "value").pop().unwrap();
     assert_eq!(version, "1");
+    let r = b.post(&format!("/users/{id}/disable"), &[("csrf_token", "from another session"), ("version", &version)]).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.error_links(), ["#access-form"]);
+    assert_eq!(them.get("/account").await.status, 200, "an expired form disables nothing");
     let r = b.post(&format!("/users/{id}/disable"), &[("csrf_token", &page.csrf()), ("version", &version)]).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = b.follow(&r).await;

@@ -26,7 +26,7 @@ pub fn period(start: NaiveDate, end: NaiveDate, lang: &str) -> String {
     let last_of_month = |d: NaiveDate| d.succ_opt().is_none_or(|n| n.month() != d.month());
     if start.day() == 1 && last_of_month(end) {
         let months = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32 + 1;
-        if months == 3 && start.month0() % 3 == 0 {
+        if months == 3 && start.month0().is_multiple_of(3) {
             let q = start.month0() / 3 + 1;
             return if is_french(lang) { format!("T{q} {}", start.year()) } else { format!("Q{q} {}", start.year()) };
         }

@@ -3,6 +3,7 @@
 //! Three roles: the secretariat (everything), a city editor (their own city only) and an
 //! observer (read only). Every route asks the `Caller` before touching data.
 
+pub mod commands;
 pub mod password;
 pub mod password_links;
 pub mod routes;
@@ -70,6 +71,15 @@ impl Caller {
         match self.role {
             Role::Secretariat => Ok(()),
             _ => Err(ApiError::Forbidden("only the network secretariat may do this".into())),
+        }
+    }
+
+    /// Whether the caller may see the network as a whole (every city, the users, the check-in
+    /// rounds and schedule): the secretariat and observers, not a city editor.
+    pub fn can_read_network(&self) -> ApiResult<()> {
+        match self.role {
+            Role::Secretariat | Role::Observer => Ok(()),
+            Role::CityEditor => Err(ApiError::Forbidden("this is for the network secretariat and observers; city editors see their own city".into())),
         }
     }
 

@@ -103,9 +103,12 @@ pub fn send(conn: &mut DbConnection, settings: &Settings, templates: &EmailTempl
     })
 }
 
+/// A link joined with its user: link id, user id, purpose, expiry, use, email, disabled.
+type LinkRow = (i64, i64, String, NaiveDateTime, Option<NaiveDateTime>, String, bool);
+
 /// What a token stands for, if it can still be used.
 pub fn resolve(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> QueryResult<Result<Valid, Refusal>> {
-    let row: Option<(i64, i64, String, NaiveDateTime, Option<NaiveDateTime>, String, bool)> = password_links::table
+    let row: Option<LinkRow> = password_links::table
         .inner_join(users::table)
         .filter(password_links::token_hash.eq(hash_token(token)))
         .select((

@@ -1,12 +1,13 @@
-//! Users: created from the CLI (and later the secretariat's pages).
+//! Users: created from the CLI or invited from the secretariat's pages (`super::commands`).
 
 use super::{password, Role};
-use crate::db::schema::{cities, users};
+use crate::db::schema::{cities, password_links, users};
 use crate::db::DbConnection;
-use chrono::Utc;
+use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
+use std::collections::HashSet;
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Clone, Debug, Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct User {
     pub id: i64,
@@ -16,6 +17,19 @@ pub struct User {
     pub city_id: Option<i64>,
     pub disabled: bool,
     pub name: String,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+}
+
+impl User {
+    /// How people see the user: their name, or the email when they have none.
+    pub fn shown_name(&self) -> &str {
+        if self.name.trim().is_empty() {
+            &self.email
+        } else {
+            &self.name
+        }
+    }
 }
 
 pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
@@ -46,18 +60,71 @@ pub fn add(conn: &mut DbConnection, email: &str, role: Role, city_id: Option<i64
         anyhow::bail!("a user with email {email} already exists");
     }
     let hash = password::hash(password)?;
-    let id = diesel::insert_into(users::table)
+    Ok(insert(conn, &email, "", role, city_id, &hash)?)
+}
+
+/// Inserts a checked user (email lower-cased, role and city consistent) and returns the id.
+pub fn insert(conn: &mut DbConnection, email: &str, name: &str, role: Role, city_id: Option<i64>, password_hash: &str) -> QueryResult<i64> {
+    diesel::insert_into(users::table)
         .values((
-            users::email.eq(&email),
-            users::password_hash.eq(hash),
+            users::email.eq(email),
+            users::name.eq(name),
+            users::password_hash.eq(password_hash),
             users::role.eq(role.as_str()),
             users::city_id.eq(city_id),
             users::disabled.eq(false),
             users::created_at.eq(Utc::now().naive_utc()),
         ))
         .returning(users::id)
-        .get_result(conn)?;
-    Ok(id)
+        .get_result(conn)
+}
+
+/// A page of users by name, then email, and how many there are.
+pub fn list(conn: &mut DbConnection, limit: i64, offset: i64) -> QueryResult<(Vec<User>, i64)> {
+    let total = users::table.count().get_result(conn)?;
+    let rows = users::table.order((users::name, users::email)).limit(limit).offset(offset).select(User::as_select()).load(conn)?;
+    Ok((rows, total))
+}
+
+/// Of these users, those invited who have not chosen a password yet: they have an invitation
+/// link and have never used any password link.
+pub fn awaiting_invitation(conn: &mut DbConnection, user_ids: &[i64]) -> QueryResult<HashSet<i64>> {
+    let invited: Vec<i64> = password_links::table
+        .filter(password_links::user_id.eq_any(user_ids).and(password_links::purpose.eq("invitation")))
+        .select(password_links::user_id)
+        .distinct()
+        .load(conn)?;
+    let used: HashSet<i64> = password_links::table
+        .filter(password_links::user_id.eq_any(user_ids).and(password_links::used_at.is_not_null()))
+        .select(password_links::user_id)
+        .distinct()
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    Ok(invited.into_iter().filter(|id| !used.contains(id)).collect())
+}
+
+/// Changes name, role and city if the user is still at version `expected`; false otherwise.
+pub fn update_details(conn: &mut DbConnection, id: i64, expected: i32, name: &str, role: Role, city_id: Option<i64>) -> QueryResult<bool> {
+    let n = diesel::update(users::table.find(id).filter(users::version.eq(expected)))
+        .set((users::name.eq(name), users::role.eq(role.as_str()), users::city_id.eq(city_id), users::version.eq(expected + 1)))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Disables or enables a user still at version `expected`; disabling ends every session
+/// (API tokens stop working because `tokens::authenticate` skips disabled users). False if
+/// the user changed in the meantime.
+pub fn set_disabled(conn: &mut DbConnection, id: i64, expected: i32, disabled: bool) -> QueryResult<bool> {
+    conn.transaction(|conn| {
+        let n = diesel::update(users::table.find(id).filter(users::version.eq(expected)))
+            .set((users::disabled.eq(disabled), users::version.eq(expected + 1)))
+            .execute(conn)?;
+        if n == 1 && disabled {
+            super::sessions::end_all(conn, id)?;
+        }
+        Ok(n == 1)
+    })
 }
 
 pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<User>> {

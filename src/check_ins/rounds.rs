@@ -338,7 +338,7 @@ fn send_summary(conn: &mut DbConnection, env: &Env, round_id: i64, now: DateTime
                     "on_time": on_time,
                     "late": late,
                     "missed": missed,
-                    "link": env.url(&format!("/api/v1/rounds/{round_id}/check-ins")),
+                    "link": env.url(&format!("/rounds/{round_id}")),
                 }),
                 city_id: None,
                 round_id: Some(round_id),

@@ -3,19 +3,16 @@
 //! extensions, and the iCalendar feed.
 
 use super::content::CheckInContent;
-use super::schedule::{Schedule, ScheduleError};
 use super::store::{self, Form};
-use super::{ics, links, rounds, CheckIn, Round};
+use super::{commands, ics, links, rounds, CheckIn, Round};
 use crate::auth::{Caller, Role};
 use crate::cities::contacts;
-use crate::db::schema::rounds as rounds_t;
-use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{ApiError, ApiResult, Problem};
 use crate::history::Actor;
 use crate::http::{db, id_param, Json, Page, PageQuery};
 use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -56,37 +53,13 @@ pub struct ScheduleInput {
     pub time_zone: String,
 }
 
-fn describe(s: &Schedule, source: &str, now: DateTime<Utc>) -> ScheduleOut {
-    let mut next = vec![];
-    let mut at = now;
-    for _ in 0..5 {
-        match s.next_after(at) {
-            Some(n) => {
-                next.push(n);
-                at = n;
-            }
-            None => break,
-        }
-    }
-    ScheduleOut { expression: s.expression().into(), time_zone: s.time_zone().name().into(), source: source.into(), next }
-}
-
 /// The check-in schedule in force and the next rounds it will open.
 #[utoipa::path(get, path = "/api/v1/schedule", tag = "check-ins", security(("bearer" = [])),
     responses((status = 200, body = ScheduleOut), (status = 401, body = Problem)))]
 pub async fn get_schedule(state: web::Data<AppState>, _caller: Caller) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
     let now = state.clock.now();
-    let out = db(&state.pool, move |c| {
-        let s = rounds::effective_schedule(c, &settings)?;
-        let source = if s.expression() == settings.check_ins.schedule.trim() && s.time_zone().name() == settings.check_ins.time_zone {
-            "configuration"
-        } else {
-            "secretariat"
-        };
-        Ok(describe(&s, source, now))
-    })
-    .await?;
+    let out = db(&state.pool, move |c| commands::schedule_in_force(c, &settings, now)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -95,15 +68,10 @@ pub async fn get_schedule(state: web::Data<AppState>, _caller: Caller) -> ApiRes
     responses((status = 200, body = ScheduleOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn put_schedule(state: web::Data<AppState>, caller: Caller, body: Json<ScheduleInput>) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
-    let s = Schedule::parse(&body.0.expression, &body.0.time_zone).map_err(|e| {
-        let field = match e {
-            ScheduleError::InvalidExpression { .. } => "expression",
-            ScheduleError::InvalidTimeZone { .. } => "time_zone",
-        };
-        ApiError::Validation(vec![FieldError::new(field, e.to_string())])
-    })?;
-    let out = describe(&s, "secretariat", state.clock.now());
-    db(&state.pool, move |c| Ok(rounds::set_schedule(c, &s, &caller.email)?)).await?;
+    // Checked before taking a connection, as before the change was shared with the pages.
+    commands::parse_schedule(&body.0)?;
+    let now = state.clock.now();
+    let out = db(&state.pool, move |c| commands::set_schedule(c, &caller, &body.0, now)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 
@@ -113,8 +81,7 @@ pub async fn put_schedule(state: web::Data<AppState>, caller: Caller, body: Json
 pub async fn list_rounds(state: web::Data<AppState>, _caller: Caller, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
     let (limit, offset) = q.limits()?;
     let (items, total) = db(&state.pool, move |c| {
-        let total = rounds_t::table.count().get_result(c)?;
-        let rows: Vec<rounds::RoundRow> = rounds_t::table.order(rounds_t::opened_at.desc()).limit(limit).offset(offset).select(rounds::RoundRow::as_select()).load(c)?;
+        let (rows, total) = commands::rounds(c, limit, offset)?;
         Ok((rows.into_iter().map(Round::from).collect::<Vec<_>>(), total))
     })
     .await?;
@@ -252,11 +219,7 @@ pub async fn extend(state: web::Data<AppState>, caller: Caller, id: web::Path<St
     let id = id_param(&id)?;
     let settings = state.settings.clone();
     let now = state.clock.now();
-    let out = db(&state.pool, move |c| {
-        let date = crate::validation::date("due_date", &body.0.due_date).map_err(|e| ApiError::Validation(vec![e]))?;
-        Ok(store::extend(c, &settings, id, date, &body.0.reason, &caller.email, now)?.check_in)
-    })
-    .await?;
+    let out = db(&state.pool, move |c| commands::extend(c, &settings, &caller, id, &body.0, None, now)).await?;
     Ok(HttpResponse::Ok().json(out))
 }
 

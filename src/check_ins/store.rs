@@ -315,3 +315,48 @@ pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<
         draft: f.draft,
     })
 }
+
+/// How a round's check-ins stand: submitted on time or late, missed, open (extended or not),
+/// with a draft saved.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub on_time: i64,
+    pub late: i64,
+    pub missed: i64,
+    pub open: i64,
+    pub draft: i64,
+}
+
+impl Counts {
+    fn add(&mut self, state: CheckInState, late: bool) {
+        match state {
+            CheckInState::Submitted if late => self.late += 1,
+            CheckInState::Submitted => self.on_time += 1,
+            CheckInState::Missed => self.missed += 1,
+            CheckInState::Draft => self.draft += 1,
+            CheckInState::Open | CheckInState::Extended => self.open += 1,
+        }
+    }
+
+    /// The counts of check-ins already loaded.
+    pub fn of(list: &[CheckIn]) -> Counts {
+        let mut c = Counts::default();
+        for x in list {
+            c.add(x.state, x.late);
+        }
+        c
+    }
+}
+
+/// The counts of each of these rounds, in one query.
+pub fn counts(conn: &mut DbConnection, round_ids: &[i64]) -> QueryResult<std::collections::HashMap<i64, Counts>> {
+    let rows: Vec<(i64, String, NaiveDateTime, Option<NaiveDateTime>)> = check_ins::table
+        .filter(check_ins::round_id.eq_any(round_ids))
+        .select((check_ins::round_id, check_ins::state, check_ins::due_at, check_ins::submitted_at))
+        .load(conn)?;
+    let mut out: std::collections::HashMap<i64, Counts> = round_ids.iter().map(|id| (*id, Counts::default())).collect();
+    for (round, state, due_at, submitted_at) in rows {
+        out.entry(round).or_default().add(CheckInState::from_db(&state), submitted_at.is_some_and(|s| s > due_at));
+    }
+    Ok(out)
+}

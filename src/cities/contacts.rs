@@ -1,16 +1,15 @@
 //! A city's contacts: the people in the mayor's office who receive reminders.
 
+use super::commands;
 use crate::auth::Caller;
 use crate::db::schema::contacts;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::history::{self, Kind};
 use crate::http::{db, expected_version, id_param, versioned, Json};
 use crate::startup::AppState;
-use crate::validation::{self, Errors};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -48,45 +47,6 @@ pub struct ContactInput {
     pub receives_reminders: Option<bool>,
 }
 
-struct Fields {
-    name: String,
-    email: String,
-    language: String,
-    office_role: String,
-    receives_reminders: bool,
-}
-
-/// Merges input over `base` (the current contact, or none when creating) and validates.
-fn parse(input: &ContactInput, base: Option<&Contact>) -> ApiResult<Fields> {
-    let mut e = Errors::default();
-    let pick = |v: &Option<String>, b: Option<&str>| v.clone().or_else(|| b.map(str::to_string));
-    let name = match pick(&input.name, base.map(|c| c.name.as_str())) {
-        Some(n) => e.take(validation::required_text("name", &n, 200)),
-        None => e.take(Err(crate::error::FieldError::new("name", "is required"))),
-    };
-    let email = match pick(&input.email, base.map(|c| c.email.as_str())) {
-        Some(m) => e.take(validation::email("email", &m)),
-        None => e.take(Err(crate::error::FieldError::new("email", "is required"))),
-    };
-    let language = e.take(validation::language(
-        "language",
-        &pick(&input.language, base.map(|c| c.language.as_str())).unwrap_or_else(|| "en".into()),
-    ));
-    let office_role = e.take(validation::optional_text(
-        "office_role",
-        &pick(&input.office_role, base.map(|c| c.office_role.as_str())).unwrap_or_default(),
-        200,
-    ));
-    e.finish()?;
-    Ok(Fields {
-        name: name.unwrap(),
-        email: email.unwrap(),
-        language: language.unwrap(),
-        office_role: office_role.unwrap(),
-        receives_reminders: input.receives_reminders.or(base.map(|c| c.receives_reminders)).unwrap_or(true),
-    })
-}
-
 pub fn for_city(conn: &mut DbConnection, city_id: i64) -> QueryResult<Vec<Contact>> {
     contacts::table.filter(contacts::city_id.eq(city_id)).order(contacts::id).select(Contact::as_select()).load(conn)
 }
@@ -95,7 +55,8 @@ pub fn for_id(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Contact>> 
     contacts::table.find(id).select(Contact::as_select()).first(conn).optional()
 }
 
-fn get(conn: &mut DbConnection, id: i64) -> ApiResult<Contact> {
+/// One contact, or a 404 naming the id.
+pub fn get(conn: &mut DbConnection, id: i64) -> ApiResult<Contact> {
     contacts::table
         .find(id)
         .select(Contact::as_select())
@@ -117,11 +78,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub async fn list_contacts(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_read_city(city_id)?;
-    let list = db(&state.pool, move |c| {
-        super::store::require(c, city_id)?;
-        Ok(for_city(c, city_id)?)
-    })
-    .await?;
+    let list = db(&state.pool, move |c| commands::contacts(c, &caller, city_id)).await?;
     Ok(HttpResponse::Ok().json(list))
 }
 
@@ -132,31 +89,7 @@ pub async fn list_contacts(state: web::Data<AppState>, caller: Caller, id: web::
 pub async fn create_contact(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ContactInput>) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_edit_city(city_id)?;
-    let contact = db(&state.pool, move |c| {
-        super::store::require(c, city_id)?;
-        let f = parse(&body.0, None)?;
-        let now = Utc::now().naive_utc();
-        Ok(c.transaction(|c| {
-            let id: i64 = diesel::insert_into(contacts::table)
-                .values((
-                    contacts::city_id.eq(city_id),
-                    contacts::name.eq(&f.name),
-                    contacts::email.eq(&f.email),
-                    contacts::language.eq(&f.language),
-                    contacts::office_role.eq(&f.office_role),
-                    contacts::receives_reminders.eq(f.receives_reminders),
-                    contacts::version.eq(1),
-                    contacts::created_at.eq(now),
-                    contacts::updated_at.eq(now),
-                ))
-                .returning(contacts::id)
-                .get_result(c)?;
-            let contact = get(c, id).map_err(|_| diesel::result::Error::NotFound)?;
-            history::record(c, Kind::Contact, contact.id, Some(city_id), &caller.actor(), None, Some(&serde_json::to_value(&contact).unwrap()))?;
-            QueryResult::Ok(contact)
-        })?)
-    })
-    .await?;
+    let contact = db(&state.pool, move |c| commands::create_contact(c, &caller, city_id, &body.0)).await?;
     Ok(versioned(StatusCode::CREATED, &contact, contact.version))
 }
 
@@ -167,35 +100,7 @@ pub async fn create_contact(state: web::Data<AppState>, caller: Caller, id: web:
 pub async fn update_contact(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ContactInput>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version)?;
-    let contact = db(&state.pool, move |c| {
-        let before = get(c, id)?;
-        caller.can_edit_city(before.city_id)?;
-        let f = parse(&body.0, Some(&before))?;
-        if before.version != expected {
-            return Err(super::store::conflict("contact", before.version, expected));
-        }
-        let after = c.transaction(|c| {
-            let n = diesel::update(contacts::table.find(id).filter(contacts::version.eq(expected)))
-                .set((
-                    contacts::name.eq(&f.name),
-                    contacts::email.eq(&f.email),
-                    contacts::language.eq(&f.language),
-                    contacts::office_role.eq(&f.office_role),
-                    contacts::receives_reminders.eq(f.receives_reminders),
-                    contacts::version.eq(expected + 1),
-                    contacts::updated_at.eq(Utc::now().naive_utc()),
-                ))
-                .execute(c)?;
-            if n == 0 {
-                return QueryResult::Ok(None);
-            }
-            let after = get(c, id).map_err(|_| diesel::result::Error::NotFound)?;
-            history::record(c, Kind::Contact, id, Some(after.city_id), &caller.actor(), Some(&serde_json::to_value(&before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
-            Ok(Some(after))
-        })?;
-        after.ok_or_else(|| super::store::conflict("contact", before.version + 1, expected))
-    })
-    .await?;
+    let contact = db(&state.pool, move |c| commands::update_contact(c, &caller, id, expected, &body.0)).await?;
     Ok(versioned(StatusCode::OK, &contact, contact.version))
 }
 
@@ -204,15 +109,6 @@ pub async fn update_contact(req: HttpRequest, state: web::Data<AppState>, caller
     params(("id" = i64, Path)), responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn delete_contact(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
-    db(&state.pool, move |c| {
-        let before = get(c, id)?;
-        caller.can_edit_city(before.city_id)?;
-        c.transaction(|c| {
-            diesel::delete(contacts::table.find(id)).execute(c)?;
-            history::record(c, Kind::Contact, id, Some(before.city_id), &caller.actor(), Some(&serde_json::to_value(&before).unwrap()), None)
-        })?;
-        Ok(())
-    })
-    .await?;
+    db(&state.pool, move |c| commands::delete_contact(c, &caller, id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,5 +1,6 @@
 //! Signatory cities: name, country, the frameworks they signed and when, and their contacts.
 
+pub mod commands;
 pub mod contacts;
 pub mod routes;
 pub mod store;

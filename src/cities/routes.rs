@@ -1,12 +1,11 @@
 //! `/api/v1/cities`: list, create, read, update.
 
-use super::store::{self, CityFields};
+use super::{commands, store};
 use super::{City, CityPatchInput, NewCityInput};
-use crate::auth::{Caller, Role};
+use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::http::{db, expected_version, id_param, versioned, Json, Page, PageQuery};
 use crate::startup::AppState;
-use crate::validation::{self, Errors};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -22,11 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     params(PageQuery), responses((status = 200, body = Page<City>), (status = 401, body = Problem)))]
 pub async fn list_cities(state: web::Data<AppState>, caller: Caller, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
     let (limit, offset) = q.limits()?;
-    let only = match caller.role {
-        Role::CityEditor => Some(caller.city_id.unwrap_or(-1)),
-        _ => None,
-    };
-    let (items, total) = db(&state.pool, move |c| Ok(store::list(c, only, limit, offset)?)).await?;
+    let (items, total) = db(&state.pool, move |c| commands::list(c, &caller, None, limit, offset)).await?;
     Ok(HttpResponse::Ok().json(Page::new(items, &q, total)))
 }
 
@@ -36,17 +31,7 @@ pub async fn list_cities(state: web::Data<AppState>, caller: Caller, q: web::Que
     responses((status = 201, body = City), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_city(state: web::Data<AppState>, caller: Caller, body: Json<NewCityInput>) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
-    let input = body.0;
-    let city = db(&state.pool, move |c| {
-        let mut e = Errors::default();
-        let name = e.take(validation::required_text("name", &input.name, 200));
-        let country = e.take(validation::country("country", &input.country));
-        let sigs = store::parse_signatures(c, &input.signatures, &mut e)?;
-        e.finish()?;
-        let fields = CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public, signatures: Some(sigs) };
-        store::create(c, fields, &caller.actor())
-    })
-    .await?;
+    let city = db(&state.pool, move |c| commands::create(c, &caller, &body.0)).await?;
     Ok(versioned(StatusCode::CREATED, &city, city.version))
 }
 
@@ -68,26 +53,7 @@ pub async fn get_city(state: web::Data<AppState>, caller: Caller, id: web::Path<
 pub async fn update_city(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CityPatchInput>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     caller.can_edit_city(id)?;
-    let input = body.0;
-    let expected = expected_version(&req, input.version)?;
-    let city = db(&state.pool, move |c| {
-        let current = store::require(c, id)?;
-        let mut e = Errors::default();
-        let name = e.take(validation::required_text("name", input.name.as_deref().unwrap_or(&current.name), 200));
-        let country = e.take(validation::country("country", input.country.as_deref().unwrap_or(&current.country)));
-        let sigs = match &input.signatures {
-            Some(s) => Some(store::parse_signatures(c, s, &mut e)?),
-            None => None,
-        };
-        e.finish()?;
-        let fields = CityFields {
-            name: name.unwrap(),
-            country: country.unwrap(),
-            public: input.public.unwrap_or(current.public),
-            signatures: sigs,
-        };
-        store::update(c, id, expected, fields, &caller.actor())
-    })
-    .await?;
+    let expected = expected_version(&req, body.0.version)?;
+    let city = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0)).await?;
     Ok(versioned(StatusCode::OK, &city, city.version))
 }

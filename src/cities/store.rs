@@ -78,17 +78,34 @@ fn assemble(conn: &mut DbConnection, rows: Vec<CityRow>) -> QueryResult<Vec<City
         .collect())
 }
 
-/// A page of cities by name; `only` limits it to one city (a city editor's own).
-pub fn list(conn: &mut DbConnection, only: Option<i64>, limit: i64, offset: i64) -> QueryResult<(Vec<City>, i64)> {
+/// A page of cities by name; `only` limits it to one city (a city editor's own), and
+/// `name_contains` to names containing it in any case. The name filter runs in Rust: SQLite's
+/// `lower()` folds ASCII only (Łódź would not match łódź), and a network has a few hundred
+/// cities at most.
+pub fn list(conn: &mut DbConnection, only: Option<i64>, name_contains: Option<&str>, limit: i64, offset: i64) -> QueryResult<(Vec<City>, i64)> {
     let mut q = cities::table.into_boxed();
     let mut count = cities::table.into_boxed();
     if let Some(id) = only {
         q = q.filter(cities::id.eq(id));
         count = count.filter(cities::id.eq(id));
     }
-    let total = count.count().get_result(conn)?;
-    let rows = q.order((cities::name, cities::id)).limit(limit).offset(offset).select(CityRow::as_select()).load(conn)?;
+    let wanted = name_contains.map(|n| n.trim().to_lowercase()).filter(|n| !n.is_empty());
+    let Some(wanted) = wanted else {
+        let total = count.count().get_result(conn)?;
+        let rows = q.order((cities::name, cities::id)).limit(limit).offset(offset).select(CityRow::as_select()).load(conn)?;
+        return Ok((assemble(conn, rows)?, total));
+    };
+    let names: Vec<(i64, String)> = q.order((cities::name, cities::id)).select((cities::id, cities::name)).load(conn)?;
+    let matching: Vec<i64> = names.into_iter().filter(|(_, n)| n.to_lowercase().contains(&wanted)).map(|(id, _)| id).collect();
+    let total = matching.len() as i64;
+    let page: Vec<i64> = matching.into_iter().skip(offset.max(0) as usize).take(limit.max(0) as usize).collect();
+    let rows = cities::table.filter(cities::id.eq_any(&page)).order((cities::name, cities::id)).select(CityRow::as_select()).load(conn)?;
     Ok((assemble(conn, rows)?, total))
+}
+
+/// Every city's id and name, by name (for choosing a city in a form).
+pub fn names(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
+    cities::table.order((cities::name, cities::id)).select((cities::id, cities::name)).load(conn)
 }
 
 pub fn get(conn: &mut DbConnection, id: i64) -> QueryResult<Option<City>> {
@@ -104,7 +121,7 @@ pub fn require(conn: &mut DbConnection, id: i64) -> ApiResult<City> {
 }
 
 fn duplicate_name(f: &CityFields) -> ApiError {
-    ApiError::Validation(vec![FieldError::new("name", format!("a city named `{}` in {} already exists", f.name, f.country))])
+    ApiError::Validation(vec![FieldError::new("name", format!("is already used by another city in {}: `{}`", f.country, f.name))])
 }
 
 fn replace_signatures(conn: &mut DbConnection, city_id: i64, sigs: &[(i64, String, NaiveDate)]) -> QueryResult<()> {

@@ -180,6 +180,18 @@ pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
     )
 }
 
+/// Runs `$body` with `$c` bound to the concrete connection, for the few statements diesel's
+/// multi-backend cannot express (multi-row inserts, upserts). `$body` is compiled once per backend.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            $crate::db::DbConnection::Pg($c) => $body,
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,16 +215,4 @@ mod tests {
         let u = DatabaseUrl::parse("postgres://app:s3cret@db.example/ct").unwrap();
         assert!(!u.redacted().contains("s3cret"));
     }
-}
-
-/// Runs `$body` with `$c` bound to the concrete connection, for the few statements diesel's
-/// multi-backend cannot express (multi-row inserts, upserts). `$body` is compiled once per backend.
-#[macro_export]
-macro_rules! on_backend {
-    ($conn:expr, |$c:ident| $body:expr) => {
-        match $conn {
-            $crate::db::DbConnection::Sqlite($c) => $body,
-            $crate::db::DbConnection::Pg($c) => $body,
-        }
-    };
 }

@@ -119,6 +119,7 @@ diesel::table! {
         created_at -> Timestamp,
         /// How people see the user (may be empty: the email stands in).
         name -> Text,
+        version -> Integer,
     }
 }
 

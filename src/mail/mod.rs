@@ -1,6 +1,7 @@
 //! Email: templates, the outbox (emails committed with the change that calls for them), its
 //! delivery worker, the transports, and the secretariat's view of the outbox.
 
+pub mod commands;
 pub mod outbox;
 pub mod routes;
 pub mod templates;

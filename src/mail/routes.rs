@@ -1,9 +1,10 @@
 //! `/api/v1/outbox`: the secretariat sees what was sent, what failed and why, and can queue
 //! a failed or cancelled email again.
 
-use super::outbox::{self, status, OutboxRow, RetryRefused};
+use super::commands;
+use super::outbox::OutboxRow;
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::http::{db, id_param, Page, PageQuery};
 use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
@@ -107,16 +108,8 @@ pub async fn list_outbox(state: web::Data<AppState>, caller: Caller, q: web::Que
     let q = q.into_inner();
     let page = PageQuery { page: q.page, per_page: q.per_page };
     let (limit, offset) = page.limits()?;
-    let wanted = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) if status::ALL.contains(&s) => Some(s.to_string()),
-        Some(s) => {
-            return Err(ApiError::Validation(vec![
-                FieldError::new("status", format!("`{s}` is not a state")).accepting(status::ALL.join(", "))
-            ]))
-        }
-    };
-    let (rows, total) = db(&state.pool, move |c| Ok(outbox::list(c, wanted.as_deref(), limit, offset)?)).await?;
+    let wanted = commands::parse_status(q.status.as_deref())?;
+    let (rows, total) = db(&state.pool, move |c| commands::list(c, &caller, wanted, limit, offset)).await?;
     let items: Vec<OutboxItem> = rows.iter().map(OutboxItem::from).collect();
     Ok(HttpResponse::Ok().json(Page::new(items, &page, total)))
 }
@@ -128,7 +121,7 @@ pub async fn list_outbox(state: web::Data<AppState>, caller: Caller, q: web::Que
 pub async fn get_outbox_email(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let id = id_param(&id)?;
-    let row = db(&state.pool, move |c| outbox::get(c, id)?.ok_or_else(|| not_found(id))).await?;
+    let row = db(&state.pool, move |c| commands::get(c, &caller, id)).await?;
     let domain = state.settings.mail.from_domain();
     Ok(HttpResponse::Ok().json(full(&row, &domain)))
 }
@@ -141,29 +134,8 @@ pub async fn get_outbox_email(state: web::Data<AppState>, caller: Caller, id: we
 pub async fn retry_outbox_email(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let id = id_param(&id)?;
-    let who = caller.email.clone();
-    let row = db(&state.pool, move |c| match outbox::retry(c, id, chrono::Utc::now())? {
-        Ok(row) => Ok(row),
-        Err(RetryRefused::NotFound) => Err(not_found(id)),
-        Err(RetryRefused::State(s)) => Err(ApiError::StateConflict(refusal(id, &s))),
-    })
-    .await?;
-    tracing::info!(id, by = %who, "outbox email queued again");
+    let row = db(&state.pool, move |c| commands::retry(c, &caller, id, chrono::Utc::now())).await?;
     Ok(HttpResponse::Ok().json(OutboxItem::from(&row)))
-}
-
-fn not_found(id: i64) -> ApiError {
-    ApiError::not_found(format!("no email with id {id} in the outbox"))
-}
-
-fn refusal(id: i64, state: &str) -> String {
-    let why = match state {
-        status::QUEUED => "it is already queued and will be sent when due",
-        status::SENDING => "it is being sent right now",
-        status::SENT => "it was already sent; retrying would send it twice",
-        _ => "only failed or cancelled emails can be retried",
-    };
-    format!("email {id} is {state}: {why}; only failed or cancelled emails can be queued again")
 }
 
 fn full(row: &OutboxRow, domain: &str) -> OutboxEmail {

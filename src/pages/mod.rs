@@ -4,16 +4,27 @@
 //!
 //! Where things are: `web` is the plumbing every page uses (who is signed in, forms, CSRF,
 //! errors as pages); `session` signs people in and out and handles password links and the
-//! account page; `check_in` is the one-page check-in form an emailed link opens.
+//! account page; `check_in` is the one-page check-in form an emailed link opens. The mayor's
+//! office: `city` (the plan by role and commitment), `plans`, `actions`, `check_ins` (a city's
+//! rounds); `labels` holds the words for codes. The secretariat's pages: `network` (every city
+//! at a glance), `cities`, `contacts`, `users` (accounts and their tokens), `rounds`
+//! (rounds, extensions, the schedule) and `outbox`, sharing `admin`; their rules live in
+//! each area's `commands` module, which the API uses too.
 
 pub mod actions;
+pub mod admin;
 pub mod check_in;
 pub mod check_ins;
+pub mod cities;
 pub mod city;
+pub mod contacts;
 pub mod labels;
 pub mod network;
+pub mod outbox;
 pub mod plans;
+pub mod rounds;
 pub mod session;
+pub mod users;
 pub mod web;
 
 use actix_web::web as aweb;
@@ -27,12 +38,18 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/", aweb::get().to(session::home))
         .route("/accessibility", aweb::get().to(accessibility))
         .configure(session::configure)
+        .configure(check_in::configure)
+        // Before any `/cities/{id}` route: `/cities/new` must not be read as a city id.
+        .configure(cities::configure)
+        .configure(contacts::configure)
+        .configure(users::configure)
+        .configure(rounds::configure)
+        .configure(outbox::configure)
         .configure(city::configure)
         .configure(network::configure)
         .configure(check_ins::configure)
         .configure(plans::configure)
-        .configure(actions::configure)
-        .configure(check_in::configure);
+        .configure(actions::configure);
 }
 
 async fn accessibility(req: actix_web::HttpRequest, _viewer: web::MaybeViewer) -> web::PageResult {

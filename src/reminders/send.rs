@@ -205,7 +205,7 @@ fn queue_digest(conn: &mut DbConnection, env: &Env, schedule: &crate::check_ins:
                     "round_label": round.label,
                     "due_date": i18n::date(rounds::due_date(schedule, round.due_at), "en"),
                     "late_cities": late_cities,
-                    "link": env.url(&format!("/api/v1/rounds/{}/check-ins", round.id)),
+                    "link": env.url(&format!("/rounds/{}", round.id)),
                 }),
                 city_id: None,
                 round_id: Some(round.id),

@@ -3,6 +3,7 @@
 
 mod access;
 mod actions;
+mod admin_pages;
 mod charter;
 mod check_ins;
 mod cities;

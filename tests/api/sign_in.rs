@@ -44,7 +44,7 @@ async fn signing_in_and_out_with_csrf_and_a_safe_return_path() {
     let r = b.submit("/login", "/login", &[("email", &email), ("password", "wrong password!")]).await;
     assert_eq!(r.status, 401);
     assert!(r.errors()[0].contains("email address or the password is not right"), "{:?}", r.errors());
-    assert_eq!(r.attrs("#email", "value"), [email.clone()], "the email typed is kept");
+    assert_eq!(r.attrs("#email", "value"), std::slice::from_ref(&email), "the email typed is kept");
     assert_eq!(r.attrs("#password", "value"), [""], "the password is never sent back");
 
     // The right password: a session cookie, and back to the page asked for.

@@ -1,0 +1,176 @@
+//! Checked, validated changes to cities and their contacts, shared by the API and the pages:
+//! each function asks the `Caller` first, validates every field at once (a `Validation` error
+//! names them all), and refuses a stale `expected` version with a `Conflict`.
+
+use super::contacts::{self, Contact, ContactInput};
+use super::store::{self, CityFields};
+use super::{City, CityPatchInput, NewCityInput};
+use crate::auth::{Caller, Role};
+use crate::db::schema::contacts as contacts_t;
+use crate::db::DbConnection;
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::history::{self, Kind};
+use crate::validation::{self, Errors};
+use chrono::Utc;
+use diesel::prelude::*;
+
+/// A page of cities by name that the caller may see (a city editor: only their own), whose
+/// name contains `name_contains` (any case) when given.
+pub fn list(conn: &mut DbConnection, caller: &Caller, name_contains: Option<&str>, limit: i64, offset: i64) -> ApiResult<(Vec<City>, i64)> {
+    let only = match caller.role {
+        Role::CityEditor => Some(caller.city_id.unwrap_or(-1)),
+        _ => None,
+    };
+    Ok(store::list(conn, only, name_contains, limit, offset)?)
+}
+
+/// Registers a signatory city (secretariat only).
+pub fn create(conn: &mut DbConnection, caller: &Caller, input: &NewCityInput) -> ApiResult<City> {
+    caller.require_secretariat()?;
+    let mut e = Errors::default();
+    let name = e.take(validation::required_text("name", &input.name, 200));
+    let country = e.take(validation::country("country", &input.country));
+    let sigs = store::parse_signatures(conn, &input.signatures, &mut e)?;
+    e.finish()?;
+    let fields = CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public, signatures: Some(sigs) };
+    store::create(conn, fields, &caller.actor())
+}
+
+/// Changes a city that is still at version `expected`; absent fields keep their value.
+pub fn update(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, input: &CityPatchInput) -> ApiResult<City> {
+    caller.can_edit_city(id)?;
+    let current = store::require(conn, id)?;
+    let mut e = Errors::default();
+    let name = e.take(validation::required_text("name", input.name.as_deref().unwrap_or(&current.name), 200));
+    let country = e.take(validation::country("country", input.country.as_deref().unwrap_or(&current.country)));
+    let sigs = match &input.signatures {
+        Some(s) => Some(store::parse_signatures(conn, s, &mut e)?),
+        None => None,
+    };
+    e.finish()?;
+    let fields = CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public.unwrap_or(current.public), signatures: sigs };
+    store::update(conn, id, expected, fields, &caller.actor())
+}
+
+/// A city's contacts, for whoever may read the city.
+pub fn contacts(conn: &mut DbConnection, caller: &Caller, city_id: i64) -> ApiResult<Vec<Contact>> {
+    caller.can_read_city(city_id)?;
+    store::require(conn, city_id)?;
+    Ok(contacts::for_city(conn, city_id)?)
+}
+
+/// One of a city's contacts, for whoever may read the city (another city's contact is not
+/// found here).
+pub fn contact(conn: &mut DbConnection, caller: &Caller, city_id: i64, id: i64) -> ApiResult<Contact> {
+    caller.can_read_city(city_id)?;
+    contacts::for_id(conn, id)?
+        .filter(|c| c.city_id == city_id)
+        .ok_or_else(|| ApiError::not_found(format!("city {city_id} has no contact with id {id}")))
+}
+
+struct ContactFields {
+    name: String,
+    email: String,
+    language: String,
+    office_role: String,
+    receives_reminders: bool,
+}
+
+/// Merges input over `base` (the current contact, or none when creating) and validates.
+fn parse_contact(input: &ContactInput, base: Option<&Contact>) -> ApiResult<ContactFields> {
+    let mut e = Errors::default();
+    let pick = |v: &Option<String>, b: Option<&str>| v.clone().or_else(|| b.map(str::to_string));
+    let name = match pick(&input.name, base.map(|c| c.name.as_str())) {
+        Some(n) => e.take(validation::required_text("name", &n, 200)),
+        None => e.take(Err(FieldError::new("name", "is required"))),
+    };
+    let email = match pick(&input.email, base.map(|c| c.email.as_str())) {
+        Some(m) => e.take(validation::email("email", &m)),
+        None => e.take(Err(FieldError::new("email", "is required"))),
+    };
+    let language = e.take(validation::language(
+        "language",
+        &pick(&input.language, base.map(|c| c.language.as_str())).unwrap_or_else(|| "en".into()),
+    ));
+    let office_role = e.take(validation::optional_text(
+        "office_role",
+        &pick(&input.office_role, base.map(|c| c.office_role.as_str())).unwrap_or_default(),
+        200,
+    ));
+    e.finish()?;
+    Ok(ContactFields {
+        name: name.unwrap(),
+        email: email.unwrap(),
+        language: language.unwrap(),
+        office_role: office_role.unwrap(),
+        receives_reminders: input.receives_reminders.or(base.map(|c| c.receives_reminders)).unwrap_or(true),
+    })
+}
+
+/// Adds a contact to a city (secretariat, or the city's editor).
+pub fn create_contact(conn: &mut DbConnection, caller: &Caller, city_id: i64, input: &ContactInput) -> ApiResult<Contact> {
+    caller.can_edit_city(city_id)?;
+    store::require(conn, city_id)?;
+    let f = parse_contact(input, None)?;
+    let now = Utc::now().naive_utc();
+    Ok(conn.transaction(|c| {
+        let id: i64 = diesel::insert_into(contacts_t::table)
+            .values((
+                contacts_t::city_id.eq(city_id),
+                contacts_t::name.eq(&f.name),
+                contacts_t::email.eq(&f.email),
+                contacts_t::language.eq(&f.language),
+                contacts_t::office_role.eq(&f.office_role),
+                contacts_t::receives_reminders.eq(f.receives_reminders),
+                contacts_t::version.eq(1),
+                contacts_t::created_at.eq(now),
+                contacts_t::updated_at.eq(now),
+            ))
+            .returning(contacts_t::id)
+            .get_result(c)?;
+        let contact = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
+        history::record(c, Kind::Contact, contact.id, Some(city_id), &caller.actor(), None, Some(&serde_json::to_value(&contact).unwrap()))?;
+        QueryResult::Ok(contact)
+    })?)
+}
+
+/// Changes a contact that is still at version `expected`; absent fields keep their value.
+pub fn update_contact(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, input: &ContactInput) -> ApiResult<Contact> {
+    let before = contacts::get(conn, id)?;
+    caller.can_edit_city(before.city_id)?;
+    let f = parse_contact(input, Some(&before))?;
+    if before.version != expected {
+        return Err(store::conflict("contact", before.version, expected));
+    }
+    let after = conn.transaction(|c| {
+        let n = diesel::update(contacts_t::table.find(id).filter(contacts_t::version.eq(expected)))
+            .set((
+                contacts_t::name.eq(&f.name),
+                contacts_t::email.eq(&f.email),
+                contacts_t::language.eq(&f.language),
+                contacts_t::office_role.eq(&f.office_role),
+                contacts_t::receives_reminders.eq(f.receives_reminders),
+                contacts_t::version.eq(expected + 1),
+                contacts_t::updated_at.eq(Utc::now().naive_utc()),
+            ))
+            .execute(c)?;
+        if n == 0 {
+            return QueryResult::Ok(None);
+        }
+        let after = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
+        history::record(c, Kind::Contact, id, Some(after.city_id), &caller.actor(), Some(&serde_json::to_value(&before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
+        Ok(Some(after))
+    })?;
+    after.ok_or_else(|| store::conflict("contact", before.version + 1, expected))
+}
+
+/// Removes a contact (secretariat, or the city's editor); returns it as it was.
+pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64) -> ApiResult<Contact> {
+    let before = contacts::get(conn, id)?;
+    caller.can_edit_city(before.city_id)?;
+    conn.transaction(|c| {
+        diesel::delete(contacts_t::table.find(id)).execute(c)?;
+        history::record(c, Kind::Contact, id, Some(before.city_id), &caller.actor(), Some(&serde_json::to_value(&before).unwrap()), None)
+    })?;
+    Ok(before)
+}

@@ -3,8 +3,7 @@
 //! check-in and its overdue actions.
 
 use super::labels;
-use super::web::{self, db, page, PageError, PageResult, Viewer};
-use crate::auth::Role;
+use super::web::{self, db, page, PageResult, Viewer};
 use crate::check_ins::CheckInState;
 use crate::db::schema::{actions, check_ins, cities, plans, rounds, signatures};
 use actix_web::{web as aweb, HttpRequest};
@@ -35,9 +34,7 @@ struct Row {
 }
 
 async fn overview(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageResult {
-    if !matches!(viewer.caller.role, Role::Secretariat | Role::Observer) {
-        return Err(PageError::Forbidden("the network overview is for the secretariat and observers; your city's page is linked at the top".into()));
-    }
+    viewer.caller.can_read_network()?;
     let state = web::state(&req);
     let today = web::today(&state);
     let now = state.clock.now().naive_utc();

@@ -23,6 +23,8 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Compiled page templates.
     pub pages: Arc<crate::pages::Pages>,
+    /// Compiled report templates (public outputs are rendered when a report is published).
+    pub report_templates: Arc<crate::reports::render::Templates>,
 }
 
 /// Opens the database, applies migrations and loads the charters: everything `serve`,
@@ -36,6 +38,10 @@ pub fn prepare(settings: &Settings) -> anyhow::Result<Pool> {
     let report = charter::loader::sync(&mut conn, &files)?;
     if report.changed() {
         tracing::info!(?report, "charters loaded");
+    }
+    let indicators = crate::indicators::loader::sync(&mut conn, &crate::indicators::loader::read_files(&settings.charters.dir)?)?;
+    if indicators.changed() {
+        tracing::info!(?indicators, "indicator sets loaded");
     }
     Ok(pool)
 }
@@ -58,7 +64,8 @@ impl Application {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
-        let state = web::Data::new(AppState { pages: Arc::new(crate::pages::Pages::load(std::path::Path::new("templates/pages"), &settings.network.name)?), pool, settings: Arc::new(settings), templates, clock });
+        let report_templates = Arc::new(crate::reports::render::Templates::load(&settings.reports.templates_dir)?);
+        let state = web::Data::new(AppState { report_templates, pages: Arc::new(crate::pages::Pages::load(std::path::Path::new("templates/pages"), &settings.network.name)?), pool, settings: Arc::new(settings), templates, clock });
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -101,6 +108,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/api/v1/openapi.json", web::get().to(openapi::serve))
         .route("/static/app.css", web::get().to(crate::pages::stylesheet))
         .configure(crate::pages::check_in::configure)
+        .configure(crate::reports::public::configure)
         .service(
             web::scope("/api/v1")
                 .configure(charter::routes::configure)
@@ -111,7 +119,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(actions::routes::configure)
                 .configure(check_ins::routes::configure)
                 .configure(history::routes::configure)
-                .configure(mail::routes::configure),
+                .configure(mail::routes::configure)
+                .configure(crate::indicators::routes::configure)
+                .configure(crate::reports::routes::configure),
         )
         .default_service(web::to(no_such_route));
 }

@@ -17,13 +17,14 @@ use rust_embed::RustEmbed;
 use serde_json::Value;
 
 /// The emails the application sends; each must exist, complete, in [`FALLBACK_LANGUAGE`].
-pub const EMAILS: [&str; 6] = [
+pub const EMAILS: [&str; 7] = [
     "round_opened",
     "due_soon",
     "overdue",
     "escalation_digest",
     "round_closed",
     "password_reset",
+    "report_compiled",
 ];
 
 /// Language used when an email has no template in the requested language.
@@ -616,7 +617,9 @@ mod tests {
             "late": ["Lisbon"],
             "missed": [],
             "reset_link": "https://charter.example.org/reset/tok123",
-            "expires_at": "12 June 2025, 14:30 CEST"
+            "expires_at": "12 June 2025, 14:30 CEST",
+            "framework_title": "EUROCITIES Charter on Integrating Cities",
+            "version": 1
         })
     }
 

@@ -28,7 +28,11 @@ impl Unit {
     /// Checks a reported number against the unit; the error names `field`.
     pub fn check(self, field: &str, v: f64) -> Result<f64, FieldError> {
         let bad = |accepted: &str| Err(FieldError::new(field, format!("is {v}")).accepting(accepted.to_string()));
-        if !v.is_finite() {
+        // Forms pass a missing number as infinity and unreadable text as NaN.
+        if v.is_infinite() {
+            return Err(FieldError::new(field, "is missing").accepting(self.accepted_values()));
+        }
+        if v.is_nan() {
             return Err(FieldError::new(field, "is not a number").accepting(self.accepted_values()));
         }
         match self {

@@ -87,7 +87,7 @@ mod tests {
         for forbidden in ["style=", "<style", "<script", "<?xml"] {
             assert!(!svg.contains(forbidden), "{forbidden} in {svg}");
         }
-        // Three bars (plus the white background).
-        assert_eq!(svg.matches(&format!("fill=\"#{:02X}{:02X}{:02X}\"", BAR.0, BAR.1, BAR.2)).count(), 2, "two non-zero bars");
+        // One bar per commitment (a zero is a bar of no height).
+        assert_eq!(svg.matches(&format!("fill=\"#{:02X}{:02X}{:02X}\"", BAR.0, BAR.1, BAR.2)).count(), 3);
     }
 }

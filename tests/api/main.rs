@@ -13,5 +13,6 @@ mod migrations;
 mod openapi;
 mod pages;
 mod plans;
+mod reports;
 #[allow(dead_code)]
 mod smtp_sink;

@@ -598,6 +598,14 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
         csv_rows(&text(&body));
     }
 
+    // REPORT_HTML_DUMP=<folder> keeps the pages, to run them through the W3C Nu checker by hand.
+    if let Ok(dir) = std::env::var("REPORT_HTML_DUMP") {
+        let staff = app.client.get(format!("{}/api/v1/reports/{report}/draft.html", app.address)).bearer_auth(s).send().await.unwrap().text().await.unwrap();
+        let list = text(&page(&app, "/reports").await.2);
+        for (name, body) in [("public.html", &html), ("secretariat.html", &staff), ("list.html", &list)] {
+            std::fs::write(std::path::Path::new(&dir).join(name), body).unwrap();
+        }
+    }
     // The document: standalone, accessible, no inline style or script, charts from plotters.
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert_eq!(html.matches("<h1>").count(), 1);
@@ -793,6 +801,9 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
     assert!(html.contains("href=\"#i_EM3-A_value\"") && html.contains("href=\"#i_EM1-A_value\""), "{html}");
     assert!(html.contains("value=\"lots\"") && html.contains("value=\"101\""));
     assert!(html.contains("is not a number"));
+    if let Ok(dir) = std::env::var("REPORT_HTML_DUMP") {
+        std::fs::write(std::path::Path::new(&dir).join("check_in_errors.html"), &html).unwrap();
+    }
     let form = [("version", "1"), ("intent", "submit"), ("i_EM3-A_value", "35"), ("i_EM3-A_target", "50"), ("i_SP1-A_value", "1 200"), ("i_BU1-A_value", "12,5"), ("i_PM1-A_value", "1")];
     let r = app.client.post(&path).form(&form).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 200, "{}", r.text().await.unwrap());

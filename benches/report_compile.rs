@@ -335,7 +335,7 @@ fn main() -> anyhow::Result<()> {
     println!("baseline: the same queries as raw SQL: {}", raw_ms.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", "));
     println!("compile / raw SQL (best of 3 each):   {:.2}x", compile_best / raw_best);
     println!("compile and store the draft:          {stored_ms:.0} ms (figures JSON {} kB)", json_len / 1024);
-    println!("publish (render HTML, JSON, 12 CSVs): {publish_ms:.0} ms, version {}", published.number);
+    println!("publish (render HTML, JSON, 11 CSVs): {publish_ms:.0} ms, version {}", published.number);
     if reset {
         println!("peak memory during the first compile:  {:.1} MB (VmHWM after reset; RSS before it {:.1} MB)", peak_kb as f64 / 1024.0, rss_before as f64 / 1024.0);
     } else {

@@ -483,3 +483,49 @@ pub fn outputs(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> a
 pub fn table_names() -> Vec<&'static str> {
     tables(&ReportData::default()).into_iter().map(|t| t.name).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> Meta {
+        Meta { slug: "fw-2026".into(), number: 1, draft: false, published_at: Some("2027-01-10T09:00:00Z".into()), changelog: None }
+    }
+
+    #[test]
+    fn empty_tables_say_so_and_drafts_have_no_downloads() {
+        let t = Templates::load(Path::new("/nonexistent")).unwrap();
+        let mut d = ReportData { period_label: "2026".into(), ..Default::default() };
+        d.previous_report = Some(super::super::PreviousReport { slug: "fw-2025".into(), version: 1, period_label: "2025".into(), published_at: String::new() });
+        let html = html(&t, &d, &meta(), View::Public).unwrap();
+        assert!(html.contains("<p class=\"empty\">Nothing moved.</p>"), "{html}");
+        assert!(html.contains("href=\"/reports/fw-2025/versions/1\""));
+        assert!(html.contains("href=\"/reports/fw-2026/versions/1/tables/commitments.csv\""));
+        assert!(!html.contains("Draft, not published"));
+        let draft = html_of_draft(&t, &d);
+        assert!(draft.contains("Draft, not published") && draft.contains("Secretariat view") && draft.contains("Downloads are available once the report is published"));
+    }
+
+    fn html_of_draft(t: &Templates, d: &ReportData) -> String {
+        html(t, d, &Meta { draft: true, published_at: None, ..meta() }, View::Secretariat).unwrap()
+    }
+
+    #[test]
+    fn a_template_can_be_overridden_file_by_file_and_a_broken_one_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("partials")).unwrap();
+        std::fs::write(dir.path().join("partials/layout.hbs"), "<!DOCTYPE html><html lang=\"en\"><title>{{title}}</title><main>{{> @partial-block}}</main></html>").unwrap();
+        let t = Templates::load(dir.path()).unwrap();
+        let html = html(&t, &ReportData::default(), &meta(), View::Public).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\"><title>") && html.contains("<h2 id=\"contents-title\">"), "the report body is still the built-in one");
+        std::fs::write(dir.path().join("report.hbs"), "{{#if}}").unwrap();
+        let e = Templates::load(dir.path()).err().unwrap().to_string();
+        assert!(e.contains("report.hbs"), "{e}");
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_by_the_writer() {
+        let table = Table { name: "x", caption: String::new(), columns: vec![("a", "A"), ("b", "B")], rows: vec![vec![Cell::Text("Zürich, \"Nord\"".into()), Cell::Num(None)]] };
+        assert_eq!(csv_table(&table).unwrap(), "a,b\n\"Zürich, \"\"Nord\"\"\",\n");
+    }
+}

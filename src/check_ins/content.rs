@@ -263,7 +263,8 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
         if !reported.insert(code.to_string()) {
             e.push(FieldError::new(format!("indicators[{i}].indicator"), format!("`{code}` is reported twice")));
         }
-        if let Some(f) = crate::indicators::store::check_figures(&mut e, &format!("indicators[{i}]."), def.unit(), r.value, r.baseline, r.target, &r.note, "") {
+        let reported = crate::indicators::store::Reported { value: r.value, baseline: r.baseline, target: r.target, note: &r.note, source: "" };
+        if let Some(f) = crate::indicators::store::check_figures(&mut e, &format!("indicators[{i}]."), def.unit(), reported) {
             out.indicators.push((def.clone(), f));
         }
     }

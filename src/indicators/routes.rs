@@ -119,16 +119,14 @@ pub async fn update_value(req: HttpRequest, state: web::Data<AppState>, caller: 
         };
         let p = &body.0;
         let mut e = Errors::default();
-        let figures = store::check_figures(
-            &mut e,
-            "",
-            unit,
-            p.value.unwrap_or(before.value),
-            p.baseline.unwrap_or(before.baseline),
-            p.target.unwrap_or(before.target),
-            p.note.as_deref().unwrap_or(&before.note),
-            p.source.as_deref().unwrap_or(&before.source),
-        );
+        let reported = store::Reported {
+            value: p.value.unwrap_or(before.value),
+            baseline: p.baseline.unwrap_or(before.baseline),
+            target: p.target.unwrap_or(before.target),
+            note: p.note.as_deref().unwrap_or(&before.note),
+            source: p.source.as_deref().unwrap_or(&before.source),
+        };
+        let figures = store::check_figures(&mut e, "", unit, reported);
         e.finish()?;
         let f: Figures = figures.expect("no errors");
         store::update(c, &before, expected, &f, None, &caller.actor())

@@ -210,9 +210,19 @@ pub struct Figures {
     pub source: String,
 }
 
+/// Figures as reported, before checking.
+pub struct Reported<'a> {
+    pub value: f64,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub note: &'a str,
+    pub source: &'a str,
+}
+
 /// Checks the figures of one value against its indicator's unit; `prefix` is prepended to field
 /// names (`indicators[2].` in a check-in).
-pub fn check_figures(e: &mut Errors, prefix: &str, unit: Unit, value: f64, baseline: Option<f64>, target: Option<f64>, note: &str, source: &str) -> Option<Figures> {
+pub fn check_figures(e: &mut Errors, prefix: &str, unit: Unit, r: Reported) -> Option<Figures> {
+    let Reported { value, baseline, target, note, source } = r;
     let value = e.take(unit.check(&format!("{prefix}value"), value));
     let baseline = match baseline {
         None => Some(None),
@@ -277,7 +287,8 @@ pub fn create(conn: &mut DbConnection, city_id: i64, input: &NewIndicatorValueIn
         }
     }
     let figures = def.as_ref().and_then(|d| {
-        check_figures(&mut e, "", d.unit(), input.value, input.baseline, input.target, input.note.as_deref().unwrap_or(""), input.source.as_deref().unwrap_or(""))
+        let r = Reported { value: input.value, baseline: input.baseline, target: input.target, note: input.note.as_deref().unwrap_or(""), source: input.source.as_deref().unwrap_or("") };
+        check_figures(&mut e, "", d.unit(), r)
     });
     e.finish()?;
     let (def, start, end, figures) = (def.unwrap(), start.unwrap(), end.unwrap(), figures.unwrap());

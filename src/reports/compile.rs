@@ -49,6 +49,14 @@ pub struct Request<'a> {
     pub previous_version: Option<&'a Previous>,
 }
 
+/// A check-in of the period: city, due, submitted, state, when its round closed.
+type CheckInRow = (i64, NaiveDateTime, Option<NaiveDateTime>, String, Option<NaiveDateTime>);
+/// A city's value of an indicator: period end, value, baseline, target.
+type Reading = (NaiveDate, f64, Option<f64>, Option<f64>);
+/// An action marked as good practice: id, city, commitment code and position, title, status,
+/// progress, description.
+type PracticeRow = (i64, String, String, i32, String, String, i32, String);
+
 fn status_counts() -> Counts {
     ActionStatus::ALL.iter().map(|s| (s.as_str().to_string(), 0)).collect()
 }
@@ -197,7 +205,7 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
         *levels_c.entry(*c).or_insert_with(level_counts).entry(level.clone()).or_insert(0) += 1;
         *levels_city.entry(*city).or_insert_with(level_counts).entry(level.clone()).or_insert(0) += 1;
     }
-    let check_in_rows: Vec<(i64, NaiveDateTime, Option<NaiveDateTime>, String, Option<NaiveDateTime>)> = check_ins::table
+    let check_in_rows: Vec<CheckInRow> = check_ins::table
         .inner_join(rounds::table)
         .filter(rounds::period_start.ge(from).and(rounds::period_end.le(to)))
         .select((check_ins::city_id, check_ins::due_at, check_ins::submitted_at, check_ins::state, rounds::closed_at))
@@ -265,23 +273,23 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
 
     // ---- indicators
     let defs = crate::indicators::store::definitions(conn, &[fw])?;
-    let value_rows: Vec<(i64, i64, NaiveDate, f64, Option<f64>, Option<f64>)> = indicator_values::table
+    let value_rows: Vec<(i64, i64, Reading)> = indicator_values::table
         .inner_join(indicators::table)
         .filter(indicators::framework_id.eq(fw))
         .filter(indicator_values::period_start.ge(from).and(indicator_values::period_end.le(to)))
         .order((indicator_values::indicator_id, indicator_values::city_id, indicator_values::period_end, indicator_values::period_start.desc(), indicator_values::id))
-        .select((indicator_values::indicator_id, indicator_values::city_id, indicator_values::period_end, indicator_values::value, indicator_values::baseline, indicator_values::target))
+        .select((indicator_values::indicator_id, indicator_values::city_id, (indicator_values::period_end, indicator_values::value, indicator_values::baseline, indicator_values::target)))
         .load(conn)?;
     // Ordered so that the last row of each (indicator, city) is the one that counts.
-    let mut latest: HashMap<(i64, i64), (NaiveDate, f64, Option<f64>, Option<f64>)> = HashMap::new();
-    for (ind, city, end, v, b, t) in value_rows.into_iter().filter(|r| in_report.contains(&r.1)) {
-        latest.insert((ind, city), (end, v, b, t));
+    let mut latest: HashMap<(i64, i64), Reading> = HashMap::new();
+    for (ind, city, reading) in value_rows.into_iter().filter(|r| in_report.contains(&r.1)) {
+        latest.insert((ind, city), reading);
     }
     let prev_data = r.previous.map(|p| &p.data);
     let mut indicators_out = vec![];
     let mut city_values: HashMap<i64, Vec<CityIndicator>> = HashMap::new();
     for d in &defs {
-        let mut rows: Vec<(i64, (NaiveDate, f64, Option<f64>, Option<f64>))> = latest.iter().filter(|((i, _), _)| *i == d.id).map(|((_, c), v)| (*c, *v)).collect();
+        let mut rows: Vec<(i64, Reading)> = latest.iter().filter(|((i, _), _)| *i == d.id).map(|((_, c), v)| (*c, *v)).collect();
         if d.indicator.retired && rows.is_empty() {
             continue;
         }
@@ -420,7 +428,7 @@ fn good_practices(conn: &mut DbConnection, r: &Request, fw: i64) -> QueryResult<
     if r.good_practices.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<(i64, String, String, i32, String, String, i32, String)> = actions::table
+    let rows: Vec<PracticeRow> = actions::table
         .inner_join(plans::table.inner_join(cities::table))
         .inner_join(commitments::table)
         .filter(actions::id.eq_any(r.good_practices).and(plans::framework_id.eq(fw)))

@@ -260,7 +260,7 @@ pub fn slug(framework: &str, start: NaiveDate, end: NaiveDate) -> String {
         match months {
             _ if start.month() == 1 && end.month() == 12 && start.year() == end.year() => start.year().to_string(),
             _ if start.month() == 1 && end.month() == 12 => format!("{}-{}", start.year(), end.year()),
-            3 if start.month0() % 3 == 0 => format!("{}-q{}", start.year(), start.month0() / 3 + 1),
+            3 if start.month0().is_multiple_of(3) => format!("{}-q{}", start.year(), start.month0() / 3 + 1),
             1 => format!("{}-{:02}", start.year(), start.month()),
             _ => format!("{start}-to-{end}"),
         }

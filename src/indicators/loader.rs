@@ -118,16 +118,21 @@ type Stored = (i64, String, String, String, Option<String>, Option<i64>, bool, b
 fn sync_one(conn: &mut DbConnection, fw: i64, framework: &str, f: &IndicatorsFile, report: &mut LoadReport) -> anyhow::Result<()> {
     let now = chrono::Utc::now().naive_utc();
     for (pos, i) in f.indicators.iter().enumerate() {
+        // A commitment the framework file no longer has (an override dropped it) leaves the
+        // indicator unlinked rather than stopping start-up; the framework file is the authority.
         let commitment_id = match &i.commitment {
             None => None,
-            Some(code) => Some(
-                commitments::table
+            Some(code) => {
+                let id = commitments::table
                     .filter(commitments::framework_id.eq(fw).and(commitments::code.eq(code)))
                     .select(commitments::id)
                     .first::<i64>(conn)
-                    .optional()?
-                    .with_context(|| format!("indicator file {framework}{SUFFIX}: indicator `{}` names commitment `{code}`, which the framework does not have", i.code))?,
-            ),
+                    .optional()?;
+                if id.is_none() {
+                    tracing::warn!(file = %format!("{framework}{SUFFIX}"), indicator = %i.code, commitment = %code, "the indicator names a commitment the framework does not have; it is kept without one");
+                }
+                id
+            }
         };
         let wanted = row_of(i, commitment_id, pos as i32);
         let existing: Option<Stored> = indicators::table

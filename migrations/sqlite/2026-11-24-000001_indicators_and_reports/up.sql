@@ -13,8 +13,9 @@ CREATE TABLE indicators (
     unit TEXT NOT NULL,
     -- ISO 4217 code, for money only
     currency TEXT,
-    -- The commitment the indicator evidences (same framework).
-    commitment_id BIGINT REFERENCES commitments(id),
+    -- The commitment the indicator evidences (same framework); cleared if a framework file
+    -- drops that commitment.
+    commitment_id BIGINT REFERENCES commitments(id) ON DELETE SET NULL,
     higher_is_better BOOLEAN NOT NULL,
     -- City values are withheld from public output (see reports.suppression_threshold).
     sensitive BOOLEAN NOT NULL,

@@ -434,6 +434,8 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
         "published_on": m.published_at.as_deref().map(date_of),
         "changelog": m.changelog,
         "changes": by_name("changes"),
+        // A frozen page cannot link to later versions, but it can to the earlier ones.
+        "earlier": (1..m.number).map(|n| json!({"number": n, "href": format!("/reports/{}/versions/{n}", m.slug)})).collect::<Vec<_>>(),
         "has_changes": !d.changes.is_empty(),
         "previous": d.previous_report.as_ref().map(|p| json!({"label": p.period_label, "version": p.version, "href": format!("/reports/{}/versions/{}", p.slug, p.version)})),
         "signatories": by_name("signatories"),

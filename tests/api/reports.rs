@@ -459,6 +459,7 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     let v2 = text(&page(&app, &format!("/reports/{slug}")).await.2);
     assert_ne!(v2, html);
     assert!(v2.contains("Amsterdam corrected the progress of its anti-discrimination desk."));
+    assert!(v2.contains(&format!("<a href=\"/reports/{slug}/versions/1\">version 1</a>")), "the correction links to the version it corrects");
     let changes_rows = html_rows(&v2, "table-changes");
     assert_eq!(changes_rows[1], ("Commitments: PM1, mean progress".to_string(), vec!["50".to_string(), "60".to_string()]));
     // Good-practice marks belong to the report: version 2 keeps the one made on the draft of 1.

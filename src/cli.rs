@@ -58,6 +58,36 @@ enum Command {
         #[command(subcommand)]
         command: OutboxCommand,
     },
+    /// Outcomes reports: compile a draft, publish it, list them.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Compile (or recompile) the draft report of a framework for a period; prints the draft's id.
+    Compile {
+        /// Framework code, e.g. eurocities-integrating-cities.
+        #[arg(long)]
+        framework: String,
+        /// First day of the period (YYYY-MM-DD).
+        #[arg(long)]
+        from: String,
+        /// Last day of the period (YYYY-MM-DD).
+        #[arg(long)]
+        to: String,
+    },
+    /// Publish a draft by the id `report compile` printed; prints the public URL.
+    Publish {
+        id: i64,
+        /// What this version corrects (required from the second version on).
+        #[arg(long)]
+        changelog: Option<String>,
+    },
+    /// List every report: id, slug, latest published version, draft version and draft id.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -141,6 +171,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{report}");
             Ok(())
         }
+        Command::Report { command } => report(settings, command),
         Command::Migrate => {
             startup::prepare(&settings)?;
             eprintln!("database is up to date and the charters are loaded");
@@ -193,6 +224,54 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A CLI-facing message for an API error: the problem's fields, or the detail.
+fn cli_error(e: crate::error::ApiError) -> anyhow::Error {
+    match e {
+        crate::error::ApiError::Validation(errors) => anyhow::anyhow!(
+            "{}",
+            errors.iter().map(|f| format!("--{}: {}{}", f.field, f.reason, f.accepted.as_ref().map(|a| format!(" (accepted: {a})")).unwrap_or_default())).collect::<Vec<_>>().join("; ")
+        ),
+        crate::error::ApiError::Unexpected(e) => e,
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+fn report(settings: Settings, command: ReportCommand) -> anyhow::Result<()> {
+    let pool = startup::prepare(&settings)?;
+    let mut conn = pool.get()?;
+    let now = chrono::Utc::now();
+    let by = "command line";
+    match command {
+        ReportCommand::Compile { framework, from, to } => {
+            let date = |flag: &str, v: &str| validation::date(flag, v).map_err(|e| anyhow::anyhow!("--{flag} `{v}`: {} (accepted: {})", e.reason, e.accepted.unwrap_or_default()));
+            let (from, to) = (date("from", &from)?, date("to", &to)?);
+            let c = crate::reports::store::compile(&mut conn, &settings, &framework, from, to, by, now).map_err(cli_error)?;
+            eprintln!("report {}: draft version {} {}", c.report_id, c.number, if c.created { "compiled" } else { "recompiled" });
+            println!("{}", c.draft_id);
+            Ok(())
+        }
+        ReportCommand::Publish { id, changelog } => {
+            let templates = crate::reports::render::Templates::load(&settings.reports.templates_dir)?;
+            crate::reports::store::require_draft(&mut conn, id).map_err(cli_error)?;
+            let p = crate::reports::store::publish(&mut conn, &settings, &templates, id, changelog.as_deref(), by, now).map_err(cli_error)?;
+            eprintln!("published version {}: {}", p.number, p.version_url);
+            println!("{}", p.url);
+            Ok(())
+        }
+        ReportCommand::List => {
+            for r in crate::reports::store::list(&mut conn, &settings, true).map_err(cli_error)? {
+                let draft = match r.draft {
+                    Some(n) => format!("draft v{n} (id {})", crate::reports::store::draft_id(&mut conn, r.id).map_err(cli_error)?),
+                    None => "no draft".into(),
+                };
+                let published = r.latest_published.map(|n| format!("published v{n}")).unwrap_or_else(|| "unpublished".into());
+                println!("{}\t{}\t{published}\t{draft}", r.id, r.slug);
+            }
+            Ok(())
         }
     }
 }

@@ -22,6 +22,7 @@ pub struct Settings {
     pub network: NetworkSettings,
     pub reminders: crate::reminders::plan::ReminderPolicy,
     pub sign_in: SignInSettings,
+    pub reports: ReportSettings,
 }
 
 /// `[sign_in]`: browser sessions, throttling of failed sign-ins, and password links.
@@ -62,6 +63,22 @@ impl SignInSettings {
         }
         Ok(())
     }
+}
+
+/// `[reports]`: the outcomes report.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Cron (same syntax as check_ins.schedule, read in check_ins.time_zone): when a cycle's draft is compiled.
+    pub schedule: String,
+    /// Length of a reporting cycle in calendar years (1 to 10).
+    pub cycle_years: u32,
+    /// A year in which a cycle starts.
+    pub cycle_anchor_year: i32,
+    /// Sensitive aggregates over fewer cities than this are withheld publicly (1 or more).
+    pub suppression_threshold: u32,
+    /// Report template overrides, used file by file where present.
+    pub templates_dir: PathBuf,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -326,7 +343,26 @@ impl Settings {
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
         self.mail.validate()?;
         self.sign_in.validate()?;
+        self.report_schedule()?;
+        if !(1..=10).contains(&self.reports.cycle_years) {
+            anyhow::bail!("configuration key reports.cycle_years: is {}; accepted: 1 to 10", self.reports.cycle_years);
+        }
+        if self.reports.suppression_threshold == 0 {
+            anyhow::bail!("configuration key reports.suppression_threshold: must be at least 1 (1 withholds nothing)");
+        }
         Ok(())
+    }
+
+    /// The schedule that compiles reports, read in the check-ins' time zone; errors name the key.
+    pub fn report_schedule(&self) -> anyhow::Result<crate::check_ins::schedule::Schedule> {
+        use crate::check_ins::schedule::{Schedule, ScheduleError};
+        Schedule::parse(&self.reports.schedule, &self.check_ins.time_zone).map_err(|e| {
+            let key = match e {
+                ScheduleError::InvalidExpression { .. } => "reports.schedule",
+                ScheduleError::InvalidTimeZone { .. } => "check_ins.time_zone",
+            };
+            anyhow::anyhow!("configuration key {key}: {e}")
+        })
     }
 
     pub fn database_url(&self) -> anyhow::Result<DatabaseUrl> {
@@ -397,6 +433,18 @@ mod tests {
         assert!(e.contains("check_ins.time_zone") && e.contains("Europe/Brusels"), "{e}");
         let s = load(&[("CHARTER_TRACKER__CHECK_INS__SCHEDULE", "0 0 9 1 * Mon")]).unwrap();
         assert_eq!(s.check_ins.schedule, "0 0 9 1 * Mon");
+    }
+
+    #[test]
+    fn report_settings_are_checked_naming_the_key() {
+        let s = load(&[]).unwrap();
+        assert_eq!((s.reports.cycle_years, s.reports.suppression_threshold), (1, 5));
+        let e = load(&[("CHARTER_TRACKER__REPORTS__SCHEDULE", "0 0 32 1 *")]).unwrap_err().to_string();
+        assert!(e.contains("reports.schedule"), "{e}");
+        let e = load(&[("CHARTER_TRACKER__REPORTS__CYCLE_YEARS", "0")]).unwrap_err().to_string();
+        assert!(e.contains("reports.cycle_years"), "{e}");
+        let e = load(&[("CHARTER_TRACKER__REPORTS__SUPPRESSION_THRESHOLD", "0")]).unwrap_err().to_string();
+        assert!(e.contains("reports.suppression_threshold"), "{e}");
     }
 
     #[test]

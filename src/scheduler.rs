@@ -20,6 +20,8 @@ pub struct TickReport {
     pub closed_rounds: Vec<i64>,
     pub opened_round: Option<i64>,
     pub reminders_queued: usize,
+    /// Reports whose draft the report schedule compiled in this pass.
+    pub reports_compiled: Vec<i64>,
     pub sent: usize,
     pub retried: usize,
     pub failed: usize,
@@ -31,8 +33,8 @@ impl std::fmt::Display for TickReport {
         let opened = self.opened_round.map(|r| format!("round {r}")).unwrap_or_else(|| "none".into());
         write!(
             f,
-            "rounds closed: {:?}; round opened: {opened}; reminders queued: {}; emails sent: {}, to retry: {}, failed: {}, deferred: {}",
-            self.closed_rounds, self.reminders_queued, self.sent, self.retried, self.failed, self.deferred
+            "rounds closed: {:?}; round opened: {opened}; reminders queued: {}; reports compiled: {:?}; emails sent: {}, to retry: {}, failed: {}, deferred: {}",
+            self.closed_rounds, self.reminders_queued, self.reports_compiled, self.sent, self.retried, self.failed, self.deferred
         )
     }
 }
@@ -44,9 +46,10 @@ pub fn plan_due(pool: &Pool, settings: &Settings, templates: &EmailTemplates, no
     let closed_rounds = rounds::close_due(&mut conn, &env, now)?;
     let opened_round = rounds::open_due(&mut conn, &env, now)?;
     let reminders_queued = reminders::send::queue_due(&mut conn, &env, now)?;
+    let reports_compiled = crate::reports::schedule::compile_due(&mut conn, &env, now)?;
     crate::auth::sessions::purge_expired(&mut conn, now)?;
     crate::auth::throttle::purge_old(&mut conn, now)?;
-    Ok(TickReport { closed_rounds, opened_round, reminders_queued, ..Default::default() })
+    Ok(TickReport { closed_rounds, opened_round, reminders_queued, reports_compiled, ..Default::default() })
 }
 
 /// One whole pass: plan, then deliver everything due.
@@ -70,7 +73,7 @@ pub fn spawn(pool: Pool, settings: Arc<Settings>, templates: Arc<EmailTemplates>
                 let span = tracing::info_span!("scheduler_pass");
                 let _g = span.enter();
                 match plan_due(&pool, &settings, &templates, Utc::now()) {
-                    Ok(r) if r.opened_round.is_some() || !r.closed_rounds.is_empty() || r.reminders_queued > 0 => {
+                    Ok(r) if r.opened_round.is_some() || !r.closed_rounds.is_empty() || r.reminders_queued > 0 || !r.reports_compiled.is_empty() => {
                         tracing::info!(?r, "scheduler pass")
                     }
                     Ok(_) => {}

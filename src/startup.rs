@@ -23,6 +23,8 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Compiled page templates.
     pub pages: Arc<crate::pages::Pages>,
+    /// Compiled report templates (public outputs are rendered when a report is published).
+    pub report_templates: Arc<crate::reports::render::Templates>,
 }
 
 /// Opens the database, applies migrations and loads the charters: everything `serve`,
@@ -36,6 +38,10 @@ pub fn prepare(settings: &Settings) -> anyhow::Result<Pool> {
     let report = charter::loader::sync(&mut conn, &files)?;
     if report.changed() {
         tracing::info!(?report, "charters loaded");
+    }
+    let indicators = crate::indicators::loader::sync(&mut conn, &crate::indicators::loader::read_files(&settings.charters.dir)?)?;
+    if indicators.changed() {
+        tracing::info!(?indicators, "indicator sets loaded");
     }
     Ok(pool)
 }
@@ -59,7 +65,8 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
         let tls = settings.served_over_tls();
-        let state = web::Data::new(AppState { pages: Arc::new(crate::pages::Pages::load(std::path::Path::new("templates/pages"), &settings.network.name)?), pool, settings: Arc::new(settings), templates, clock });
+        let report_templates = Arc::new(crate::reports::render::Templates::load(&settings.reports.templates_dir)?);
+        let state = web::Data::new(AppState { report_templates, pages: Arc::new(crate::pages::Pages::load(std::path::Path::new("templates/pages"), &settings.network.name)?), pool, settings: Arc::new(settings), templates, clock });
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -127,7 +134,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(actions::routes::configure)
                 .configure(check_ins::routes::configure)
                 .configure(history::routes::configure)
-                .configure(mail::routes::configure),
+                .configure(mail::routes::configure)
+                .configure(crate::indicators::routes::configure)
+                .configure(crate::reports::routes::configure),
         )
         .service(
             web::scope("")

@@ -39,7 +39,9 @@ impl LoadReport {
 /// and other `*.toml` files there adding to them.
 pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, FrameworkFile)>> {
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
-    for name in BuiltInCharters::iter() {
+    // Indicator sets live beside the frameworks; `crate::indicators::loader` reads those.
+    let is_framework = |name: &str| !name.ends_with(crate::indicators::loader::SUFFIX);
+    for name in BuiltInCharters::iter().filter(|n| is_framework(n)) {
         let file = BuiltInCharters::get(&name).expect("listed file exists");
         sources.insert(name.to_string(), String::from_utf8_lossy(&file.data).into_owned());
     }
@@ -48,8 +50,8 @@ pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, FrameworkF
             .with_context(|| format!("reading charter folder {}", override_dir.display()))?
         {
             let path = entry?.path();
-            if path.extension().and_then(|e| e.to_str()) == Some("toml") {
-                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if path.extension().and_then(|e| e.to_str()) == Some("toml") && is_framework(&name) {
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("reading {}", path.display()))?;
                 sources.insert(name, text);

@@ -27,10 +27,24 @@ pub struct CheckInContent {
     /// Actions started since the last check-in.
     #[serde(default)]
     pub new_actions: Vec<NewActionReport>,
-    /// Indicator values (kept with the draft; evaluated by the outcomes report).
+    /// Values of the framework's common indicators for the round's period.
     #[serde(default)]
-    #[schema(value_type = Vec<Object>)]
-    pub indicators: Vec<serde_json::Value>,
+    pub indicators: Vec<IndicatorReport>,
+}
+
+/// A value of one common indicator, for the period the round covers.
+#[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorReport {
+    /// Indicator code, e.g. EM1-A (see GET /api/v1/frameworks/{code}/indicators).
+    pub indicator: String,
+    /// Checked against the indicator's unit: percent 0-100, count a whole number >= 0,
+    /// money >= 0, yes_no 1 (yes) or 0 (no).
+    pub value: f64,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
@@ -80,6 +94,8 @@ pub struct Scope {
     pub actions: Vec<Action>,
     /// (framework id, commitment code) -> (commitment id, retired)
     pub commitments: HashMap<(i64, String), (i64, bool)>,
+    /// The live common indicators of the plans' frameworks.
+    pub indicators: Vec<crate::indicators::store::Def>,
 }
 
 impl Scope {
@@ -90,7 +106,7 @@ impl Scope {
             .order(plans::id)
             .select(plans::id)
             .load(conn)?;
-        let mut out = Scope { plans: vec![], actions: vec![], commitments: HashMap::new() };
+        let mut out = Scope { plans: vec![], actions: vec![], commitments: HashMap::new(), indicators: vec![] };
         for id in ids {
             let plan = crate::plans::store::get(conn, id)?.expect("listed");
             let (mut acts, _) = actions::store::list(conn, id, &Default::default(), i64::MAX, 0)?;
@@ -104,6 +120,8 @@ impl Scope {
             }
             out.plans.push(plan);
         }
+        let frameworks: Vec<i64> = out.plans.iter().map(|p| p.framework_id).collect();
+        out.indicators = crate::indicators::store::definitions(conn, &frameworks)?.into_iter().filter(|d| !d.indicator.retired).collect();
         Ok(out)
     }
 
@@ -137,6 +155,7 @@ pub struct Valid {
     pub actions: Vec<ValidActionReport>,
     pub assessments: Vec<(i64, Assessment, String)>,
     pub new_actions: Vec<ValidNewAction>,
+    pub indicators: Vec<(crate::indicators::store::Def, crate::indicators::store::Figures)>,
 }
 
 fn progress(e: &mut Errors, field: String, p: Option<i64>, default: i32) -> Option<i32> {
@@ -150,7 +169,7 @@ fn progress(e: &mut Errors, field: String, p: Option<i64>, default: i32) -> Opti
 /// Checks every value against the city's scope; all problems are reported at once.
 pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
     let mut e = Errors::default();
-    let mut out = Valid { actions: vec![], assessments: vec![], new_actions: vec![] };
+    let mut out = Valid { actions: vec![], assessments: vec![], new_actions: vec![], indicators: vec![] };
     let mut seen = std::collections::HashSet::new();
     for (i, r) in c.actions.iter().enumerate() {
         let f = |name: &str| format!("actions[{i}].{name}");
@@ -231,6 +250,22 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
                     progress,
                 },
             });
+        }
+    }
+    let mut reported = std::collections::HashSet::new();
+    for (i, r) in c.indicators.iter().enumerate() {
+        let code = r.indicator.trim();
+        let Some(def) = scope.indicators.iter().find(|d| d.indicator.code == code) else {
+            let known: Vec<&str> = scope.indicators.iter().map(|d| d.indicator.code.as_str()).collect();
+            e.push(FieldError::new(format!("indicators[{i}].indicator"), format!("`{code}` is not an indicator of this city's plans")).accepting(known.join(", ")));
+            continue;
+        };
+        if !reported.insert(code.to_string()) {
+            e.push(FieldError::new(format!("indicators[{i}].indicator"), format!("`{code}` is reported twice")));
+        }
+        let reported = crate::indicators::store::Reported { value: r.value, baseline: r.baseline, target: r.target, note: &r.note, source: "" };
+        if let Some(f) = crate::indicators::store::check_figures(&mut e, &format!("indicators[{i}]."), def.unit(), reported) {
+            out.indicators.push((def.clone(), f));
         }
     }
     e.finish()?;

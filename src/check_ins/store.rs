@@ -45,7 +45,7 @@ fn to_check_in(r: Row, round_label: String, city_name: String, closed: bool, set
         CheckInState::Open if r.extension_reason.is_some() => CheckInState::Extended,
         s => s,
     };
-    let draft = r.draft.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default();
+    let draft = r.draft.as_deref().map(read_draft).unwrap_or_default();
     Ok(Full {
         check_in: CheckIn {
             id: r.id,
@@ -65,6 +65,18 @@ fn to_check_in(r: Row, round_label: String, city_name: String, closed: bool, set
         },
         draft,
         round_closed: closed,
+    })
+}
+
+/// A saved draft. Drafts saved before indicator values were typed kept them as free JSON; such
+/// values are dropped rather than losing the whole draft.
+fn read_draft(text: &str) -> CheckInContent {
+    serde_json::from_str(text).unwrap_or_else(|_| {
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("indicators");
+        }
+        serde_json::from_value(v).unwrap_or_default()
     })
 }
 
@@ -231,6 +243,12 @@ pub fn submit(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i
         for n in valid.new_actions {
             actions::store::create(conn, n.plan_id, city_id, n.fields, actor)?;
         }
+        if !valid.indicators.is_empty() {
+            let round = rounds::get(conn, f.check_in.round_id)?.ok_or_else(|| anyhow::anyhow!("round {} vanished", f.check_in.round_id))?;
+            for (def, figures) in &valid.indicators {
+                crate::indicators::store::record_from_check_in(conn, def, city_id, (round.period_start, round.period_end), figures, id, actor)?;
+            }
+        }
         outbox::cancel_queued(conn, &rounds::city_key_prefix(f.check_in.round_id, city_id))?;
         Ok(())
     })?;
@@ -281,6 +299,8 @@ pub struct Form {
     pub actions: Vec<crate::actions::Action>,
     /// Commitment codes the city can assess or add actions under, with their text.
     pub commitments: Vec<FormCommitment>,
+    /// The common indicators the city can report values of, for the round's period.
+    pub indicators: Vec<crate::indicators::Indicator>,
     pub draft: CheckInContent,
 }
 
@@ -309,6 +329,7 @@ pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<
     }
     Ok(Form {
         check_in: f.check_in,
+        indicators: scope.indicators.into_iter().map(|d| d.indicator).collect(),
         plans: scope.plans.into_iter().map(|p| p.plan).collect(),
         actions: scope.actions,
         commitments,

@@ -310,3 +310,129 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::joinable!(outbox -> cities (city_id));
+
+diesel::table! {
+    indicators (id) {
+        id -> BigInt,
+        framework_id -> BigInt,
+        code -> Text,
+        name -> Text,
+        description -> Text,
+        unit -> Text,
+        currency -> Nullable<Text>,
+        commitment_id -> Nullable<BigInt>,
+        higher_is_better -> Bool,
+        sensitive -> Bool,
+        source -> Text,
+        position -> Integer,
+        retired -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    indicator_values (id) {
+        id -> BigInt,
+        indicator_id -> BigInt,
+        city_id -> BigInt,
+        period_start -> Date,
+        period_end -> Date,
+        value -> Double,
+        baseline -> Nullable<Double>,
+        target -> Nullable<Double>,
+        note -> Text,
+        source -> Text,
+        check_in_id -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> BigInt,
+        framework_id -> BigInt,
+        period_start -> Date,
+        period_end -> Date,
+        slug -> Text,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    report_versions (id) {
+        id -> BigInt,
+        report_id -> BigInt,
+        number -> Integer,
+        state -> Text,
+        figures -> Text,
+        compiled_at -> Timestamp,
+        compiled_by -> Text,
+        changelog -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+        published_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    report_outputs (version_id, name) {
+        version_id -> BigInt,
+        name -> Text,
+        content_type -> Text,
+        body -> Binary,
+    }
+}
+
+diesel::table! {
+    report_good_practices (report_id, action_id) {
+        report_id -> BigInt,
+        action_id -> BigInt,
+        marked_by -> Text,
+        marked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_cycles (framework_id, period_start, period_end) {
+        framework_id -> BigInt,
+        period_start -> Date,
+        period_end -> Date,
+        fired_at -> Timestamp,
+        report_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(indicators -> frameworks (framework_id));
+diesel::joinable!(indicator_values -> indicators (indicator_id));
+diesel::joinable!(indicator_values -> cities (city_id));
+diesel::joinable!(reports -> frameworks (framework_id));
+diesel::joinable!(report_versions -> reports (report_id));
+diesel::joinable!(report_outputs -> report_versions (version_id));
+diesel::joinable!(report_good_practices -> reports (report_id));
+diesel::joinable!(report_good_practices -> actions (action_id));
+
+// Pairs the reports join (one call per pair: a longer list would repeat the pairs above).
+diesel::allow_tables_to_appear_in_same_query!(indicators, frameworks);
+diesel::allow_tables_to_appear_in_same_query!(indicators, commitments);
+diesel::allow_tables_to_appear_in_same_query!(indicators, roles);
+diesel::allow_tables_to_appear_in_same_query!(indicator_values, indicators);
+diesel::allow_tables_to_appear_in_same_query!(indicator_values, cities);
+diesel::allow_tables_to_appear_in_same_query!(indicator_values, frameworks);
+diesel::allow_tables_to_appear_in_same_query!(indicator_values, check_ins);
+diesel::allow_tables_to_appear_in_same_query!(reports, frameworks);
+diesel::allow_tables_to_appear_in_same_query!(report_versions, reports);
+diesel::allow_tables_to_appear_in_same_query!(report_versions, frameworks);
+diesel::allow_tables_to_appear_in_same_query!(report_outputs, report_versions);
+diesel::allow_tables_to_appear_in_same_query!(report_outputs, reports);
+diesel::allow_tables_to_appear_in_same_query!(report_good_practices, reports);
+diesel::allow_tables_to_appear_in_same_query!(report_good_practices, actions);
+diesel::allow_tables_to_appear_in_same_query!(report_good_practices, plans);
+diesel::allow_tables_to_appear_in_same_query!(report_good_practices, cities);
+diesel::allow_tables_to_appear_in_same_query!(report_good_practices, commitments);
+
+// The report groups actions by a column of their plan and one of their own.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(plans::city_id, actions::status, actions::commitment_id);

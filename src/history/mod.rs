@@ -32,6 +32,7 @@ pub enum Kind {
     Plan,
     Action,
     Contact,
+    IndicatorValue,
 }
 
 impl Kind {
@@ -41,6 +42,7 @@ impl Kind {
             Kind::Plan => "plan",
             Kind::Action => "action",
             Kind::Contact => "contact",
+            Kind::IndicatorValue => "indicator_value",
         }
     }
 
@@ -51,6 +53,7 @@ impl Kind {
             "plans" => Some(Kind::Plan),
             "actions" => Some(Kind::Action),
             "contacts" => Some(Kind::Contact),
+            "indicator-values" => Some(Kind::IndicatorValue),
             _ => None,
         }
     }

@@ -11,9 +11,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{kind}/{id}/history", web::get().to(object_history));
 }
 
-/// Every recorded change of a city, plan, action or contact, oldest first.
+/// Every recorded change of a city, plan, action, contact or indicator value, oldest first.
 #[utoipa::path(get, path = "/api/v1/{kind}/{id}/history", tag = "history", security(("bearer" = [])),
-    params(("kind" = String, Path, description = "cities, plans, actions or contacts"), ("id" = i64, Path)),
+    params(("kind" = String, Path, description = "cities, plans, actions, contacts or indicator-values"), ("id" = i64, Path)),
     responses((status = 200, body = Vec<Entry>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn object_history(
     state: web::Data<AppState>,
@@ -22,7 +22,7 @@ pub async fn object_history(
 ) -> ApiResult<HttpResponse> {
     let (kind_raw, id_raw) = path.into_inner();
     let kind = Kind::from_plural(&kind_raw).ok_or_else(|| {
-        ApiError::not_found(format!("`{kind_raw}` has no history; accepted: cities, plans, actions, contacts"))
+        ApiError::not_found(format!("`{kind_raw}` has no history; accepted: cities, plans, actions, contacts, indicator-values"))
     })?;
     let id = id_param(&id_raw)?;
     let entries = db(&state.pool, move |c| {

@@ -17,7 +17,7 @@ use rust_embed::RustEmbed;
 use serde_json::Value;
 
 /// The emails the application sends; each must exist, complete, in [`FALLBACK_LANGUAGE`].
-pub const EMAILS: [&str; 7] = [
+pub const EMAILS: [&str; 8] = [
     "round_opened",
     "due_soon",
     "overdue",
@@ -25,6 +25,7 @@ pub const EMAILS: [&str; 7] = [
     "round_closed",
     "password_reset",
     "invitation",
+    "report_compiled",
 ];
 
 /// Language used when an email has no template in the requested language.
@@ -618,7 +619,9 @@ mod tests {
             "missed": [],
             "reset_link": "https://charter.example.org/reset/tok123",
             "expires_at": "12 June 2025, 14:30 CEST",
-            "sign_in_email": "anna.verhoeven@ghent.example"
+            "sign_in_email": "anna.verhoeven@ghent.example",
+            "framework_title": "EUROCITIES Charter on Integrating Cities",
+            "version": 1
         })
     }
 

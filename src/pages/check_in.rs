@@ -5,7 +5,8 @@
 //! message beside the field. Submission ends on a confirmation page.
 
 use crate::actions::ActionStatus;
-use crate::check_ins::content::{ActionReport, CheckInContent, CommitmentAssessment, NewActionReport};
+use crate::check_ins::content::{ActionReport, CheckInContent, CommitmentAssessment, IndicatorReport, NewActionReport};
+use crate::indicators::Unit;
 use crate::check_ins::store::{self, Form};
 use crate::check_ins::{links, Assessment};
 use crate::cities::contacts;
@@ -64,7 +65,25 @@ fn level_label(a: Assessment) -> &'static str {
 }
 
 /// The form's view model: the content (saved or just typed) laid over the city's actions.
-fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &str, saved: bool) -> Value {
+/// A number as the form shows it: the text typed when it could not be read, else the value.
+fn shown(typed: &HashMap<String, String>, field: &str, v: Option<f64>) -> String {
+    match v {
+        Some(x) if x.is_finite() => x.to_string(),
+        _ => typed.get(field).cloned().unwrap_or_default(),
+    }
+}
+
+fn unit_hint(i: &crate::indicators::Indicator) -> String {
+    match i.unit {
+        Unit::Percent => "A percentage from 0 to 100, e.g. 12.5".into(),
+        Unit::Count => "A whole number, e.g. 40".into(),
+        Unit::Money => format!("An amount in {}, e.g. 250000", i.currency.as_deref().unwrap_or("EUR")),
+        Unit::YesNo => "Yes or no".into(),
+    }
+}
+
+/// `typed` holds the posted fields, so numbers that could not be read are shown as typed.
+fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &str, saved: bool, typed: &HashMap<String, String>) -> Value {
     // Field paths of the content (actions[2].progress) -> input ids and messages.
     let mut summary = vec![];
     let mut by_path: HashMap<String, String> = HashMap::new();
@@ -121,6 +140,34 @@ fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &st
             })
         })
         .collect();
+    let indicators: Vec<Value> = form
+        .indicators
+        .iter()
+        .map(|ind| {
+            let idx = content.indicators.iter().position(|r| r.indicator == ind.code);
+            let r = idx.map(|i| &content.indicators[i]);
+            let key = |f: &str| format!("i_{}_{f}", ind.code);
+            let mut errs = serde_json::Map::new();
+            for f in ["value", "baseline", "target", "note", "indicator"] {
+                if let Some(m) = idx.and_then(|i| by_path.get(&format!("indicators[{i}].{f}"))) {
+                    let anchor = if f == "indicator" { key("value") } else { key(f) };
+                    summary.push(json!({"anchor": anchor, "message": format!("{} ({}): {f} {m}", ind.name, ind.code)}));
+                    errs.insert(if f == "indicator" { "value".into() } else { f.into() }, m.clone().into());
+                }
+            }
+            let value = shown(typed, &key("value"), r.map(|r| r.value));
+            json!({
+                "code": ind.code, "name": ind.name, "description": ind.description, "hint": unit_hint(ind),
+                "yes_no": ind.unit == Unit::YesNo,
+                "yes": value == "1", "no": value == "0",
+                "value": value,
+                "baseline": shown(typed, &key("baseline"), r.and_then(|r| r.baseline)),
+                "target": shown(typed, &key("target"), r.and_then(|r| r.target)),
+                "note": r.map(|r| r.note.clone()).unwrap_or_else(|| typed.get(&key("note")).cloned().unwrap_or_default()),
+                "errors": errs,
+            })
+        })
+        .collect();
     let mut new_errors = serde_json::Map::new();
     for f in ["title", "commitment", "plan_id"] {
         if let Some(m) = by_path.get(&format!("new_actions[0].{f}")) {
@@ -140,6 +187,7 @@ fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &st
         "action_url": links::path(token),
         "actions": actions,
         "commitments": commitments,
+        "indicators": indicators,
         "new": {"title": new.map(|n| n.title.clone()).unwrap_or_default(), "errors": new_errors},
     })
 }
@@ -184,7 +232,30 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
             .unwrap_or(0);
         vec![NewActionReport { plan_id, commitment: code, title, description: String::new(), status: Some("planned".into()), progress: Some(0), delivery: None }]
     };
-    CheckInContent { actions, assessments, new_actions, indicators: vec![] }
+    // A number as typed: spaces and a decimal comma are accepted (12 500, 12,5); a value left
+    // empty is missing (infinity) when something else was given, and unreadable text is NaN, so
+    // validation names the field and the page shows the text again.
+    let number = |s: &str| -> Option<f64> {
+        let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        if t.is_empty() {
+            return None;
+        }
+        let t = if t.contains('.') { t } else { t.replace(',', ".") };
+        Some(t.parse().unwrap_or(f64::NAN))
+    };
+    let indicators = form
+        .indicators
+        .iter()
+        .filter_map(|ind| {
+            let f = |k: &str| get(format!("i_{}_{k}", ind.code));
+            let (value, baseline, target, note) = (f("value"), f("baseline"), f("target"), f("note"));
+            if value.is_empty() && baseline.is_empty() && target.is_empty() && note.is_empty() {
+                return None;
+            }
+            Some(IndicatorReport { indicator: ind.code.clone(), value: number(&value).unwrap_or(f64::INFINITY), baseline: number(&baseline), target: number(&target), note })
+        })
+        .collect();
+    CheckInContent { actions, assessments, new_actions, indicators }
 }
 
 enum Opened {
@@ -217,7 +288,7 @@ pub async fn show(state: web::Data<AppState>, token: web::Path<String>) -> HttpR
                 if let Some(done) = finished(&st, &form) {
                     return Ok(done);
                 }
-                page(&st, actix_web::http::StatusCode::OK, "check_in", &format!("Check-in for {}", form.check_in.round_label), view(&form, &form.draft, &[], &token, false))
+                page(&st, actix_web::http::StatusCode::OK, "check_in", &format!("Check-in for {}", form.check_in.round_label), view(&form, &form.draft, &[], &token, false, &HashMap::new()))
             }
         })
     })
@@ -267,13 +338,13 @@ pub async fn post(state: web::Data<AppState>, token: web::Path<String>, fields: 
             Ok(None) => message(&st, 200, "Check-in submitted", &["Thank you: your update has been received and your actions are updated.", "You will get no more reminders for this round."], true),
             Ok(Some(_)) => {
                 let form = store::form(c, &st.settings, id)?;
-                page(&st, actix_web::http::StatusCode::OK, "check_in", &title, view(&form, &form.draft, &[], &token, true))
+                page(&st, actix_web::http::StatusCode::OK, "check_in", &title, view(&form, &form.draft, &[], &token, true, &HashMap::new()))
             }
-            Err(ApiError::Validation(errors)) => page(&st, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY, "check_in", &title, view(&form, &content, &errors, &token, false)),
+            Err(ApiError::Validation(errors)) => page(&st, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY, "check_in", &title, view(&form, &content, &errors, &token, false, &fields)),
             Err(ApiError::Conflict { .. }) => {
                 let conflict = [FieldError::new("version", "Someone else changed this check-in while you were editing. Your answers are shown below; please check them and send again.")];
                 let fresh = store::form(c, &st.settings, id)?;
-                let mut v = view(&fresh, &content, &[], &token, false);
+                let mut v = view(&fresh, &content, &[], &token, false, &fields);
                 v["errors"] = json!([{"anchor": "main", "message": conflict[0].reason}]);
                 page(&st, actix_web::http::StatusCode::CONFLICT, "check_in", &title, v)
             }

@@ -49,7 +49,9 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(network::configure)
         .configure(check_ins::configure)
         .configure(plans::configure)
-        .configure(actions::configure);
+        .configure(actions::configure)
+        // Last: `/reports/{slug}` would read any other `/reports/...` page as a slug.
+        .configure(crate::reports::public::configure);
 }
 
 async fn accessibility(req: actix_web::HttpRequest, _viewer: web::MaybeViewer) -> web::PageResult {
@@ -138,9 +140,4 @@ pub async fn asset(name: actix_web::web::Path<String>) -> actix_web::HttpRespons
             .body(f.data.into_owned()),
         None => actix_web::HttpResponse::NotFound().content_type("text/plain; charset=utf-8").body("no such file"),
     }
-}
-
-/// The stylesheet, from the binary.
-pub async fn stylesheet() -> actix_web::HttpResponse {
-    asset(actix_web::web::Path::from("app.css".to_string())).await
 }

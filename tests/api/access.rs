@@ -28,6 +28,16 @@ enum Target {
     CheckInA,
     /// The link emailed to city A's contact: it, not the caller, grants access.
     LinkA,
+    /// An indicator value of city A.
+    ValueA,
+    /// A new indicator value of city A, created just before the call (for deletes).
+    FreshValueA,
+    /// A report with a draft and nothing published; `{action_id}` is city A's action.
+    Report,
+    /// A new report draft, compiled just before the call (for publishing).
+    FreshReport,
+    /// The report with city A's action marked as good practice just before the call.
+    MarkedReport,
 }
 
 struct Case {
@@ -94,6 +104,23 @@ fn table() -> Vec<Case> {
         case(M::GET, "/api/v1/outbox", T::None, None, secretariat_only),
         case(M::GET, "/api/v1/outbox/{id}", T::FreshCancelledEmail, None, secretariat_only),
         case(M::POST, "/api/v1/outbox/{id}/retry", T::FreshCancelledEmail, None, secretariat_only),
+        case(M::GET, "/api/v1/frameworks/{code}/indicators", T::Framework, None, [200; 5]),
+        case(M::POST, "/api/v1/frameworks/{code}/indicators", T::Framework, Some(json!({"code": "X-1", "name": "Extra", "unit": "count"})), [401, 201, 403, 403, 403]),
+        case(M::GET, "/api/v1/cities/{id}/indicator-values", T::CityA, None, read),
+        // The period is made different per role below, so each creation is new.
+        case(M::POST, "/api/v1/cities/{id}/indicator-values", T::CityA, Some(json!({"indicator": "EM3-A", "period_start": "2030-01-01", "period_end": "2030-12-31", "value": 12.5})), create),
+        case(M::GET, "/api/v1/indicator-values/{id}", T::ValueA, None, read),
+        case(M::PATCH, "/api/v1/indicator-values/{id}", T::ValueA, Some(json!({"value": 14})), edit),
+        case(M::DELETE, "/api/v1/indicator-values/{id}", T::FreshValueA, None, delete),
+        case(M::POST, "/api/v1/reports", T::None, Some(json!({"framework": "eurocities-integrating-cities", "from": "2031-01-01", "to": "2031-12-31"})), [401, 201, 403, 403, 403]),
+        case(M::GET, "/api/v1/reports", T::None, None, [401, 200, 200, 200, 200]),
+        // Nothing published yet: the draft is for the secretariat only.
+        case(M::GET, "/api/v1/reports/{id}", T::Report, None, secretariat_only),
+        case(M::GET, "/api/v1/reports/{id}/versions", T::Report, None, [401, 200, 200, 200, 200]),
+        case(M::GET, "/api/v1/reports/{id}/draft.html", T::Report, None, secretariat_only),
+        case(M::POST, "/api/v1/reports/{id}/publish", T::FreshReport, Some(json!({})), secretariat_only),
+        case(M::PUT, "/api/v1/reports/{id}/good-practices/{action_id}", T::Report, None, secretariat_only),
+        case(M::DELETE, "/api/v1/reports/{id}/good-practices/{action_id}", T::MarkedReport, None, secretariat_only),
     ]
 }
 
@@ -102,6 +129,13 @@ async fn every_route_times_every_role() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
     let open = app.open_round_now(&w).await;
+    let compile = |year: i32| json!({"framework": "eurocities-integrating-cities", "from": format!("{year}-01-01"), "to": format!("{year}-12-31")});
+    let report = app.post("/api/v1/reports", &w.secretariat, compile(2030)).await.body["compiled"]["report_id"].as_i64().unwrap();
+    let value_of_a = |year: i32| json!({"indicator": "PM3-A", "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "value": 2});
+    let r = app.post(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.secretariat, value_of_a(2029)).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let value_a = r.body["id"].as_i64().unwrap();
+    let mut fresh_year = 2040;
     let roles: [(&str, Option<&str>); 5] = [
         ("anonymous", None),
         ("secretariat", Some(&w.secretariat)),
@@ -137,6 +171,23 @@ async fn every_route_times_every_role() {
                     let p = c.template.replace("{id}", &open.check_in_a.to_string()).replace("{token}", &open.token_a);
                     (p, Some(format!("/api/v1/check-ins/{}", open.check_in_a)))
                 }
+                Target::ValueA => (c.template.replace("{id}", &value_a.to_string()), Some(format!("/api/v1/indicator-values/{value_a}"))),
+                Target::FreshValueA => {
+                    fresh_year += 1;
+                    let r = app.post(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.secretariat, value_of_a(fresh_year)).await;
+                    (c.template.replace("{id}", &r.body["id"].as_i64().unwrap().to_string()), None)
+                }
+                Target::Report => (c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()), None),
+                Target::FreshReport => {
+                    fresh_year += 1;
+                    let id = app.post("/api/v1/reports", &w.secretariat, compile(fresh_year)).await.body["compiled"]["report_id"].as_i64().unwrap();
+                    (c.template.replace("{id}", &id.to_string()), None)
+                }
+                Target::MarkedReport => {
+                    let r = app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{}", w.action_a), Some(&w.secretariat), None).await;
+                    assert_eq!(r.status, 200, "{}", r.body);
+                    (c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()), None)
+                }
                 Target::FreshCancelledEmail => {
                     let key = format!("access/{}", uuid::Uuid::new_v4().simple());
                     let id = app.enqueue_email(&key, "anna@malmo.example", "sv", chrono::Utc::now()).await.unwrap();
@@ -169,6 +220,10 @@ async fn every_route_times_every_role() {
             // Creating the same city twice would be refused as a duplicate, not for access.
             if c.template == "/api/v1/cities" && c.method == Method::POST {
                 body = Some(json!({"name": format!("Zürich {i}"), "country": "CH"}));
+            }
+            if c.template == "/api/v1/cities/{id}/indicator-values" && c.method == Method::POST {
+                body.as_mut().unwrap()["period_start"] = json!(format!("{}-01-01", 2030 + i));
+                body.as_mut().unwrap()["period_end"] = json!(format!("{}-12-31", 2030 + i));
             }
             let r = app.request(c.method.clone(), &path, *token, body.as_ref()).await;
             let got = r.status.as_u16();

@@ -734,7 +734,14 @@ async fn serve_delivers_the_outbox_in_the_background_and_stops_cleanly() {
     }
     let files = eml_files(&outbox);
     let status = rows(&app.pool).await.into_iter().find(|r| r.id == id).unwrap().status;
-    // Stop it as a service manager would, and expect a clean exit.
+    // Stop it as a service manager would once it is up (a signal before the HTTP server has
+    // installed its handlers would kill the process, which is not what this test is about),
+    // and expect a clean exit.
+    let up = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.is_err() && std::time::Instant::now() < up {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // Now stop it.
     std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     let exited = blocking(move || {
         for _ in 0..600 {

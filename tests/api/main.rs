@@ -16,6 +16,7 @@ mod pages;
 mod plan_pages;
 mod plans;
 mod sign_in;
+mod reports;
 #[allow(dead_code)]
 mod smtp_sink;
 mod web_client;

@@ -154,7 +154,24 @@ fn commitment_groups(c: &mut crate::db::DbConnection, plan: &Stored, selected: &
     Ok(Value::Array(groups))
 }
 
-fn form_view(plan: &Stored, city_name: &str, groups: Value, v: &Values, errors: &[FieldError], mode: &str, action_url: String, cancel: String) -> Value {
+/// Where the form is: adding ("new") or changing ("edit"), where it posts, where Cancel goes.
+struct Target {
+    mode: &'static str,
+    action_url: String,
+    cancel: String,
+}
+
+impl Target {
+    fn new(plan_id: i64, city_id: i64) -> Target {
+        Target { mode: "new", action_url: format!("/plans/{plan_id}/actions/new"), cancel: format!("/cities/{city_id}") }
+    }
+    fn edit(id: i64) -> Target {
+        Target { mode: "edit", action_url: format!("/actions/{id}/edit"), cancel: format!("/actions/{id}") }
+    }
+}
+
+fn form_view(plan: &Stored, city_name: &str, groups: Value, v: &Values, errors: &[FieldError], t: Target) -> Value {
+    let Target { mode, action_url, cancel } = t;
     let choice = |value: &str, label: &str, hint: Option<&str>, checked: bool| json!({"value": value, "label": label, "hint": hint, "checked": checked});
     json!({
         "mode": mode, "action_url": action_url, "cancel_url": cancel,
@@ -192,8 +209,7 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: a
     })
     .await?;
     let v = Values { status: "planned".into(), progress: "0".into(), delivery: "direct".into(), ..Default::default() };
-    let cancel = format!("/cities/{}", city.id);
-    page(&req, "action_form", &format!("Add an action to {}", plan.plan.title), form_view(&plan, &city.name, groups, &v, &[], "new", format!("/plans/{plan_id}/actions/new"), cancel))
+    page(&req, "action_form", &format!("Add an action to {}", plan.plan.title), form_view(&plan, &city.name, groups, &v, &[], Target::new(plan_id, city.id)))
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -218,7 +234,7 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
                 errors.extend(more);
                 let city = crate::cities::store::require(c, plan.plan.city_id)?;
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
-                Ok(Err(form_view(&plan, &city.name, groups, &v, &errors, "new", format!("/plans/{plan_id}/actions/new"), format!("/cities/{}", city.id))))
+                Ok(Err(form_view(&plan, &city.name, groups, &v, &errors, Target::new(plan_id, city.id))))
             }
             Err(e) => Err(e),
         }
@@ -245,7 +261,7 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> 
     let view = db(&req, move |c| {
         let (a, plan, city) = editable(c, &caller, id)?;
         let groups = commitment_groups(c, &plan, &a.commitment)?;
-        Ok(form_view(&plan, &city, groups, &Values::of(&a), &[], "edit", format!("/actions/{id}/edit"), format!("/actions/{id}")))
+        Ok(form_view(&plan, &city, groups, &Values::of(&a), &[], Target::edit(id)))
     })
     .await?;
     page(&req, "action_form", "Change an action", view)
@@ -271,7 +287,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             Err(ApiError::Validation(more)) => {
                 errors.extend(more);
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
-                Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, form_view(&plan, &city, groups, &v, &errors, "edit", format!("/actions/{id}/edit"), format!("/actions/{id}")))))
+                Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, form_view(&plan, &city, groups, &v, &errors, Target::edit(id)))))
             }
             Err(ApiError::Conflict { current_version, .. }) => {
                 // Keep what was typed, and base the next save on the current version.
@@ -282,7 +298,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
                     format!("this action was changed by {who} while you were editing. Your changes are shown below and have not been saved yet; check them against the current action (open it in another tab) and save again"),
                 );
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
-                Ok(Err((StatusCode::CONFLICT, form_view(&plan, &city, groups, &v, &[msg], "edit", format!("/actions/{id}/edit"), format!("/actions/{id}")))))
+                Ok(Err((StatusCode::CONFLICT, form_view(&plan, &city, groups, &v, &[msg], Target::edit(id)))))
             }
             Err(e) => Err(e),
         }

@@ -1,67 +1,31 @@
-//! The one-page check-in form that an emailed link opens, without a password.
+//! The one-page check-in form: opened by the secure link in a reminder email (no password),
+//! or by a signed-in editor of the city (or the secretariat) from the city's pages. Both are
+//! the same page.
 //!
 //! GET shows the form with the saved draft; POST saves a draft or submits. Mistakes re-show
 //! the form with what was typed, an error summary at the top linking to each field, and the
 //! message beside the field. Submission ends on a confirmation page.
 
+use super::labels;
 use crate::actions::ActionStatus;
+use super::web::{self, MaybeViewer, PageError, PageResult, Viewer};
 use crate::check_ins::content::{ActionReport, CheckInContent, CommitmentAssessment, IndicatorReport, NewActionReport};
-use crate::indicators::Unit;
 use crate::check_ins::store::{self, Form};
 use crate::check_ins::{links, Assessment};
 use crate::cities::contacts;
 use crate::error::{ApiError, FieldError};
 use crate::history::Actor;
-use crate::startup::AppState;
-use actix_web::{web, HttpResponse};
+use crate::indicators::Unit;
+use actix_web::http::StatusCode;
+use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/check-in/{token}", web::get().to(show)).route("/check-in/{token}", web::post().to(post));
-}
-
-/// A rendered page: built on the blocking pool, turned into a response on the executor.
-pub struct Rendered(u16, String);
-
-impl Rendered {
-    fn response(self) -> HttpResponse {
-        HttpResponse::build(actix_web::http::StatusCode::from_u16(self.0).unwrap()).content_type("text/html; charset=utf-8").body(self.1)
-    }
-}
-
-fn page(state: &AppState, status: actix_web::http::StatusCode, template: &str, title: &str, data: Value) -> Rendered {
-    match state.pages.render(template, title, &data) {
-        Ok(html) => Rendered(status.as_u16(), html),
-        Err(e) => {
-            tracing::error!(error = ?e, template, "rendering a page failed");
-            Rendered(500, "<!DOCTYPE html><title>Error</title><p>Something went wrong on our side; please try again.</p>".into())
-        }
-    }
-}
-
-fn message(state: &AppState, status: u16, heading: &str, paragraphs: &[&str], panel: bool) -> Rendered {
-    let status = actix_web::http::StatusCode::from_u16(status).unwrap();
-    page(state, status, "message", heading, json!({"heading": heading, "paragraphs": paragraphs, "panel": panel}))
-}
-
-fn status_label(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Planned => "Planned",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Completed => "Completed",
-        ActionStatus::Delayed => "Delayed",
-        ActionStatus::Cancelled => "Cancelled",
-    }
-}
-
-fn level_label(a: Assessment) -> &'static str {
-    match a {
-        Assessment::NotStarted => "Not started",
-        Assessment::Limited => "Limited",
-        Assessment::Substantial => "Substantial",
-        Assessment::Complete => "Complete",
-    }
+pub fn configure(cfg: &mut aweb::ServiceConfig) {
+    cfg.route("/check-in/{token}", aweb::get().to(show_by_link))
+        .route("/check-in/{token}", aweb::post().to(post_by_link))
+        .route("/check-ins/{id}", aweb::get().to(show_signed_in))
+        .route("/check-ins/{id}", aweb::post().to(post_signed_in));
 }
 
 /// The form's view model: the content (saved or just typed) laid over the city's actions.
@@ -83,7 +47,7 @@ fn unit_hint(i: &crate::indicators::Indicator) -> String {
 }
 
 /// `typed` holds the posted fields, so numbers that could not be read are shown as typed.
-fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &str, saved: bool, typed: &HashMap<String, String>) -> Value {
+fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], action_url: &str, saved: bool, typed: &HashMap<String, String>) -> Value {
     // Field paths of the content (actions[2].progress) -> input ids and messages.
     let mut summary = vec![];
     let mut by_path: HashMap<String, String> = HashMap::new();
@@ -92,6 +56,14 @@ fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &st
             Some(a) => format!("{} (accepted: {a})", e.reason),
             None => e.reason.clone(),
         };
+        // Errors about the form as a whole (an expired CSRF token) head the summary.
+        if !["actions[", "assessments[", "new_actions[", "indicators["].iter().any(|p| e.field.starts_with(p)) {
+            let mut m = message.clone();
+            if let Some(first) = m.get(0..1) {
+                m.replace_range(0..1, &first.to_uppercase());
+            }
+            summary.push(json!({"anchor": "main", "message": m}));
+        }
         by_path.insert(e.field.clone(), message);
     }
     let actions: Vec<Value> = form
@@ -111,7 +83,7 @@ fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &st
             }
             json!({
                 "id": a.id, "title": a.title, "commitment": a.commitment,
-                "statuses": ActionStatus::ALL.iter().map(|s| json!({"value": s.as_str(), "label": status_label(*s), "selected": s.as_str() == status})).collect::<Vec<_>>(),
+                "statuses": ActionStatus::ALL.iter().map(|s| json!({"value": s.as_str(), "label": labels::action_status(*s), "selected": s.as_str() == status})).collect::<Vec<_>>(),
                 "progress": r.and_then(|r| r.progress).unwrap_or(a.progress as i64),
                 "narrative": r.map(|r| r.narrative.clone()).unwrap_or_default(),
                 "evidence": r.map(|r| r.evidence.join("\n")).unwrap_or_default(),
@@ -133,7 +105,7 @@ fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &st
             let short: String = c.text.chars().take(70).collect();
             json!({
                 "code": c.code, "text": c.text, "short": if c.text.chars().count() > 70 { format!("{short}…") } else { short },
-                "levels": Assessment::ALL.iter().map(|l| json!({"value": l.as_str(), "label": level_label(*l), "checked": chosen.as_deref() == Some(l.as_str())})).collect::<Vec<_>>(),
+                "levels": Assessment::ALL.iter().map(|l| json!({"value": l.as_str(), "label": labels::assessment(*l), "checked": chosen.as_deref() == Some(l.as_str())})).collect::<Vec<_>>(),
                 "comment": idx.map(|i| content.assessments[i].comment.clone()).unwrap_or_default(),
                 "error": error,
                 "new_selected": new.is_some_and(|n| n.commitment == c.code),
@@ -184,7 +156,7 @@ fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], token: &st
         "due_date": crate::i18n::date(form.check_in.due_date, "en"),
         "extension_reason": form.check_in.extension_reason,
         "version": form.check_in.version,
-        "action_url": links::path(token),
+        "action_url": action_url,
         "actions": actions,
         "commitments": commitments,
         "indicators": indicators,
@@ -258,99 +230,156 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
     CheckInContent { actions, assessments, new_actions, indicators }
 }
 
-enum Opened {
-    Form(i64, Actor),
-    Refused(Rendered),
+/// Who is filling in the form, and where it posts to.
+struct Opened {
+    check_in: i64,
+    actor: Actor,
+    action_url: String,
 }
 
-fn open(state: &AppState, c: &mut crate::db::DbConnection, token: &str) -> Result<Opened, ApiError> {
-    Ok(match links::resolve(c, token, state.clock.now())? {
-        Ok((id, contact)) => {
-            let label = contact
-                .and_then(|cid| contacts::for_id(c, cid).ok().flatten())
-                .map(|x| format!("{} <{}> (emailed link)", x.name, x.email))
-                .unwrap_or_else(|| "emailed link".into());
-            Opened::Form(id, Actor { user_id: None, label })
-        }
-        Err(links::Refusal::Unknown) => Opened::Refused(message(state, 404, "This link does not work", &["Check that you copied the whole address from the email.", "If it still does not work, reply to the email and the secretariat will send you a new link."], false)),
-        Err(links::Refusal::Expired) => Opened::Refused(message(state, 410, "This link has expired", &["The check-in round this link was for has closed.", "If you still want to send an update, please contact the secretariat."], false)),
-    })
-}
-
-pub async fn show(state: web::Data<AppState>, token: web::Path<String>) -> HttpResponse {
-    let token = token.into_inner();
-    let st = state.clone();
-    let result = crate::http::db(&state.pool, move |c| {
-        Ok(match open(&st, c, &token)? {
-            Opened::Refused(r) => r,
-            Opened::Form(id, _) => {
-                let form = store::form(c, &st.settings, id)?;
-                if let Some(done) = finished(&st, &form) {
-                    return Ok(done);
-                }
-                page(&st, actix_web::http::StatusCode::OK, "check_in", &format!("Check-in for {}", form.check_in.round_label), view(&form, &form.draft, &[], &token, false, &HashMap::new()))
+/// What an emailed link opens: its check-in, as the contact it was sent to.
+async fn by_link(req: &HttpRequest, token: &str) -> Result<Opened, PageError> {
+    let now = web::state(req).clock.now();
+    let t = token.to_string();
+    let found = web::db(req, move |c| {
+        Ok(match links::resolve(c, &t, now)? {
+            Ok((id, contact)) => {
+                let label = contact
+                    .and_then(|cid| contacts::for_id(c, cid).ok().flatten())
+                    .map(|x| format!("{} <{}> (emailed link)", x.name, x.email))
+                    .unwrap_or_else(|| "emailed link".into());
+                Ok((id, Actor { user_id: None, label }))
             }
+            Err(r) => Err(r),
         })
     })
-    .await;
-    result.unwrap_or_else(|e| error_page(&state, e)).response()
+    .await?;
+    match found {
+        Ok((check_in, actor)) => Ok(Opened { check_in, actor, action_url: links::path(token) }),
+        Err(links::Refusal::Unknown) => Err(PageError::NotFound(
+            "this link does not work. Check that you copied the whole address from the email; if it still does not work, reply to the email and the secretariat will send you a new link".into(),
+        )),
+        Err(links::Refusal::Expired) => Err(PageError::Gone(
+            "this link has expired: the check-in round it was for has closed. If you still want to send an update, please contact the secretariat".into(),
+        )),
+    }
 }
 
-fn finished(state: &AppState, form: &Form) -> Option<Rendered> {
+/// What a signed-in person opens: a check-in of a city they may change.
+async fn by_session(req: &HttpRequest, viewer: &Viewer, id: &str) -> Result<Opened, PageError> {
+    let id = crate::http::id_param(id)?;
+    let settings = web::state(req).settings.clone();
+    let caller = viewer.caller.clone();
+    web::db(req, move |c| {
+        let f = store::get(c, &settings, id)?;
+        caller.can_edit_city(f.check_in.city_id)?;
+        Ok(())
+    })
+    .await?;
+    Ok(Opened { check_in: id, actor: viewer.caller.actor(), action_url: format!("/check-ins/{id}") })
+}
+
+/// The page for a check-in that can no longer be changed, if it is one.
+fn finished(req: &HttpRequest, form: &Form) -> Option<PageResult> {
     match form.check_in.state {
-        crate::check_ins::CheckInState::Submitted => Some(message(state, 200, "Check-in submitted", &["Thank you: your update for this round has been received, and you will get no more reminders for it.", "The secretariat will include it in the network's outcomes report."], true)),
-        crate::check_ins::CheckInState::Missed => Some(message(state, 410, "This check-in round has closed", &["Please contact the secretariat if you still want to send an update."], false)),
+        crate::check_ins::CheckInState::Submitted => Some(done_page(req, &["Thank you: your update for this round has been received, and you will get no more reminders for it.", "The secretariat will include it in the network's outcomes report."])),
+        crate::check_ins::CheckInState::Missed => Some(web::message(req, StatusCode::GONE, "This check-in round has closed", &["Please contact the secretariat if you still want to send an update."], None)),
         _ => None,
     }
 }
 
-fn error_page(state: &AppState, e: ApiError) -> Rendered {
-    if !matches!(e, ApiError::Unexpected(_)) {
-        return message(state, 400, "Something is not right", &[&e.to_string()], false);
-    }
-    tracing::error!(error = ?e, "check-in page failed");
-    message(state, 500, "Sorry, there is a problem with the service", &["Your answers were not saved. Please try again later."], false)
+fn done_page(req: &HttpRequest, paragraphs: &[&str]) -> PageResult {
+    web::render(req, StatusCode::OK, "message", "Check-in submitted", json!({"heading": "Check-in submitted", "paragraphs": paragraphs, "panel": true}))
 }
 
-pub async fn post(state: web::Data<AppState>, token: web::Path<String>, fields: web::Form<HashMap<String, String>>) -> HttpResponse {
-    let token = token.into_inner();
-    let fields = fields.into_inner();
-    let st = state.clone();
-    let result = crate::http::db(&state.pool, move |c| {
-        let (id, actor) = match open(&st, c, &token)? {
-            Opened::Refused(r) => return Ok(r),
-            Opened::Form(id, actor) => (id, actor),
-        };
-        let form = store::form(c, &st.settings, id)?;
-        if let Some(done) = finished(&st, &form) {
-            return Ok(done);
+fn title_of(form: &Form) -> String {
+    format!("Check-in for {}: {}", form.check_in.city_name, form.check_in.round_label)
+}
+
+async fn show(req: HttpRequest, opened: Opened) -> PageResult {
+    let settings = web::state(&req).settings.clone();
+    let id = opened.check_in;
+    let form = web::db(&req, move |c| store::form(c, &settings, id)).await?;
+    if let Some(done) = finished(&req, &form) {
+        return done;
+    }
+    web::page(&req, "check_in", &title_of(&form), view(&form, &form.draft, &[], &opened.action_url, false, &HashMap::new()))
+}
+
+enum Outcome {
+    Submitted,
+    Saved(Form),
+    Invalid(Form, CheckInContent, Vec<FieldError>),
+    Conflict(Form, CheckInContent),
+    Finished(Form),
+}
+
+async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult {
+    // The first value of each field: this form has no repeated names.
+    let mut fields: HashMap<String, String> = HashMap::new();
+    for (k, v) in posted.0.iter() {
+        fields.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    let csrf = posted.check_csrf(&req);
+    let state = web::state(&req);
+    let (settings, now) = (state.settings.clone(), state.clock.now());
+    let (id, actor) = (opened.check_in, opened.actor.clone());
+    let f2 = fields.clone();
+    let outcome = web::db(&req, move |c| {
+        let form = store::form(c, &settings, id)?;
+        if matches!(form.check_in.state, crate::check_ins::CheckInState::Submitted | crate::check_ins::CheckInState::Missed) {
+            return Ok(Outcome::Finished(form));
         }
-        let content = content_from(&form, &fields);
-        let version: i32 = fields.get("version").and_then(|v| v.parse().ok()).unwrap_or(form.check_in.version);
-        let now = st.clock.now();
-        let outcome = if fields.get("intent").map(String::as_str) == Some("submit") {
-            store::submit(c, &st.settings, id, version, Some(&content), &actor, now).map(|_| None)
+        let content = content_from(&form, &f2);
+        if let Err(e) = csrf {
+            return Ok(Outcome::Invalid(form, content, vec![e]));
+        }
+        let version: i32 = f2.get("version").and_then(|v| v.parse().ok()).unwrap_or(form.check_in.version);
+        let result = if f2.get("intent").map(String::as_str) == Some("submit") {
+            store::submit(c, &settings, id, version, Some(&content), &actor, now).map(|_| None)
         } else {
-            store::save_draft(c, &st.settings, id, version, &content, now).map(Some)
+            store::save_draft(c, &settings, id, version, &content, now).map(Some)
         };
-        let title = format!("Check-in for {}", form.check_in.round_label);
-        Ok(match outcome {
-            Ok(None) => message(&st, 200, "Check-in submitted", &["Thank you: your update has been received and your actions are updated.", "You will get no more reminders for this round."], true),
-            Ok(Some(_)) => {
-                let form = store::form(c, &st.settings, id)?;
-                page(&st, actix_web::http::StatusCode::OK, "check_in", &title, view(&form, &form.draft, &[], &token, true, &HashMap::new()))
-            }
-            Err(ApiError::Validation(errors)) => page(&st, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY, "check_in", &title, view(&form, &content, &errors, &token, false, &fields)),
-            Err(ApiError::Conflict { .. }) => {
-                let conflict = [FieldError::new("version", "Someone else changed this check-in while you were editing. Your answers are shown below; please check them and send again.")];
-                let fresh = store::form(c, &st.settings, id)?;
-                let mut v = view(&fresh, &content, &[], &token, false, &fields);
-                v["errors"] = json!([{"anchor": "main", "message": conflict[0].reason}]);
-                page(&st, actix_web::http::StatusCode::CONFLICT, "check_in", &title, v)
-            }
+        Ok(match result {
+            Ok(None) => Outcome::Submitted,
+            Ok(Some(_)) => Outcome::Saved(store::form(c, &settings, id)?),
+            Err(ApiError::Validation(errors)) => Outcome::Invalid(form, content, errors),
+            Err(ApiError::Conflict { .. }) => Outcome::Conflict(store::form(c, &settings, id)?, content),
             Err(e) => return Err(e),
         })
     })
-    .await;
-    result.unwrap_or_else(|e| error_page(&state, e)).response()
+    .await?;
+    match outcome {
+        Outcome::Finished(form) => finished(&req, &form).unwrap_or_else(|| Err(PageError::Conflict("this check-in can no longer be changed".into()))),
+        Outcome::Submitted => done_page(&req, &["Thank you: your update has been received and your actions are updated.", "You will get no more reminders for this round."]),
+        Outcome::Saved(form) => web::page(&req, "check_in", &title_of(&form), view(&form, &form.draft, &[], &opened.action_url, true, &HashMap::new())),
+        Outcome::Invalid(form, content, errors) => {
+            web::render(&req, StatusCode::UNPROCESSABLE_ENTITY, "check_in", &title_of(&form), view(&form, &content, &errors, &opened.action_url, false, &fields))
+        }
+        Outcome::Conflict(fresh, content) => {
+            let mut v = view(&fresh, &content, &[], &opened.action_url, false, &fields);
+            v["errors"] = json!([{"anchor": "main", "message": "Someone else changed this check-in while you were editing. Your answers are shown below; please check them and send again."}]);
+            web::render(&req, StatusCode::CONFLICT, "check_in", &title_of(&fresh), v)
+        }
+    }
+}
+
+async fn show_by_link(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<String>) -> PageResult {
+    let opened = by_link(&req, &token).await?;
+    show(req, opened).await
+}
+
+async fn post_by_link(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<String>, form: web::Form) -> PageResult {
+    let opened = by_link(&req, &token).await?;
+    post(req, opened, form).await
+}
+
+async fn show_signed_in(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+    let opened = by_session(&req, &viewer, &id).await?;
+    show(req, opened).await
+}
+
+async fn post_signed_in(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: web::Form) -> PageResult {
+    let opened = by_session(&req, &viewer, &id).await?;
+    post(req, opened, form).await
 }

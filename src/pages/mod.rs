@@ -22,6 +22,7 @@ pub mod labels;
 pub mod network;
 pub mod outbox;
 pub mod plans;
+pub mod reports;
 pub mod rounds;
 pub mod session;
 pub mod users;
@@ -50,6 +51,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(check_ins::configure)
         .configure(plans::configure)
         .configure(actions::configure)
+        .configure(reports::configure)
         // Last: `/reports/{slug}` would read any other `/reports/...` page as a slug.
         .configure(crate::reports::public::configure);
 }

@@ -22,6 +22,9 @@ struct Query {
     framework: Option<String>,
 }
 
+/// A check-in of the latest round: city, state, submitted at, due at, extension reason.
+type CheckInRow = (i64, String, Option<NaiveDateTime>, NaiveDateTime, Option<String>);
+
 /// One city's row in the matrix.
 struct Row {
     id: i64,
@@ -95,7 +98,7 @@ async fn overview(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> Pa
         // The latest round's check-ins.
         let round: Option<(i64, String)> = rounds::table.order(rounds::opened_at.desc()).select((rounds::id, rounds::label)).first(c).optional()?;
         if let Some((round_id, _)) = &round {
-            let cis: Vec<(i64, String, Option<NaiveDateTime>, NaiveDateTime, Option<String>)> = check_ins::table
+            let cis: Vec<CheckInRow> = check_ins::table
                 .filter(check_ins::round_id.eq(round_id))
                 .select((check_ins::city_id, check_ins::state, check_ins::submitted_at, check_ins::due_at, check_ins::extension_reason))
                 .load(c)?;

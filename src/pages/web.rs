@@ -364,7 +364,7 @@ fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
             ("/network".into(), "Network"),
             ("/cities".into(), "Cities"),
             ("/rounds".into(), "Check-ins"),
-            ("/reports".into(), "Reports"),
+            ("/reports/manage".into(), "Reports"),
             ("/outbox".into(), "Outbox"),
             ("/users".into(), "Users"),
         ],

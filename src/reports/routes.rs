@@ -34,6 +34,20 @@ pub struct CompileInput {
     pub to: String,
 }
 
+impl CompileInput {
+    /// The period asked for; every mistake at once (the framework is checked by the store).
+    pub fn dates(&self) -> ApiResult<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let mut e = Errors::default();
+        let from = e.take(validation::date("from", &self.from));
+        let to = e.take(validation::date("to", &self.to));
+        if self.framework.trim().is_empty() {
+            e.push(FieldError::new("framework", "is empty").accepting("a framework code such as eurocities-integrating-cities"));
+        }
+        e.finish()?;
+        Ok((from.expect("checked"), to.expect("checked")))
+    }
+}
+
 /// What a compile answers: the draft and its figures.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CompileOutput {
@@ -48,14 +62,7 @@ pub struct CompileOutput {
     responses((status = 201, body = CompileOutput), (status = 200, body = CompileOutput), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn compile_report(state: web::Data<AppState>, caller: Caller, body: Json<CompileInput>) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
-    let mut e = Errors::default();
-    let from = e.take(validation::date("from", &body.0.from));
-    let to = e.take(validation::date("to", &body.0.to));
-    if body.0.framework.trim().is_empty() {
-        e.push(FieldError::new("framework", "is empty").accepting("a framework code such as eurocities-integrating-cities"));
-    }
-    e.finish()?;
-    let (from, to) = (from.expect("checked"), to.expect("checked"));
+    let (from, to) = body.0.dates()?;
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {

@@ -89,7 +89,7 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> an
                             "framework_title": title,
                             "period_label": label,
                             "version": done.number,
-                            "link": env.url(&format!("/api/v1/reports/{}/draft.html", done.report_id)),
+                            "link": env.url(&format!("/reports/manage/{}", done.report_id)),
                         }),
                         city_id: None,
                         round_id: None,

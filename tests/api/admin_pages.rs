@@ -103,6 +103,12 @@ async fn every_page_route_times_every_role() {
     let invited = id_in(&invited);
     let email = email_in_state(&app, "anna@malmo.example", "sent").await;
     let (a, c, r, ci) = (w.city_a, w.contact_a, open.round, open.check_in_a);
+    let (plan, act) = (w.plan_a, w.action_a);
+    let progress_field = format!("a{act}_progress");
+    let year = chrono::Datelike::year(&app.clock.now());
+    let compiled = app.post("/api/v1/reports", &w.secretariat, json!({"framework": "eurocities-integrating-cities", "from": format!("{year}-01-01"), "to": format!("{year}-12-31")})).await;
+    assert_eq!(compiled.status, 201, "{}", compiled.body);
+    let report = compiled.body["compiled"]["report_id"].as_i64().unwrap();
 
     enum Fresh {
         No,
@@ -110,6 +116,7 @@ async fn every_page_route_times_every_role() {
         Token,
         CancelledEmail,
         UserVersion,
+        Action,
     }
     use reqwest::Method as M;
     // Forms with a mistake in them: whoever may send them is told what is wrong (422), others
@@ -147,11 +154,39 @@ async fn every_page_route_times_every_role() {
         (M::GET, "/outbox".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::GET, format!("/outbox/{email}"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::POST, "/outbox/{fresh}/retry".into(), vec![], Fresh::CancelledEmail, [303, 303, 403, 403, 403]),
+        // The mayor's office and the network.
+        (M::GET, "/network".into(), vec![], Fresh::No, [303, 200, 403, 403, 200]),
+        (M::GET, format!("/cities/{a}"), vec![], Fresh::No, [303, 200, 200, 403, 200]),
+        (M::GET, format!("/cities/{a}/check-ins"), vec![], Fresh::No, [303, 200, 200, 403, 200]),
+        (M::GET, format!("/cities/{a}/plans/new"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
+        (M::POST, format!("/cities/{a}/plans/new"), vec![("framework", "eurocities-integrating-cities"), ("title", ""), ("status", "draft")], Fresh::No, [303, 422, 422, 403, 403]),
+        (M::GET, format!("/plans/{plan}/edit"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
+        (M::POST, format!("/plans/{plan}/edit"), vec![("version", "1"), ("title", ""), ("status", "adopted")], Fresh::No, [303, 422, 422, 403, 403]),
+        (M::GET, format!("/plans/{plan}/actions/new"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
+        (M::POST, format!("/plans/{plan}/actions/new"), vec![("commitment", "PM1"), ("title", ""), ("delivery", "direct"), ("status", "planned"), ("progress", "0")], Fresh::No, [303, 422, 422, 403, 403]),
+        (M::GET, format!("/actions/{act}"), vec![], Fresh::No, [303, 200, 200, 403, 200]),
+        (M::GET, format!("/actions/{act}/edit"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
+        (M::POST, format!("/actions/{act}/edit"), vec![("version", "1"), ("commitment", "SP1"), ("title", ""), ("delivery", "direct"), ("status", "planned"), ("progress", "0")], Fresh::No, [303, 422, 422, 403, 403]),
+        (M::GET, format!("/actions/{act}/delete"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
+        (M::POST, "/actions/{fresh}/delete".into(), vec![], Fresh::Action, [303, 303, 303, 403, 403]),
+        (M::GET, format!("/check-ins/{ci}"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
+        (M::POST, format!("/check-ins/{ci}"), vec![("version", "1"), ("intent", "draft"), (&progress_field, "150")], Fresh::No, [303, 422, 422, 403, 403]),
+        (M::GET, "/account".into(), vec![], Fresh::No, [303, 200, 200, 200, 200]),
+        (M::POST, "/account/password".into(), vec![("current", "wrong"), ("password", "a new long password"), ("confirm", "a new long password")], Fresh::No, [303, 422, 422, 422, 422]),
+        // The outcomes report (drafts are the secretariat's alone).
+        (M::GET, "/reports/manage".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
+        (M::POST, "/reports/manage".into(), vec![("framework", "eurocities-integrating-cities"), ("from", "someday"), ("to", "2026-12-31")], Fresh::No, [303, 422, 403, 403, 403]),
+        (M::GET, format!("/reports/manage/{report}"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
+        (M::GET, format!("/reports/manage/{report}/preview"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
+        (M::POST, format!("/reports/manage/{report}/compile"), vec![], Fresh::No, [303, 303, 403, 403, 403]),
+        (M::POST, format!("/reports/manage/{report}/good-practices"), vec![("action_id", "{action}")], Fresh::No, [303, 303, 403, 403, 403]),
+        (M::POST, format!("/reports/manage/{report}/good-practices/{act}/remove"), vec![], Fresh::No, [303, 303, 403, 403, 403]),
+        (M::POST, format!("/reports/manage/{report}/publish"), vec![("changelog", "")], Fresh::No, [303, 303, 403, 403, 403]),
     ];
     let mut failures = vec![];
     for (method, template, fields, fresh, expect) in &cases {
         for (i, browser) in b.all.iter().enumerate() {
-            let mut fields: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            let mut fields: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.replace("{action}", &act.to_string()))).collect();
             let path = match fresh {
                 Fresh::No => template.clone(),
                 Fresh::Contact => {
@@ -160,6 +195,7 @@ async fn every_page_route_times_every_role() {
                 }
                 Fresh::Token => template.replace("{fresh}", &token_for(&app, target, "table").await.0.to_string()),
                 Fresh::CancelledEmail => template.replace("{fresh}", &email_in_state(&app, "anna@malmo.example", "cancelled").await.to_string()),
+                Fresh::Action => template.replace("{fresh}", &app.action(&w.secretariat, plan, "BU2", "planned").await["id"].as_i64().unwrap().to_string()),
                 Fresh::UserVersion => {
                     fields.push(("version", user_version(&app, target).await.to_string()));
                     template.clone()

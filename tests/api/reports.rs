@@ -790,15 +790,17 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
     let open = app.open_round_now(&w).await;
-    let path = format!("{}/check-in/{}", app.address, open.token_a);
-    let html = app.client.get(&path).send().await.unwrap().text().await.unwrap();
+    // A browser: the form carries a CSRF token that the post must send back.
+    let b = crate::web_client::WebClient::new(&app);
+    let path = format!("/check-in/{}", open.token_a);
+    let html = b.get(&path).await.body;
     assert!(html.contains("<label for=\"i_EM3-A_value\">Value (A percentage from 0 to 100"), "labelled inputs");
     assert!(html.contains("<legend>Answer</legend>") && html.contains("id=\"i_PM1-A_yes\""), "yes/no as radios in a fieldset");
     // Mistakes: text that is not a number, a percentage over 100; the typed text is kept.
     let form = [("version", "1"), ("intent", "submit"), ("i_EM3-A_value", "lots"), ("i_EM1-A_value", "101"), ("i_SP1-A_value", "1 200"), ("i_BU1-A_value", "12,5")];
-    let r = app.client.post(&path).form(&form).send().await.unwrap();
-    assert_eq!(r.status().as_u16(), 422);
-    let html = r.text().await.unwrap();
+    let r = b.submit(&path, &path, &form).await;
+    assert_eq!(r.status, 422);
+    let html = r.body;
     assert!(html.contains("href=\"#i_EM3-A_value\"") && html.contains("href=\"#i_EM1-A_value\""), "{html}");
     assert!(html.contains("value=\"lots\"") && html.contains("value=\"101\""));
     assert!(html.contains("is not a number"));
@@ -806,8 +808,8 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
         std::fs::write(std::path::Path::new(&dir).join("check_in_errors.html"), &html).unwrap();
     }
     let form = [("version", "1"), ("intent", "submit"), ("i_EM3-A_value", "35"), ("i_EM3-A_target", "50"), ("i_SP1-A_value", "1 200"), ("i_BU1-A_value", "12,5"), ("i_PM1-A_value", "1")];
-    let r = app.client.post(&path).form(&form).send().await.unwrap();
-    assert_eq!(r.status().as_u16(), 200, "{}", r.text().await.unwrap());
+    let r = b.submit(&path, &path, &form).await;
+    assert_eq!(r.status, 200, "{}", r.body);
     let values = app.get(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.editor_a).await.body;
     let round = app.get(&format!("/api/v1/rounds/{}", open.round), &w.editor_a).await.body;
     let got: BTreeMap<String, (f64, Option<f64>)> = values["items"].as_array().unwrap().iter().map(|v| (v["indicator"].as_str().unwrap().to_string(), (v["value"].as_f64().unwrap(), v["target"].as_f64()))).collect();

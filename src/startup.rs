@@ -124,6 +124,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/api/v1/openapi.json", web::get().to(openapi::serve))
         .route("/static/{name}", web::get().to(crate::pages::asset))
+        // Browsers ask for /favicon.ico on pages that name no icon (the standalone reports).
+        .route("/favicon.ico", web::get().to(|| async { HttpResponse::MovedPermanently().insert_header(("Location", "/static/favicon.svg")).finish() }))
         .service(
             web::scope("/api/v1")
                 .configure(charter::routes::configure)

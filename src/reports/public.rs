@@ -69,8 +69,8 @@ async fn serve(state: web::Data<AppState>, slug: String, number: Option<i32>, na
         };
         res.insert_header(("Content-Disposition", format!("attachment; filename=\"{file}\"")));
     }
-    // A version's bytes never change; the latest may be superseded by a correction.
-    res.insert_header(("Cache-Control", if number.is_some() { "public, max-age=86400" } else { "public, max-age=300" }));
+    // A version's bytes never change; the latest address must show a correction at once.
+    res.insert_header(("Cache-Control", if number.is_some() { "public, max-age=86400, immutable" } else { "no-cache" }));
     if wanted < latest {
         res.insert_header(("Link", format!("</reports/{slug}>; rel=\"latest-version\", </reports/{slug}/versions/{}>; rel=\"successor-version\"", wanted + 1)));
     }

@@ -110,11 +110,12 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let viewer = viewer.0;
     let path = req.path().to_string();
     let today = web::today(&state);
-    let (city, access, data) = db(&req, move |c| {
+    let (city, access, mut data, titles) = db(&req, move |c| {
         let city = crate::cities::store::require(c, city_id)?;
+        let titles: std::collections::HashMap<String, String> = crate::charter::store::list(c)?.into_iter().map(|f| (f.code, f.title)).collect();
         let access = match access(viewer.as_ref(), &city, &path) {
             Ok(a) => a,
-            Err(e) => return Ok((city, Err(e), Value::Null)),
+            Err(e) => return Ok((city, Err(e), Value::Null, titles)),
         };
         let plans = plans_view(c, city_id, today)?;
         let mut data = json!({"plans": plans});
@@ -146,7 +147,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             }
             data["overdue"] = overdue.into();
         }
-        Ok((city, Ok(access), data))
+        Ok((city, Ok(access), data, titles))
     })
     .await?;
     let access = access?;
@@ -154,10 +155,9 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
         Access::Full { edit } => (true, edit),
         Access::Public => (false, false),
     };
-    let mut data = data;
     data["city"] = json!({
         "id": city.id, "name": city.name, "country": city.country, "public": city.public,
-        "signatures": city.signatures.iter().map(|s| json!({"framework": s.framework, "signed_on": labels::date(s.signed_on)})).collect::<Vec<_>>(),
+        "signatures": city.signatures.iter().map(|s| json!({"framework": titles.get(&s.framework).unwrap_or(&s.framework), "signed_on": labels::date(s.signed_on)})).collect::<Vec<_>>(),
     });
     data["full"] = full.into();
     data["can_edit"] = edit.into();

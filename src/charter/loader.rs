@@ -35,13 +35,12 @@ impl LoadReport {
     }
 }
 
-/// The built-in framework files, with files of the same name in `override_dir` replacing them
-/// and other `*.toml` files there adding to them.
-pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, FrameworkFile)>> {
+/// The files of the charters folder: those built into the binary, replaced by a file of the
+/// same name in `override_dir` and added to by the other `*.toml` files there, keeping the names
+/// `keep` accepts. Framework files and indicator sets both come from here.
+pub fn sources(override_dir: &Path, keep: impl Fn(&str) -> bool) -> anyhow::Result<BTreeMap<String, String>> {
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
-    // Indicator sets live beside the frameworks; `crate::indicators::loader` reads those.
-    let is_framework = |name: &str| !name.ends_with(crate::indicators::loader::SUFFIX);
-    for name in BuiltInCharters::iter().filter(|n| is_framework(n)) {
+    for name in BuiltInCharters::iter().filter(|n| keep(n)) {
         let file = BuiltInCharters::get(&name).expect("listed file exists");
         sources.insert(name.to_string(), String::from_utf8_lossy(&file.data).into_owned());
     }
@@ -51,13 +50,20 @@ pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, FrameworkF
         {
             let path = entry?.path();
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if path.extension().and_then(|e| e.to_str()) == Some("toml") && is_framework(&name) {
+            if path.extension().and_then(|e| e.to_str()) == Some("toml") && keep(&name) {
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("reading {}", path.display()))?;
                 sources.insert(name, text);
             }
         }
     }
+    Ok(sources)
+}
+
+/// The framework files (see `sources`); indicator sets beside them are
+/// `crate::indicators::loader`'s.
+pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, FrameworkFile)>> {
+    let sources = sources(override_dir, |name| !name.ends_with(crate::indicators::loader::SUFFIX))?;
     let mut files = vec![];
     let mut codes = HashSet::new();
     for (name, text) in sources {

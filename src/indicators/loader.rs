@@ -7,19 +7,13 @@
 use super::{IndicatorFile, IndicatorsFile, Unit};
 use crate::db::schema::{commitments, frameworks, indicator_values, indicators};
 use crate::db::DbConnection;
-use anyhow::Context;
 use diesel::prelude::*;
-use rust_embed::RustEmbed;
-use std::collections::{BTreeMap, HashSet};
+use anyhow::Context;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The suffix that marks an indicators file beside the framework files.
 pub const SUFFIX: &str = ".indicators.toml";
-
-#[derive(RustEmbed)]
-#[folder = "config/charters/"]
-#[include = "*.indicators.toml"]
-struct BuiltIn;
 
 /// What a load changed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -39,21 +33,7 @@ impl LoadReport {
 /// The built-in indicator files, replaced or added to by `override_dir` (same rule as charters),
 /// as (framework code, file).
 pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, IndicatorsFile)>> {
-    let mut sources: BTreeMap<String, String> = BTreeMap::new();
-    for name in BuiltIn::iter() {
-        let file = BuiltIn::get(&name).expect("listed file exists");
-        sources.insert(name.to_string(), String::from_utf8_lossy(&file.data).into_owned());
-    }
-    if override_dir.is_dir() {
-        for entry in std::fs::read_dir(override_dir).with_context(|| format!("reading charter folder {}", override_dir.display()))? {
-            let path = entry?.path();
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if name.ends_with(SUFFIX) {
-                let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-                sources.insert(name, text);
-            }
-        }
-    }
+    let sources = crate::charter::loader::sources(override_dir, |name| name.ends_with(SUFFIX))?;
     let mut out = vec![];
     for (name, text) in sources {
         let f: IndicatorsFile = toml::from_str(&text).map_err(|e| anyhow::anyhow!("indicator file {name}: {e}"))?;

@@ -718,6 +718,10 @@ async fn the_schedule_compiles_once_per_cycle_even_with_two_ticks_at_once_and_em
     .await;
     assert_eq!(mails.len(), 2, "{mails:?}");
     assert!(mails.iter().all(|(_, subject, status)| subject == "Draft outcomes report for 2026 ready to review: EUROCITIES Charter on Integrating Cities" && status == "sent"), "{mails:?}");
+    // The email links to the draft's page, which a browser can open after signing in.
+    let report = list[0]["id"].as_i64().unwrap();
+    let bodies = app.outbox_of("report_compiled").await;
+    assert!(bodies.iter().all(|(_, body)| body.contains(&format!("/reports/manage/{report}"))), "{bodies:?}");
     // Two-year cycles, anchored on 2025: on 1 January 2027 the cycle 2025-2026 is compiled.
     let mut settings = app.settings.clone();
     settings.reports.cycle_years = 2;

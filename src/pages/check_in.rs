@@ -256,12 +256,16 @@ async fn by_link(req: &HttpRequest, token: &str) -> Result<Opened, PageError> {
     .await?;
     match found {
         Ok((check_in, actor)) => Ok(Opened { check_in, actor, action_url: links::path(token) }),
-        Err(links::Refusal::Unknown) => Err(PageError::NotFound(
-            "this link does not work. Check that you copied the whole address from the email; if it still does not work, reply to the email and the secretariat will send you a new link".into(),
-        )),
-        Err(links::Refusal::Expired) => Err(PageError::Gone(
-            "this link has expired: the check-in round it was for has closed. If you still want to send an update, please contact the secretariat".into(),
-        )),
+        Err(links::Refusal::Unknown) => Err(PageError::Refused {
+            status: StatusCode::NOT_FOUND,
+            heading: "This link does not work",
+            detail: "Check that you copied the whole address from the email. If it still does not work, reply to the email and the secretariat will send you a new link".into(),
+        }),
+        Err(links::Refusal::Expired) => Err(PageError::Refused {
+            status: StatusCode::GONE,
+            heading: "This link has expired",
+            detail: "The check-in round it was for has closed. If you still want to send an update, please contact the secretariat".into(),
+        }),
     }
 }
 

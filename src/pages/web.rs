@@ -42,6 +42,10 @@ pub enum PageError {
     Conflict(String),
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// A refusal with its own heading, for pages people reach from an email ("This link has
+    /// expired") where a generic heading would not say what happened.
+    #[error("{heading}: {detail}")]
+    Refused { status: StatusCode, heading: &'static str, detail: String },
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -56,6 +60,7 @@ impl PageError {
             PageError::Gone(d) => ("This is no longer available", sentence(d)),
             PageError::Conflict(d) => ("This was changed by someone else", sentence(d)),
             PageError::BadRequest(d) => ("Something is not right with this request", sentence(d)),
+            PageError::Refused { heading, detail, .. } => (heading, sentence(detail)),
             PageError::Unexpected(_) => (
                 "Sorry, there is a problem with the service",
                 "Nothing was changed. Please try again later; if it keeps happening, contact the network secretariat.".into(),
@@ -107,6 +112,7 @@ impl ResponseError for PageError {
             PageError::Gone(_) => StatusCode::GONE,
             PageError::Conflict(_) => StatusCode::CONFLICT,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            PageError::Refused { status, .. } => *status,
             PageError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -58,7 +58,8 @@ async fn the_emailed_link_opens_a_form_that_keeps_input_shows_errors_and_submits
     assert_eq!(r.text("h1"), "Check-in submitted");
     let r = b.get("/check-in/forged").await;
     assert_eq!(r.status, 404);
-    assert!(r.text("main").contains("this link does not work") || r.text("main").contains("This link does not work"), "{}", r.text("main"));
+    assert_eq!(r.text("h1"), "This link does not work");
+    assert!(r.text("main").contains("reply to the email"), "{}", r.text("main"));
     let css = b.get("/static/app.css").await;
     assert_eq!(css.status, 200);
     assert!(css.body.contains("@media print"));
@@ -177,4 +178,18 @@ async fn the_secretariat_compiles_marks_good_practice_publishes_and_corrects_a_r
     let missing = WebClient::new(&app).get("/reports/no-such-report").await;
     assert_eq!(missing.status, 404);
     assert_eq!(missing.text("h1"), "Page not found", "a missing report asked for as a page gets a page");
+}
+
+#[tokio::test]
+async fn a_link_of_a_closed_round_says_it_has_expired() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let open = app.open_round_now(&w).await;
+    // The daily schedule opens the next round tomorrow, which closes this one.
+    let transport = std::sync::Arc::new(charter_tracker::mail::transport::Transport::from_settings(&app.settings.mail).unwrap());
+    let report = app.tick(app.clock.now() + chrono::Duration::days(2), transport).await;
+    assert_eq!(report.closed_rounds, [open.round]);
+    let r = WebClient::new(&app).get(&format!("/check-in/{}", open.token_a)).await;
+    assert_eq!(r.status, 410);
+    assert_eq!(r.text("h1"), "This link has expired");
 }

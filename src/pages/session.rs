@@ -424,5 +424,14 @@ pub async fn home(req: HttpRequest, viewer: MaybeViewer) -> PageResult {
     if let Some(s) = &viewer.0 {
         return Ok(redirect(&home_for(s)));
     }
-    page(&req, "home", "Home", json!({}))
+    let public: Vec<(i64, String)> = db(&req, |c| {
+        use crate::db::schema::cities;
+        use diesel::prelude::*;
+        Ok(cities::table.filter(cities::is_public.eq(true)).select((cities::id, cities::name)).load(c)?)
+    })
+    .await?;
+    let mut public = public;
+    public.sort_by_key(|(_, n)| super::labels::sort_key(n));
+    let cities: Vec<_> = public.into_iter().map(|(id, name)| json!({"id": id, "name": name})).collect();
+    page(&req, "home", "Home", json!({"cities": cities}))
 }

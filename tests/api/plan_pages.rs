@@ -235,6 +235,8 @@ async fn a_public_city_shows_its_plan_to_everyone_and_nothing_private() {
     assert_eq!(anyone.get(&format!("/cities/{}", w.city_b)).await.status, 303, "private until the city chooses");
     let r = app.patch(&format!("/api/v1/cities/{}", w.city_b), &w.secretariat, json!({"version": 1, "public": true})).await;
     assert_eq!(r.status, 200, "{}", r.body);
+    let home = anyone.get("/").await;
+    assert_eq!(home.attrs("main a[href^='/cities/']", "href"), [format!("/cities/{}", w.city_b)], "the home page lists the public cities only");
     let p = anyone.get(&format!("/cities/{}", w.city_b)).await;
     assert_eq!(p.status, 200, "{}", p.body);
     assert_eq!(p.title(), "Łódź: public page – EUROCITIES Charter tracker");

@@ -132,26 +132,25 @@ fn sync_one(conn: &mut DbConnection, fw: i64, framework: &str, f: &IndicatorsFil
             ))
             .first(conn)
             .optional()?;
+        // What the file decides, written the same way by an insert and an update.
+        let from_file = (
+            indicators::name.eq(&wanted.1),
+            indicators::description.eq(&wanted.2),
+            indicators::unit.eq(&wanted.3),
+            indicators::currency.eq(&wanted.4),
+            indicators::commitment_id.eq(wanted.5),
+            indicators::higher_is_better.eq(wanted.6),
+            indicators::sensitive.eq(wanted.7),
+            indicators::source.eq("file"),
+            indicators::position.eq(wanted.9),
+            indicators::retired.eq(false),
+            indicators::updated_at.eq(now),
+        );
         match existing {
             None => {
                 report.inserted += 1;
                 diesel::insert_into(indicators::table)
-                    .values((
-                        indicators::framework_id.eq(fw),
-                        indicators::code.eq(&i.code),
-                        indicators::name.eq(&wanted.1),
-                        indicators::description.eq(&wanted.2),
-                        indicators::unit.eq(&wanted.3),
-                        indicators::currency.eq(&wanted.4),
-                        indicators::commitment_id.eq(wanted.5),
-                        indicators::higher_is_better.eq(wanted.6),
-                        indicators::sensitive.eq(wanted.7),
-                        indicators::source.eq("file"),
-                        indicators::position.eq(wanted.9),
-                        indicators::retired.eq(false),
-                        indicators::created_at.eq(now),
-                        indicators::updated_at.eq(now),
-                    ))
+                    .values((from_file, indicators::framework_id.eq(fw), indicators::code.eq(&i.code), indicators::created_at.eq(now)))
                     .execute(conn)?;
             }
             Some(row) => {
@@ -159,21 +158,7 @@ fn sync_one(conn: &mut DbConnection, fw: i64, framework: &str, f: &IndicatorsFil
                 let target = (wanted.1.clone(), wanted.2.clone(), wanted.3.clone(), wanted.4.clone(), wanted.5, wanted.6, wanted.7, "file".to_string(), wanted.9, false);
                 if current != target {
                     report.updated += 1;
-                    diesel::update(indicators::table.find(row.0))
-                        .set((
-                            indicators::name.eq(&wanted.1),
-                            indicators::description.eq(&wanted.2),
-                            indicators::unit.eq(&wanted.3),
-                            indicators::currency.eq(&wanted.4),
-                            indicators::commitment_id.eq(wanted.5),
-                            indicators::higher_is_better.eq(wanted.6),
-                            indicators::sensitive.eq(wanted.7),
-                            indicators::source.eq("file"),
-                            indicators::position.eq(wanted.9),
-                            indicators::retired.eq(false),
-                            indicators::updated_at.eq(now),
-                        ))
-                        .execute(conn)?;
+                    diesel::update(indicators::table.find(row.0)).set(from_file).execute(conn)?;
                 }
             }
         }

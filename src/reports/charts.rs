@@ -55,9 +55,18 @@ fn bars(id: &str, title: &str, y_label: &str, items: &[(String, i64)], y_max: i6
             .axis_desc_style(("sans-serif", 14))
             .draw()
             .map_err(err)?;
-        chart
-            .draw_series(Histogram::vertical(&chart).style(BAR.filled()).margin(6).data(items.iter().enumerate().map(|(i, (_, v))| (i, *v))))
-            .map_err(err)?;
+        // The bars as plotters' `Histogram` draws them, but in the items' order: `Histogram`
+        // gathers its data in a HashMap, so the same figures came out in a different order of
+        // <rect>s on each run, and a published report's bytes could not be reproduced.
+        let segments = (0..n).into_segmented();
+        let rects = items.iter().enumerate().filter_map(|(i, (_, v))| {
+            let idx = segments.index_of(&SegmentValue::from(i))?;
+            let (x, nx) = (segments.from_index(idx)?, segments.from_index(idx + 1)?);
+            let mut rect = Rectangle::new([(x, *v), (nx, 0)], BAR.filled());
+            rect.set_margin(0, 0, 6, 6);
+            Some(rect)
+        });
+        chart.draw_series(rects).map_err(err)?;
         root.present().map_err(err)?;
     }
     Ok(accessible(svg, id, title))

@@ -831,3 +831,112 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
     r.assert_problem(422, Some("indicators[0].indicator"));
     r.assert_problem(422, Some("indicators[1].value"));
 }
+
+/// What the fixture network's story puts out, masked where it is random by design (tokens,
+/// generated addresses): the published report in every format and every email queued along the
+/// way, the scheduled compile's and a password link's included. `tests/golden/` holds the bytes
+/// as they were before the code was reorganised; with `UPDATE_GOLDEN=1` the test writes them
+/// anew instead of comparing (only for a deliberate change of output, reviewed in the diff).
+#[tokio::test]
+async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() {
+    let app = TestApp::spawn().await;
+    let f = Fixture::build(&app).await;
+    let s = &f.w.secretariat;
+    let report = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]["report_id"].as_i64().unwrap();
+    app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{}", f.a1), Some(s), None).await;
+    let r = app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let slug = "eurocities-integrating-cities-2026";
+    let mut out: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let tables = charter_tracker::reports::render::table_names();
+    let mut urls: Vec<String> = ["", ".json", ".csv"].iter().map(|u| format!("/reports/{slug}{u}")).collect();
+    urls.extend(tables.iter().map(|t| format!("/reports/{slug}/tables/{t}.csv")));
+    for u in &urls {
+        let (status, _, body) = page(&app, u).await;
+        assert_eq!(status, 200, "{u}");
+        let name = u.trim_start_matches(&format!("/reports/{slug}")).trim_start_matches('/').replace('/', "_");
+        out.insert(format!("report{}{}", if name.is_empty() || name.starts_with('.') { "" } else { "_" }, if name.is_empty() { ".html".into() } else { name }), body);
+    }
+    // Reminders for Q3 (due soon, overdue), its close and the escalation digest, the Q4 round,
+    // the scheduled compile of the 2026 cycle, and a password reset and an invitation, to
+    // contacts in English and in French.
+    for (city, name, email, lang) in [(f.ams, "Anouk de Vries", "anouk@amsterdam.example", "en"), (f.ber, "Hélène Dubois", "helene@bergen.example", "fr"), (f.clu, "Ioana Pop", "ioana@cluj.example", "en")] {
+        let r = app.post(&format!("/api/v1/cities/{city}/contacts"), s, json!({"name": name, "email": email, "language": lang})).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    for when in ["2026-10-25T06:00:00Z", "2026-11-03T06:00:00Z", "2026-11-20T06:00:00Z", "2027-01-01T06:00:00Z"] {
+        app.tick(at(when), files(&app)).await;
+    }
+    let (pool, settings, city) = (app.pool.clone(), app.settings.clone(), f.ams);
+    blocking(move || {
+        use charter_tracker::auth::password_links::{send, Purpose};
+        let mut c = pool.get().unwrap();
+        let editor = charter_tracker::auth::store::add(&mut c, "officer@malmo.example", Role::CityEditor, Some(city), "a long test password").unwrap();
+        send(&mut c, &settings, crate::helpers::templates(), editor, Purpose::Reset, at("2027-01-02T09:00:00Z")).unwrap();
+        send(&mut c, &settings, crate::helpers::templates(), editor, Purpose::Invitation, at("2027-01-02T09:05:00Z")).unwrap();
+    })
+    .await;
+    let pool = app.pool.clone();
+    let mails: Vec<(String, String, String, String, String, String)> = blocking(move || {
+        use charter_tracker::db::schema::outbox;
+        outbox::table
+            .order(outbox::id)
+            .select((outbox::kind, outbox::to_address, outbox::language, outbox::subject, outbox::body_text, outbox::body_html))
+            .load(&mut pool.get().unwrap())
+            .unwrap()
+    })
+    .await;
+    let kinds: std::collections::BTreeSet<&str> = mails.iter().map(|m| m.0.as_str()).collect();
+    for kind in ["round_opened", "due_soon", "overdue", "round_closed", "escalation_digest", "report_compiled", "password_reset", "invitation"] {
+        assert!(kinds.contains(kind), "the story queues a {kind} email: {kinds:?}");
+    }
+    let mut text = String::new();
+    for (kind, to, lang, subject, body, html) in &mails {
+        text.push_str(&format!("===== {kind} to {to} ({lang})\nSubject: {subject}\n\n{body}\n----- html\n{html}\n"));
+    }
+    out.insert("emails.txt".into(), mask(&text).into_bytes());
+
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    if std::env::var("UPDATE_GOLDEN").is_ok_and(|v| !v.is_empty()) {
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, bytes) in &out {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        return;
+    }
+    for (name, bytes) in &out {
+        let golden = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("tests/golden/{name}: {e}; run with UPDATE_GOLDEN=1 to create it"));
+        if &golden != bytes {
+            let (g, b) = (String::from_utf8_lossy(&golden), String::from_utf8_lossy(bytes));
+            let line = g.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(g.lines().count().min(b.lines().count()));
+            panic!(
+                "{name} differs from tests/golden/{name} at line {}:\n golden: {:?}\n    now: {:?}",
+                line + 1,
+                g.lines().nth(line),
+                b.lines().nth(line)
+            );
+        }
+    }
+    let expected: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    for name in expected {
+        assert!(out.contains_key(&name), "tests/golden/{name} is no longer produced");
+    }
+}
+
+/// Masks what differs between runs by design: link tokens and the generated users' addresses.
+fn mask(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let markers = ["/check-in/", "/password/", "-secretariat-", "secretariat-", "observer-", "city-editor-"];
+    while let Some((pos, m)) = markers.iter().filter_map(|m| rest.find(m).map(|p| (p, *m))).min_by_key(|(p, _)| *p) {
+        out.push_str(&rest[..pos + m.len()]);
+        rest = &rest[pos + m.len()..];
+        let n = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').map(char::len_utf8).sum::<usize>();
+        if n >= 16 {
+            out.push_str("<masked>");
+            rest = &rest[n..];
+        }
+    }
+    out.push_str(rest);
+    out
+}

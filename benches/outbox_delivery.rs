@@ -60,7 +60,11 @@ fn main() -> anyhow::Result<()> {
         })?;
     }
     let queued = started.elapsed();
-    println!("  queue (render + insert):        {:>8.0} emails/s  ({:.2} s)", rate(emails, queued), queued.as_secs_f64());
+    println!(
+        "  queue (render + insert):        {:>8.0} emails/s  ({:.2} s)",
+        rate(emails, queued),
+        queued.as_secs_f64()
+    );
 
     // Delivery through the outbox.
     let sink = SmtpSink::start();
@@ -119,10 +123,7 @@ fn main() -> anyhow::Result<()> {
         sink.connections()
     );
     println!("  outbox / lettre alone:          {:>8.2}", outbox_rate / baseline_rate);
-    println!(
-        "  target 500 emails/s through the outbox: {}",
-        if outbox_rate >= 500.0 { "met" } else { "NOT met" }
-    );
+    println!("  target 500 emails/s through the outbox: {}", if outbox_rate >= 500.0 { "met" } else { "NOT met" });
     drop(pool);
     cleanup();
     Ok(())

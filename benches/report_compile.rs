@@ -13,7 +13,10 @@
 //! for PostgreSQL (a fresh database is created and dropped).
 
 use charter_tracker::config::Settings;
-use charter_tracker::db::schema::{action_updates, actions, check_ins, cities, commitments, frameworks, indicator_values, indicators, plans, rounds, self_assessments, signatures};
+use charter_tracker::db::schema::{
+    action_updates, actions, check_ins, cities, commitments, frameworks, indicator_values, indicators, plans, rounds,
+    self_assessments, signatures,
+};
 use charter_tracker::db::{self, DatabaseUrl, DbConnection};
 use charter_tracker::reports::compile;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -46,22 +49,56 @@ macro_rules! insert_all {
 fn status_kb(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with(key)).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
         .unwrap_or(0)
 }
 
 fn seed(conn: &mut DbConnection, n: usize) -> anyhow::Result<i64> {
-    let fw: i64 = frameworks::table.filter(frameworks::code.eq("eurocities-integrating-cities")).select(frameworks::id).first(conn)?;
-    let commitment_ids: Vec<i64> = commitments::table.filter(commitments::framework_id.eq(fw)).order(commitments::position).select(commitments::id).load(conn)?;
-    let indicator_ids: Vec<(i64, String)> = indicators::table.filter(indicators::framework_id.eq(fw)).order(indicators::position).select((indicators::id, indicators::unit)).load(conn)?;
+    let fw: i64 = frameworks::table
+        .filter(frameworks::code.eq("eurocities-integrating-cities"))
+        .select(frameworks::id)
+        .first(conn)?;
+    let commitment_ids: Vec<i64> = commitments::table
+        .filter(commitments::framework_id.eq(fw))
+        .order(commitments::position)
+        .select(commitments::id)
+        .load(conn)?;
+    let indicator_ids: Vec<(i64, String)> = indicators::table
+        .filter(indicators::framework_id.eq(fw))
+        .order(indicators::position)
+        .select((indicators::id, indicators::unit))
+        .load(conn)?;
     let t0 = ts("2024-06-01");
     conn.transaction(|c| -> anyhow::Result<()> {
         let rows: Vec<_> = (0..n)
-            .map(|i| (cities::name.eq(format!("City {i:03}")), cities::country.eq("DE"), cities::is_public.eq(true), cities::version.eq(1), cities::created_at.eq(t0), cities::updated_at.eq(t0)))
+            .map(|i| {
+                (
+                    cities::name.eq(format!("City {i:03}")),
+                    cities::country.eq("DE"),
+                    cities::is_public.eq(true),
+                    cities::version.eq(1),
+                    cities::created_at.eq(t0),
+                    cities::updated_at.eq(t0),
+                )
+            })
             .collect();
         insert_all!(c, cities::table, rows);
         let city_ids: Vec<i64> = cities::table.order(cities::id).select(cities::id).load(c)?;
-        let rows: Vec<_> = city_ids.iter().map(|id| (signatures::city_id.eq(*id), signatures::framework_id.eq(fw), signatures::signed_on.eq(d("2015-01-01")))).collect();
+        let rows: Vec<_> = city_ids
+            .iter()
+            .map(|id| {
+                (
+                    signatures::city_id.eq(*id),
+                    signatures::framework_id.eq(fw),
+                    signatures::signed_on.eq(d("2015-01-01")),
+                )
+            })
+            .collect();
         insert_all!(c, signatures::table, rows);
         let rows: Vec<_> = city_ids
             .iter()
@@ -107,7 +144,8 @@ fn seed(conn: &mut DbConnection, n: usize) -> anyhow::Result<i64> {
         let quarters: Vec<(NaiveDate, NaiveDate)> = (0..ROUNDS)
             .map(|q| {
                 let start = NaiveDate::from_ymd_opt(2025 + (q / 4) as i32, (q % 4 * 3 + 1) as u32, 1).unwrap();
-                let next = NaiveDate::from_ymd_opt(2025 + ((q + 1) / 4) as i32, ((q + 1) % 4 * 3 + 1) as u32, 1).unwrap();
+                let next =
+                    NaiveDate::from_ymd_opt(2025 + ((q + 1) / 4) as i32, ((q + 1) % 4 * 3 + 1) as u32, 1).unwrap();
                 (start, next - Duration::days(1))
             })
             .collect();
@@ -129,7 +167,8 @@ fn seed(conn: &mut DbConnection, n: usize) -> anyhow::Result<i64> {
             })
             .collect();
         insert_all!(c, rounds::table, rows);
-        let round_rows: Vec<(i64, NaiveDateTime)> = rounds::table.order(rounds::id).select((rounds::id, rounds::due_at)).load(c)?;
+        let round_rows: Vec<(i64, NaiveDateTime)> =
+            rounds::table.order(rounds::id).select((rounds::id, rounds::due_at)).load(c)?;
         let rows: Vec<_> = round_rows
             .iter()
             .flat_map(|(round, due)| {
@@ -151,9 +190,11 @@ fn seed(conn: &mut DbConnection, n: usize) -> anyhow::Result<i64> {
             })
             .collect();
         insert_all!(c, check_ins::table, rows);
-        let check_in_rows: Vec<(i64, i64)> = check_ins::table.order(check_ins::id).select((check_ins::id, check_ins::city_id)).load(c)?;
+        let check_in_rows: Vec<(i64, i64)> =
+            check_ins::table.order(check_ins::id).select((check_ins::id, check_ins::city_id)).load(c)?;
         let actions_by_city: std::collections::HashMap<i64, Vec<i64>> = {
-            let all: Vec<(i64, i64)> = actions::table.inner_join(plans::table).select((actions::id, plans::city_id)).load(c)?;
+            let all: Vec<(i64, i64)> =
+                actions::table.inner_join(plans::table).select((actions::id, plans::city_id)).load(c)?;
             let mut m: std::collections::HashMap<i64, Vec<i64>> = Default::default();
             for (a, city) in all {
                 m.entry(city).or_default().push(a);
@@ -169,7 +210,11 @@ fn seed(conn: &mut DbConnection, n: usize) -> anyhow::Result<i64> {
                         action_updates::action_id.eq(*a),
                         action_updates::status.eq(STATUSES[j % 5]),
                         action_updates::progress.eq((j % 101) as i32),
-                        action_updates::narrative.eq(if j % 3 == 0 { "What happened this quarter, in a sentence or two." } else { "" }),
+                        action_updates::narrative.eq(if j % 3 == 0 {
+                            "What happened this quarter, in a sentence or two."
+                        } else {
+                            ""
+                        }),
                         action_updates::evidence.eq("[]"),
                         action_updates::created_at.eq(ts("2025-04-15")),
                     )
@@ -267,8 +312,14 @@ fn main() -> anyhow::Result<()> {
     let settings = Settings::load_from(dir.path(), &Default::default())?;
     let pool = db::connect_and_migrate(&url, 2)?;
     let mut conn = pool.get()?;
-    charter_tracker::charter::loader::sync(&mut conn, &charter_tracker::charter::loader::read_files(&settings.charters.dir)?)?;
-    charter_tracker::indicators::loader::sync(&mut conn, &charter_tracker::indicators::loader::read_files(&settings.charters.dir)?)?;
+    charter_tracker::charter::loader::sync(
+        &mut conn,
+        &charter_tracker::charter::loader::read_files(&settings.charters.dir)?,
+    )?;
+    charter_tracker::indicators::loader::sync(
+        &mut conn,
+        &charter_tracker::indicators::loader::read_files(&settings.charters.dir)?,
+    )?;
     let seeding = Instant::now();
     let fw = seed(&mut conn, n)?;
     let count = |c: &mut DbConnection, t: &str| -> anyhow::Result<i64> {
@@ -301,7 +352,17 @@ fn main() -> anyhow::Result<()> {
     // Memory: reset the high-water mark, so VmHWM is the peak of what follows.
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
     let rss_before = status_kb("VmRSS:");
-    let request = compile::Request { framework: &framework, from, to, now, network: "EUROCITIES", threshold: 5, good_practices: &[], previous: None, previous_version: None };
+    let request = compile::Request {
+        framework: &framework,
+        from,
+        to,
+        now,
+        network: "EUROCITIES",
+        threshold: 5,
+        good_practices: &[],
+        previous: None,
+        previous_version: None,
+    };
     let start = Instant::now();
     let data = compile::compile(&mut conn, &request)?;
     let first_ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -322,24 +383,48 @@ fn main() -> anyhow::Result<()> {
         raw_ms.push(start.elapsed().as_secs_f64() * 1000.0);
     }
     let start = Instant::now();
-    let stored = charter_tracker::reports::store::compile(&mut conn, &settings, "eurocities-integrating-cities", from, to, "bench", now).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let stored = charter_tracker::reports::store::compile(
+        &mut conn,
+        &settings,
+        "eurocities-integrating-cities",
+        from,
+        to,
+        "bench",
+        now,
+    )
+    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let stored_ms = start.elapsed().as_secs_f64() * 1000.0;
     let templates = charter_tracker::reports::render::Templates::load(std::path::Path::new("templates/reports"))?;
     let start = Instant::now();
-    let published = charter_tracker::reports::store::publish(&mut conn, &settings, &templates, stored.draft_id, None, "bench", now).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let published =
+        charter_tracker::reports::store::publish(&mut conn, &settings, &templates, stored.draft_id, None, "bench", now)
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let publish_ms = start.elapsed().as_secs_f64() * 1000.0;
 
     let best = |v: &[f64]| v.iter().cloned().fold(f64::INFINITY, f64::min);
     let (compile_best, raw_best) = (best(&compile_ms), best(&raw_ms));
-    println!("compile (figures only), 3 runs:       {}", compile_ms.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", "));
-    println!("baseline: the same queries as raw SQL: {}", raw_ms.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", "));
+    println!(
+        "compile (figures only), 3 runs:       {}",
+        compile_ms.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", ")
+    );
+    println!(
+        "baseline: the same queries as raw SQL: {}",
+        raw_ms.iter().map(|m| format!("{m:.0} ms")).collect::<Vec<_>>().join(", ")
+    );
     println!("compile / raw SQL (best of 3 each):   {:.2}x", compile_best / raw_best);
     println!("compile and store the draft:          {stored_ms:.0} ms (figures JSON {} kB)", json_len / 1024);
     println!("publish (render HTML, JSON, 11 CSVs): {publish_ms:.0} ms, version {}", published.number);
     if reset {
-        println!("peak memory during the first compile:  {:.1} MB (VmHWM after reset; RSS before it {:.1} MB)", peak_kb as f64 / 1024.0, rss_before as f64 / 1024.0);
+        println!(
+            "peak memory during the first compile:  {:.1} MB (VmHWM after reset; RSS before it {:.1} MB)",
+            peak_kb as f64 / 1024.0,
+            rss_before as f64 / 1024.0
+        );
     } else {
-        println!("peak memory: /proc/self/clear_refs not writable here; VmHWM {:.1} MB includes seeding", peak_kb as f64 / 1024.0);
+        println!(
+            "peak memory: /proc/self/clear_refs not writable here; VmHWM {:.1} MB includes seeding",
+            peak_kb as f64 / 1024.0
+        );
     }
     let checks = [
         ("compile under 1 s", first_ms < 1000.0),
@@ -364,9 +449,12 @@ fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn FnOnc
             admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
             let mut url = url::Url::parse(&server)?;
             url.set_path(&name);
-            Ok((DatabaseUrl::Postgres(url.to_string()), Box::new(move || {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-            })))
+            Ok((
+                DatabaseUrl::Postgres(url.to_string()),
+                Box::new(move || {
+                    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                }),
+            ))
         }
     }
 }

@@ -33,22 +33,52 @@ fn main() -> anyhow::Result<()> {
     let t0 = Utc::now().naive_utc();
     conn.transaction(|c| -> QueryResult<()> {
         diesel::insert_into(users::table)
-            .values((users::email.eq("sec@network.example"), users::password_hash.eq("x"), users::role.eq("secretariat"), users::disabled.eq(false), users::created_at.eq(t0)))
+            .values((
+                users::email.eq("sec@network.example"),
+                users::password_hash.eq("x"),
+                users::role.eq("secretariat"),
+                users::disabled.eq(false),
+                users::created_at.eq(t0),
+            ))
             .execute(c)?;
         for i in 0..n {
             let city: i64 = diesel::insert_into(cities::table)
-                .values((cities::name.eq(format!("City {i}")), cities::country.eq("DE"), cities::is_public.eq(false), cities::version.eq(1), cities::created_at.eq(t0), cities::updated_at.eq(t0)))
+                .values((
+                    cities::name.eq(format!("City {i}")),
+                    cities::country.eq("DE"),
+                    cities::is_public.eq(false),
+                    cities::version.eq(1),
+                    cities::created_at.eq(t0),
+                    cities::updated_at.eq(t0),
+                ))
                 .returning(cities::id)
                 .get_result(c)?;
             diesel::insert_into(plans::table)
-                .values((plans::city_id.eq(city), plans::framework_id.eq(fw), plans::title.eq("Plan"), plans::period_start.eq(t0.date()), plans::period_end.eq(t0.date() + Duration::days(700)),
-                    plans::status.eq("adopted"), plans::version.eq(1), plans::created_at.eq(t0), plans::updated_at.eq(t0)))
+                .values((
+                    plans::city_id.eq(city),
+                    plans::framework_id.eq(fw),
+                    plans::title.eq("Plan"),
+                    plans::period_start.eq(t0.date()),
+                    plans::period_end.eq(t0.date() + Duration::days(700)),
+                    plans::status.eq("adopted"),
+                    plans::version.eq(1),
+                    plans::created_at.eq(t0),
+                    plans::updated_at.eq(t0),
+                ))
                 .execute(c)?;
             for (k, lang) in [(0, "en"), (1, "fr")] {
                 diesel::insert_into(contacts::table)
-                    .values((contacts::city_id.eq(city), contacts::name.eq(format!("Contact {i}-{k}")), contacts::email.eq(format!("c{k}@city{i}.example")),
-                        contacts::language.eq(lang), contacts::office_role.eq(""), contacts::receives_reminders.eq(true), contacts::version.eq(1),
-                        contacts::created_at.eq(t0), contacts::updated_at.eq(t0)))
+                    .values((
+                        contacts::city_id.eq(city),
+                        contacts::name.eq(format!("Contact {i}-{k}")),
+                        contacts::email.eq(format!("c{k}@city{i}.example")),
+                        contacts::language.eq(lang),
+                        contacts::office_role.eq(""),
+                        contacts::receives_reminders.eq(true),
+                        contacts::version.eq(1),
+                        contacts::created_at.eq(t0),
+                        contacts::updated_at.eq(t0),
+                    ))
                     .execute(c)?;
             }
         }
@@ -60,7 +90,11 @@ fn main() -> anyhow::Result<()> {
         let start = Instant::now();
         let r = scheduler::plan_due(&pool, &settings, &templates, at)?;
         let ms = start.elapsed().as_secs_f64() * 1000.0;
-        println!("{label:<44} {ms:>9.1} ms   ({} round opened, {} reminders queued)", r.opened_round.map_or(0, |_| 1), r.reminders_queued);
+        println!(
+            "{label:<44} {ms:>9.1} ms   ({} round opened, {} reminders queued)",
+            r.opened_round.map_or(0, |_| 1),
+            r.reminders_queued
+        );
         Ok(ms)
     };
     let open_ms = timed("pass that opens the round", opening)?;
@@ -69,16 +103,29 @@ fn main() -> anyhow::Result<()> {
     timed("pass one day later (no reminders due)", opening + Duration::days(1))?;
 
     // Baseline: the same number of outbox rows of the same size, plain inserts, one transaction.
-    let sample: (String, String, String) = outbox::table.select((outbox::subject, outbox::body_text, outbox::body_html)).first(&mut conn)?;
+    let sample: (String, String, String) =
+        outbox::table.select((outbox::subject, outbox::body_text, outbox::body_html)).first(&mut conn)?;
     let start = Instant::now();
     conn.transaction(|c| -> QueryResult<()> {
         let now = Utc::now().naive_utc();
         for i in 0..queued {
             diesel::insert_into(outbox::table)
-                .values((outbox::idempotency_key.eq(format!("baseline/{i}")), outbox::message_id.eq(format!("{i:032}")), outbox::kind.eq("round_opened"),
-                    outbox::to_address.eq(format!("c{i}@x.example")), outbox::to_name.eq("Contact"), outbox::language.eq("en"),
-                    outbox::subject.eq(&sample.0), outbox::body_text.eq(&sample.1), outbox::body_html.eq(&sample.2), outbox::status.eq("queued"),
-                    outbox::attempts.eq(0), outbox::not_before.eq(now), outbox::created_at.eq(now), outbox::updated_at.eq(now)))
+                .values((
+                    outbox::idempotency_key.eq(format!("baseline/{i}")),
+                    outbox::message_id.eq(format!("{i:032}")),
+                    outbox::kind.eq("round_opened"),
+                    outbox::to_address.eq(format!("c{i}@x.example")),
+                    outbox::to_name.eq("Contact"),
+                    outbox::language.eq("en"),
+                    outbox::subject.eq(&sample.0),
+                    outbox::body_text.eq(&sample.1),
+                    outbox::body_html.eq(&sample.2),
+                    outbox::status.eq("queued"),
+                    outbox::attempts.eq(0),
+                    outbox::not_before.eq(now),
+                    outbox::created_at.eq(now),
+                    outbox::updated_at.eq(now),
+                ))
                 .execute(c)?;
         }
         Ok(())
@@ -103,9 +150,12 @@ fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn FnOnc
             admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
             let mut url = url::Url::parse(&server)?;
             url.set_path(&name);
-            Ok((DatabaseUrl::Postgres(url.to_string()), Box::new(move || {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-            })))
+            Ok((
+                DatabaseUrl::Postgres(url.to_string()),
+                Box::new(move || {
+                    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                }),
+            ))
         }
     }
 }

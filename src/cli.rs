@@ -5,14 +5,18 @@ use crate::config::Settings;
 use crate::startup::{self, Application};
 use crate::{mail, validation};
 use anyhow::Context;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "charter-tracker", version, about = "Cities' action plans against the EUROCITIES Charter on Integrating Cities")]
+#[command(
+    name = "charter-tracker",
+    version,
+    about = "Cities' action plans against the EUROCITIES Charter on Integrating Cities"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -197,8 +201,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             match command {
                 TokenCommand::Issue { email, label } => {
-                    let user = auth::store::by_email(&mut conn, &email)?
-                        .with_context(|| format!("no user with email {email}; add one with `charter-tracker user add`"))?;
+                    let user = auth::store::by_email(&mut conn, &email)?.with_context(|| {
+                        format!("no user with email {email}; add one with `charter-tracker user add`")
+                    })?;
                     if user.disabled {
                         anyhow::bail!("user {email} is disabled");
                     }
@@ -208,7 +213,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(())
                 }
                 TokenCommand::List { email } => {
-                    let user = auth::store::by_email(&mut conn, &email)?.with_context(|| format!("no user with email {email}"))?;
+                    let user = auth::store::by_email(&mut conn, &email)?
+                        .with_context(|| format!("no user with email {email}"))?;
                     for t in auth::tokens::list_for_user(&mut conn, user.id)? {
                         let state = t.revoked_at.map(|r| format!("revoked {r}")).unwrap_or_else(|| "active".into());
                         println!("{}\t{}\t{}\t{}", t.id, t.created_at, state, t.label);
@@ -233,7 +239,16 @@ fn cli_error(e: crate::error::ApiError) -> anyhow::Error {
     match e {
         crate::error::ApiError::Validation(errors) => anyhow::anyhow!(
             "{}",
-            errors.iter().map(|f| format!("--{}: {}{}", f.field, f.reason, f.accepted.as_ref().map(|a| format!(" (accepted: {a})")).unwrap_or_default())).collect::<Vec<_>>().join("; ")
+            errors
+                .iter()
+                .map(|f| format!(
+                    "--{}: {}{}",
+                    f.field,
+                    f.reason,
+                    f.accepted.as_ref().map(|a| format!(" (accepted: {a})")).unwrap_or_default()
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
         ),
         crate::error::ApiError::Unexpected(e) => e,
         other => anyhow::anyhow!("{other}"),
@@ -247,17 +262,28 @@ fn report(settings: Settings, command: ReportCommand) -> anyhow::Result<()> {
     let by = "command line";
     match command {
         ReportCommand::Compile { framework, from, to } => {
-            let date = |flag: &str, v: &str| validation::date(flag, v).map_err(|e| anyhow::anyhow!("--{flag} `{v}`: {} (accepted: {})", e.reason, e.accepted.unwrap_or_default()));
+            let date = |flag: &str, v: &str| {
+                validation::date(flag, v).map_err(|e| {
+                    anyhow::anyhow!("--{flag} `{v}`: {} (accepted: {})", e.reason, e.accepted.unwrap_or_default())
+                })
+            };
             let (from, to) = (date("from", &from)?, date("to", &to)?);
-            let c = crate::reports::store::compile(&mut conn, &settings, &framework, from, to, by, now).map_err(cli_error)?;
-            eprintln!("report {}: draft version {} {}", c.report_id, c.number, if c.created { "compiled" } else { "recompiled" });
+            let c = crate::reports::store::compile(&mut conn, &settings, &framework, from, to, by, now)
+                .map_err(cli_error)?;
+            eprintln!(
+                "report {}: draft version {} {}",
+                c.report_id,
+                c.number,
+                if c.created { "compiled" } else { "recompiled" }
+            );
             println!("{}", c.draft_id);
             Ok(())
         }
         ReportCommand::Publish { id, changelog } => {
             let templates = crate::reports::render::Templates::load(&settings.reports.templates_dir)?;
             crate::reports::store::require_draft(&mut conn, id).map_err(cli_error)?;
-            let p = crate::reports::store::publish(&mut conn, &settings, &templates, id, changelog.as_deref(), by, now).map_err(cli_error)?;
+            let p = crate::reports::store::publish(&mut conn, &settings, &templates, id, changelog.as_deref(), by, now)
+                .map_err(cli_error)?;
             eprintln!("published version {}: {}", p.number, p.version_url);
             println!("{}", p.url);
             Ok(())
@@ -265,10 +291,14 @@ fn report(settings: Settings, command: ReportCommand) -> anyhow::Result<()> {
         ReportCommand::List => {
             for r in crate::reports::store::list(&mut conn, &settings, true).map_err(cli_error)? {
                 let draft = match r.draft {
-                    Some(n) => format!("draft v{n} (id {})", crate::reports::store::draft_id(&mut conn, r.id).map_err(cli_error)?),
+                    Some(n) => format!(
+                        "draft v{n} (id {})",
+                        crate::reports::store::draft_id(&mut conn, r.id).map_err(cli_error)?
+                    ),
                     None => "no draft".into(),
                 };
-                let published = r.latest_published.map(|n| format!("published v{n}")).unwrap_or_else(|| "unpublished".into());
+                let published =
+                    r.latest_published.map(|n| format!("published v{n}")).unwrap_or_else(|| "unpublished".into());
                 println!("{}\t{}\t{published}\t{draft}", r.id, r.slug);
             }
             Ok(())

@@ -4,8 +4,8 @@ use crate::db::DatabaseUrl;
 use anyhow::Context;
 use config::{Config, Environment, File, FileFormat};
 use serde::Deserialize;
-use std::net::SocketAddr;
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 const BUILT_IN_BASE: &str = include_str!("../config/base.toml");
@@ -199,9 +199,7 @@ impl MailSettings {
 
     /// The domain of the sender's address, which ends every Message-ID.
     pub fn from_domain(&self) -> String {
-        self.from_mailbox()
-            .map(|m| m.email.domain().to_string())
-            .unwrap_or_else(|_| "charter-tracker.localhost".into())
+        self.from_mailbox().map(|m| m.email.domain().to_string()).unwrap_or_else(|_| "charter-tracker.localhost".into())
     }
 
     /// The template override folder, when it exists.
@@ -259,9 +257,7 @@ impl MailSettings {
                 anyhow::bail!("configuration key mail.smtp.port: must be 1 to 65535");
             }
             if self.smtp.username.is_empty() != self.smtp.password.is_empty() {
-                anyhow::bail!(
-                    "configuration keys mail.smtp.username and mail.smtp.password: give both or neither"
-                );
+                anyhow::bail!("configuration keys mail.smtp.username and mail.smtp.password: give both or neither");
             }
         }
         Ok(())
@@ -279,12 +275,13 @@ impl Settings {
         let env = |k: &str| vars.get(k).cloned();
         let environment = env("CHARTER_TRACKER_ENV").unwrap_or_else(|| "local".into());
         if !matches!(environment.as_str(), "local" | "production") {
-            anyhow::bail!(
-                "CHARTER_TRACKER_ENV is `{environment}`; accepted values are `local` and `production`"
-            );
+            anyhow::bail!("CHARTER_TRACKER_ENV is `{environment}`; accepted values are `local` and `production`");
         }
-        let overrides: HashMap<String, String> =
-            vars.iter().filter(|(k, _)| k.starts_with("CHARTER_TRACKER__")).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let overrides: HashMap<String, String> = vars
+            .iter()
+            .filter(|(k, _)| k.starts_with("CHARTER_TRACKER__"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         let mut builder = Config::builder()
             .add_source(File::from_str(BUILT_IN_BASE, FileFormat::Toml))
             .add_source(File::from(config_dir.join("base.toml")).required(false))
@@ -327,10 +324,7 @@ impl Settings {
             anyhow::bail!("configuration key database.pool_size: must be at least 1");
         }
         if !matches!(self.log.format.as_str(), "text" | "json") {
-            anyhow::bail!(
-                "configuration key log.format: `{}` is not accepted; use `text` or `json`",
-                self.log.format
-            );
+            anyhow::bail!("configuration key log.format: `{}` is not accepted; use `text` or `json`", self.log.format);
         }
         self.schedule()?;
         if self.check_ins.due_days == 0 {
@@ -398,8 +392,7 @@ mod tests {
     use super::*;
 
     fn load(vars: &[(&str, &str)]) -> anyhow::Result<Settings> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         let dir = tempfile::tempdir().unwrap();
         Settings::load_from(dir.path(), &vars)
     }

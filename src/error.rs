@@ -87,13 +87,9 @@ impl ApiError {
 
     fn problem(&self) -> Problem {
         let (type_, title, detail, errors, current_version) = match self {
-            Self::Validation(errors) => (
-                "validation",
-                "Some values are not acceptable",
-                summarise(errors),
-                errors.clone(),
-                None,
-            ),
+            Self::Validation(errors) => {
+                ("validation", "Some values are not acceptable", summarise(errors), errors.clone(), None)
+            }
             Self::Malformed(e) => (
                 "malformed-request",
                 "The request body could not be read",
@@ -115,7 +111,8 @@ impl ApiError {
                 "version-required",
                 "The version you edited is required",
                 "send the version you read, as `version` in the body or as an If-Match header".into(),
-                vec![FieldError::new("version", "is required for updates").accepting("the object's current version number")],
+                vec![FieldError::new("version", "is required for updates")
+                    .accepting("the object's current version number")],
                 None,
             ),
             Self::Unexpected(_) => (

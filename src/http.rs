@@ -36,23 +36,18 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let content_type = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let content_type =
+            req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             if !(content_type.starts_with("application/json") || content_type.contains("+json")) {
                 return Err(ApiError::Malformed(
-                    FieldError::new("Content-Type", format!("is `{content_type}`"))
-                        .accepting("application/json"),
+                    FieldError::new("Content-Type", format!("is `{content_type}`")).accepting("application/json"),
                 ));
             }
-            let bytes = body.await.map_err(|e| {
-                ApiError::Malformed(FieldError::new("body", format!("could not be read: {e}")))
-            })?;
+            let bytes = body
+                .await
+                .map_err(|e| ApiError::Malformed(FieldError::new("body", format!("could not be read: {e}"))))?;
             if bytes.len() > MAX_BODY {
                 return Err(ApiError::Malformed(
                     FieldError::new("body", "is too large").accepting(format!("at most {MAX_BODY} bytes")),
@@ -150,8 +145,9 @@ pub fn expected_version(req: &HttpRequest, body_version: Option<i32>) -> ApiResu
             let raw = v.to_str().unwrap_or("").trim();
             let raw = raw.strip_prefix("W/").unwrap_or(raw).trim_matches('"');
             raw.parse::<i32>().map_err(|_| {
-                ApiError::Validation(vec![FieldError::new("If-Match", format!("is `{raw}`"))
-                    .accepting("the version number, e.g. \"3\"")])
+                ApiError::Validation(vec![
+                    FieldError::new("If-Match", format!("is `{raw}`")).accepting("the version number, e.g. \"3\"")
+                ])
             })
         }
     }
@@ -159,9 +155,7 @@ pub fn expected_version(req: &HttpRequest, body_version: Option<i32>) -> ApiResu
 
 /// 200 with the object as JSON and its version as ETag.
 pub fn versioned<T: Serialize>(status: actix_web::http::StatusCode, body: &T, version: i32) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((header::ETAG, format!("\"{version}\"")))
-        .json(body)
+    HttpResponse::build(status).insert_header((header::ETAG, format!("\"{version}\""))).json(body)
 }
 
 /// Query and path errors as problems, wired into the app's extractor configs.
@@ -177,10 +171,7 @@ pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix
 
 /// Reads a request's `{id}` as a positive integer, else a 404 (ids are never anything else).
 pub fn id_param(raw: &str) -> ApiResult<i64> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or_else(|| ApiError::not_found(format!("`{raw}` is not an id")))
+    raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::not_found(format!("`{raw}` is not an id")))
 }
 
 /// Serde helper: distinguishes an absent field (None) from an explicit null (Some(None)).

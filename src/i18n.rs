@@ -2,8 +2,34 @@
 
 use chrono::{Datelike, NaiveDate};
 
-const EN_MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const FR_MONTHS: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 
 fn is_french(lang: &str) -> bool {
     lang.to_ascii_lowercase().starts_with("fr")
@@ -35,7 +61,11 @@ pub fn period(start: NaiveDate, end: NaiveDate, lang: &str) -> String {
         }
         if months == 1 {
             let m = start.month0() as usize;
-            return if is_french(lang) { format!("{} {}", FR_MONTHS[m], start.year()) } else { format!("{} {}", EN_MONTHS[m], start.year()) };
+            return if is_french(lang) {
+                format!("{} {}", FR_MONTHS[m], start.year())
+            } else {
+                format!("{} {}", EN_MONTHS[m], start.year())
+            };
         }
     }
     format!("{} – {}", date(start, lang), date(end, lang))

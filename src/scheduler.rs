@@ -40,7 +40,12 @@ impl std::fmt::Display for TickReport {
 }
 
 /// Plans the work due at `now` (rounds, reminders) without delivering.
-pub fn plan_due(pool: &Pool, settings: &Settings, templates: &EmailTemplates, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
+pub fn plan_due(
+    pool: &Pool,
+    settings: &Settings,
+    templates: &EmailTemplates,
+    now: DateTime<Utc>,
+) -> anyhow::Result<TickReport> {
     let env = Env { settings, templates };
     let mut conn = pool.get()?;
     let closed_rounds = rounds::close_due(&mut conn, &env, now)?;
@@ -53,7 +58,13 @@ pub fn plan_due(pool: &Pool, settings: &Settings, templates: &EmailTemplates, no
 }
 
 /// One whole pass: plan, then deliver everything due.
-pub fn tick(pool: &Pool, settings: &Settings, templates: &EmailTemplates, transport: &Transport, now: DateTime<Utc>) -> anyhow::Result<TickReport> {
+pub fn tick(
+    pool: &Pool,
+    settings: &Settings,
+    templates: &EmailTemplates,
+    transport: &Transport,
+    now: DateTime<Utc>,
+) -> anyhow::Result<TickReport> {
     let mut report = plan_due(pool, settings, templates, now)?;
     let delivered = worker::deliver_due(pool, transport, &settings.mail, now)?;
     report.sent = delivered.sent;
@@ -64,7 +75,12 @@ pub fn tick(pool: &Pool, settings: &Settings, templates: &EmailTemplates, transp
 }
 
 /// The background loop inside `serve` (planning only; the mail worker delivers).
-pub fn spawn(pool: Pool, settings: Arc<Settings>, templates: Arc<EmailTemplates>, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<()> {
+pub fn spawn(
+    pool: Pool,
+    settings: Arc<Settings>,
+    templates: Arc<EmailTemplates>,
+    stop: Arc<AtomicBool>,
+) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("scheduler".into())
         .spawn(move || {
@@ -73,7 +89,12 @@ pub fn spawn(pool: Pool, settings: Arc<Settings>, templates: Arc<EmailTemplates>
                 let span = tracing::info_span!("scheduler_pass");
                 let _g = span.enter();
                 match plan_due(&pool, &settings, &templates, Utc::now()) {
-                    Ok(r) if r.opened_round.is_some() || !r.closed_rounds.is_empty() || r.reminders_queued > 0 || !r.reports_compiled.is_empty() => {
+                    Ok(r)
+                        if r.opened_round.is_some()
+                            || !r.closed_rounds.is_empty()
+                            || r.reminders_queued > 0
+                            || !r.reports_compiled.is_empty() =>
+                    {
                         tracing::info!(?r, "scheduler pass")
                     }
                     Ok(_) => {}

@@ -39,7 +39,8 @@ pub fn prepare(settings: &Settings) -> anyhow::Result<Pool> {
     if report.changed() {
         tracing::info!(?report, "charters loaded");
     }
-    let indicators = crate::indicators::loader::sync(&mut conn, &crate::indicators::loader::read_files(&settings.charters.dir)?)?;
+    let indicators =
+        crate::indicators::loader::sync(&mut conn, &crate::indicators::loader::read_files(&settings.charters.dir)?)?;
     if indicators.changed() {
         tracing::info!(?indicators, "indicator sets loaded");
     }
@@ -60,13 +61,29 @@ impl Application {
     }
 
     /// As `build`, with templates already loaded.
-    pub fn build_with(settings: Settings, pool: Pool, templates: Arc<EmailTemplates>, clock: crate::clock::Clock, bind: &str) -> anyhow::Result<Self> {
+    pub fn build_with(
+        settings: Settings,
+        pool: Pool,
+        templates: Arc<EmailTemplates>,
+        clock: crate::clock::Clock,
+        bind: &str,
+    ) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
         let tls = settings.served_over_tls();
         let report_templates = Arc::new(crate::reports::render::Templates::load(&settings.reports.templates_dir)?);
-        let state = web::Data::new(AppState { report_templates, pages: Arc::new(crate::pages::Pages::load(std::path::Path::new("templates/pages"), &settings.network.name)?), pool, settings: Arc::new(settings), templates, clock });
+        let state = web::Data::new(AppState {
+            report_templates,
+            pages: Arc::new(crate::pages::Pages::load(
+                std::path::Path::new("templates/pages"),
+                &settings.network.name,
+            )?),
+            pool,
+            settings: Arc::new(settings),
+            templates,
+            clock,
+        });
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -125,7 +142,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/api/v1/openapi.json", web::get().to(openapi::serve))
         .route("/static/{name}", web::get().to(crate::pages::asset))
         // Browsers ask for /favicon.ico on pages that name no icon (the standalone reports).
-        .route("/favicon.ico", web::get().to(|| async { HttpResponse::MovedPermanently().insert_header(("Location", "/static/favicon.svg")).finish() }))
+        .route(
+            "/favicon.ico",
+            web::get().to(|| async {
+                HttpResponse::MovedPermanently().insert_header(("Location", "/static/favicon.svg")).finish()
+            }),
+        )
         .service(
             web::scope("/api/v1")
                 .configure(charter::routes::configure)
@@ -177,7 +199,11 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
 /// Unknown paths get a problem body too, pointing at the API description; a browser asking
 /// for a page gets a page.
 async fn no_such_route(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {
-    let wants_html = req.headers().get(actix_web::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+    let wants_html = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/html"));
     if wants_html && !req.path().starts_with("/api/") {
         return Ok(crate::pages::web::message(
             &req,

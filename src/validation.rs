@@ -69,14 +69,17 @@ pub fn optional_text(field: &str, s: &str, max: usize) -> Result<String, FieldEr
     let t = s.trim();
     let n = t.chars().count();
     if n > max {
-        return Err(FieldError::new(field, format!("is {n} characters long")).accepting(format!("at most {max} characters")));
+        return Err(
+            FieldError::new(field, format!("is {n} characters long")).accepting(format!("at most {max} characters"))
+        );
     }
     Ok(t.to_string())
 }
 
 pub fn date(field: &str, s: &str) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| FieldError::new(field, format!("`{s}` is not a date")).accepting("a date as YYYY-MM-DD, e.g. 2026-03-31"))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        FieldError::new(field, format!("`{s}` is not a date")).accepting("a date as YYYY-MM-DD, e.g. 2026-03-31")
+    })
 }
 
 pub fn optional_date(field: &str, s: Option<&str>) -> Result<Option<NaiveDate>, FieldError> {
@@ -112,7 +115,8 @@ pub fn email(field: &str, s: &str) -> Result<String, FieldError> {
     if ok {
         Ok(t)
     } else {
-        Err(FieldError::new(field, format!("`{s}` is not an email address")).accepting("an address like name@city.example"))
+        Err(FieldError::new(field, format!("`{s}` is not an email address"))
+            .accepting("an address like name@city.example"))
     }
 }
 
@@ -128,12 +132,14 @@ pub fn language(field: &str, s: &str) -> Result<String, FieldError> {
     if lang_ok && region_ok {
         Ok(t.to_string())
     } else {
-        Err(FieldError::new(field, format!("`{s}` is not a language code")).accepting("an ISO 639-1 code such as en, fr, de, pl, or with a region such as pt-BR"))
+        Err(FieldError::new(field, format!("`{s}` is not a language code"))
+            .accepting("an ISO 639-1 code such as en, fr, de, pl, or with a region such as pt-BR"))
     }
 }
 
 /// ISO 3166-1 alpha-2 codes (officially assigned), plus XK (Kosovo, user-assigned but used by the EU).
-const COUNTRIES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ \
+const COUNTRIES: &str =
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ \
 CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR \
 GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP \
 KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT \
@@ -147,7 +153,8 @@ pub fn country(field: &str, s: &str) -> Result<String, FieldError> {
     if t.len() == 2 && COUNTRIES.split_whitespace().any(|c| c == t) {
         Ok(t)
     } else {
-        Err(FieldError::new(field, format!("`{s}` is not an ISO 3166-1 country code")).accepting("a two-letter code such as SE, PL, CH, DE, FR"))
+        Err(FieldError::new(field, format!("`{s}` is not an ISO 3166-1 country code"))
+            .accepting("a two-letter code such as SE, PL, CH, DE, FR"))
     }
 }
 

@@ -22,7 +22,13 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, plan_id: i64, input: &Ac
 
 /// Changes an action that is still at the `expected` version (the version is checked after
 /// access, so a stranger learns nothing from a 428).
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: i64, expected: ApiResult<i32>, input: &ActionInput) -> ApiResult<Action> {
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    expected: ApiResult<i32>,
+    input: &ActionInput,
+) -> ApiResult<Action> {
     let before = store::require(conn, id)?;
     caller.can_edit_city(before.city_id)?;
     let expected = expected?;
@@ -45,16 +51,18 @@ fn resolve_commitment(conn: &mut DbConnection, plan: &Stored, code: &str) -> Que
     let matches = charter::store::commitment_by_code(conn, code)?;
     if let Some((c, _)) = matches.iter().find(|(c, _)| c.framework_id == plan.framework_id) {
         if c.retired {
-            return Ok(Err(FieldError::new("commitment", format!("`{code}` has been retired from {}", plan.plan.framework))
-                .accepting(active_codes(conn, plan.framework_id)?)));
+            return Ok(Err(FieldError::new(
+                "commitment",
+                format!("`{code}` has been retired from {}", plan.plan.framework),
+            )
+            .accepting(active_codes(conn, plan.framework_id)?)));
         }
         return Ok(Ok(c.id));
     }
     let reason = match matches.first() {
-        Some((_, fw)) => format!(
-            "`{code}` belongs to framework {}, not to this plan's framework {}",
-            fw.code, plan.plan.framework
-        ),
+        Some((_, fw)) => {
+            format!("`{code}` belongs to framework {}, not to this plan's framework {}", fw.code, plan.plan.framework)
+        }
         None => format!("`{code}` is not a commitment code"),
     };
     Ok(Err(FieldError::new("commitment", reason).accepting(active_codes(conn, plan.framework_id)?)))
@@ -69,13 +77,20 @@ pub fn active_codes(conn: &mut DbConnection, framework_id: i64) -> QueryResult<S
 }
 
 /// Merges `input` over `base` (None when creating) and validates every field.
-fn parse(conn: &mut DbConnection, plan: &Stored, input: &ActionInput, base: Option<(&Action, i64)>) -> ApiResult<ActionFields> {
+fn parse(
+    conn: &mut DbConnection,
+    plan: &Stored,
+    input: &ActionInput,
+    base: Option<(&Action, i64)>,
+) -> ApiResult<ActionFields> {
     let mut e = Errors::default();
     let current = base.map(|(a, _)| a);
     let commitment_id = match (&input.commitment, base) {
         (Some(code), _) => e.take(resolve_commitment(conn, plan, code)?),
         (None, Some((_, id))) => Some(id),
-        (None, None) => e.take(Err(FieldError::new("commitment", "is required").accepting(active_codes(conn, plan.framework_id)?))),
+        (None, None) => {
+            e.take(Err(FieldError::new("commitment", "is required").accepting(active_codes(conn, plan.framework_id)?)))
+        }
     };
     let title = match (&input.title, current) {
         (Some(t), _) => e.take(validation::required_text("title", t, 300)),
@@ -131,12 +146,17 @@ fn parse(conn: &mut DbConnection, plan: &Stored, input: &ActionInput, base: Opti
     };
     let progress = match input.progress {
         Some(p) if (0..=100).contains(&p) => Some(p as i32),
-        Some(p) => e.take(Err(FieldError::new("progress", format!("is {p}")).accepting("a whole number from 0 to 100"))),
+        Some(p) => {
+            e.take(Err(FieldError::new("progress", format!("is {p}")).accepting("a whole number from 0 to 100")))
+        }
         None => Some(current.map(|a| a.progress).unwrap_or(0)),
     };
     if let (Some(Some(s)), Some(Some(d))) = (start_date, due_date) {
         if d < s {
-            e.push(FieldError::new("due_date", format!("{d} is before start_date {s}")).accepting("a date on or after start_date"));
+            e.push(
+                FieldError::new("due_date", format!("{d} is before start_date {s}"))
+                    .accepting("a date on or after start_date"),
+            );
         }
     }
     e.finish()?;

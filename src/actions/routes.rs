@@ -39,7 +39,12 @@ pub struct ActionQuery {
 #[utoipa::path(get, path = "/api/v1/plans/{id}/actions", tag = "actions", security(("bearer" = [])),
     params(("id" = i64, Path), ActionQuery),
     responses((status = 200, body = Page<Action>), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn list_actions(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, q: web::Query<ActionQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_actions(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    q: web::Query<ActionQuery>,
+) -> ApiResult<HttpResponse> {
     let plan_id = id_param(&id)?;
     let q = q.into_inner();
     let page = PageQuery { page: q.page, per_page: q.per_page };
@@ -53,16 +58,26 @@ pub async fn list_actions(state: web::Data<AppState>, caller: Caller, id: web::P
             None => None,
         };
         // The charter's structure is needed only to explain a bad role or commitment filter.
-        let structure = if q.role.is_some() || q.commitment.is_some() { charter::store::structure(c, plan.framework_id)? } else { vec![] };
+        let structure = if q.role.is_some() || q.commitment.is_some() {
+            charter::store::structure(c, plan.framework_id)?
+        } else {
+            vec![]
+        };
         if let Some(r) = &q.role {
             if !structure.iter().any(|(role, _)| role.code == *r) {
                 let codes: Vec<&str> = structure.iter().map(|(role, _)| role.code.as_str()).collect();
-                e.push(FieldError::new("role", format!("`{r}` is not a role of {}", plan.plan.framework)).accepting(codes.join(", ")));
+                e.push(
+                    FieldError::new("role", format!("`{r}` is not a role of {}", plan.plan.framework))
+                        .accepting(codes.join(", ")),
+                );
             }
         }
         if let Some(code) = &q.commitment {
             if !structure.iter().any(|(_, cs)| cs.iter().any(|c| c.code == *code)) {
-                e.push(FieldError::new("commitment", format!("`{code}` is not a commitment of {}", plan.plan.framework)).accepting(active_codes(c, plan.framework_id)?));
+                e.push(
+                    FieldError::new("commitment", format!("`{code}` is not a commitment of {}", plan.plan.framework))
+                        .accepting(active_codes(c, plan.framework_id)?),
+                );
             }
         }
         e.finish()?;
@@ -77,7 +92,12 @@ pub async fn list_actions(state: web::Data<AppState>, caller: Caller, id: web::P
 #[utoipa::path(post, path = "/api/v1/plans/{id}/actions", tag = "actions", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = ActionInput,
     responses((status = 201, body = Action), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn create_action(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ActionInput>) -> ApiResult<HttpResponse> {
+pub async fn create_action(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<ActionInput>,
+) -> ApiResult<HttpResponse> {
     let plan_id = id_param(&id)?;
     let action = db(&state.pool, move |c| commands::create(c, &caller, plan_id, &body.0)).await?;
     Ok(versioned(StatusCode::CREATED, &action, action.version))
@@ -102,7 +122,13 @@ pub async fn get_action(state: web::Data<AppState>, caller: Caller, id: web::Pat
 #[utoipa::path(patch, path = "/api/v1/actions/{id}", tag = "actions", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = ActionInput,
     responses((status = 200, body = Action), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
-pub async fn update_action(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ActionInput>) -> ApiResult<HttpResponse> {
+pub async fn update_action(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<ActionInput>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version);
     let action = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0)).await?;
@@ -113,7 +139,12 @@ pub async fn update_action(req: HttpRequest, state: web::Data<AppState>, caller:
 #[utoipa::path(delete, path = "/api/v1/actions/{id}", tag = "actions", security(("bearer" = [])),
     params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
-pub async fn delete_action(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn delete_action(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = match req.headers().get(header::IF_MATCH) {
         Some(_) => Some(expected_version(&req, None)?),
@@ -122,4 +153,3 @@ pub async fn delete_action(req: HttpRequest, state: web::Data<AppState>, caller:
     db(&state.pool, move |c| commands::delete(c, &caller, id, expected)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
-

@@ -65,7 +65,13 @@ pub struct Filter {
     pub status: Option<ActionStatus>,
 }
 
-pub fn list(conn: &mut DbConnection, plan_id: i64, f: &Filter, limit: i64, offset: i64) -> QueryResult<(Vec<Action>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    plan_id: i64,
+    f: &Filter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Action>, i64)> {
     // The same filters for the page and for the total.
     macro_rules! filtered {
         () => {{
@@ -135,7 +141,13 @@ impl ActionFields {
     }
 }
 
-pub fn create(conn: &mut DbConnection, plan_id: i64, city_id: i64, f: ActionFields, actor: &Actor) -> ApiResult<Action> {
+pub fn create(
+    conn: &mut DbConnection,
+    plan_id: i64,
+    city_id: i64,
+    f: ActionFields,
+    actor: &Actor,
+) -> ApiResult<Action> {
     let now = Utc::now().naive_utc();
     Ok(conn.transaction(|conn| {
         let id: i64 = diesel::insert_into(actions::table)
@@ -159,12 +171,26 @@ pub fn create(conn: &mut DbConnection, plan_id: i64, city_id: i64, f: ActionFiel
             .returning(actions::id)
             .get_result(conn)?;
         let action = get(conn, id)?.expect("just inserted");
-        history::record(conn, Kind::Action, id, Some(city_id), actor, None, Some(&serde_json::to_value(&action).unwrap()))?;
+        history::record(
+            conn,
+            Kind::Action,
+            id,
+            Some(city_id),
+            actor,
+            None,
+            Some(&serde_json::to_value(&action).unwrap()),
+        )?;
         QueryResult::Ok(action)
     })?)
 }
 
-pub fn update(conn: &mut DbConnection, before: &Action, expected: i32, f: ActionFields, actor: &Actor) -> ApiResult<Action> {
+pub fn update(
+    conn: &mut DbConnection,
+    before: &Action,
+    expected: i32,
+    f: ActionFields,
+    actor: &Actor,
+) -> ApiResult<Action> {
     if before.version != expected {
         return Err(crate::cities::store::conflict("action", before.version, expected));
     }
@@ -190,7 +216,15 @@ pub fn update(conn: &mut DbConnection, before: &Action, expected: i32, f: Action
             return QueryResult::Ok(None);
         }
         let after = get(conn, before.id)?.expect("exists");
-        history::record(conn, Kind::Action, before.id, Some(before.city_id), actor, Some(&serde_json::to_value(before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
+        history::record(
+            conn,
+            Kind::Action,
+            before.id,
+            Some(before.city_id),
+            actor,
+            Some(&serde_json::to_value(before).unwrap()),
+            Some(&serde_json::to_value(&after).unwrap()),
+        )?;
         Ok(Some(after))
     })?;
     after.ok_or_else(|| crate::cities::store::conflict("action", expected + 1, expected))
@@ -202,11 +236,20 @@ pub fn delete(conn: &mut DbConnection, before: &Action, expected: Option<i32>, a
         return Err(crate::cities::store::conflict("action", before.version, v));
     }
     let deleted = conn.transaction(|conn| {
-        let n = diesel::delete(actions::table.find(before.id).filter(actions::version.eq(before.version))).execute(conn)?;
+        let n =
+            diesel::delete(actions::table.find(before.id).filter(actions::version.eq(before.version))).execute(conn)?;
         if n == 0 {
             return QueryResult::Ok(false);
         }
-        history::record(conn, Kind::Action, before.id, Some(before.city_id), actor, Some(&serde_json::to_value(before).unwrap()), None)?;
+        history::record(
+            conn,
+            Kind::Action,
+            before.id,
+            Some(before.city_id),
+            actor,
+            Some(&serde_json::to_value(before).unwrap()),
+            None,
+        )?;
         Ok(true)
     })?;
     if deleted {

@@ -58,12 +58,17 @@ fn views(conn: &mut DbConnection, users: Vec<User>) -> ApiResult<Vec<UserView>> 
     let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
     let invited = store::awaiting_invitation(conn, &ids)?;
     let city_ids: Vec<i64> = users.iter().filter_map(|u| u.city_id).collect();
-    let names: std::collections::HashMap<i64, String> =
-        cities::table.filter(cities::id.eq_any(&city_ids)).select((cities::id, cities::name)).load::<(i64, String)>(conn)?.into_iter().collect();
+    let names: std::collections::HashMap<i64, String> = cities::table
+        .filter(cities::id.eq_any(&city_ids))
+        .select((cities::id, cities::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
     users
         .into_iter()
         .map(|u| {
-            let role = Role::parse(&u.role).ok_or_else(|| anyhow::anyhow!("user {} has an unknown role `{}`", u.id, u.role))?;
+            let role = Role::parse(&u.role)
+                .ok_or_else(|| anyhow::anyhow!("user {} has an unknown role `{}`", u.id, u.role))?;
             let state = if u.disabled {
                 UserState::Disabled
             } else if invited.contains(&u.id) {
@@ -97,7 +102,12 @@ pub fn get(conn: &mut DbConnection, caller: &Caller, id: i64) -> ApiResult<UserD
 }
 
 /// Checks role and city together: a city editor needs an existing city, others none.
-fn role_and_city(conn: &mut DbConnection, role: &str, city: &str, e: &mut Errors) -> ApiResult<(Option<Role>, Option<i64>)> {
+fn role_and_city(
+    conn: &mut DbConnection,
+    role: &str,
+    city: &str,
+    e: &mut Errors,
+) -> ApiResult<(Option<Role>, Option<i64>)> {
     let role = match Role::parse(role.trim()) {
         Some(r) => Some(r),
         None if role.trim().is_empty() => {
@@ -116,14 +126,20 @@ fn role_and_city(conn: &mut DbConnection, role: &str, city: &str, e: &mut Errors
             None
         }
         (Some(Role::Secretariat | Role::Observer), c) if !c.is_empty() => {
-            e.push(FieldError::new("city", "is only for city editors: the secretariat and observers see every city, so choose “No city”"));
+            e.push(FieldError::new(
+                "city",
+                "is only for city editors: the secretariat and observers see every city, so choose “No city”",
+            ));
             None
         }
         (_, "") => None,
         (_, c) => match c.parse::<i64>() {
             Ok(id) if crate::cities::store::get(conn, id)?.is_some() => Some(id),
             _ => {
-                e.push(FieldError::new("city", format!("`{c}` is not a city of the network")).accepting("one of the cities listed"));
+                e.push(
+                    FieldError::new("city", format!("`{c}` is not a city of the network"))
+                        .accepting("one of the cities listed"),
+                );
                 None
             }
         },
@@ -134,14 +150,24 @@ fn role_and_city(conn: &mut DbConnection, role: &str, city: &str, e: &mut Errors
 /// Creates an account that cannot be signed in to yet (its password is random and never
 /// shown) and queues the invitation email with a link to choose a password, in one
 /// transaction (secretariat only).
-pub fn invite(conn: &mut DbConnection, settings: &Settings, templates: &EmailTemplates, caller: &Caller, input: &NewUserInput, now: DateTime<Utc>) -> ApiResult<User> {
+pub fn invite(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    templates: &EmailTemplates,
+    caller: &Caller,
+    input: &NewUserInput,
+    now: DateTime<Utc>,
+) -> ApiResult<User> {
     caller.require_secretariat()?;
     let mut e = Errors::default();
     let name = e.take(validation::required_text("name", &input.name, 200));
     let email = e.take(validation::email("email", &input.email));
     if let Some(address) = &email {
         if store::by_email(conn, address)?.is_some() {
-            e.push(FieldError::new("email", format!("{address} already has an account")).accepting("an address without an account; find the existing one in the list of users"));
+            e.push(
+                FieldError::new("email", format!("{address} already has an account"))
+                    .accepting("an address without an account; find the existing one in the list of users"),
+            );
         }
     }
     let (role, city_id) = role_and_city(conn, &input.role, &input.city, &mut e)?;
@@ -155,8 +181,13 @@ pub fn invite(conn: &mut DbConnection, settings: &Settings, templates: &EmailTem
     });
     let id = match result {
         Ok(id) => id,
-        Err(ApiError::Unexpected(err)) if err.downcast_ref::<diesel::result::Error>().is_some_and(is_unique_violation) => {
-            return Err(ApiError::Validation(vec![FieldError::new("email", format!("{email} already has an account"))]));
+        Err(ApiError::Unexpected(err))
+            if err.downcast_ref::<diesel::result::Error>().is_some_and(is_unique_violation) =>
+        {
+            return Err(ApiError::Validation(vec![FieldError::new(
+                "email",
+                format!("{email} already has an account"),
+            )]));
         }
         Err(err) => return Err(err),
     };
@@ -174,14 +205,23 @@ fn conflict(current: i32, expected: i32) -> ApiError {
 /// Changes an account's name, role and city if it is still at version `expected`
 /// (secretariat only). Nobody changes their own role: the network must not lose its last
 /// secretariat member by accident.
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, input: &UserChangeInput) -> ApiResult<User> {
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    expected: i32,
+    input: &UserChangeInput,
+) -> ApiResult<User> {
     caller.require_secretariat()?;
     let before = require(conn, id)?;
     let mut e = Errors::default();
     let name = e.take(validation::required_text("name", &input.name, 200));
     let (role, city_id) = role_and_city(conn, &input.role, &input.city, &mut e)?;
     if id == caller.user_id && role.is_some_and(|r| r != caller.role) {
-        e.push(FieldError::new("role", "cannot be changed for your own account: ask another member of the secretariat"));
+        e.push(FieldError::new(
+            "role",
+            "cannot be changed for your own account: ask another member of the secretariat",
+        ));
     }
     e.finish()?;
     if before.version != expected {
@@ -196,11 +236,19 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, 
 
 /// Disables an account (signing it out everywhere and stopping its API tokens) or enables it
 /// again, if it is still at version `expected` (secretariat only; not one's own account).
-pub fn set_disabled(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, disabled: bool) -> ApiResult<User> {
+pub fn set_disabled(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    expected: i32,
+    disabled: bool,
+) -> ApiResult<User> {
     caller.require_secretariat()?;
     let before = require(conn, id)?;
     if id == caller.user_id && disabled {
-        return Err(ApiError::StateConflict("you cannot disable your own account; ask another member of the secretariat".into()));
+        return Err(ApiError::StateConflict(
+            "you cannot disable your own account; ask another member of the secretariat".into(),
+        ));
     }
     if before.version != expected {
         return Err(conflict(before.version, expected));
@@ -214,14 +262,28 @@ pub fn set_disabled(conn: &mut DbConnection, caller: &Caller, id: i64, expected:
 
 /// Emails an account a link to choose a password (secretariat only): a reset, or the
 /// invitation again for someone who has not accepted it yet. A disabled account gets none.
-pub fn send_link(conn: &mut DbConnection, settings: &Settings, templates: &EmailTemplates, caller: &Caller, id: i64, purpose: Purpose, now: DateTime<Utc>) -> ApiResult<User> {
+pub fn send_link(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    templates: &EmailTemplates,
+    caller: &Caller,
+    id: i64,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> ApiResult<User> {
     caller.require_secretariat()?;
     let user = require(conn, id)?;
     if user.disabled {
-        return Err(ApiError::StateConflict(format!("the account of {} is disabled; enable it first", user.shown_name())));
+        return Err(ApiError::StateConflict(format!(
+            "the account of {} is disabled; enable it first",
+            user.shown_name()
+        )));
     }
     if purpose == Purpose::Invitation && !store::awaiting_invitation(conn, &[id])?.contains(&id) {
-        return Err(ApiError::StateConflict(format!("{} is not waiting for an invitation (they have a password); send a password reset link instead", user.shown_name())));
+        return Err(ApiError::StateConflict(format!(
+            "{} is not waiting for an invitation (they have a password); send a password reset link instead",
+            user.shown_name()
+        )));
     }
     password_links::send(conn, settings, templates, id, purpose, now)?;
     tracing::info!(user = id, purpose = purpose.as_str(), by = %caller.email, "password link sent");

@@ -79,7 +79,9 @@ impl Caller {
     pub fn can_read_network(&self) -> ApiResult<()> {
         match self.role {
             Role::Secretariat | Role::Observer => Ok(()),
-            Role::CityEditor => Err(ApiError::Forbidden("this is for the network secretariat and observers; city editors see their own city".into())),
+            Role::CityEditor => Err(ApiError::Forbidden(
+                "this is for the network secretariat and observers; city editors see their own city".into(),
+            )),
         }
     }
 
@@ -113,7 +115,9 @@ impl FromRequest for Caller {
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("app state missing")))?;
             let header = header.ok_or_else(|| {
-                ApiError::Unauthenticated("send `Authorization: Bearer <token>`; tokens come from `charter-tracker token issue`".into())
+                ApiError::Unauthenticated(
+                    "send `Authorization: Bearer <token>`; tokens come from `charter-tracker token issue`".into(),
+                )
             })?;
             let token = header
                 .strip_prefix("Bearer ")
@@ -123,8 +127,9 @@ impl FromRequest for Caller {
                 .ok_or_else(|| ApiError::Unauthenticated("the Authorization header must be `Bearer <token>`".into()))?
                 .to_string();
             db(&state.pool, move |c| {
-                tokens::authenticate(c, &token)?
-                    .ok_or_else(|| ApiError::Unauthenticated("the token is unknown, revoked, or its user is disabled".into()))
+                tokens::authenticate(c, &token)?.ok_or_else(|| {
+                    ApiError::Unauthenticated("the token is unknown, revoked, or its user is disabled".into())
+                })
             })
             .await
         })

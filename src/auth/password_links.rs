@@ -48,7 +48,14 @@ fn lifetime(settings: &Settings, purpose: Purpose) -> Duration {
 
 /// Creates a link for a user and queues the email that carries it, in one transaction.
 /// Earlier unused links of the same kind stop working.
-pub fn send(conn: &mut DbConnection, settings: &Settings, templates: &EmailTemplates, user_id: i64, purpose: Purpose, now: DateTime<Utc>) -> anyhow::Result<()> {
+pub fn send(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    templates: &EmailTemplates,
+    user_id: i64,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let (email, name): (String, String) = users::table.find(user_id).select((users::email, users::name)).first(conn)?;
     let token = random_string(24);
     let expires_at = now + lifetime(settings, purpose);
@@ -76,7 +83,8 @@ pub fn send(conn: &mut DbConnection, settings: &Settings, templates: &EmailTempl
         };
         let tz = settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
         let local = expires_at.with_timezone(&tz);
-        let when = format!("{}, {} ({})", crate::i18n::date(local.date_naive(), "en"), local.format("%H:%M"), tz.name());
+        let when =
+            format!("{}, {} ({})", crate::i18n::date(local.date_naive(), "en"), local.format("%H:%M"), tz.name());
         let shown_name = if name.trim().is_empty() { email.clone() } else { name.clone() };
         outbox::enqueue(
             conn,
@@ -136,7 +144,12 @@ pub fn resolve(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> Quer
 /// Sets the new password through a valid link, once: the link is spent, and every session of
 /// the user ends (someone who knew the old password is signed out). False if the link was
 /// spent in the meantime.
-pub fn set_password(conn: &mut DbConnection, link: &Valid, password_hash: &str, now: DateTime<Utc>) -> QueryResult<bool> {
+pub fn set_password(
+    conn: &mut DbConnection,
+    link: &Valid,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
     conn.transaction(|conn| {
         let n = diesel::update(password_links::table.find(link.link_id).filter(password_links::used_at.is_null()))
             .set(password_links::used_at.eq(now.naive_utc()))

@@ -33,7 +33,12 @@ pub struct Session {
 }
 
 /// Starts a session for a user; returns the token to put in the cookie.
-pub fn create(conn: &mut DbConnection, user_id: i64, settings: &SignInSettings, now: DateTime<Utc>) -> QueryResult<String> {
+pub fn create(
+    conn: &mut DbConnection,
+    user_id: i64,
+    settings: &SignInSettings,
+    now: DateTime<Utc>,
+) -> QueryResult<String> {
     let token = random_string(24);
     let now = now.naive_utc();
     diesel::insert_into(sessions::table)
@@ -54,7 +59,12 @@ fn idle(settings: &SignInSettings) -> Duration {
 }
 
 /// The live session for a cookie token, sliding its idle deadline (never past the absolute one).
-pub fn lookup(conn: &mut DbConnection, token: &str, settings: &SignInSettings, now: DateTime<Utc>) -> QueryResult<Option<Session>> {
+pub fn lookup(
+    conn: &mut DbConnection,
+    token: &str,
+    settings: &SignInSettings,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<Session>> {
     let now = now.naive_utc();
     type Row = (i64, String, NaiveDateTime, NaiveDateTime, NaiveDateTime, i64, String, String, String, Option<i64>);
     let row: Option<Row> = sessions::table

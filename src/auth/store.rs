@@ -33,15 +33,17 @@ impl User {
 }
 
 pub fn by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<User>> {
-    users::table
-        .filter(users::email.eq(email.trim().to_lowercase()))
-        .select(User::as_select())
-        .first(conn)
-        .optional()
+    users::table.filter(users::email.eq(email.trim().to_lowercase())).select(User::as_select()).first(conn).optional()
 }
 
 /// Adds a user; the caller has validated the email. Errors are phrased for the person at the CLI.
-pub fn add(conn: &mut DbConnection, email: &str, role: Role, city_id: Option<i64>, password: &str) -> anyhow::Result<i64> {
+pub fn add(
+    conn: &mut DbConnection,
+    email: &str,
+    role: Role,
+    city_id: Option<i64>,
+    password: &str,
+) -> anyhow::Result<i64> {
     let email = email.trim().to_lowercase();
     match (role, city_id) {
         (Role::CityEditor, None) => anyhow::bail!("a city editor needs --city ID (the city they edit)"),
@@ -64,7 +66,14 @@ pub fn add(conn: &mut DbConnection, email: &str, role: Role, city_id: Option<i64
 }
 
 /// Inserts a checked user (email lower-cased, role and city consistent) and returns the id.
-pub fn insert(conn: &mut DbConnection, email: &str, name: &str, role: Role, city_id: Option<i64>, password_hash: &str) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut DbConnection,
+    email: &str,
+    name: &str,
+    role: Role,
+    city_id: Option<i64>,
+    password_hash: &str,
+) -> QueryResult<i64> {
     diesel::insert_into(users::table)
         .values((
             users::email.eq(email),
@@ -82,7 +91,12 @@ pub fn insert(conn: &mut DbConnection, email: &str, name: &str, role: Role, city
 /// A page of users by name, then email, and how many there are.
 pub fn list(conn: &mut DbConnection, limit: i64, offset: i64) -> QueryResult<(Vec<User>, i64)> {
     let total = users::table.count().get_result(conn)?;
-    let rows = users::table.order((users::name, users::email)).limit(limit).offset(offset).select(User::as_select()).load(conn)?;
+    let rows = users::table
+        .order((users::name, users::email))
+        .limit(limit)
+        .offset(offset)
+        .select(User::as_select())
+        .load(conn)?;
     Ok((rows, total))
 }
 
@@ -105,9 +119,21 @@ pub fn awaiting_invitation(conn: &mut DbConnection, user_ids: &[i64]) -> QueryRe
 }
 
 /// Changes name, role and city if the user is still at version `expected`; false otherwise.
-pub fn update_details(conn: &mut DbConnection, id: i64, expected: i32, name: &str, role: Role, city_id: Option<i64>) -> QueryResult<bool> {
+pub fn update_details(
+    conn: &mut DbConnection,
+    id: i64,
+    expected: i32,
+    name: &str,
+    role: Role,
+    city_id: Option<i64>,
+) -> QueryResult<bool> {
     let n = diesel::update(users::table.find(id).filter(users::version.eq(expected)))
-        .set((users::name.eq(name), users::role.eq(role.as_str()), users::city_id.eq(city_id), users::version.eq(expected + 1)))
+        .set((
+            users::name.eq(name),
+            users::role.eq(role.as_str()),
+            users::city_id.eq(city_id),
+            users::version.eq(expected + 1),
+        ))
         .execute(conn)?;
     Ok(n == 1)
 }
@@ -150,7 +176,9 @@ pub fn check_new_password(password: &str, confirm: &str, email: &str) -> Vec<cra
         errors.push(FieldError::new("password", "is your email address").accepting("something only you know"));
     }
     if errors.is_empty() && password != confirm {
-        errors.push(FieldError::new("confirm", "does not match the new password").accepting("the same password, typed again"));
+        errors.push(
+            FieldError::new("confirm", "does not match the new password").accepting("the same password, typed again"),
+        );
     }
     errors
 }

@@ -17,7 +17,9 @@ use diesel::prelude::*;
 pub enum Verdict {
     Allowed,
     /// Refused until this instant (UTC).
-    Locked { until: NaiveDateTime },
+    Locked {
+        until: NaiveDateTime,
+    },
 }
 
 fn window(settings: &SignInSettings) -> Duration {
@@ -25,7 +27,13 @@ fn window(settings: &SignInSettings) -> Duration {
 }
 
 /// Whether a sign-in for `email` from `ip` may be tried now.
-pub fn check(conn: &mut DbConnection, email: &str, ip: &str, settings: &SignInSettings, now: DateTime<Utc>) -> QueryResult<Verdict> {
+pub fn check(
+    conn: &mut DbConnection,
+    email: &str,
+    ip: &str,
+    settings: &SignInSettings,
+    now: DateTime<Utc>,
+) -> QueryResult<Verdict> {
     let now = now.naive_utc();
     let since = now - window(settings);
     let last_success: Option<NaiveDateTime> = login_attempts::table
@@ -34,7 +42,9 @@ pub fn check(conn: &mut DbConnection, email: &str, ip: &str, settings: &SignInSe
         .first(conn)?;
     let from = last_success.map_or(since, |s| s.max(since));
     let by_email: Vec<NaiveDateTime> = login_attempts::table
-        .filter(login_attempts::email.eq(email).and(login_attempts::succeeded.eq(false)).and(login_attempts::at.gt(from)))
+        .filter(
+            login_attempts::email.eq(email).and(login_attempts::succeeded.eq(false)).and(login_attempts::at.gt(from)),
+        )
         .order(login_attempts::at.desc())
         .limit(i64::from(settings.max_failures))
         .select(login_attempts::at)
@@ -76,5 +86,6 @@ pub fn record(conn: &mut DbConnection, email: &str, ip: &str, succeeded: bool, n
 
 /// Forgets attempts older than a day; run by the scheduler pass.
 pub fn purge_old(conn: &mut DbConnection, now: DateTime<Utc>) -> QueryResult<usize> {
-    diesel::delete(login_attempts::table.filter(login_attempts::at.lt(now.naive_utc() - Duration::days(1)))).execute(conn)
+    diesel::delete(login_attempts::table.filter(login_attempts::at.lt(now.naive_utc() - Duration::days(1))))
+        .execute(conn)
 }

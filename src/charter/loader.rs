@@ -51,8 +51,7 @@ pub fn sources(override_dir: &Path, keep: impl Fn(&str) -> bool) -> anyhow::Resu
             let path = entry?.path();
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             if path.extension().and_then(|e| e.to_str()) == Some("toml") && keep(&name) {
-                let text = std::fs::read_to_string(&path)
-                    .with_context(|| format!("reading {}", path.display()))?;
+                let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
                 sources.insert(name, text);
             }
         }
@@ -67,8 +66,7 @@ pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, FrameworkF
     let mut files = vec![];
     let mut codes = HashSet::new();
     for (name, text) in sources {
-        let f: FrameworkFile = toml::from_str(&text)
-            .map_err(|e| anyhow::anyhow!("charter file {name}: {e}"))?;
+        let f: FrameworkFile = toml::from_str(&text).map_err(|e| anyhow::anyhow!("charter file {name}: {e}"))?;
         validate(&f).map_err(|e| anyhow::anyhow!("charter file {name}: {e}"))?;
         if !codes.insert(f.code.clone()) {
             anyhow::bail!("charter file {name}: framework code `{}` is used by another file", f.code);
@@ -166,7 +164,13 @@ fn sync_one(conn: &mut DbConnection, f: &FrameworkFile, report: &mut LoadReport)
             position += 1;
             let row: Option<(i64, i64, String, i32, bool)> = commitments::table
                 .filter(commitments::framework_id.eq(fw_id).and(commitments::code.eq(&c.code)))
-                .select((commitments::id, commitments::role_id, commitments::text, commitments::position, commitments::retired))
+                .select((
+                    commitments::id,
+                    commitments::role_id,
+                    commitments::text,
+                    commitments::position,
+                    commitments::retired,
+                ))
                 .first(conn)
                 .optional()?;
             match row {
@@ -234,7 +238,13 @@ fn sync_one(conn: &mut DbConnection, f: &FrameworkFile, report: &mut LoadReport)
     Ok(())
 }
 
-fn sync_role(conn: &mut DbConnection, fw_id: i64, role: &RoleFile, pos: i32, report: &mut LoadReport) -> anyhow::Result<i64> {
+fn sync_role(
+    conn: &mut DbConnection,
+    fw_id: i64,
+    role: &RoleFile,
+    pos: i32,
+    report: &mut LoadReport,
+) -> anyhow::Result<i64> {
     let row: Option<(i64, String, String, i32)> = roles::table
         .filter(roles::framework_id.eq(fw_id).and(roles::code.eq(&role.code)))
         .select((roles::id, roles::title, roles::preamble, roles::position))

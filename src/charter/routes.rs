@@ -7,8 +7,7 @@ use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/frameworks", web::get().to(list_frameworks))
-        .route("/frameworks/{code}", web::get().to(get_framework));
+    cfg.route("/frameworks", web::get().to(list_frameworks)).route("/frameworks/{code}", web::get().to(get_framework));
 }
 
 /// The frameworks the tracker holds.
@@ -26,8 +25,8 @@ pub async fn list_frameworks(state: web::Data<AppState>) -> ApiResult<HttpRespon
 pub async fn get_framework(state: web::Data<AppState>, code: web::Path<String>) -> ApiResult<HttpResponse> {
     let code = code.into_inner();
     let detail = db(&state.pool, move |c| {
-        let fw = store::by_code(c, &code)?
-            .ok_or_else(|| ApiError::not_found(format!("no framework with code `{code}`")))?;
+        let fw =
+            store::by_code(c, &code)?.ok_or_else(|| ApiError::not_found(format!("no framework with code `{code}`")))?;
         Ok(store::detail(c, &fw)?)
     })
     .await?;

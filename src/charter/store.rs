@@ -54,11 +54,7 @@ pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<Framework>> {
 }
 
 pub fn by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Framework>> {
-    frameworks::table
-        .filter(frameworks::code.eq(code))
-        .select(Framework::as_select())
-        .first(conn)
-        .optional()
+    frameworks::table.filter(frameworks::code.eq(code)).select(Framework::as_select()).first(conn).optional()
 }
 
 pub fn by_id(conn: &mut DbConnection, id: i64) -> QueryResult<Framework> {
@@ -104,10 +100,7 @@ pub fn detail(conn: &mut DbConnection, fw: &Framework) -> QueryResult<FrameworkD
 }
 
 /// Looks a commitment code up across all frameworks (to explain a wrong-framework mistake).
-pub fn commitment_by_code(
-    conn: &mut DbConnection,
-    code: &str,
-) -> QueryResult<Vec<(Commitment, Framework)>> {
+pub fn commitment_by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Vec<(Commitment, Framework)>> {
     commitments::table
         .inner_join(frameworks::table.on(frameworks::id.eq(commitments::framework_id)))
         .filter(commitments::code.eq(code))

@@ -28,13 +28,20 @@ pub fn describe(s: &Schedule, source: &str, now: DateTime<Utc>) -> ScheduleOut {
             None => break,
         }
     }
-    ScheduleOut { expression: s.expression().into(), time_zone: s.time_zone().name().into(), source: source.into(), next }
+    ScheduleOut {
+        expression: s.expression().into(),
+        time_zone: s.time_zone().name().into(),
+        source: source.into(),
+        next,
+    }
 }
 
 /// The check-in schedule in force: the secretariat's if set, else the configured one.
 pub fn schedule_in_force(conn: &mut DbConnection, settings: &Settings, now: DateTime<Utc>) -> ApiResult<ScheduleOut> {
     let s = rounds::effective_schedule(conn, settings)?;
-    let source = if s.expression() == settings.check_ins.schedule.trim() && s.time_zone().name() == settings.check_ins.time_zone {
+    let source = if s.expression() == settings.check_ins.schedule.trim()
+        && s.time_zone().name() == settings.check_ins.time_zone
+    {
         "configuration"
     } else {
         "secretariat"
@@ -54,7 +61,12 @@ pub fn parse_schedule(input: &ScheduleInput) -> ApiResult<Schedule> {
 }
 
 /// Changes the check-in schedule (secretariat only); returns it as now in force.
-pub fn set_schedule(conn: &mut DbConnection, caller: &Caller, input: &ScheduleInput, now: DateTime<Utc>) -> ApiResult<ScheduleOut> {
+pub fn set_schedule(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    input: &ScheduleInput,
+    now: DateTime<Utc>,
+) -> ApiResult<ScheduleOut> {
     caller.require_secretariat()?;
     let s = parse_schedule(input)?;
     rounds::set_schedule(conn, &s, &caller.email)?;
@@ -64,7 +76,15 @@ pub fn set_schedule(conn: &mut DbConnection, caller: &Caller, input: &ScheduleIn
 /// Gives one city's check-in a new due date with a reason (secretariat only). `expected` is
 /// the check-in's version the person saw, when they saw one (the pages send it; the API
 /// never did): a check-in changed since then is a `Conflict`.
-pub fn extend(conn: &mut DbConnection, settings: &Settings, caller: &Caller, id: i64, input: &ExtendInput, expected: Option<i32>, now: DateTime<Utc>) -> ApiResult<CheckIn> {
+pub fn extend(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    caller: &Caller,
+    id: i64,
+    input: &ExtendInput,
+    expected: Option<i32>,
+    now: DateTime<Utc>,
+) -> ApiResult<CheckIn> {
     caller.require_secretariat()?;
     let date = match crate::validation::date("due_date", &input.due_date) {
         Ok(d) => d,
@@ -87,6 +107,11 @@ pub fn extend(conn: &mut DbConnection, settings: &Settings, caller: &Caller, id:
 /// A page of rounds, newest first, and how many there are.
 pub fn rounds(conn: &mut DbConnection, limit: i64, offset: i64) -> ApiResult<(Vec<rounds::RoundRow>, i64)> {
     let total = rounds_t::table.count().get_result(conn)?;
-    let rows = rounds_t::table.order(rounds_t::opened_at.desc()).limit(limit).offset(offset).select(rounds::RoundRow::as_select()).load(conn)?;
+    let rows = rounds_t::table
+        .order(rounds_t::opened_at.desc())
+        .limit(limit)
+        .offset(offset)
+        .select(rounds::RoundRow::as_select())
+        .load(conn)?;
     Ok((rows, total))
 }

@@ -121,19 +121,25 @@ impl Scope {
             out.plans.push(plan);
         }
         let frameworks: Vec<i64> = out.plans.iter().map(|p| p.framework_id).collect();
-        out.indicators = crate::indicators::store::definitions(conn, &frameworks)?.into_iter().filter(|d| !d.indicator.retired).collect();
+        out.indicators = crate::indicators::store::definitions(conn, &frameworks)?
+            .into_iter()
+            .filter(|d| !d.indicator.retired)
+            .collect();
         Ok(out)
     }
 
     fn commitment_codes(&self) -> String {
-        let mut codes: Vec<&str> = self.commitments.iter().filter(|(_, (_, r))| !r).map(|((_, c), _)| c.as_str()).collect();
+        let mut codes: Vec<&str> =
+            self.commitments.iter().filter(|(_, (_, r))| !r).map(|((_, c), _)| c.as_str()).collect();
         codes.sort_by_key(|c| (c.chars().filter(|ch| ch.is_alphabetic()).collect::<String>(), c.len(), c.to_string()));
         codes.join(", ")
     }
 
     /// The commitment id for a code in any of the city's plans' frameworks (not retired).
     fn commitment(&self, code: &str) -> Option<i64> {
-        self.plans.iter().find_map(|p| self.commitments.get(&(p.framework_id, code.to_string())).filter(|(_, r)| !r).map(|(id, _)| *id))
+        self.plans.iter().find_map(|p| {
+            self.commitments.get(&(p.framework_id, code.to_string())).filter(|(_, r)| !r).map(|(id, _)| *id)
+        })
     }
 }
 
@@ -174,7 +180,10 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
     for (i, r) in c.actions.iter().enumerate() {
         let f = |name: &str| format!("actions[{i}].{name}");
         let Some(action) = scope.actions.iter().find(|a| a.id == r.action_id) else {
-            e.push(FieldError::new(f("action_id"), format!("{} is not an action of this city's adopted plans", r.action_id)));
+            e.push(FieldError::new(
+                f("action_id"),
+                format!("{} is not an action of this city's adopted plans", r.action_id),
+            ));
             continue;
         };
         if !seen.insert(r.action_id) {
@@ -204,7 +213,13 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
         let code = a.commitment.trim();
         let id = scope.commitment(code);
         if id.is_none() {
-            e.push(FieldError::new(format!("assessments[{i}].commitment"), format!("`{code}` is not a commitment of this city's plans")).accepting(scope.commitment_codes()));
+            e.push(
+                FieldError::new(
+                    format!("assessments[{i}].commitment"),
+                    format!("`{code}` is not a commitment of this city's plans"),
+                )
+                .accepting(scope.commitment_codes()),
+            );
         }
         if !assessed.insert(code.to_string()) {
             e.push(FieldError::new(format!("assessments[{i}].commitment"), format!("`{code}` is assessed twice")));
@@ -220,11 +235,26 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
         let plan = scope.plans.iter().find(|p| p.plan.id == n.plan_id);
         if plan.is_none() {
             let ids: Vec<String> = scope.plans.iter().map(|p| p.plan.id.to_string()).collect();
-            e.push(FieldError::new(f("plan_id"), format!("{} is not one of this city's adopted plans", n.plan_id)).accepting(ids.join(", ")));
+            e.push(
+                FieldError::new(f("plan_id"), format!("{} is not one of this city's adopted plans", n.plan_id))
+                    .accepting(ids.join(", ")),
+            );
         }
-        let commitment = plan.and_then(|p| scope.commitments.get(&(p.framework_id, n.commitment.trim().to_string())).filter(|(_, r)| !r).map(|(id, _)| *id));
+        let commitment = plan.and_then(|p| {
+            scope
+                .commitments
+                .get(&(p.framework_id, n.commitment.trim().to_string()))
+                .filter(|(_, r)| !r)
+                .map(|(id, _)| *id)
+        });
         if plan.is_some() && commitment.is_none() {
-            e.push(FieldError::new(f("commitment"), format!("`{}` is not a commitment of that plan's framework", n.commitment)).accepting(scope.commitment_codes()));
+            e.push(
+                FieldError::new(
+                    f("commitment"),
+                    format!("`{}` is not a commitment of that plan's framework", n.commitment),
+                )
+                .accepting(scope.commitment_codes()),
+            );
         }
         let title = e.take(validation::required_text(&f("title"), &n.title, 300));
         let description = e.take(validation::optional_text(&f("description"), &n.description, 10_000));
@@ -257,14 +287,28 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
         let code = r.indicator.trim();
         let Some(def) = scope.indicators.iter().find(|d| d.indicator.code == code) else {
             let known: Vec<&str> = scope.indicators.iter().map(|d| d.indicator.code.as_str()).collect();
-            e.push(FieldError::new(format!("indicators[{i}].indicator"), format!("`{code}` is not an indicator of this city's plans")).accepting(known.join(", ")));
+            e.push(
+                FieldError::new(
+                    format!("indicators[{i}].indicator"),
+                    format!("`{code}` is not an indicator of this city's plans"),
+                )
+                .accepting(known.join(", ")),
+            );
             continue;
         };
         if !reported.insert(code.to_string()) {
             e.push(FieldError::new(format!("indicators[{i}].indicator"), format!("`{code}` is reported twice")));
         }
-        let reported = crate::indicators::store::Reported { value: r.value, baseline: r.baseline, target: r.target, note: &r.note, source: "" };
-        if let Some(f) = crate::indicators::store::check_figures(&mut e, &format!("indicators[{i}]."), def.unit(), reported) {
+        let reported = crate::indicators::store::Reported {
+            value: r.value,
+            baseline: r.baseline,
+            target: r.target,
+            note: &r.note,
+            source: "",
+        };
+        if let Some(f) =
+            crate::indicators::store::check_figures(&mut e, &format!("indicators[{i}]."), def.unit(), reported)
+        {
             out.indicators.push((def.clone(), f));
         }
     }

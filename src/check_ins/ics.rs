@@ -40,7 +40,14 @@ pub fn calendar(city: &str, check_ins: &[CheckIn], host: &str, network: &str) ->
             format!("DTSTART;VALUE=DATE:{}", c.due_date.format("%Y%m%d")),
             format!("DTEND;VALUE=DATE:{}", (c.due_date + Duration::days(1)).format("%Y%m%d")),
             format!("SUMMARY:{}", escape(&format!("Charter check-in due: {} ({city})", c.round_label))),
-            format!("DESCRIPTION:{}", escape(&format!("The {} progress check-in for {city} is due. Status: {}.", c.round_label, c.state.as_str()))),
+            format!(
+                "DESCRIPTION:{}",
+                escape(&format!(
+                    "The {} progress check-in for {city} is due. Status: {}.",
+                    c.round_label,
+                    c.state.as_str()
+                ))
+            ),
             "TRANSP:TRANSPARENT".into(),
             "END:VEVENT".into(),
         ]);

@@ -9,7 +9,13 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 /// Creates a link for a contact (or none) and returns the token, which is never stored.
-pub fn create(conn: &mut DbConnection, check_in_id: i64, contact_id: Option<i64>, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> QueryResult<String> {
+pub fn create(
+    conn: &mut DbConnection,
+    check_in_id: i64,
+    contact_id: Option<i64>,
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> QueryResult<String> {
     let token = random_string(24);
     diesel::insert_into(check_in_links::table)
         .values((
@@ -24,7 +30,12 @@ pub fn create(conn: &mut DbConnection, check_in_id: i64, contact_id: Option<i64>
 }
 
 /// Creates one link per (check-in, contact) with multi-row inserts; returns the tokens in order.
-pub fn create_many(conn: &mut DbConnection, wanted: &[(i64, Option<i64>)], expires_at: DateTime<Utc>, now: DateTime<Utc>) -> QueryResult<Vec<String>> {
+pub fn create_many(
+    conn: &mut DbConnection,
+    wanted: &[(i64, Option<i64>)],
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<String>> {
     let tokens: Vec<String> = wanted.iter().map(|_| random_string(24)).collect();
     let rows: Vec<_> = wanted
         .iter()
@@ -58,11 +69,20 @@ pub enum Refusal {
 }
 
 /// The check-in and contact a live token stands for.
-pub fn resolve(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> QueryResult<Result<(i64, Option<i64>), Refusal>> {
+pub fn resolve(
+    conn: &mut DbConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Result<(i64, Option<i64>), Refusal>> {
     let row: Option<(i64, Option<i64>, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> = check_in_links::table
         .inner_join(check_ins::table.inner_join(rounds::table))
         .filter(check_in_links::token_hash.eq(hash_token(token)))
-        .select((check_in_links::check_in_id, check_in_links::contact_id, check_in_links::expires_at, rounds::closed_at))
+        .select((
+            check_in_links::check_in_id,
+            check_in_links::contact_id,
+            check_in_links::expires_at,
+            rounds::closed_at,
+        ))
         .first(conn)
         .optional()?;
     Ok(match row {

@@ -7,7 +7,6 @@
 use super::schedule::Schedule;
 use super::{links, CheckInState, Round};
 use crate::cities::contacts::{self, Contact};
-use diesel::SelectableHelper;
 use crate::config::Settings;
 use crate::db::schema::{check_ins, cities, network_settings, plans, rounds, users};
 use crate::db::{is_unique_violation, DbConnection};
@@ -17,6 +16,7 @@ use crate::mail::templates::EmailTemplates;
 use anyhow::Context;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use diesel::SelectableHelper;
 use serde_json::json;
 
 /// What the scheduler needs to open and close rounds and write their emails.
@@ -38,11 +38,8 @@ const SCHEDULE_KEY: &str = "check_ins.schedule";
 
 /// The schedule in force: the secretariat's, if set through the API, else the configured one.
 pub fn effective_schedule(conn: &mut DbConnection, settings: &Settings) -> anyhow::Result<Schedule> {
-    let stored: Option<String> = network_settings::table
-        .find(SCHEDULE_KEY)
-        .select(network_settings::value)
-        .first(conn)
-        .optional()?;
+    let stored: Option<String> =
+        network_settings::table.find(SCHEDULE_KEY).select(network_settings::value).first(conn).optional()?;
     match stored.and_then(|v| serde_json::from_str::<(String, String)>(&v).ok()) {
         Some((expr, tz)) => Schedule::parse(&expr, &tz).map_err(|e| anyhow::anyhow!("stored schedule: {e}")),
         None => settings.schedule(),
@@ -131,7 +128,9 @@ pub fn get(conn: &mut DbConnection, id: i64) -> QueryResult<Option<RoundRow>> {
 /// Cities that take part in a round: those with at least one adopted plan.
 fn participating_cities(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
     cities::table
-        .filter(diesel::dsl::exists(plans::table.filter(plans::city_id.eq(cities::id).and(plans::status.eq("adopted")))))
+        .filter(diesel::dsl::exists(
+            plans::table.filter(plans::city_id.eq(cities::id).and(plans::status.eq("adopted"))),
+        ))
         .order(cities::id)
         .select((cities::id, cities::name))
         .load(conn)
@@ -145,7 +144,8 @@ pub fn recipients(conn: &mut DbConnection, city_id: i64) -> QueryResult<Vec<Cont
 /// Every contact who receives reminders, by city, in one query.
 pub fn all_recipients(conn: &mut DbConnection) -> QueryResult<std::collections::HashMap<i64, Vec<Contact>>> {
     use crate::db::schema::contacts as c;
-    let all: Vec<Contact> = c::table.filter(c::receives_reminders.eq(true)).order(c::id).select(Contact::as_select()).load(conn)?;
+    let all: Vec<Contact> =
+        c::table.filter(c::receives_reminders.eq(true)).order(c::id).select(Contact::as_select()).load(conn)?;
     let mut by_city: std::collections::HashMap<i64, Vec<Contact>> = std::collections::HashMap::new();
     for contact in all {
         by_city.entry(contact.city_id).or_default().push(contact);
@@ -287,7 +287,9 @@ pub fn close_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyh
                 return Ok(false); // another instance closed it
             }
             diesel::update(
-                check_ins::table.filter(check_ins::round_id.eq(round_id)).filter(check_ins::state.ne(CheckInState::Submitted.as_str())),
+                check_ins::table
+                    .filter(check_ins::round_id.eq(round_id))
+                    .filter(check_ins::state.ne(CheckInState::Submitted.as_str())),
             )
             .set((check_ins::state.eq(CheckInState::Missed.as_str()), check_ins::updated_at.eq(now.naive_utc())))
             .execute(conn)?;

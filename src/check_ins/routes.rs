@@ -66,7 +66,11 @@ pub async fn get_schedule(state: web::Data<AppState>, _caller: Caller) -> ApiRes
 /// Changes the check-in schedule (secretariat). An invalid expression or zone is refused.
 #[utoipa::path(put, path = "/api/v1/schedule", tag = "check-ins", security(("bearer" = [])), request_body = ScheduleInput,
     responses((status = 200, body = ScheduleOut), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn put_schedule(state: web::Data<AppState>, caller: Caller, body: Json<ScheduleInput>) -> ApiResult<HttpResponse> {
+pub async fn put_schedule(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<ScheduleInput>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     // Checked before taking a connection, as before the change was shared with the pages.
     commands::parse_schedule(&body.0)?;
@@ -78,7 +82,11 @@ pub async fn put_schedule(state: web::Data<AppState>, caller: Caller, body: Json
 /// Check-in rounds, newest first.
 #[utoipa::path(get, path = "/api/v1/rounds", tag = "check-ins", security(("bearer" = [])), params(PageQuery),
     responses((status = 200, body = Page<Round>), (status = 401, body = Problem)))]
-pub async fn list_rounds(state: web::Data<AppState>, _caller: Caller, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_rounds(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    q: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
     let (limit, offset) = q.limits()?;
     let (items, total) = db(&state.pool, move |c| {
         let (rows, total) = commands::rounds(c, limit, offset)?;
@@ -93,14 +101,21 @@ pub async fn list_rounds(state: web::Data<AppState>, _caller: Caller, q: web::Qu
     responses((status = 200, body = Round), (status = 404, body = Problem)))]
 pub async fn get_round(state: web::Data<AppState>, _caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
-    let round = db(&state.pool, move |c| rounds::get(c, id)?.map(Round::from).ok_or_else(|| ApiError::not_found(format!("no round with id {id}")))).await?;
+    let round = db(&state.pool, move |c| {
+        rounds::get(c, id)?.map(Round::from).ok_or_else(|| ApiError::not_found(format!("no round with id {id}")))
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(round))
 }
 
 /// A round's check-ins with their state; a city editor sees only their own city's.
 #[utoipa::path(get, path = "/api/v1/rounds/{id}/check-ins", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Vec<CheckIn>), (status = 404, body = Problem)))]
-pub async fn round_check_ins(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn round_check_ins(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let settings = state.settings.clone();
     let list = db(&state.pool, move |c| {
@@ -115,7 +130,11 @@ pub async fn round_check_ins(state: web::Data<AppState>, caller: Caller, id: web
 /// A city's check-ins, newest round first.
 #[utoipa::path(get, path = "/api/v1/cities/{id}/check-ins", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Vec<CheckIn>), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn city_check_ins(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn city_check_ins(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_read_city(city_id)?;
     let settings = state.settings.clone();
@@ -130,14 +149,21 @@ pub async fn city_check_ins(state: web::Data<AppState>, caller: Caller, id: web:
 /// The city's check-in due dates as an iCalendar feed.
 #[utoipa::path(get, path = "/api/v1/cities/{id}/check-ins.ics", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, description = "text/calendar"), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn city_calendar(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn city_calendar(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_read_city(city_id)?;
     let settings = state.settings.clone();
     let body = db(&state.pool, move |c| {
         let city = crate::cities::store::require(c, city_id)?;
         let list = store::for_city(c, &settings, city_id)?;
-        let host = url::Url::parse(&settings.server.public_url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_else(|| "charter-tracker".into());
+        let host = url::Url::parse(&settings.server.public_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_else(|| "charter-tracker".into());
         Ok(ics::calendar(&city.name, &list, &host, &settings.network.name))
     })
     .await?;
@@ -147,7 +173,11 @@ pub async fn city_calendar(state: web::Data<AppState>, caller: Caller, id: web::
 /// A check-in with everything its form shows: the city's plans, actions, commitments, draft.
 #[utoipa::path(get, path = "/api/v1/check-ins/{id}", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Form), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn get_check_in(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_check_in(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let settings = state.settings.clone();
     let form = db(&state.pool, move |c| {
@@ -172,7 +202,12 @@ pub struct CheckInInput {
 /// Saves the form as a draft.
 #[utoipa::path(put, path = "/api/v1/check-ins/{id}/draft", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)), request_body = CheckInInput,
     responses((status = 200, body = CheckIn), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn save_draft(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+pub async fn save_draft(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<CheckInInput>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let settings = state.settings.clone();
     let now = state.clock.now();
@@ -189,7 +224,12 @@ pub async fn save_draft(state: web::Data<AppState>, caller: Caller, id: web::Pat
 /// Submits the check-in: the actions are updated and this round's reminders stop.
 #[utoipa::path(post, path = "/api/v1/check-ins/{id}/submit", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)), request_body = CheckInInput,
     responses((status = 200, body = CheckIn), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn submit(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+pub async fn submit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<CheckInInput>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let settings = state.settings.clone();
     let now = state.clock.now();
@@ -214,7 +254,12 @@ pub struct ExtendInput {
 /// Gives one city more time (secretariat).
 #[utoipa::path(post, path = "/api/v1/check-ins/{id}/extend", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ExtendInput,
     responses((status = 200, body = CheckIn), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn extend(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ExtendInput>) -> ApiResult<HttpResponse> {
+pub async fn extend(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<ExtendInput>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let id = id_param(&id)?;
     let settings = state.settings.clone();
@@ -234,8 +279,12 @@ fn by_link(c: &mut crate::db::DbConnection, token: &str, now: DateTime<Utc>) -> 
             .unwrap_or_else(|| "emailed link".into());
             Ok((id, Actor { user_id: None, label }))
         }
-        Err(links::Refusal::Unknown) => Err(ApiError::not_found("this link is not valid: check that the whole address was copied, or ask the secretariat for a new one")),
-        Err(links::Refusal::Expired) => Err(ApiError::Gone("this link has expired because its check-in round has closed; please contact the secretariat".into())),
+        Err(links::Refusal::Unknown) => Err(ApiError::not_found(
+            "this link is not valid: check that the whole address was copied, or ask the secretariat for a new one",
+        )),
+        Err(links::Refusal::Expired) => Err(ApiError::Gone(
+            "this link has expired because its check-in round has closed; please contact the secretariat".into(),
+        )),
     }
 }
 
@@ -256,7 +305,11 @@ pub async fn link_form(state: web::Data<AppState>, token: web::Path<String>) -> 
 /// Saves a draft through an emailed link.
 #[utoipa::path(put, path = "/api/v1/check-in-links/{token}/draft", tag = "check-ins", params(("token" = String, Path)), request_body = CheckInInput,
     responses((status = 200, body = CheckIn), (status = 404, body = Problem), (status = 409, body = Problem), (status = 410, body = Problem), (status = 422, body = Problem)))]
-pub async fn link_save_draft(state: web::Data<AppState>, token: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+pub async fn link_save_draft(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: Json<CheckInInput>,
+) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {
@@ -271,7 +324,11 @@ pub async fn link_save_draft(state: web::Data<AppState>, token: web::Path<String
 /// Submits through an emailed link; the submission is recorded under the contact's name.
 #[utoipa::path(post, path = "/api/v1/check-in-links/{token}/submit", tag = "check-ins", params(("token" = String, Path)), request_body = CheckInInput,
     responses((status = 200, body = CheckIn), (status = 404, body = Problem), (status = 409, body = Problem), (status = 410, body = Problem), (status = 422, body = Problem)))]
-pub async fn link_submit(state: web::Data<AppState>, token: web::Path<String>, body: Json<CheckInInput>) -> ApiResult<HttpResponse> {
+pub async fn link_submit(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    body: Json<CheckInInput>,
+) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {

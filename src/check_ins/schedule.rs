@@ -53,10 +53,7 @@ impl Schedule {
     /// `@daily`-style shorthands are handed to the cron crate unchanged.
     pub fn parse(expr: &str, tz: &str) -> Result<Self, ScheduleError> {
         let expr = expr.trim();
-        let invalid = |reason: String| ScheduleError::InvalidExpression {
-            expr: expr.to_string(),
-            reason,
-        };
+        let invalid = |reason: String| ScheduleError::InvalidExpression { expr: expr.to_string(), reason };
         let fields: Vec<&str> = expr.split_whitespace().collect();
         let normalized = match fields.len() {
             1 if expr.starts_with('@') => expr.to_string(),
@@ -90,11 +87,7 @@ impl Schedule {
 
     /// Firings f with after < f <= until, in UTC, evaluated in the schedule's time zone.
     /// The window is the caller's to keep sane: a per-second schedule over a year is 31M items.
-    pub fn firings_between(
-        &self,
-        after: DateTime<Utc>,
-        until: DateTime<Utc>,
-    ) -> Vec<DateTime<Utc>> {
+    pub fn firings_between(&self, after: DateTime<Utc>, until: DateTime<Utc>) -> Vec<DateTime<Utc>> {
         let mut out = Vec::new();
         let mut cursor = after;
         while let Some(f) = self.next_after(cursor).filter(|f| *f <= until) {
@@ -123,10 +116,7 @@ impl Schedule {
         let at = truncate(at);
         // Inside a repeated hour a few matches may map to instants <= `at`; they are skipped.
         let start = as_fake_utc(at.with_timezone(&self.tz).naive_local());
-        self.cron
-            .after(&start)
-            .map(|n| self.resolve(n.naive_utc()))
-            .find(|f| *f > at)
+        self.cron.after(&start).map(|n| self.resolve(n.naive_utc())).find(|f| *f > at)
     }
 
     /// Wall-clock time of `at`, plus how far wall-clock times still map to instants <= `at`
@@ -149,10 +139,8 @@ impl Schedule {
     /// First instant whose wall-clock reading is past `local` (which lies in a gap).
     /// Offsets are within -12h..+14h, so the transition is inside this window.
     fn gap_end(&self, local: NaiveDateTime) -> DateTime<Utc> {
-        let (mut lo, mut hi) = (
-            (local - Duration::hours(14)).and_utc().timestamp(),
-            (local + Duration::hours(13)).and_utc().timestamp(),
-        );
+        let (mut lo, mut hi) =
+            ((local - Duration::hours(14)).and_utc().timestamp(), (local + Duration::hours(13)).and_utc().timestamp());
         let past = |t: i64| {
             let t = DateTime::from_timestamp(t, 0).expect("in range");
             t.with_timezone(&self.tz).naive_local() > local
@@ -187,9 +175,7 @@ fn crontab_dow_to_cron(field: &str) -> Result<String, String> {
     for item in field.split(',') {
         let (base, step) = match item.split_once('/') {
             Some((b, s)) => {
-                let s: u32 = s
-                    .parse()
-                    .map_err(|_| format!("bad step `{s}` in `{item}`"))?;
+                let s: u32 = s.parse().map_err(|_| format!("bad step `{s}` in `{item}`"))?;
                 if s == 0 {
                     return Err(format!("step must be positive in `{item}`"));
                 }
@@ -216,11 +202,7 @@ fn crontab_dow_to_cron(field: &str) -> Result<String, String> {
 
 fn crontab_day(s: &str) -> Result<u32, String> {
     if let Ok(n) = s.parse::<u32>() {
-        return if n <= 7 {
-            Ok(n)
-        } else {
-            Err(format!("day-of-week `{n}` is not in 0-7"))
-        };
+        return if n <= 7 { Ok(n) } else { Err(format!("day-of-week `{n}` is not in 0-7")) };
     }
     let full = "sunday monday tuesday wednesday thursday friday saturday";
     (0u32..)
@@ -270,10 +252,7 @@ mod tests {
         }
         let s = Schedule::parse("0 12 * * */3", "UTC").unwrap(); // Sun, Wed, Sat
         let got = s.firings_between(sun, utc("2025-06-08T00:00"));
-        assert_eq!(
-            got,
-            utcs("2025-06-01T12:00 2025-06-04T12:00 2025-06-07T12:00")
-        );
+        assert_eq!(got, utcs("2025-06-01T12:00 2025-06-04T12:00 2025-06-07T12:00"));
         let six = Schedule::parse("0 0 12 * * 1", "UTC").unwrap(); // cron crate: 1 = Sunday
         assert_eq!(six.next_after(sun), Some(utc("2025-06-01T12:00")));
     }
@@ -294,10 +273,7 @@ mod tests {
     fn spring_gap_fires_at_end_of_gap() {
         let s = sched("30 2 * * *");
         let got = s.firings_between(utc("2025-03-29T00:00"), utc("2025-03-31T12:00"));
-        assert_eq!(
-            got,
-            utcs("2025-03-29T01:30 2025-03-30T01:00 2025-03-31T00:30")
-        );
+        assert_eq!(got, utcs("2025-03-29T01:30 2025-03-30T01:00 2025-03-31T00:30"));
         let at = utc("2025-03-30T01:00");
         assert_eq!(s.latest_at_or_before(at), Some(at));
         // A gap time and the first real time after it collapse into one firing.
@@ -324,13 +300,7 @@ mod tests {
         let want = "`0 0 1 */3` is not a valid cron expression: expected 5, 6 or 7 fields \
                     but found 4. Accepted: 5 fields (min hour";
         assert!(e.to_string().starts_with(want), "{e}");
-        for bad in [
-            "0 0 32 * *",
-            "0 0 * * 8",
-            "0 0 * * 5-1",
-            "0 0 * * funday",
-            "x y z a b c",
-        ] {
+        for bad in ["0 0 32 * *", "0 0 * * 8", "0 0 * * 5-1", "0 0 * * funday", "x y z a b c"] {
             let msg = Schedule::parse(bad, "UTC").unwrap_err().to_string();
             let prefix = format!("`{bad}` is not a valid cron expression: ");
             assert!(msg.starts_with(&prefix) && !msg.contains('\n'), "{msg}");
@@ -348,10 +318,7 @@ mod tests {
     fn firings_between_is_exclusive_then_inclusive() {
         let s = Schedule::parse("0 * * * *", "UTC").unwrap();
         let (a, b) = (utc("2025-01-01T10:00"), utc("2025-01-01T12:00"));
-        assert_eq!(
-            s.firings_between(a, b),
-            utcs("2025-01-01T11:00 2025-01-01T12:00")
-        );
+        assert_eq!(s.firings_between(a, b), utcs("2025-01-01T11:00 2025-01-01T12:00"));
         assert!(s.firings_between(a, a).is_empty() && s.firings_between(b, a).is_empty());
         let ns = Duration::nanoseconds(1);
         let got = s.firings_between(a - ns, b - ns);
@@ -364,19 +331,13 @@ mod tests {
         let firing = utc("2025-03-31T22:00");
         assert_eq!(s.latest_at_or_before(firing), Some(firing));
         let just_before = firing - Duration::nanoseconds(1);
-        assert_eq!(
-            s.latest_at_or_before(just_before),
-            Some(utc("2024-12-31T23:00"))
-        );
+        assert_eq!(s.latest_at_or_before(just_before), Some(utc("2024-12-31T23:00")));
         // Beyond the ~2 year horizon: Feb 29 on a Monday last happened in 2016.
         let (rare, at) = (sched("0 0 0 29 2 MON"), utc("2025-01-01T00:00"));
         assert_eq!(rare.latest_at_or_before(at), None);
         assert_eq!(rare.next_after(at), Some(utc("2044-02-28T23:00")));
         let never = sched("0 0 30 2 *");
-        assert_eq!(
-            (never.latest_at_or_before(at), never.next_after(at)),
-            (None, None)
-        );
+        assert_eq!((never.latest_at_or_before(at), never.next_after(at)), (None, None));
     }
 
     #[test]
@@ -390,9 +351,6 @@ mod tests {
         }
         // ~2000 ticks; a generous bound for unoptimised builds on a shared machine.
         let elapsed = start.elapsed();
-        assert!(
-            elapsed < std::time::Duration::from_millis(1000),
-            "{elapsed:?}"
-        );
+        assert!(elapsed < std::time::Duration::from_millis(1000), "{elapsed:?}");
     }
 }

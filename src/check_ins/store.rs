@@ -38,7 +38,14 @@ pub struct Full {
     pub round_closed: bool,
 }
 
-fn to_check_in(r: Row, round_label: String, city_name: String, closed: bool, settings: &Settings, conn: &mut DbConnection) -> anyhow::Result<Full> {
+fn to_check_in(
+    r: Row,
+    round_label: String,
+    city_name: String,
+    closed: bool,
+    settings: &Settings,
+    conn: &mut DbConnection,
+) -> anyhow::Result<Full> {
     let schedule = effective_schedule(conn, settings)?;
     let stored = CheckInState::from_db(&r.state);
     let state = match stored {
@@ -99,7 +106,12 @@ pub fn get(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<F
 }
 
 /// A round's check-ins by city name; `only` limits it to one city.
-pub fn for_round(conn: &mut DbConnection, settings: &Settings, round_id: i64, only: Option<i64>) -> ApiResult<Vec<CheckIn>> {
+pub fn for_round(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    round_id: i64,
+    only: Option<i64>,
+) -> ApiResult<Vec<CheckIn>> {
     let mut q = check_ins::table
         .inner_join(rounds_t::table)
         .inner_join(cities::table)
@@ -108,7 +120,10 @@ pub fn for_round(conn: &mut DbConnection, settings: &Settings, round_id: i64, on
     if let Some(c) = only {
         q = q.filter(check_ins::city_id.eq(c));
     }
-    let rows: Vec<Joined> = q.order(cities::name).select((Row::as_select(), rounds_t::label, rounds_t::closed_at, cities::name)).load(conn)?;
+    let rows: Vec<Joined> = q
+        .order(cities::name)
+        .select((Row::as_select(), rounds_t::label, rounds_t::closed_at, cities::name))
+        .load(conn)?;
     Ok(load(conn, settings, rows)?.into_iter().map(|f| f.check_in).collect())
 }
 
@@ -127,14 +142,20 @@ pub fn for_city(conn: &mut DbConnection, settings: &Settings, city_id: i64) -> A
 fn refuse_if_finished(f: &Full) -> ApiResult<()> {
     match f.check_in.state {
         CheckInState::Submitted => Err(ApiError::Conflict {
-            detail: format!("this check-in was submitted on {}; thank you, nothing more is needed for {}", f.check_in.submitted_at.map(|d| d.date().to_string()).unwrap_or_default(), f.check_in.round_label),
+            detail: format!(
+                "this check-in was submitted on {}; thank you, nothing more is needed for {}",
+                f.check_in.submitted_at.map(|d| d.date().to_string()).unwrap_or_default(),
+                f.check_in.round_label
+            ),
             current_version: Some(f.check_in.version),
         }),
         CheckInState::Missed => Err(ApiError::Conflict {
             detail: format!("the {} round has closed; please contact the secretariat", f.check_in.round_label),
             current_version: Some(f.check_in.version),
         }),
-        _ if f.round_closed => Err(ApiError::Conflict { detail: "the round has closed".into(), current_version: Some(f.check_in.version) }),
+        _ if f.round_closed => {
+            Err(ApiError::Conflict { detail: "the round has closed".into(), current_version: Some(f.check_in.version) })
+        }
         _ => Ok(()),
     }
 }
@@ -147,7 +168,14 @@ fn stale(f: &Full, expected: i32) -> ApiResult<()> {
 }
 
 /// Saves the form as a draft: validated, so what is saved can be submitted.
-pub fn save_draft(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i32, draft: &CheckInContent, now: DateTime<Utc>) -> ApiResult<Full> {
+pub fn save_draft(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    id: i64,
+    expected: i32,
+    draft: &CheckInContent,
+    now: DateTime<Utc>,
+) -> ApiResult<Full> {
     let f = get(conn, settings, id)?;
     refuse_if_finished(&f)?;
     let scope = Scope::load(conn, f.check_in.city_id)?;
@@ -171,7 +199,15 @@ pub fn save_draft(conn: &mut DbConnection, settings: &Settings, id: i64, expecte
 /// Submits the check-in: applies each action report to its action (recorded in the action's
 /// history under the submitter), records updates and self-assessments, creates new actions,
 /// and cancels the reminders still queued for this city in this round. One transaction.
-pub fn submit(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i32, submitted: Option<&CheckInContent>, actor: &Actor, now: DateTime<Utc>) -> ApiResult<Full> {
+pub fn submit(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    id: i64,
+    expected: i32,
+    submitted: Option<&CheckInContent>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> ApiResult<Full> {
     let f = get(conn, settings, id)?;
     refuse_if_finished(&f)?;
     let body = submitted.cloned().unwrap_or_else(|| f.draft.clone());
@@ -198,7 +234,9 @@ pub fn submit(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i
             let commitment_id = scope
                 .commitments
                 .iter()
-                .find(|((fw, code), _)| *code == a.commitment && scope.plans.iter().any(|p| p.plan.id == a.plan_id && p.framework_id == *fw))
+                .find(|((fw, code), _)| {
+                    *code == a.commitment && scope.plans.iter().any(|p| p.plan.id == a.plan_id && p.framework_id == *fw)
+                })
                 .map(|(_, (cid, _))| *cid)
                 .ok_or_else(|| anyhow::anyhow!("action {} has no commitment in scope", a.id))?;
             if r.status != a.status || r.progress != a.progress {
@@ -244,9 +282,18 @@ pub fn submit(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i
             actions::store::create(conn, n.plan_id, city_id, n.fields, actor)?;
         }
         if !valid.indicators.is_empty() {
-            let round = rounds::get(conn, f.check_in.round_id)?.ok_or_else(|| anyhow::anyhow!("round {} vanished", f.check_in.round_id))?;
+            let round = rounds::get(conn, f.check_in.round_id)?
+                .ok_or_else(|| anyhow::anyhow!("round {} vanished", f.check_in.round_id))?;
             for (def, figures) in &valid.indicators {
-                crate::indicators::store::record_from_check_in(conn, def, city_id, (round.period_start, round.period_end), figures, id, actor)?;
+                crate::indicators::store::record_from_check_in(
+                    conn,
+                    def,
+                    city_id,
+                    (round.period_start, round.period_end),
+                    figures,
+                    id,
+                    actor,
+                )?;
             }
         }
         outbox::cancel_queued(conn, &rounds::city_key_prefix(f.check_in.round_id, city_id))?;
@@ -256,23 +303,43 @@ pub fn submit(conn: &mut DbConnection, settings: &Settings, id: i64, expected: i
 }
 
 /// Gives one city a new due date, with a reason (secretariat only).
-pub fn extend(conn: &mut DbConnection, settings: &Settings, id: i64, due_date: NaiveDate, reason: &str, by: &str, now: DateTime<Utc>) -> ApiResult<Full> {
+pub fn extend(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    id: i64,
+    due_date: NaiveDate,
+    reason: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Full> {
     let f = get(conn, settings, id)?;
     refuse_if_finished(&f)?;
     let schedule = effective_schedule(conn, settings)?;
     let round = rounds::get(conn, f.check_in.round_id)?.ok_or_else(|| ApiError::not_found("round"))?;
     // Due at the end of that day in the network's time zone.
-    let next_midnight = due_date.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)).ok_or_else(|| ApiError::field("due_date", "is out of range"))?;
+    let next_midnight = due_date
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .ok_or_else(|| ApiError::field("due_date", "is out of range"))?;
     let due_at = match next_midnight.and_local_timezone(schedule.time_zone()) {
         chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
         chrono::LocalResult::None => (next_midnight + chrono::Duration::hours(1)).and_utc(),
     };
     let mut e = crate::validation::Errors::default();
     if due_at.naive_utc() <= f.check_in.due_at {
-        e.push(FieldError::new("due_date", format!("{due_date} is not after the current due date {}", f.check_in.due_date)).accepting("a later date"));
+        e.push(
+            FieldError::new(
+                "due_date",
+                format!("{due_date} is not after the current due date {}", f.check_in.due_date),
+            )
+            .accepting("a later date"),
+        );
     }
     if due_at.naive_utc() > round.closes_at {
-        e.push(FieldError::new("due_date", format!("{due_date} is after the round closes")).accepting(format!("a date before {}", rounds::due_date(&schedule, round.closes_at))));
+        e.push(
+            FieldError::new("due_date", format!("{due_date} is after the round closes"))
+                .accepting(format!("a date before {}", rounds::due_date(&schedule, round.closes_at))),
+        );
     }
     if due_at <= now {
         e.push(FieldError::new("due_date", "is in the past"));
@@ -323,7 +390,12 @@ pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<
         }
         for (role, cs) in crate::charter::store::structure(conn, p.framework_id)? {
             for c in cs.into_iter().filter(|c| !c.retired) {
-                commitments.push(FormCommitment { framework: p.plan.framework.clone(), role: role.title.clone(), code: c.code, text: c.text });
+                commitments.push(FormCommitment {
+                    framework: p.plan.framework.clone(),
+                    role: role.title.clone(),
+                    code: c.code,
+                    text: c.text,
+                });
             }
         }
     }

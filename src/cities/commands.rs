@@ -16,7 +16,13 @@ use diesel::prelude::*;
 
 /// A page of cities by name that the caller may see (a city editor: only their own), whose
 /// name contains `name_contains` (any case) when given.
-pub fn list(conn: &mut DbConnection, caller: &Caller, name_contains: Option<&str>, limit: i64, offset: i64) -> ApiResult<(Vec<City>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    name_contains: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> ApiResult<(Vec<City>, i64)> {
     let only = match caller.role {
         Role::CityEditor => Some(caller.city_id.unwrap_or(-1)),
         _ => None,
@@ -32,12 +38,19 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &NewCityInput) ->
     let country = e.take(validation::country("country", &input.country));
     let sigs = store::parse_signatures(conn, &input.signatures, &mut e)?;
     e.finish()?;
-    let fields = CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public, signatures: Some(sigs) };
+    let fields =
+        CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public, signatures: Some(sigs) };
     store::create(conn, fields, &caller.actor())
 }
 
 /// Changes a city that is still at version `expected`; absent fields keep their value.
-pub fn update(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, input: &CityPatchInput) -> ApiResult<City> {
+pub fn update(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    expected: i32,
+    input: &CityPatchInput,
+) -> ApiResult<City> {
     caller.can_edit_city(id)?;
     let current = store::require(conn, id)?;
     let mut e = Errors::default();
@@ -48,7 +61,12 @@ pub fn update(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, 
         None => None,
     };
     e.finish()?;
-    let fields = CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public.unwrap_or(current.public), signatures: sigs };
+    let fields = CityFields {
+        name: name.unwrap(),
+        country: country.unwrap(),
+        public: input.public.unwrap_or(current.public),
+        signatures: sigs,
+    };
     store::update(conn, id, expected, fields, &caller.actor())
 }
 
@@ -108,7 +126,12 @@ fn parse_contact(input: &ContactInput, base: Option<&Contact>) -> ApiResult<Cont
 }
 
 /// Adds a contact to a city (secretariat, or the city's editor).
-pub fn create_contact(conn: &mut DbConnection, caller: &Caller, city_id: i64, input: &ContactInput) -> ApiResult<Contact> {
+pub fn create_contact(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    city_id: i64,
+    input: &ContactInput,
+) -> ApiResult<Contact> {
     caller.can_edit_city(city_id)?;
     store::require(conn, city_id)?;
     let f = parse_contact(input, None)?;
@@ -129,13 +152,27 @@ pub fn create_contact(conn: &mut DbConnection, caller: &Caller, city_id: i64, in
             .returning(contacts_t::id)
             .get_result(c)?;
         let contact = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
-        history::record(c, Kind::Contact, contact.id, Some(city_id), &caller.actor(), None, Some(&serde_json::to_value(&contact).unwrap()))?;
+        history::record(
+            c,
+            Kind::Contact,
+            contact.id,
+            Some(city_id),
+            &caller.actor(),
+            None,
+            Some(&serde_json::to_value(&contact).unwrap()),
+        )?;
         QueryResult::Ok(contact)
     })?)
 }
 
 /// Changes a contact that is still at version `expected`; absent fields keep their value.
-pub fn update_contact(conn: &mut DbConnection, caller: &Caller, id: i64, expected: i32, input: &ContactInput) -> ApiResult<Contact> {
+pub fn update_contact(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    expected: i32,
+    input: &ContactInput,
+) -> ApiResult<Contact> {
     let before = contacts::get(conn, id)?;
     caller.can_edit_city(before.city_id)?;
     let f = parse_contact(input, Some(&before))?;
@@ -158,7 +195,15 @@ pub fn update_contact(conn: &mut DbConnection, caller: &Caller, id: i64, expecte
             return QueryResult::Ok(None);
         }
         let after = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
-        history::record(c, Kind::Contact, id, Some(after.city_id), &caller.actor(), Some(&serde_json::to_value(&before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
+        history::record(
+            c,
+            Kind::Contact,
+            id,
+            Some(after.city_id),
+            &caller.actor(),
+            Some(&serde_json::to_value(&before).unwrap()),
+            Some(&serde_json::to_value(&after).unwrap()),
+        )?;
         Ok(Some(after))
     })?;
     after.ok_or_else(|| store::conflict("contact", before.version + 1, expected))
@@ -170,7 +215,15 @@ pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64) -> ApiR
     caller.can_edit_city(before.city_id)?;
     conn.transaction(|c| {
         diesel::delete(contacts_t::table.find(id)).execute(c)?;
-        history::record(c, Kind::Contact, id, Some(before.city_id), &caller.actor(), Some(&serde_json::to_value(&before).unwrap()), None)
+        history::record(
+            c,
+            Kind::Contact,
+            id,
+            Some(before.city_id),
+            &caller.actor(),
+            Some(&serde_json::to_value(&before).unwrap()),
+            None,
+        )
     })?;
     Ok(before)
 }

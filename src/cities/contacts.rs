@@ -75,7 +75,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// A city's contacts.
 #[utoipa::path(get, path = "/api/v1/cities/{id}/contacts", tag = "cities", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = Vec<Contact>), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn list_contacts(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn list_contacts(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_read_city(city_id)?;
     let list = db(&state.pool, move |c| commands::contacts(c, &caller, city_id)).await?;
@@ -86,7 +90,12 @@ pub async fn list_contacts(state: web::Data<AppState>, caller: Caller, id: web::
 #[utoipa::path(post, path = "/api/v1/cities/{id}/contacts", tag = "cities", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = ContactInput,
     responses((status = 201, body = Contact), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn create_contact(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ContactInput>) -> ApiResult<HttpResponse> {
+pub async fn create_contact(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<ContactInput>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_edit_city(city_id)?;
     let contact = db(&state.pool, move |c| commands::create_contact(c, &caller, city_id, &body.0)).await?;
@@ -97,7 +106,13 @@ pub async fn create_contact(state: web::Data<AppState>, caller: Caller, id: web:
 #[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "cities", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = ContactInput,
     responses((status = 200, body = Contact), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn update_contact(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<ContactInput>) -> ApiResult<HttpResponse> {
+pub async fn update_contact(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<ContactInput>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version)?;
     let contact = db(&state.pool, move |c| commands::update_contact(c, &caller, id, expected, &body.0)).await?;
@@ -107,7 +122,11 @@ pub async fn update_contact(req: HttpRequest, state: web::Data<AppState>, caller
 /// Removes a contact.
 #[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "cities", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn delete_contact(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn delete_contact(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     db(&state.pool, move |c| commands::delete_contact(c, &caller, id)).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -19,7 +19,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// Signatory cities by name. A city editor sees only their own city.
 #[utoipa::path(get, path = "/api/v1/cities", tag = "cities", security(("bearer" = [])),
     params(PageQuery), responses((status = 200, body = Page<City>), (status = 401, body = Problem)))]
-pub async fn list_cities(state: web::Data<AppState>, caller: Caller, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_cities(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
     let (limit, offset) = q.limits()?;
     let (items, total) = db(&state.pool, move |c| commands::list(c, &caller, None, limit, offset)).await?;
     Ok(HttpResponse::Ok().json(Page::new(items, &q, total)))
@@ -29,7 +33,11 @@ pub async fn list_cities(state: web::Data<AppState>, caller: Caller, q: web::Que
 #[utoipa::path(post, path = "/api/v1/cities", tag = "cities", security(("bearer" = [])),
     request_body = NewCityInput,
     responses((status = 201, body = City), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn create_city(state: web::Data<AppState>, caller: Caller, body: Json<NewCityInput>) -> ApiResult<HttpResponse> {
+pub async fn create_city(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<NewCityInput>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let city = db(&state.pool, move |c| commands::create(c, &caller, &body.0)).await?;
     Ok(versioned(StatusCode::CREATED, &city, city.version))
@@ -50,7 +58,13 @@ pub async fn get_city(state: web::Data<AppState>, caller: Caller, id: web::Path<
 #[utoipa::path(patch, path = "/api/v1/cities/{id}", tag = "cities", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = CityPatchInput,
     responses((status = 200, body = City), (status = 409, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
-pub async fn update_city(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<CityPatchInput>) -> ApiResult<HttpResponse> {
+pub async fn update_city(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<CityPatchInput>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     caller.can_edit_city(id)?;
     let expected = expected_version(&req, body.0.version)?;

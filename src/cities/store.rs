@@ -31,14 +31,24 @@ pub struct CityFields {
 }
 
 /// Resolves framework codes and dates of submitted signatures, recording field errors.
-pub fn parse_signatures(conn: &mut DbConnection, input: &[SignatureInput], errors: &mut Errors) -> QueryResult<Vec<(i64, String, NaiveDate)>> {
+pub fn parse_signatures(
+    conn: &mut DbConnection,
+    input: &[SignatureInput],
+    errors: &mut Errors,
+) -> QueryResult<Vec<(i64, String, NaiveDate)>> {
     let mut out = vec![];
     for (i, s) in input.iter().enumerate() {
         let date = errors.take(validation::date(&format!("signatures[{i}].signed_on"), &s.signed_on));
         let fw = charter::store::by_code(conn, s.framework.trim())?;
         if fw.is_none() {
             let known: Vec<String> = charter::store::list(conn)?.into_iter().map(|f| f.code).collect();
-            errors.push(FieldError::new(format!("signatures[{i}].framework"), format!("`{}` is not a known framework", s.framework)).accepting(known.join(", ")));
+            errors.push(
+                FieldError::new(
+                    format!("signatures[{i}].framework"),
+                    format!("`{}` is not a known framework", s.framework),
+                )
+                .accepting(known.join(", ")),
+            );
         }
         if out.iter().any(|(_, code, _): &(i64, String, NaiveDate)| *code == s.framework.trim()) {
             errors.push(FieldError::new(format!("signatures[{i}].framework"), "is listed twice"));
@@ -82,7 +92,13 @@ fn assemble(conn: &mut DbConnection, rows: Vec<CityRow>) -> QueryResult<Vec<City
 /// `name_contains` to names containing it in any case. The name filter runs in Rust: SQLite's
 /// `lower()` folds ASCII only (Łódź would not match łódź), and a network has a few hundred
 /// cities at most.
-pub fn list(conn: &mut DbConnection, only: Option<i64>, name_contains: Option<&str>, limit: i64, offset: i64) -> QueryResult<(Vec<City>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    only: Option<i64>,
+    name_contains: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<City>, i64)> {
     let mut q = cities::table.into_boxed();
     let mut count = cities::table.into_boxed();
     if let Some(id) = only {
@@ -92,14 +108,21 @@ pub fn list(conn: &mut DbConnection, only: Option<i64>, name_contains: Option<&s
     let wanted = name_contains.map(|n| n.trim().to_lowercase()).filter(|n| !n.is_empty());
     let Some(wanted) = wanted else {
         let total = count.count().get_result(conn)?;
-        let rows = q.order((cities::name, cities::id)).limit(limit).offset(offset).select(CityRow::as_select()).load(conn)?;
+        let rows =
+            q.order((cities::name, cities::id)).limit(limit).offset(offset).select(CityRow::as_select()).load(conn)?;
         return Ok((assemble(conn, rows)?, total));
     };
-    let names: Vec<(i64, String)> = q.order((cities::name, cities::id)).select((cities::id, cities::name)).load(conn)?;
-    let matching: Vec<i64> = names.into_iter().filter(|(_, n)| n.to_lowercase().contains(&wanted)).map(|(id, _)| id).collect();
+    let names: Vec<(i64, String)> =
+        q.order((cities::name, cities::id)).select((cities::id, cities::name)).load(conn)?;
+    let matching: Vec<i64> =
+        names.into_iter().filter(|(_, n)| n.to_lowercase().contains(&wanted)).map(|(id, _)| id).collect();
     let total = matching.len() as i64;
     let page: Vec<i64> = matching.into_iter().skip(offset.max(0) as usize).take(limit.max(0) as usize).collect();
-    let rows = cities::table.filter(cities::id.eq_any(&page)).order((cities::name, cities::id)).select(CityRow::as_select()).load(conn)?;
+    let rows = cities::table
+        .filter(cities::id.eq_any(&page))
+        .order((cities::name, cities::id))
+        .select(CityRow::as_select())
+        .load(conn)?;
     Ok((assemble(conn, rows)?, total))
 }
 
@@ -121,7 +144,10 @@ pub fn require(conn: &mut DbConnection, id: i64) -> ApiResult<City> {
 }
 
 fn duplicate_name(f: &CityFields) -> ApiError {
-    ApiError::Validation(vec![FieldError::new("name", format!("is already used by another city in {}: `{}`", f.country, f.name))])
+    ApiError::Validation(vec![FieldError::new(
+        "name",
+        format!("is already used by another city in {}: `{}`", f.country, f.name),
+    )])
 }
 
 fn replace_signatures(conn: &mut DbConnection, city_id: i64, sigs: &[(i64, String, NaiveDate)]) -> QueryResult<()> {
@@ -180,7 +206,15 @@ pub fn update(conn: &mut DbConnection, id: i64, expected: i32, f: CityFields, ac
             replace_signatures(conn, id, sigs)?;
         }
         let after = get(conn, id)?.expect("exists");
-        history::record(conn, Kind::City, id, Some(id), actor, Some(&serde_json::to_value(&before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
+        history::record(
+            conn,
+            Kind::City,
+            id,
+            Some(id),
+            actor,
+            Some(&serde_json::to_value(&before).unwrap()),
+            Some(&serde_json::to_value(&after).unwrap()),
+        )?;
         Ok(Some(after))
     });
     match result {

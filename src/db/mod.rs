@@ -49,14 +49,9 @@ impl DatabaseUrl {
         if url.contains(":memory:") {
             return Err("an in-memory SQLite database cannot be shared by a connection pool; use a file path".into());
         }
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
         if path.contains("://") {
-            return Err(format!(
-                "unsupported scheme in `{url}`; expected sqlite://PATH or postgres://USER@HOST/DB"
-            ));
+            return Err(format!("unsupported scheme in `{url}`; expected sqlite://PATH or postgres://USER@HOST/DB"));
         }
         Ok(Self::Sqlite(PathBuf::from(path)))
     }
@@ -86,10 +81,8 @@ impl DatabaseUrl {
             Self::Sqlite(path) => {
                 let mut c = SqliteConnection::establish(&path.to_string_lossy())?;
                 // Per-connection settings: SQLite forgets these on every new connection.
-                c.batch_execute(
-                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;",
-                )
-                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                c.batch_execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Sqlite(c))
             }
             Self::Postgres(url) => Ok(DbConnection::Pg(PgConnection::establish(url)?)),
@@ -126,19 +119,14 @@ pub type PooledConn = r2d2::PooledConnection<Manager>;
 pub fn connect_and_migrate(url: &DatabaseUrl, pool_size: u32) -> anyhow::Result<Pool> {
     if let DatabaseUrl::Sqlite(path) = url {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("creating the database folder {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("creating the database folder {}", dir.display()))?;
         }
         // WAL lets readers proceed while one writer commits; it is a property of the file, set once.
-        let mut c = url
-            .connect()
-            .with_context(|| format!("opening SQLite database {}", path.display()))?;
-        c.batch_execute("PRAGMA journal_mode = WAL;")
-            .context("switching SQLite to WAL mode")?;
+        let mut c = url.connect().with_context(|| format!("opening SQLite database {}", path.display()))?;
+        c.batch_execute("PRAGMA journal_mode = WAL;").context("switching SQLite to WAL mode")?;
     } else {
         // Surface the real error (refused, auth, TLS) before the pool hides it behind a timeout.
-        url.connect()
-            .with_context(|| format!("connecting to {}", url.redacted()))?;
+        url.connect().with_context(|| format!("connecting to {}", url.redacted()))?;
     }
     let pool = r2d2::Pool::builder()
         .max_size(pool_size)
@@ -157,11 +145,9 @@ fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
         DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
         DbConnection::Pg(c) => {
             // Several instances may start at once: serialise migrations with an advisory lock.
-            c.batch_execute("SELECT pg_advisory_lock(727274)")
-                .context("taking the migration lock")?;
+            c.batch_execute("SELECT pg_advisory_lock(727274)").context("taking the migration lock")?;
             let r = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
-            c.batch_execute("SELECT pg_advisory_unlock(727274)")
-                .context("releasing the migration lock")?;
+            c.batch_execute("SELECT pg_advisory_unlock(727274)").context("releasing the migration lock")?;
             r
         }
     }
@@ -174,10 +160,7 @@ fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
 
 /// True when a diesel error is a unique-constraint violation (on either backend).
 pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
-    matches!(
-        e,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
+    matches!(e, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
 }
 
 /// Runs `$body` with `$c` bound to the concrete connection, for the few statements diesel's
@@ -198,10 +181,7 @@ mod tests {
 
     #[test]
     fn backend_is_chosen_from_the_scheme() {
-        assert_eq!(
-            DatabaseUrl::parse("sqlite://data/x.db").unwrap(),
-            DatabaseUrl::Sqlite("data/x.db".into())
-        );
+        assert_eq!(DatabaseUrl::parse("sqlite://data/x.db").unwrap(), DatabaseUrl::Sqlite("data/x.db".into()));
         assert_eq!(DatabaseUrl::parse("data/x.db").unwrap(), DatabaseUrl::Sqlite("data/x.db".into()));
         assert!(DatabaseUrl::parse("postgres://u@h/db?sslmode=require").unwrap().is_postgres());
         assert!(DatabaseUrl::parse("postgresql://u@h/db").unwrap().is_postgres());

@@ -304,9 +304,27 @@ diesel::joinable!(action_updates -> check_ins (check_in_id));
 diesel::joinable!(self_assessments -> check_ins (check_in_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
-    frameworks, roles, commitments, cities, signatures, contacts, plans, actions, users, api_tokens, history,
-    outbox, rounds, check_ins, check_in_links, action_updates, self_assessments, network_settings,
-    sessions, login_attempts, password_links,
+    frameworks,
+    roles,
+    commitments,
+    cities,
+    signatures,
+    contacts,
+    plans,
+    actions,
+    users,
+    api_tokens,
+    history,
+    outbox,
+    rounds,
+    check_ins,
+    check_in_links,
+    action_updates,
+    self_assessments,
+    network_settings,
+    sessions,
+    login_attempts,
+    password_links,
 );
 
 diesel::joinable!(outbox -> cities (city_id));

@@ -22,7 +22,9 @@ pub async fn object_history(
 ) -> ApiResult<HttpResponse> {
     let (kind_raw, id_raw) = path.into_inner();
     let kind = Kind::from_plural(&kind_raw).ok_or_else(|| {
-        ApiError::not_found(format!("`{kind_raw}` has no history; accepted: cities, plans, actions, contacts, indicator-values"))
+        ApiError::not_found(format!(
+            "`{kind_raw}` has no history; accepted: cities, plans, actions, contacts, indicator-values"
+        ))
     })?;
     let id = id_param(&id_raw)?;
     let entries = db(&state.pool, move |c| {

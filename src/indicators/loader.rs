@@ -7,8 +7,8 @@
 use super::{IndicatorFile, IndicatorsFile, Unit};
 use crate::db::schema::{commitments, frameworks, indicator_values, indicators};
 use crate::db::DbConnection;
-use diesel::prelude::*;
 use anyhow::Context;
+use diesel::prelude::*;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -56,15 +56,23 @@ fn validate(f: &IndicatorsFile) -> Result<(), String> {
     let mut codes = HashSet::new();
     for i in &f.indicators {
         if !code_ok(&i.code) || !codes.insert(i.code.as_str()) {
-            return Err(format!("indicator code `{}` is empty, malformed or repeated (letters, digits, - or _)", i.code));
+            return Err(format!(
+                "indicator code `{}` is empty, malformed or repeated (letters, digits, - or _)",
+                i.code
+            ));
         }
         if i.name.trim().is_empty() {
             return Err(format!("indicator `{}` has no name", i.code));
         }
-        let unit = Unit::parse_field("unit", &i.unit).map_err(|e| format!("indicator `{}`: unit {} (accepted: {})", i.code, e.reason, Unit::accepted()))?;
+        let unit = Unit::parse_field("unit", &i.unit)
+            .map_err(|e| format!("indicator `{}`: unit {} (accepted: {})", i.code, e.reason, Unit::accepted()))?;
         match (&i.currency, unit) {
-            (Some(c), Unit::Money) if !currency_ok(c) => return Err(format!("indicator `{}`: currency `{c}` is not an ISO 4217 code such as EUR", i.code)),
-            (Some(_), u) if u != Unit::Money => return Err(format!("indicator `{}`: only money indicators have a currency", i.code)),
+            (Some(c), Unit::Money) if !currency_ok(c) => {
+                return Err(format!("indicator `{}`: currency `{c}` is not an ISO 4217 code such as EUR", i.code))
+            }
+            (Some(_), u) if u != Unit::Money => {
+                return Err(format!("indicator `{}`: only money indicators have a currency", i.code))
+            }
             _ => {}
         }
     }
@@ -95,7 +103,13 @@ pub fn sync(conn: &mut DbConnection, files: &[(String, IndicatorsFile)]) -> anyh
 
 type Stored = (i64, String, String, String, Option<String>, Option<i64>, bool, bool, String, i32, bool);
 
-fn sync_one(conn: &mut DbConnection, fw: i64, framework: &str, f: &IndicatorsFile, report: &mut LoadReport) -> anyhow::Result<()> {
+fn sync_one(
+    conn: &mut DbConnection,
+    fw: i64,
+    framework: &str,
+    f: &IndicatorsFile,
+    report: &mut LoadReport,
+) -> anyhow::Result<()> {
     let now = chrono::Utc::now().naive_utc();
     for (pos, i) in f.indicators.iter().enumerate() {
         // A commitment the framework file no longer has (an override dropped it) leaves the
@@ -150,12 +164,39 @@ fn sync_one(conn: &mut DbConnection, fw: i64, framework: &str, f: &IndicatorsFil
             None => {
                 report.inserted += 1;
                 diesel::insert_into(indicators::table)
-                    .values((from_file, indicators::framework_id.eq(fw), indicators::code.eq(&i.code), indicators::created_at.eq(now)))
+                    .values((
+                        from_file,
+                        indicators::framework_id.eq(fw),
+                        indicators::code.eq(&i.code),
+                        indicators::created_at.eq(now),
+                    ))
                     .execute(conn)?;
             }
             Some(row) => {
-                let current = (row.1.clone(), row.2.clone(), row.3.clone(), row.4.clone(), row.5, row.6, row.7, row.8.clone(), row.9, row.10);
-                let target = (wanted.1.clone(), wanted.2.clone(), wanted.3.clone(), wanted.4.clone(), wanted.5, wanted.6, wanted.7, "file".to_string(), wanted.9, false);
+                let current = (
+                    row.1.clone(),
+                    row.2.clone(),
+                    row.3.clone(),
+                    row.4.clone(),
+                    row.5,
+                    row.6,
+                    row.7,
+                    row.8.clone(),
+                    row.9,
+                    row.10,
+                );
+                let target = (
+                    wanted.1.clone(),
+                    wanted.2.clone(),
+                    wanted.3.clone(),
+                    wanted.4.clone(),
+                    wanted.5,
+                    wanted.6,
+                    wanted.7,
+                    "file".to_string(),
+                    wanted.9,
+                    false,
+                );
                 if current != target {
                     report.updated += 1;
                     diesel::update(indicators::table.find(row.0)).set(from_file).execute(conn)?;
@@ -166,11 +207,14 @@ fn sync_one(conn: &mut DbConnection, fw: i64, framework: &str, f: &IndicatorsFil
     // File indicators no longer in the file: retire those with values, delete the rest.
     let in_file: Vec<&str> = f.indicators.iter().map(|i| i.code.as_str()).collect();
     let gone: Vec<(i64, bool)> = indicators::table
-        .filter(indicators::framework_id.eq(fw).and(indicators::source.eq("file")).and(indicators::code.ne_all(&in_file)))
+        .filter(
+            indicators::framework_id.eq(fw).and(indicators::source.eq("file")).and(indicators::code.ne_all(&in_file)),
+        )
         .select((indicators::id, indicators::retired))
         .load(conn)?;
     for (id, retired) in gone {
-        let used: i64 = indicator_values::table.filter(indicator_values::indicator_id.eq(id)).count().get_result(conn)?;
+        let used: i64 =
+            indicator_values::table.filter(indicator_values::indicator_id.eq(id)).count().get_result(conn)?;
         if used > 0 {
             if !retired {
                 report.retired += 1;
@@ -188,7 +232,19 @@ fn sync_one(conn: &mut DbConnection, fw: i64, framework: &str, f: &IndicatorsFil
 fn row_of(i: &IndicatorFile, commitment_id: Option<i64>, position: i32) -> Stored {
     let unit = Unit::from_db(&i.unit);
     let currency = (unit == Unit::Money).then(|| i.currency.clone().unwrap_or_else(|| "EUR".into()));
-    (0, i.name.trim().to_string(), i.description.trim().to_string(), unit.as_str().to_string(), currency, commitment_id, i.higher_is_better, i.sensitive, "file".into(), position, false)
+    (
+        0,
+        i.name.trim().to_string(),
+        i.description.trim().to_string(),
+        unit.as_str().to_string(),
+        currency,
+        commitment_id,
+        i.higher_is_better,
+        i.sensitive,
+        "file".into(),
+        position,
+        false,
+    )
 }
 
 #[cfg(test)]
@@ -213,7 +269,11 @@ mod tests {
     #[test]
     fn a_broken_override_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("x.indicators.toml"), "[[indicators]]\ncode = \"A\"\nname = \"A\"\nunit = \"litres\"\n").unwrap();
+        std::fs::write(
+            dir.path().join("x.indicators.toml"),
+            "[[indicators]]\ncode = \"A\"\nname = \"A\"\nunit = \"litres\"\n",
+        )
+        .unwrap();
         let e = read_files(dir.path()).unwrap_err().to_string();
         assert!(e.contains("x.indicators.toml") && e.contains("litres") && e.contains("yes_no"), "{e}");
     }

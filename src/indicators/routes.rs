@@ -22,7 +22,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn framework(c: &mut crate::db::DbConnection, code: &str) -> ApiResult<crate::charter::store::Framework> {
-    crate::charter::store::by_code(c, code)?.ok_or_else(|| ApiError::not_found(format!("no framework with code `{code}`")))
+    crate::charter::store::by_code(c, code)?
+        .ok_or_else(|| ApiError::not_found(format!("no framework with code `{code}`")))
 }
 
 /// A framework's common indicators, in order (public, like the framework itself).
@@ -43,7 +44,12 @@ pub async fn list_indicators(state: web::Data<AppState>, code: web::Path<String>
 #[utoipa::path(post, path = "/api/v1/frameworks/{code}/indicators", tag = "indicators", security(("bearer" = [])),
     params(("code" = String, Path)), request_body = NewIndicatorInput,
     responses((status = 201, body = Indicator), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn add_indicator(state: web::Data<AppState>, caller: Caller, code: web::Path<String>, body: Json<NewIndicatorInput>) -> ApiResult<HttpResponse> {
+pub async fn add_indicator(
+    state: web::Data<AppState>,
+    caller: Caller,
+    code: web::Path<String>,
+    body: Json<NewIndicatorInput>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let code = code.into_inner();
     let added = db(&state.pool, move |c| {
@@ -58,7 +64,12 @@ pub async fn add_indicator(state: web::Data<AppState>, caller: Caller, code: web
 #[utoipa::path(get, path = "/api/v1/cities/{id}/indicator-values", tag = "indicators", security(("bearer" = [])),
     params(("id" = i64, Path), PageQuery),
     responses((status = 200, body = Page<IndicatorValue>), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn list_values(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_values(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    q: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_read_city(city_id)?;
     let (limit, offset) = q.limits()?;
@@ -74,7 +85,12 @@ pub async fn list_values(state: web::Data<AppState>, caller: Caller, id: web::Pa
 #[utoipa::path(post, path = "/api/v1/cities/{id}/indicator-values", tag = "indicators", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = NewIndicatorValueInput,
     responses((status = 201, body = IndicatorValue), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn create_value(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<NewIndicatorValueInput>) -> ApiResult<HttpResponse> {
+pub async fn create_value(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<NewIndicatorValueInput>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_edit_city(city_id)?;
     let v = db(&state.pool, move |c| {
@@ -104,11 +120,18 @@ pub async fn get_value(state: web::Data<AppState>, caller: Caller, id: web::Path
 #[utoipa::path(patch, path = "/api/v1/indicator-values/{id}", tag = "indicators", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = IndicatorValuePatchInput,
     responses((status = 200, body = IndicatorValue), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
-pub async fn update_value(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<IndicatorValuePatchInput>) -> ApiResult<HttpResponse> {
+pub async fn update_value(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<IndicatorValuePatchInput>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version);
     let v = db(&state.pool, move |c| {
-        let (before, indicator_id) = store::get(c, id)?.ok_or_else(|| ApiError::not_found(format!("no indicator value with id {id}")))?;
+        let (before, indicator_id) =
+            store::get(c, id)?.ok_or_else(|| ApiError::not_found(format!("no indicator value with id {id}")))?;
         caller.can_edit_city(before.city_id)?;
         let expected = expected?;
         let unit = {
@@ -139,7 +162,12 @@ pub async fn update_value(req: HttpRequest, state: web::Data<AppState>, caller: 
 #[utoipa::path(delete, path = "/api/v1/indicator-values/{id}", tag = "indicators", security(("bearer" = [])),
     params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
-pub async fn delete_value(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn delete_value(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = match req.headers().get(header::IF_MATCH) {
         Some(_) => Some(expected_version(&req, None)?),

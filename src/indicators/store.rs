@@ -25,7 +25,22 @@ impl Def {
     }
 }
 
-type DefRow = (i64, i64, String, String, String, String, Option<String>, Option<i64>, bool, bool, String, bool, String, Option<String>);
+type DefRow = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    bool,
+    bool,
+    String,
+    bool,
+    String,
+    Option<String>,
+);
 
 /// Live and retired indicators of the given frameworks, in file order then code.
 pub fn definitions(conn: &mut DbConnection, framework_ids: &[i64]) -> QueryResult<Vec<Def>> {
@@ -53,12 +68,41 @@ pub fn definitions(conn: &mut DbConnection, framework_ids: &[i64]) -> QueryResul
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(id, framework_id, code, name, description, unit, currency, commitment_id, higher_is_better, sensitive, source, retired, fw, commitment)| Def {
-            id,
-            framework_id,
-            commitment_id,
-            indicator: Indicator { code, framework: fw, name, description, unit: Unit::from_db(&unit), currency, commitment, higher_is_better, sensitive, source, retired },
-        })
+        .map(
+            |(
+                id,
+                framework_id,
+                code,
+                name,
+                description,
+                unit,
+                currency,
+                commitment_id,
+                higher_is_better,
+                sensitive,
+                source,
+                retired,
+                fw,
+                commitment,
+            )| Def {
+                id,
+                framework_id,
+                commitment_id,
+                indicator: Indicator {
+                    code,
+                    framework: fw,
+                    name,
+                    description,
+                    unit: Unit::from_db(&unit),
+                    currency,
+                    commitment,
+                    higher_is_better,
+                    sensitive,
+                    source,
+                    retired,
+                },
+            },
+        )
         .collect())
 }
 
@@ -67,7 +111,10 @@ pub fn add(conn: &mut DbConnection, fw: &Framework, input: &NewIndicatorInput) -
     let mut e = Errors::default();
     let code = input.code.trim();
     if code.is_empty() || code.len() > 40 || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        e.push(FieldError::new("code", format!("`{code}` is not a usable code")).accepting("1 to 40 letters, digits, - or _, e.g. SP2-B"));
+        e.push(
+            FieldError::new("code", format!("`{code}` is not a usable code"))
+                .accepting("1 to 40 letters, digits, - or _, e.g. SP2-B"),
+        );
     }
     let name = e.take(validation::required_text("name", &input.name, 300));
     let description = e.take(validation::optional_text("description", &input.description, 4000));
@@ -76,11 +123,16 @@ pub fn add(conn: &mut DbConnection, fw: &Framework, input: &NewIndicatorInput) -
         (Some(Unit::Money), None) => Some("EUR".to_string()),
         (Some(Unit::Money), Some(c)) if super::loader::currency_ok(c) => Some(c.to_string()),
         (Some(Unit::Money), Some(c)) => {
-            e.push(FieldError::new("currency", format!("`{c}` is not a currency code")).accepting("an ISO 4217 code such as EUR, SEK, PLN"));
+            e.push(
+                FieldError::new("currency", format!("`{c}` is not a currency code"))
+                    .accepting("an ISO 4217 code such as EUR, SEK, PLN"),
+            );
             None
         }
         (Some(_), Some(_)) => {
-            e.push(FieldError::new("currency", "is only for money indicators").accepting("no currency, or unit `money`"));
+            e.push(
+                FieldError::new("currency", "is only for money indicators").accepting("no currency, or unit `money`"),
+            );
             None
         }
         _ => None,
@@ -89,20 +141,35 @@ pub fn add(conn: &mut DbConnection, fw: &Framework, input: &NewIndicatorInput) -
         None | Some("") => None,
         Some(c) => {
             let id: Option<i64> = commitments::table
-                .filter(commitments::framework_id.eq(fw.id).and(commitments::code.eq(c)).and(commitments::retired.eq(false)))
+                .filter(
+                    commitments::framework_id
+                        .eq(fw.id)
+                        .and(commitments::code.eq(c))
+                        .and(commitments::retired.eq(false)),
+                )
                 .select(commitments::id)
                 .first(conn)
                 .optional()?;
             if id.is_none() {
-                let known: Vec<String> = commitments::table.filter(commitments::framework_id.eq(fw.id).and(commitments::retired.eq(false))).order(commitments::position).select(commitments::code).load(conn)?;
-                e.push(FieldError::new("commitment", format!("`{c}` is not a commitment of {}", fw.code)).accepting(known.join(", ")));
+                let known: Vec<String> = commitments::table
+                    .filter(commitments::framework_id.eq(fw.id).and(commitments::retired.eq(false)))
+                    .order(commitments::position)
+                    .select(commitments::code)
+                    .load(conn)?;
+                e.push(
+                    FieldError::new("commitment", format!("`{c}` is not a commitment of {}", fw.code))
+                        .accepting(known.join(", ")),
+                );
             }
             id
         }
     };
     e.finish()?;
     let now = Utc::now().naive_utc();
-    let position: Option<i32> = indicators::table.filter(indicators::framework_id.eq(fw.id)).select(diesel::dsl::max(indicators::position)).first(conn)?;
+    let position: Option<i32> = indicators::table
+        .filter(indicators::framework_id.eq(fw.id))
+        .select(diesel::dsl::max(indicators::position))
+        .first(conn)?;
     let inserted = diesel::insert_into(indicators::table)
         .values((
             indicators::framework_id.eq(fw.id),
@@ -124,7 +191,11 @@ pub fn add(conn: &mut DbConnection, fw: &Framework, input: &NewIndicatorInput) -
     match inserted {
         Ok(_) => {}
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::Validation(vec![FieldError::new("code", format!("`{code}` is already an indicator of {}", fw.code)).accepting("a new code")]))
+            return Err(ApiError::Validation(vec![FieldError::new(
+                "code",
+                format!("`{code}` is already an indicator of {}", fw.code),
+            )
+            .accepting("a new code")]))
         }
         Err(e) => return Err(e.into()),
     }
@@ -171,7 +242,12 @@ fn to_value(r: ValueRow, code: String, framework: String) -> IndicatorValue {
 }
 
 /// A city's values, newest period first.
-pub fn list_for_city(conn: &mut DbConnection, city_id: i64, limit: i64, offset: i64) -> QueryResult<(Vec<IndicatorValue>, i64)> {
+pub fn list_for_city(
+    conn: &mut DbConnection,
+    city_id: i64,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<IndicatorValue>, i64)> {
     let total = indicator_values::table.filter(indicator_values::city_id.eq(city_id)).count().get_result(conn)?;
     let rows: Vec<(ValueRow, String, String)> = indicator_values::table
         .inner_join(indicators::table.inner_join(frameworks::table))
@@ -248,7 +324,11 @@ pub fn resolve(conn: &mut DbConnection, code: &str, framework: Option<&str>) -> 
                 Some(fw) => vec![fw.id],
                 None => {
                     let known: Vec<String> = crate::charter::store::list(conn)?.into_iter().map(|f| f.code).collect();
-                    return Err(ApiError::Validation(vec![FieldError::new("framework", format!("`{f}` is not a known framework")).accepting(known.join(", "))]));
+                    return Err(ApiError::Validation(vec![FieldError::new(
+                        "framework",
+                        format!("`{f}` is not a known framework"),
+                    )
+                    .accepting(known.join(", "))]));
                 }
             }
         }
@@ -259,17 +339,28 @@ pub fn resolve(conn: &mut DbConnection, code: &str, framework: Option<&str>) -> 
     match matching.as_slice() {
         [one] => Ok((*one).clone()),
         [] => {
-            let known: Vec<&str> = defs.iter().filter(|d| !d.indicator.retired).map(|d| d.indicator.code.as_str()).collect();
-            Err(ApiError::Validation(vec![FieldError::new("indicator", format!("`{code}` is not an indicator")).accepting(known.join(", "))]))
+            let known: Vec<&str> =
+                defs.iter().filter(|d| !d.indicator.retired).map(|d| d.indicator.code.as_str()).collect();
+            Err(ApiError::Validation(vec![
+                FieldError::new("indicator", format!("`{code}` is not an indicator")).accepting(known.join(", "))
+            ]))
         }
-        many => Err(ApiError::Validation(vec![FieldError::new("framework", format!("indicator `{code}` exists in several frameworks"))
-            .accepting(many.iter().map(|d| d.indicator.framework.clone()).collect::<Vec<_>>().join(", "))])),
+        many => Err(ApiError::Validation(vec![FieldError::new(
+            "framework",
+            format!("indicator `{code}` exists in several frameworks"),
+        )
+        .accepting(many.iter().map(|d| d.indicator.framework.clone()).collect::<Vec<_>>().join(", "))])),
     }
 }
 
 /// Records a city's value for a period (through the API); a value for the same indicator and
 /// period exists already -> 409 naming it.
-pub fn create(conn: &mut DbConnection, city_id: i64, input: &NewIndicatorValueInput, actor: &Actor) -> ApiResult<IndicatorValue> {
+pub fn create(
+    conn: &mut DbConnection,
+    city_id: i64,
+    input: &NewIndicatorValueInput,
+    actor: &Actor,
+) -> ApiResult<IndicatorValue> {
     let mut e = Errors::default();
     let def = match resolve(conn, &input.indicator, input.framework.as_deref()) {
         Ok(d) => Some(d),
@@ -283,11 +374,20 @@ pub fn create(conn: &mut DbConnection, city_id: i64, input: &NewIndicatorValueIn
     let end = e.take(validation::date("period_end", &input.period_end));
     if let (Some(s), Some(t)) = (start, end) {
         if t < s {
-            e.push(FieldError::new("period_end", format!("{t} is before period_start {s}")).accepting("a date on or after period_start"));
+            e.push(
+                FieldError::new("period_end", format!("{t} is before period_start {s}"))
+                    .accepting("a date on or after period_start"),
+            );
         }
     }
     let figures = def.as_ref().and_then(|d| {
-        let r = Reported { value: input.value, baseline: input.baseline, target: input.target, note: input.note.as_deref().unwrap_or(""), source: input.source.as_deref().unwrap_or("") };
+        let r = Reported {
+            value: input.value,
+            baseline: input.baseline,
+            target: input.target,
+            note: input.note.as_deref().unwrap_or(""),
+            source: input.source.as_deref().unwrap_or(""),
+        };
         check_figures(&mut e, "", d.unit(), r)
     });
     e.finish()?;
@@ -302,7 +402,13 @@ pub fn create(conn: &mut DbConnection, city_id: i64, input: &NewIndicatorValueIn
     require(conn, id)
 }
 
-fn find(conn: &mut DbConnection, indicator_id: i64, city_id: i64, start: NaiveDate, end: NaiveDate) -> QueryResult<Option<i64>> {
+fn find(
+    conn: &mut DbConnection,
+    indicator_id: i64,
+    city_id: i64,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> QueryResult<Option<i64>> {
     indicator_values::table
         .filter(indicator_values::indicator_id.eq(indicator_id))
         .filter(indicator_values::city_id.eq(city_id))
@@ -313,7 +419,16 @@ fn find(conn: &mut DbConnection, indicator_id: i64, city_id: i64, start: NaiveDa
 }
 
 #[allow(clippy::too_many_arguments)]
-fn insert(conn: &mut DbConnection, def: &Def, city_id: i64, start: NaiveDate, end: NaiveDate, f: &Figures, check_in_id: Option<i64>, actor: &Actor) -> ApiResult<i64> {
+fn insert(
+    conn: &mut DbConnection,
+    def: &Def,
+    city_id: i64,
+    start: NaiveDate,
+    end: NaiveDate,
+    f: &Figures,
+    check_in_id: Option<i64>,
+    actor: &Actor,
+) -> ApiResult<i64> {
     let now = Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(indicator_values::table)
         .values((
@@ -334,12 +449,27 @@ fn insert(conn: &mut DbConnection, def: &Def, city_id: i64, start: NaiveDate, en
         .returning(indicator_values::id)
         .get_result(conn)?;
     let after = require(conn, id)?;
-    history::record(conn, Kind::IndicatorValue, id, Some(city_id), actor, None, Some(&serde_json::to_value(&after).unwrap()))?;
+    history::record(
+        conn,
+        Kind::IndicatorValue,
+        id,
+        Some(city_id),
+        actor,
+        None,
+        Some(&serde_json::to_value(&after).unwrap()),
+    )?;
     Ok(id)
 }
 
 /// Changes a value's figures; `expected` is the version the caller read.
-pub fn update(conn: &mut DbConnection, before: &IndicatorValue, expected: i32, f: &Figures, check_in_id: Option<i64>, actor: &Actor) -> ApiResult<IndicatorValue> {
+pub fn update(
+    conn: &mut DbConnection,
+    before: &IndicatorValue,
+    expected: i32,
+    f: &Figures,
+    check_in_id: Option<i64>,
+    actor: &Actor,
+) -> ApiResult<IndicatorValue> {
     if before.version != expected {
         return Err(crate::cities::store::conflict("indicator value", before.version, expected));
     }
@@ -360,7 +490,15 @@ pub fn update(conn: &mut DbConnection, before: &IndicatorValue, expected: i32, f
             return Ok(false);
         }
         let after = require(conn, before.id)?;
-        history::record(conn, Kind::IndicatorValue, before.id, Some(before.city_id), actor, Some(&serde_json::to_value(before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
+        history::record(
+            conn,
+            Kind::IndicatorValue,
+            before.id,
+            Some(before.city_id),
+            actor,
+            Some(&serde_json::to_value(before).unwrap()),
+            Some(&serde_json::to_value(&after).unwrap()),
+        )?;
         Ok(true)
     })?;
     if !changed {
@@ -375,18 +513,37 @@ pub fn delete(conn: &mut DbConnection, before: &IndicatorValue, expected: Option
         return Err(crate::cities::store::conflict("indicator value", before.version, v));
     }
     conn.transaction(|conn| -> ApiResult<()> {
-        let n = diesel::delete(indicator_values::table.find(before.id).filter(indicator_values::version.eq(before.version))).execute(conn)?;
+        let n = diesel::delete(
+            indicator_values::table.find(before.id).filter(indicator_values::version.eq(before.version)),
+        )
+        .execute(conn)?;
         if n == 0 {
             return Err(crate::cities::store::conflict("indicator value", before.version + 1, before.version));
         }
-        history::record(conn, Kind::IndicatorValue, before.id, Some(before.city_id), actor, Some(&serde_json::to_value(before).unwrap()), None)?;
+        history::record(
+            conn,
+            Kind::IndicatorValue,
+            before.id,
+            Some(before.city_id),
+            actor,
+            Some(&serde_json::to_value(before).unwrap()),
+            None,
+        )?;
         Ok(())
     })
 }
 
 /// Records what a check-in reported for the round's period: a new value, or a change to the
 /// one already there (with history either way). Runs in the submission's transaction.
-pub fn record_from_check_in(conn: &mut DbConnection, def: &Def, city_id: i64, period: (NaiveDate, NaiveDate), f: &Figures, check_in_id: i64, actor: &Actor) -> ApiResult<()> {
+pub fn record_from_check_in(
+    conn: &mut DbConnection,
+    def: &Def,
+    city_id: i64,
+    period: (NaiveDate, NaiveDate),
+    f: &Figures,
+    check_in_id: i64,
+    actor: &Actor,
+) -> ApiResult<()> {
     match find(conn, def.id, city_id, period.0, period.1)? {
         None => insert(conn, def, city_id, period.0, period.1, f, Some(check_in_id), actor).map(|_| ()),
         Some(id) => {

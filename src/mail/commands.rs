@@ -13,13 +13,21 @@ pub fn parse_status(raw: Option<&str>) -> ApiResult<Option<&'static str>> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => status::ALL.iter().find(|a| **a == s).map(|a| Some(*a)).ok_or_else(|| {
-            ApiError::Validation(vec![FieldError::new("status", format!("`{s}` is not a state")).accepting(status::ALL.join(", "))])
+            ApiError::Validation(vec![
+                FieldError::new("status", format!("`{s}` is not a state")).accepting(status::ALL.join(", "))
+            ])
         }),
     }
 }
 
 /// A page of emails, newest first, optionally in one state, and how many there are.
-pub fn list(conn: &mut DbConnection, caller: &Caller, wanted: Option<&str>, limit: i64, offset: i64) -> ApiResult<(Vec<OutboxRow>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    wanted: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> ApiResult<(Vec<OutboxRow>, i64)> {
     caller.require_secretariat()?;
     Ok(outbox::list(conn, wanted, limit, offset)?)
 }

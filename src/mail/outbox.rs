@@ -82,10 +82,8 @@ pub fn message_id_for(idempotency_key: &str) -> String {
 
 /// Whether an email with this idempotency key exists, whatever its state.
 pub fn exists(conn: &mut DbConnection, idempotency_key: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        outbox::table.filter(outbox::idempotency_key.eq(idempotency_key)),
-    ))
-    .get_result(conn)
+    diesel::select(diesel::dsl::exists(outbox::table.filter(outbox::idempotency_key.eq(idempotency_key))))
+        .get_result(conn)
 }
 
 /// Renders (EmailTemplates::render, language fallback to en) and inserts in the caller's
@@ -136,11 +134,16 @@ pub fn enqueue(conn: &mut DbConnection, templates: &EmailTemplates, email: NewEm
 /// `enqueue`, a key inserted concurrently by someone else fails the whole transaction, so use
 /// it only where the caller holds what makes the keys unique (a round it just inserted).
 /// Returns how many were queued.
-pub fn enqueue_many(conn: &mut DbConnection, templates: &EmailTemplates, emails: Vec<NewEmail>) -> anyhow::Result<usize> {
+pub fn enqueue_many(
+    conn: &mut DbConnection,
+    templates: &EmailTemplates,
+    emails: Vec<NewEmail>,
+) -> anyhow::Result<usize> {
     let mut existing = std::collections::HashSet::new();
     for chunk in emails.chunks(500) {
         let keys: Vec<&str> = chunk.iter().map(|e| e.idempotency_key.as_str()).collect();
-        let found: Vec<String> = outbox::table.filter(outbox::idempotency_key.eq_any(&keys)).select(outbox::idempotency_key).load(conn)?;
+        let found: Vec<String> =
+            outbox::table.filter(outbox::idempotency_key.eq_any(&keys)).select(outbox::idempotency_key).load(conn)?;
         existing.extend(found);
     }
     let now = Utc::now().naive_utc();
@@ -164,12 +167,19 @@ pub fn enqueue_many(conn: &mut DbConnection, templates: &EmailTemplates, emails:
             outbox::body_html.eq(r.html),
             outbox::city_id.eq(email.city_id),
             outbox::round_id.eq(email.round_id),
-            (outbox::status.eq(status::QUEUED), outbox::attempts.eq(0), outbox::not_before.eq(email.not_before.naive_utc()), outbox::created_at.eq(now), outbox::updated_at.eq(now)),
+            (
+                outbox::status.eq(status::QUEUED),
+                outbox::attempts.eq(0),
+                outbox::not_before.eq(email.not_before.naive_utc()),
+                outbox::created_at.eq(now),
+                outbox::updated_at.eq(now),
+            ),
         ));
     }
     let queued = rows.len();
     for chunk in rows.chunks(200) {
-        crate::on_backend!(conn, |c| diesel::insert_into(outbox::table).values(chunk).execute(c)).context("queueing emails")?;
+        crate::on_backend!(conn, |c| diesel::insert_into(outbox::table).values(chunk).execute(c))
+            .context("queueing emails")?;
     }
     Ok(queued)
 }
@@ -203,7 +213,12 @@ pub fn get(conn: &mut DbConnection, id: i64) -> QueryResult<Option<OutboxRow>> {
 }
 
 /// A page of emails, newest first, optionally in one state; and how many there are in all.
-pub fn list(conn: &mut DbConnection, state: Option<&str>, limit: i64, offset: i64) -> QueryResult<(Vec<OutboxRow>, i64)> {
+pub fn list(
+    conn: &mut DbConnection,
+    state: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<OutboxRow>, i64)> {
     let mut rows = outbox::table.into_boxed();
     let mut count = outbox::table.into_boxed();
     if let Some(s) = state {
@@ -211,12 +226,7 @@ pub fn list(conn: &mut DbConnection, state: Option<&str>, limit: i64, offset: i6
         count = count.filter(outbox::status.eq(s.to_string()));
     }
     let total = count.count().get_result(conn)?;
-    let items = rows
-        .order(outbox::id.desc())
-        .limit(limit)
-        .offset(offset)
-        .select(OutboxRow::as_select())
-        .load(conn)?;
+    let items = rows.order(outbox::id.desc()).limit(limit).offset(offset).select(OutboxRow::as_select()).load(conn)?;
     Ok((items, total))
 }
 
@@ -232,9 +242,7 @@ pub enum RetryRefused {
 pub fn retry(conn: &mut DbConnection, id: i64, now: DateTime<Utc>) -> QueryResult<Result<OutboxRow, RetryRefused>> {
     let now = now.naive_utc();
     let changed = diesel::update(
-        outbox::table
-            .filter(outbox::id.eq(id))
-            .filter(outbox::status.eq_any([status::FAILED, status::CANCELLED])),
+        outbox::table.filter(outbox::id.eq(id)).filter(outbox::status.eq_any([status::FAILED, status::CANCELLED])),
     )
     .set((
         outbox::status.eq(status::QUEUED),

@@ -103,7 +103,11 @@ pub struct OutboxQuery {
 #[utoipa::path(get, path = "/api/v1/outbox", tag = "outbox", security(("bearer" = [])),
     params(OutboxQuery),
     responses((status = 200, body = Page<OutboxItem>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn list_outbox(state: web::Data<AppState>, caller: Caller, q: web::Query<OutboxQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_outbox(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<OutboxQuery>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let q = q.into_inner();
     let page = PageQuery { page: q.page, per_page: q.per_page };
@@ -118,7 +122,11 @@ pub async fn list_outbox(state: web::Data<AppState>, caller: Caller, q: web::Que
 #[utoipa::path(get, path = "/api/v1/outbox/{id}", tag = "outbox", security(("bearer" = [])),
     params(("id" = i64, Path)),
     responses((status = 200, body = OutboxEmail), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn get_outbox_email(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn get_outbox_email(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let id = id_param(&id)?;
     let row = db(&state.pool, move |c| commands::get(c, &caller, id)).await?;
@@ -131,7 +139,11 @@ pub async fn get_outbox_email(state: web::Data<AppState>, caller: Caller, id: we
 #[utoipa::path(post, path = "/api/v1/outbox/{id}/retry", tag = "outbox", security(("bearer" = [])),
     params(("id" = i64, Path)),
     responses((status = 200, body = OutboxItem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
-pub async fn retry_outbox_email(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn retry_outbox_email(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let id = id_param(&id)?;
     let row = db(&state.pool, move |c| commands::retry(c, &caller, id, chrono::Utc::now())).await?;

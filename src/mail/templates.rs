@@ -105,9 +105,7 @@ pub struct EmailTemplates {
 
 impl std::fmt::Debug for EmailTemplates {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EmailTemplates")
-            .field("languages", &self.languages)
-            .finish_non_exhaustive()
+        f.debug_struct("EmailTemplates").field("languages", &self.languages).finish_non_exhaustive()
     }
 }
 
@@ -127,12 +125,7 @@ enum Kind {
 /// What a file path inside the templates folder stands for.
 enum Slot<'a> {
     Partial(Kind),
-    Part {
-        email: &'a str,
-        language: &'a str,
-        part: &'a str,
-        kind: Kind,
-    },
+    Part { email: &'a str, language: &'a str, part: &'a str, kind: Kind },
 }
 
 impl EmailTemplates {
@@ -144,11 +137,8 @@ impl EmailTemplates {
         if let Some(dir) = override_dir {
             for (rel, path) in override_files(dir)? {
                 let file = path.display().to_string();
-                let text =
-                    std::fs::read_to_string(&path).map_err(|source| TemplateError::Read {
-                        file: file.clone(),
-                        source,
-                    })?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| TemplateError::Read { file: file.clone(), source })?;
                 sources.insert(rel, Source { text, origin: file });
             }
         }
@@ -159,12 +149,7 @@ impl EmailTemplates {
     ///
     /// `lang` is matched case-insensitively, and `fr-BE` falls back to `fr` before `en`.
     /// A variable the templates use but `ctx` lacks is an error naming it.
-    pub fn render(
-        &self,
-        name: &str,
-        lang: &str,
-        ctx: &Value,
-    ) -> Result<RenderedEmail, TemplateError> {
+    pub fn render(&self, name: &str, lang: &str, ctx: &Value) -> Result<RenderedEmail, TemplateError> {
         let language = self.resolve_language(name, lang)?;
         let [subject, text, html] = PARTS.map(|part| format!("{name}/{language}/{part}"));
 
@@ -177,9 +162,7 @@ impl EmailTemplates {
 
         let data = handlebars::Context::from(ctx.clone());
         let render = |registry: &Handlebars<'static>, template: &str| {
-            registry
-                .render_with_context(template, &data)
-                .map_err(|e| self.render_error(template, e))
+            registry.render_with_context(template, &data).map_err(|e| self.render_error(template, e))
         };
         Ok(RenderedEmail {
             subject: one_line(&render(&self.text, &subject)?),
@@ -191,10 +174,7 @@ impl EmailTemplates {
 
     /// Languages in which `name` can be rendered without falling back, sorted.
     pub fn languages(&self, name: &str) -> Vec<String> {
-        self.languages
-            .get(name)
-            .map(|langs| langs.iter().cloned().collect())
-            .unwrap_or_default()
+        self.languages.get(name).map(|langs| langs.iter().cloned().collect()).unwrap_or_default()
     }
 
     /// Variables `name` reads from the top level of the context in `lang` (after fallback), sorted.
@@ -221,24 +201,12 @@ impl EmailTemplates {
         let mut kinds = Vec::new();
         for (rel, source) in &sources {
             let Some(slot) = classify(rel) else {
-                return Err(TemplateError::UnexpectedFile {
-                    file: source.origin.clone(),
-                });
+                return Err(TemplateError::UnexpectedFile { file: source.origin.clone() });
             };
             let kind = match slot {
                 Slot::Partial(kind) => kind,
-                Slot::Part {
-                    email,
-                    language,
-                    part,
-                    kind,
-                } => {
-                    files
-                        .entry(email)
-                        .or_default()
-                        .entry(language)
-                        .or_default()
-                        .insert(part);
+                Slot::Part { email, language, part, kind } => {
+                    files.entry(email).or_default().entry(language).or_default().insert(part);
                     kind
                 }
             };
@@ -247,12 +215,10 @@ impl EmailTemplates {
                 Kind::Text => &mut text,
                 Kind::Html => &mut html,
             };
-            registry
-                .register_template_string(name, &source.text)
-                .map_err(|e| TemplateError::Syntax {
-                    file: source.origin.clone(),
-                    message: syntax_message(&e, &source.text),
-                })?;
+            registry.register_template_string(name, &source.text).map_err(|e| TemplateError::Syntax {
+                file: source.origin.clone(),
+                message: syntax_message(&e, &source.text),
+            })?;
             origins.insert(name.to_owned(), source.origin.clone());
             kinds.push((name, kind));
         }
@@ -280,10 +246,7 @@ impl EmailTemplates {
                         reason: "a language folder must hold subject.txt.hbs, body.txt.hbs and body.html.hbs",
                     });
                 }
-                languages
-                    .entry((*email).to_owned())
-                    .or_default()
-                    .insert((*language).to_owned());
+                languages.entry((*email).to_owned()).or_default().insert((*language).to_owned());
             }
         }
 
@@ -294,32 +257,17 @@ impl EmailTemplates {
                 Kind::Html => &html,
             };
             let template = registry.get_template(name).expect("registered above");
-            let mut walk = Walk {
-                registry,
-                origin: &origins[name],
-                partials: vec![name.to_owned()],
-                found: BTreeSet::new(),
-            };
+            let mut walk =
+                Walk { registry, origin: &origins[name], partials: vec![name.to_owned()], found: BTreeSet::new() };
             walk.template(template, &BTreeSet::new(), true)?;
             variables.insert(name.to_owned(), walk.found);
         }
 
-        Ok(Self {
-            text,
-            html,
-            languages,
-            origins,
-            variables,
-        })
+        Ok(Self { text, html, languages, origins, variables })
     }
 
     fn resolve_language(&self, name: &str, lang: &str) -> Result<String, TemplateError> {
-        let langs = self
-            .languages
-            .get(name)
-            .ok_or_else(|| TemplateError::UnknownEmail {
-                name: name.to_owned(),
-            })?;
+        let langs = self.languages.get(name).ok_or_else(|| TemplateError::UnknownEmail { name: name.to_owned() })?;
         let wanted = lang.trim().to_ascii_lowercase().replace('_', "-");
         let primary = wanted.split('-').next().unwrap_or_default();
         let found = [wanted.as_str(), primary, FALLBACK_LANGUAGE]
@@ -327,9 +275,7 @@ impl EmailTemplates {
             .find(|candidate| langs.contains(*candidate))
             .map(str::to_owned);
         // `None` cannot happen after a successful load: every email exists in the fallback language.
-        found.ok_or_else(|| TemplateError::UnknownEmail {
-            name: name.to_owned(),
-        })
+        found.ok_or_else(|| TemplateError::UnknownEmail { name: name.to_owned() })
     }
 
     fn check_variables(&self, template: &str, ctx: &Value) -> Result<(), TemplateError> {
@@ -337,10 +283,7 @@ impl EmailTemplates {
             return Ok(());
         };
         match vars.iter().find(|var| ctx.get(var.as_str()).is_none()) {
-            Some(var) => Err(TemplateError::MissingVariable {
-                file: self.origin(template),
-                variable: var.clone(),
-            }),
+            Some(var) => Err(TemplateError::MissingVariable { file: self.origin(template), variable: var.clone() }),
             None => Ok(()),
         }
     }
@@ -348,22 +291,15 @@ impl EmailTemplates {
     fn render_error(&self, template: &str, e: handlebars::RenderError) -> TemplateError {
         let file = self.origin(e.template_name.as_deref().unwrap_or(template));
         match e.reason() {
-            RenderErrorReason::MissingVariable(Some(variable)) => TemplateError::MissingVariable {
-                file,
-                variable: variable.clone(),
-            },
-            _ => TemplateError::Render {
-                file,
-                message: e.to_string(),
-            },
+            RenderErrorReason::MissingVariable(Some(variable)) => {
+                TemplateError::MissingVariable { file, variable: variable.clone() }
+            }
+            _ => TemplateError::Render { file, message: e.to_string() },
         }
     }
 
     fn origin(&self, template: &str) -> String {
-        self.origins
-            .get(template)
-            .cloned()
-            .unwrap_or_else(|| template.to_owned())
+        self.origins.get(template).cloned().unwrap_or_else(|| template.to_owned())
     }
 }
 
@@ -371,9 +307,7 @@ fn embedded_sources() -> Result<BTreeMap<String, Source>, TemplateError> {
     let mut sources = BTreeMap::new();
     for rel in Defaults::iter() {
         let origin = format!("built-in templates/email/{rel}");
-        let data = Defaults::get(&rel)
-            .map(|file| file.data.into_owned())
-            .unwrap_or_default();
+        let data = Defaults::get(&rel).map(|file| file.data.into_owned()).unwrap_or_default();
         let text = String::from_utf8(data).map_err(|e| TemplateError::Read {
             file: origin.clone(),
             source: io::Error::new(io::ErrorKind::InvalidData, e),
@@ -393,11 +327,7 @@ fn override_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, TemplateError> {
             if name.starts_with('.') {
                 continue;
             }
-            let rel = if rel.is_empty() {
-                name
-            } else {
-                format!("{rel}/{}", name)
-            };
+            let rel = if rel.is_empty() { name } else { format!("{rel}/{}", name) };
             let path = entry.path();
             if path.is_dir() {
                 walk(&path, &rel, out)?;
@@ -409,10 +339,7 @@ fn override_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, TemplateError> {
     }
 
     let mut out = Vec::new();
-    walk(dir, "", &mut out).map_err(|source| TemplateError::OverrideDir {
-        dir: dir.display().to_string(),
-        source,
-    })?;
+    walk(dir, "", &mut out).map_err(|source| TemplateError::OverrideDir { dir: dir.display().to_string(), source })?;
     Ok(out)
 }
 
@@ -449,42 +376,28 @@ fn classify(rel: &str) -> Option<Slot<'_>> {
     };
     match segments.as_slice() {
         [PARTIALS_DIR, file] if !file.starts_with('.') => kind_of(file).map(Slot::Partial),
-        [email, language, part]
-            if is_identifier(email) && is_language(language) && PARTS.contains(part) =>
-        {
-            Some(Slot::Part {
-                email,
-                language,
-                part,
-                kind: kind_of(part)?,
-            })
+        [email, language, part] if is_identifier(email) && is_language(language) && PARTS.contains(part) => {
+            Some(Slot::Part { email, language, part, kind: kind_of(part)? })
         }
         _ => None,
     }
 }
 
 fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// A lower-case language tag such as `en`, `fr` or `pt-br`.
 fn is_language(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|sub| !sub.is_empty())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Subjects are one header line: join lines, trim. Inner spaces, including the no-break
 /// spaces of French typography, are kept.
 fn one_line(s: &str) -> String {
-    s.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.lines().map(str::trim).filter(|line| !line.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Walks a compiled template to find the top-level context variables it reads, and checks
@@ -509,9 +422,7 @@ impl Walk<'_> {
     ) -> Result<(), TemplateError> {
         for element in &template.elements {
             match element {
-                TemplateElement::Expression(ht) | TemplateElement::HtmlExpression(ht)
-                    if collect =>
-                {
+                TemplateElement::Expression(ht) | TemplateElement::HtmlExpression(ht) if collect => {
                     self.parameter(&ht.name, provided);
                     self.parameters(ht.params.iter().chain(ht.hash.values()), provided);
                 }
@@ -521,8 +432,7 @@ impl Walk<'_> {
                     }
                     // `each` and `with` move the context inside their block; `if`, `unless`
                     // and every `{{else}}` stay in the current one.
-                    let same_scope =
-                        matches!(&ht.name, Parameter::Name(n) if n == "if" || n == "unless");
+                    let same_scope = matches!(&ht.name, Parameter::Name(n) if n == "if" || n == "unless");
                     if let Some(inner) = &ht.template {
                         self.template(inner, provided, collect && same_scope)?;
                     }
@@ -561,11 +471,7 @@ impl Walk<'_> {
         Ok(())
     }
 
-    fn parameters<'p>(
-        &mut self,
-        params: impl Iterator<Item = &'p Parameter>,
-        provided: &BTreeSet<String>,
-    ) {
+    fn parameters<'p>(&mut self, params: impl Iterator<Item = &'p Parameter>, provided: &BTreeSet<String>) {
         for param in params {
             self.parameter(param, provided);
         }
@@ -582,10 +488,7 @@ impl Walk<'_> {
             }
             Parameter::Subexpression(sub) => {
                 self.parameters(
-                    sub.params()
-                        .into_iter()
-                        .flatten()
-                        .chain(sub.hash().into_iter().flat_map(|h| h.values())),
+                    sub.params().into_iter().flatten().chain(sub.hash().into_iter().flat_map(|h| h.values())),
                     provided,
                 );
             }
@@ -636,8 +539,7 @@ mod tests {
         fn new(tag: &str) -> Self {
             static NEXT: AtomicUsize = AtomicUsize::new(0);
             let n = NEXT.fetch_add(1, Ordering::SeqCst);
-            let dir =
-                std::env::temp_dir().join(format!("charter-mail-{tag}-{}-{n}", std::process::id()));
+            let dir = std::env::temp_dir().join(format!("charter-mail-{tag}-{}-{n}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir).unwrap();
             TempDir(dir)
@@ -664,34 +566,17 @@ mod tests {
         for name in EMAILS {
             assert_eq!(templates.languages(name), ["en", "fr"], "{name}");
             for lang in ["en", "fr"] {
-                let email = templates
-                    .render(name, lang, &ctx)
-                    .unwrap_or_else(|e| panic!("{name}/{lang}: {e}"));
+                let email = templates.render(name, lang, &ctx).unwrap_or_else(|e| panic!("{name}/{lang}: {e}"));
                 assert_eq!(email.language, lang);
-                assert!(
-                    !email.subject.is_empty() && !email.subject.contains('\n'),
-                    "{name}/{lang}"
-                );
+                assert!(!email.subject.is_empty() && !email.subject.contains('\n'), "{name}/{lang}");
                 for body in [&email.text, &email.html] {
-                    assert!(
-                        !body.contains("{{") && !body.contains("}}"),
-                        "{name}/{lang}: {body}"
-                    );
-                    assert!(
-                        body.contains("EUROCITIES"),
-                        "{name}/{lang} lacks the network name"
-                    );
+                    assert!(!body.contains("{{") && !body.contains("}}"), "{name}/{lang}: {body}");
+                    assert!(body.contains("EUROCITIES"), "{name}/{lang} lacks the network name");
                 }
                 assert!(email.html.starts_with("<!DOCTYPE html>"), "{name}/{lang}");
-                assert!(
-                    email.html.contains(&format!("<html lang=\"{lang}\">")),
-                    "{name}/{lang}"
-                );
+                assert!(email.html.contains(&format!("<html lang=\"{lang}\">")), "{name}/{lang}");
                 assert!(email.html.trim_end().ends_with("</html>"), "{name}/{lang}");
-                assert!(
-                    email.text.contains("\n-- \nEUROCITIES\n"),
-                    "{name}/{lang}: text footer"
-                );
+                assert!(email.text.contains("\n-- \nEUROCITIES\n"), "{name}/{lang}: text footer");
                 let link = if name == "password_reset" || name == "invitation" {
                     "https://charter.example.org/reset/tok123"
                 } else {
@@ -699,9 +584,7 @@ mod tests {
                 };
                 assert!(email.text.contains(link), "{name}/{lang}: text link");
                 assert!(
-                    email
-                        .html
-                        .contains(&format!("href=\"{}\"", link.replace('=', "&#x3D;"))),
+                    email.html.contains(&format!("href=\"{}\"", link.replace('=', "&#x3D;"))),
                     "{name}/{lang}: html link"
                 );
             }
@@ -711,38 +594,19 @@ mod tests {
     #[test]
     fn lists_render_with_counts_and_empty_cases() {
         let templates = defaults();
-        let closed = templates
-            .render("round_closed", "en", &full_context())
-            .unwrap();
-        assert_eq!(
-            closed.subject,
-            "Q2 2025 check-in round closed: 2 on time, 1 late, 0 missed"
-        );
-        assert!(
-            closed.text.contains("On time (2):\n- Ghent\n- Helsinki\n"),
-            "{}",
-            closed.text
-        );
-        assert!(
-            closed.text.contains("no update received (0):\n- none\n"),
-            "{}",
-            closed.text
-        );
+        let closed = templates.render("round_closed", "en", &full_context()).unwrap();
+        assert_eq!(closed.subject, "Q2 2025 check-in round closed: 2 on time, 1 late, 0 missed");
+        assert!(closed.text.contains("On time (2):\n- Ghent\n- Helsinki\n"), "{}", closed.text);
+        assert!(closed.text.contains("no update received (0):\n- none\n"), "{}", closed.text);
 
-        let digest = templates
-            .render("escalation_digest", "fr", &full_context())
-            .unwrap();
+        let digest = templates.render("escalation_digest", "fr", &full_context()).unwrap();
         assert!(
-            digest.text.contains(
-                "- Lisbon\u{a0}: 1 jour de retard. Contacts\u{a0}: Ana Silva, João Costa\n"
-            ),
+            digest.text.contains("- Lisbon\u{a0}: 1 jour de retard. Contacts\u{a0}: Ana Silva, João Costa\n"),
             "{}",
             digest.text
         );
         assert!(
-            digest.text.contains(
-                "- Malmö\u{a0}: 12 jours de retard. Contacts\u{a0}: aucun contact enregistré\n"
-            ),
+            digest.text.contains("- Malmö\u{a0}: 12 jours de retard. Contacts\u{a0}: aucun contact enregistré\n"),
             "{}",
             digest.text
         );
@@ -753,27 +617,11 @@ mod tests {
         let templates = defaults();
         let mut ctx = full_context();
         ctx["days"] = json!(1);
-        assert!(templates
-            .render("due_soon", "en", &ctx)
-            .unwrap()
-            .subject
-            .ends_with("is due in 1 day"));
-        assert!(templates
-            .render("overdue", "fr", &ctx)
-            .unwrap()
-            .text
-            .contains("il y a 1 jour."));
+        assert!(templates.render("due_soon", "en", &ctx).unwrap().subject.ends_with("is due in 1 day"));
+        assert!(templates.render("overdue", "fr", &ctx).unwrap().text.contains("il y a 1 jour."));
         ctx["days"] = json!(0);
-        assert!(templates
-            .render("due_soon", "en", &ctx)
-            .unwrap()
-            .subject
-            .ends_with("is due today"));
-        assert!(templates
-            .render("due_soon", "fr", &ctx)
-            .unwrap()
-            .subject
-            .ends_with("attendu aujourd’hui"));
+        assert!(templates.render("due_soon", "en", &ctx).unwrap().subject.ends_with("is due today"));
+        assert!(templates.render("due_soon", "fr", &ctx).unwrap().subject.ends_with("attendu aujourd’hui"));
     }
 
     #[test]
@@ -784,14 +632,8 @@ mod tests {
         let english = templates.render("round_opened", "en", &ctx).unwrap();
         assert_eq!(german, english);
         assert_eq!(german.language, "en");
-        assert_eq!(
-            templates.render("overdue", "fr-BE", &ctx).unwrap().language,
-            "fr"
-        );
-        assert_eq!(
-            templates.render("overdue", "FR", &ctx).unwrap().language,
-            "fr"
-        );
+        assert_eq!(templates.render("overdue", "fr-BE", &ctx).unwrap().language, "fr");
+        assert_eq!(templates.render("overdue", "FR", &ctx).unwrap().language, "fr");
         assert!(templates.languages("no_such_email").is_empty());
         let err = templates.render("no_such_email", "en", &ctx).unwrap_err();
         assert!(matches!(err, TemplateError::UnknownEmail { .. }), "{err}");
@@ -815,32 +657,19 @@ mod tests {
         // Used only as a helper argument and in `{{#each}}…{{else}}`: still reported by name.
         let mut ctx = full_context();
         ctx.as_object_mut().unwrap().remove("late_cities");
-        let err = templates
-            .render("escalation_digest", "en", &ctx)
-            .unwrap_err();
-        assert!(
-            matches!(&err, TemplateError::MissingVariable { variable, .. } if variable == "late_cities"),
-            "{err}"
-        );
+        let err = templates.render("escalation_digest", "en", &ctx).unwrap_err();
+        assert!(matches!(&err, TemplateError::MissingVariable { variable, .. } if variable == "late_cities"), "{err}");
 
         // A link used only through a partial's hash parameter.
         let mut ctx = full_context();
         ctx.as_object_mut().unwrap().remove("reset_link");
         let err = templates.render("password_reset", "en", &ctx).unwrap_err();
-        assert!(
-            matches!(&err, TemplateError::MissingVariable { variable, .. } if variable == "reset_link"),
-            "{err}"
-        );
+        assert!(matches!(&err, TemplateError::MissingVariable { variable, .. } if variable == "reset_link"), "{err}");
 
         // Inside a list, handlebars' strict mode names the field.
         let mut ctx = full_context();
-        ctx["late_cities"][0]
-            .as_object_mut()
-            .unwrap()
-            .remove("days_late");
-        let err = templates
-            .render("escalation_digest", "en", &ctx)
-            .unwrap_err();
+        ctx["late_cities"][0].as_object_mut().unwrap().remove("days_late");
+        let err = templates.render("escalation_digest", "en", &ctx).unwrap_err();
         assert!(
             matches!(&err, TemplateError::MissingVariable { variable, file } if variable == "days_late" && file.contains("escalation_digest/en/")),
             "{err}"
@@ -853,23 +682,9 @@ mod tests {
         let mut ctx = full_context();
         ctx["city_name"] = json!("Zürich & Łódź <\"x\">");
         let email = templates.render("round_opened", "en", &ctx).unwrap();
-        assert!(
-            email.subject.contains("Zürich & Łódź <\"x\">"),
-            "{}",
-            email.subject
-        );
-        assert!(
-            email.text.contains("Zürich & Łódź <\"x\">"),
-            "{}",
-            email.text
-        );
-        assert!(
-            email
-                .html
-                .contains("Zürich &amp; Łódź &lt;&quot;x&quot;&gt;"),
-            "{}",
-            email.html
-        );
+        assert!(email.subject.contains("Zürich & Łódź <\"x\">"), "{}", email.subject);
+        assert!(email.text.contains("Zürich & Łódź <\"x\">"), "{}", email.text);
+        assert!(email.html.contains("Zürich &amp; Łódź &lt;&quot;x&quot;&gt;"), "{}", email.html);
         assert!(!email.html.contains("Zürich & Łódź"));
     }
 
@@ -882,10 +697,7 @@ mod tests {
                 let vars = templates.required_variables(name, lang).unwrap();
                 assert!(vars.contains(&"network_name".to_owned()), "{name}/{lang}");
                 for var in vars {
-                    assert!(
-                        readme.contains(&format!("`{var}`")),
-                        "`{var}` ({name}/{lang}) is not in README.md"
-                    );
+                    assert!(readme.contains(&format!("`{var}`")), "`{var}` ({name}/{lang}) is not in README.md");
                 }
             }
             // The same variables in every language, so a context that works in one works in all.
@@ -900,10 +712,7 @@ mod tests {
     #[test]
     fn an_override_replaces_only_its_file() {
         let dir = TempDir::new("override");
-        dir.write(
-            "round_opened/fr/subject.txt.hbs",
-            "Nouveau cycle pour {{city_name}} & co\n",
-        );
+        dir.write("round_opened/fr/subject.txt.hbs", "Nouveau cycle pour {{city_name}} & co\n");
         let templates = EmailTemplates::load(Some(&dir.0)).unwrap();
         let ctx = full_context();
         let defaults = defaults();
@@ -922,18 +731,9 @@ mod tests {
     #[test]
     fn an_override_can_replace_a_partial_and_add_a_language() {
         let dir = TempDir::new("partial");
-        dir.write(
-            "partials/footer.txt.hbs",
-            "\n--\n{{network_name}} (custom footer)\n",
-        );
-        dir.write(
-            "overdue/de/subject.txt.hbs",
-            "{{city_name}}: Rückmeldung {{period_label}} fehlt",
-        );
-        dir.write(
-            "overdue/de/body.txt.hbs",
-            "Hallo {{contact_name}},\n{{link}}\n{{> partials/footer.txt}}",
-        );
+        dir.write("partials/footer.txt.hbs", "\n--\n{{network_name}} (custom footer)\n");
+        dir.write("overdue/de/subject.txt.hbs", "{{city_name}}: Rückmeldung {{period_label}} fehlt");
+        dir.write("overdue/de/body.txt.hbs", "Hallo {{contact_name}},\n{{link}}\n{{> partials/footer.txt}}");
         dir.write("overdue/de/body.html.hbs", "<p>Hallo {{contact_name}}</p>");
         let templates = EmailTemplates::load(Some(&dir.0)).unwrap();
         let ctx = full_context();
@@ -941,17 +741,9 @@ mod tests {
         assert_eq!(templates.languages("overdue"), ["de", "en", "fr"]);
         let de = templates.render("overdue", "de", &ctx).unwrap();
         assert_eq!(de.language, "de");
-        assert!(
-            de.text.ends_with("EUROCITIES (custom footer)\n"),
-            "{}",
-            de.text
-        );
+        assert!(de.text.ends_with("EUROCITIES (custom footer)\n"), "{}", de.text);
         let en = templates.render("due_soon", "en", &ctx).unwrap();
-        assert!(
-            en.text.contains("EUROCITIES (custom footer)"),
-            "{}",
-            en.text
-        );
+        assert!(en.text.contains("EUROCITIES (custom footer)"), "{}", en.text);
     }
 
     #[test]
@@ -978,10 +770,7 @@ mod tests {
         let path = dir.write("round_opened/en/body.hbs", "Hello");
         let err = EmailTemplates::load(Some(&dir.0)).unwrap_err();
         assert!(matches!(err, TemplateError::UnexpectedFile { .. }), "{err}");
-        assert!(
-            err.to_string().contains(&path.display().to_string()),
-            "{err}"
-        );
+        assert!(err.to_string().contains(&path.display().to_string()), "{err}");
 
         let dir = TempDir::new("incomplete");
         dir.write("round_opened/de/subject.txt.hbs", "Betreff");
@@ -992,26 +781,17 @@ mod tests {
         );
 
         let dir = TempDir::new("partial-missing");
-        let path = dir.write(
-            "overdue/en/body.txt.hbs",
-            "Hi\n{{> partials/signature.txt}}",
-        );
+        let path = dir.write("overdue/en/body.txt.hbs", "Hi\n{{> partials/signature.txt}}");
         let err = EmailTemplates::load(Some(&dir.0)).unwrap_err();
         assert!(
             matches!(&err, TemplateError::UnknownPartial { partial, .. } if partial == "partials/signature.txt"),
             "{err}"
         );
-        assert!(
-            err.to_string().contains(&path.display().to_string()),
-            "{err}"
-        );
+        assert!(err.to_string().contains(&path.display().to_string()), "{err}");
 
         // An HTML partial is not available to a text template.
         let dir = TempDir::new("partial-kind");
-        dir.write(
-            "overdue/en/body.txt.hbs",
-            "{{> partials/footer.html note=\"x\"}}",
-        );
+        dir.write("overdue/en/body.txt.hbs", "{{> partials/footer.html note=\"x\"}}");
         let err = EmailTemplates::load(Some(&dir.0)).unwrap_err();
         assert!(matches!(err, TemplateError::UnknownPartial { .. }), "{err}");
 
@@ -1024,10 +804,7 @@ mod tests {
     fn required_variables_follow_scopes_and_partials() {
         let mut sources = embedded_sources().unwrap();
         let mut add = |rel: &str, text: &str| {
-            let source = Source {
-                text: text.to_owned(),
-                origin: rel.to_owned(),
-            };
+            let source = Source { text: text.to_owned(), origin: rel.to_owned() };
             sources.insert(rel.to_owned(), source);
         };
         add(

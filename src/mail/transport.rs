@@ -90,17 +90,17 @@ impl Transport {
 
     /// An SMTP transport without TLS or login to `host:port`, as tests and benchmarks use.
     pub fn smtp_plain(host: &str, port: u16, timeout: Duration) -> Transport {
-        Transport::Smtp(
-            SmtpTransport::builder_dangerous(host)
-                .port(port)
-                .tls(Tls::None)
-                .timeout(Some(timeout))
-                .build(),
-        )
+        Transport::Smtp(SmtpTransport::builder_dangerous(host).port(port).tls(Tls::None).timeout(Some(timeout)).build())
     }
 
     /// Hands one email over. `now` becomes its Date header.
-    pub fn send(&self, from: &Mailbox, from_domain: &str, row: &OutboxRow, now: DateTime<Utc>) -> Result<(), SendError> {
+    pub fn send(
+        &self,
+        from: &Mailbox,
+        from_domain: &str,
+        row: &OutboxRow,
+        now: DateTime<Utc>,
+    ) -> Result<(), SendError> {
         let message = build_message(from, from_domain, row, now)?;
         match self {
             Transport::Smtp(smtp) => {
@@ -117,7 +117,12 @@ impl Transport {
 
 /// From, To (name and address), Subject, Date, Message-ID, Content-Language, and the text and
 /// HTML bodies as multipart/alternative.
-pub fn build_message(from: &Mailbox, from_domain: &str, row: &OutboxRow, now: DateTime<Utc>) -> Result<Message, SendError> {
+pub fn build_message(
+    from: &Mailbox,
+    from_domain: &str,
+    row: &OutboxRow,
+    now: DateTime<Utc>,
+) -> Result<Message, SendError> {
     let address: Address = row
         .to_address
         .parse()
@@ -172,11 +177,8 @@ fn smtp_error_text(e: &lettre::transport::smtp::Error) -> String {
 /// `{created_at:%Y%m%dT%H%M%S}-{id:010}-{kind}.eml`: sorts by time, unique by id, and the same
 /// name when an email is written again after a crash (it replaces the earlier file).
 pub fn eml_file_name(row: &OutboxRow) -> String {
-    let kind: String = row
-        .kind
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
-        .collect();
+    let kind: String =
+        row.kind.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
     format!("{}-{:010}-{kind}.eml", row.created_at.format("%Y%m%dT%H%M%S"), row.id)
 }
 

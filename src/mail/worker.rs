@@ -45,11 +45,7 @@ impl DeliveryReport {
 
 impl std::fmt::Display for DeliveryReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "sent {}, to retry {}, failed {}, deferred {}",
-            self.sent, self.retried, self.failed, self.deferred
-        )
+        write!(f, "sent {}, to retry {}, failed {}, deferred {}", self.sent, self.retried, self.failed, self.deferred)
     }
 }
 
@@ -59,7 +55,12 @@ const MAX_ERROR_CHARS: usize = 2000;
 /// Claims up to `batch_size` due emails at a time (queued with `not_before <= now`, or
 /// `sending` with an expired claim: a dead worker's), sends each and records the outcome,
 /// until nothing is due. See the module documentation for the guarantees.
-pub fn deliver_due(pool: &Pool, transport: &Transport, settings: &MailSettings, now: DateTime<Utc>) -> anyhow::Result<DeliveryReport> {
+pub fn deliver_due(
+    pool: &Pool,
+    transport: &Transport,
+    settings: &MailSettings,
+    now: DateTime<Utc>,
+) -> anyhow::Result<DeliveryReport> {
     deliver_due_until(pool, transport, settings, now, &AtomicBool::new(false))
 }
 
@@ -80,7 +81,8 @@ pub fn deliver_due_until(
     loop {
         let token = uuid::Uuid::new_v4().simple().to_string();
         let claimed_at = Instant::now();
-        let claimed = claim(conn, &token, now, claim_for, i64::from(settings.batch_size)).context("claiming due emails")?;
+        let claimed =
+            claim(conn, &token, now, claim_for, i64::from(settings.batch_size)).context("claiming due emails")?;
         if claimed == 0 {
             break;
         }
@@ -176,7 +178,10 @@ impl Batch<'_> {
                         // Every other email would fail the same way now: leave them for later.
                         let deferred = release(conn, token, now)?;
                         if deferred > 0 {
-                            tracing::warn!(deferred, "mail server unreachable; the other due emails wait for the next pass");
+                            tracing::warn!(
+                                deferred,
+                                "mail server unreachable; the other due emails wait for the next pass"
+                            );
                         }
                         report.deferred += deferred;
                         return Ok(BatchEnd::StopPass);
@@ -190,7 +195,13 @@ impl Batch<'_> {
 
 /// Marks up to `limit` due emails as ours: one UPDATE, whose WHERE re-checks that each row is
 /// still due when it is written, so rows another worker claimed in between are skipped.
-fn claim(conn: &mut DbConnection, token: &str, now: DateTime<Utc>, claim_for: Duration, limit: i64) -> QueryResult<usize> {
+fn claim(
+    conn: &mut DbConnection,
+    token: &str,
+    now: DateTime<Utc>,
+    claim_for: Duration,
+    limit: i64,
+) -> QueryResult<usize> {
     let now = now.naive_utc();
     let expires = now + chrono::Duration::from_std(claim_for).unwrap_or(chrono::Duration::minutes(5));
     // The inner SELECT reads the table under another name: diesel does not accept a table
@@ -229,11 +240,8 @@ fn claim(conn: &mut DbConnection, token: &str, now: DateTime<Utc>, claim_for: Du
         }
         DbConnection::Sqlite(lite) => {
             // SQLite runs one writer at a time: the second UPDATE sees the first one's rows.
-            let ids = inner
-                .filter(due!(inner))
-                .order(inner.field(outbox::id))
-                .limit(limit)
-                .select(inner.field(outbox::id));
+            let ids =
+                inner.filter(due!(inner)).order(inner.field(outbox::id)).limit(limit).select(inner.field(outbox::id));
             diesel::update(outbox::table.filter(outbox::id.eq_any(ids)).filter(still_due)).set(set).execute(lite)
         }
     }
@@ -241,19 +249,15 @@ fn claim(conn: &mut DbConnection, token: &str, now: DateTime<Utc>, claim_for: Du
 
 /// Hands back the claimed emails not yet tried: queued again, still due. Returns how many.
 fn release(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> anyhow::Result<usize> {
-    diesel::update(
-        outbox::table
-            .filter(outbox::claim_token.eq(token))
-            .filter(outbox::status.eq(status::SENDING)),
-    )
-    .set((
-        outbox::status.eq(status::QUEUED),
-        outbox::claim_token.eq(None::<String>),
-        outbox::claim_expires_at.eq(None::<NaiveDateTime>),
-        outbox::updated_at.eq(now.naive_utc()),
-    ))
-    .execute(conn)
-    .context("handing back claimed emails")
+    diesel::update(outbox::table.filter(outbox::claim_token.eq(token)).filter(outbox::status.eq(status::SENDING)))
+        .set((
+            outbox::status.eq(status::QUEUED),
+            outbox::claim_token.eq(None::<String>),
+            outbox::claim_expires_at.eq(None::<NaiveDateTime>),
+            outbox::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)
+        .context("handing back claimed emails")
 }
 
 enum Outcome<'a> {
@@ -263,7 +267,14 @@ enum Outcome<'a> {
 }
 
 /// Commits one email's outcome, only if the claim is still ours.
-fn record(conn: &mut DbConnection, row: &OutboxRow, token: &str, outcome: Outcome<'_>, attempts: i32, now: DateTime<Utc>) -> anyhow::Result<()> {
+fn record(
+    conn: &mut DbConnection,
+    row: &OutboxRow,
+    token: &str,
+    outcome: Outcome<'_>,
+    attempts: i32,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let now = now.naive_utc();
     let target = outbox::table
         .filter(outbox::id.eq(row.id))

@@ -103,7 +103,10 @@ impl Values {
             p => match p.trim_end_matches('%').trim().parse::<i64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    errors.push(FieldError::new("progress", format!("“{p}” is not a whole number")).accepting("a whole number from 0 to 100"));
+                    errors.push(
+                        FieldError::new("progress", format!("“{p}” is not a whole number"))
+                            .accepting("a whole number from 0 to 100"),
+                    );
                     None
                 }
             },
@@ -116,7 +119,8 @@ impl Values {
                 Some(v.to_string())
             }
         };
-        let delivery = chosen(&mut errors, "delivery", &self.delivery, "directly, or by advocating it with the providers".into());
+        let delivery =
+            chosen(&mut errors, "delivery", &self.delivery, "directly, or by advocating it with the providers".into());
         let status = chosen(&mut errors, "status", &self.status, "one of the statuses listed".into());
         let commitment = chosen(&mut errors, "commitment", &self.commitment, "one of the plan's commitments".into());
         let date = |s: &str| Some(Some(s.trim().to_string()).filter(|s| !s.is_empty()));
@@ -126,7 +130,9 @@ impl Values {
             title: Some(self.title.clone()),
             description: Some(self.description.clone()),
             department: Some(self.department.clone()),
-            partners: Some(self.partners.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()),
+            partners: Some(
+                self.partners.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
+            ),
             delivery,
             policy_areas: Some(self.policy_areas.clone()),
             start_date: date(&self.start_date),
@@ -163,7 +169,11 @@ struct Target {
 
 impl Target {
     fn new(plan_id: i64, city_id: i64) -> Target {
-        Target { mode: "new", action_url: format!("/plans/{plan_id}/actions/new"), cancel: format!("/cities/{city_id}") }
+        Target {
+            mode: "new",
+            action_url: format!("/plans/{plan_id}/actions/new"),
+            cancel: format!("/cities/{city_id}"),
+        }
     }
     fn edit(id: i64) -> Target {
         Target { mode: "edit", action_url: format!("/actions/{id}/edit"), cancel: format!("/actions/{id}") }
@@ -209,7 +219,12 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: a
     })
     .await?;
     let v = Values { status: "planned".into(), progress: "0".into(), delivery: "direct".into(), ..Default::default() };
-    page(&req, "action_form", &format!("Add an action to {}", plan.plan.title), form_view(&plan, &city.name, groups, &v, &[], Target::new(plan_id, city.id)))
+    page(
+        &req,
+        "action_form",
+        &format!("Add an action to {}", plan.plan.title),
+        form_view(&plan, &city.name, groups, &v, &[], Target::new(plan_id, city.id)),
+    )
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -241,13 +256,20 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     })
     .await?;
     match outcome {
-        Ok((a, city)) => Ok(redirect_with_notice(&format!("/cities/{city}"), &format!("Action “{}” added under {}.", a.title, a.commitment))),
+        Ok((a, city)) => Ok(redirect_with_notice(
+            &format!("/cities/{city}"),
+            &format!("Action “{}” added under {}.", a.title, a.commitment),
+        )),
         Err(view) => render(&req, StatusCode::UNPROCESSABLE_ENTITY, "action_form", "Add an action", view),
     }
 }
 
 /// Loads an action the viewer may change, with its plan and city name.
-fn editable(c: &mut crate::db::DbConnection, caller: &crate::auth::Caller, id: i64) -> Result<(Action, Stored, String), ApiError> {
+fn editable(
+    c: &mut crate::db::DbConnection,
+    caller: &crate::auth::Caller,
+    id: i64,
+) -> Result<(Action, Stored, String), ApiError> {
     let a = store::require(c, id)?;
     caller.can_edit_city(a.city_id)?;
     let plan = crate::plans::store::require(c, a.plan_id)?;
@@ -314,7 +336,12 @@ async fn delete_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -
     let id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let (a, _, city) = db(&req, move |c| editable(c, &caller, id)).await?;
-    page(&req, "action_delete", "Remove an action", json!({"action": {"id": a.id, "title": a.title, "version": a.version}, "city": city}))
+    page(
+        &req,
+        "action_delete",
+        "Remove an action",
+        json!({"action": {"id": a.id, "title": a.title, "version": a.version}, "city": city}),
+    )
 }
 
 async fn delete(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -364,7 +391,14 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
             .inner_join(check_ins::table.inner_join(rounds::table))
             .filter(action_updates::action_id.eq(id))
             .order(action_updates::id.desc())
-            .select((rounds::label, action_updates::created_at, action_updates::status, action_updates::progress, action_updates::narrative, action_updates::evidence))
+            .select((
+                rounds::label,
+                action_updates::created_at,
+                action_updates::status,
+                action_updates::progress,
+                action_updates::narrative,
+                action_updates::evidence,
+            ))
             .load(c)?;
         Ok((a, city, plan, entries, reports))
     })
@@ -373,7 +407,9 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
         let l = t.and_utc().with_timezone(&tz);
         format!("{} at {}", labels::date(l.date_naive()), l.format("%H:%M"))
     };
-    let label_of = |f: &str| LABELS.iter().find(|(k, _)| *k == f).map(|(_, l)| l.to_string()).unwrap_or_else(|| f.replace('_', " "));
+    let label_of = |f: &str| {
+        LABELS.iter().find(|(k, _)| *k == f).map(|(_, l)| l.to_string()).unwrap_or_else(|| f.replace('_', " "))
+    };
     let history: Vec<Value> = entries
         .iter()
         .rev()

@@ -16,7 +16,11 @@ pub const PER_PAGE: i64 = 50;
 pub fn page_number(raw: Option<&str>) -> Result<i64, PageError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(1),
-        Some(s) => s.parse::<i64>().ok().filter(|n| *n >= 1).ok_or_else(|| PageError::BadRequest(format!("the page number `{s}` is not a whole number of 1 or more"))),
+        Some(s) => {
+            s.parse::<i64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                PageError::BadRequest(format!("the page number `{s}` is not a whole number of 1 or more"))
+            })
+        }
     }
 }
 
@@ -30,7 +34,8 @@ pub fn limits(page: i64) -> (i64, i64) {
 pub fn pagination(path: &str, params: &[(&str, &str)], page: i64, total: i64) -> Value {
     let pages = (total + PER_PAGE - 1) / PER_PAGE;
     let href = |n: i64| {
-        let mut q: Vec<String> = params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", url_encode(v))).collect();
+        let mut q: Vec<String> =
+            params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", url_encode(v))).collect();
         if n > 1 {
             q.push(format!("page={n}"));
         }

@@ -7,8 +7,8 @@
 //! message beside the field. Submission ends on a confirmation page.
 
 use super::labels;
-use crate::actions::ActionStatus;
 use super::web::{self, MaybeViewer, PageError, PageResult, Viewer};
+use crate::actions::ActionStatus;
 use crate::check_ins::content::{ActionReport, CheckInContent, CommitmentAssessment, IndicatorReport, NewActionReport};
 use crate::check_ins::store::{self, Form};
 use crate::check_ins::{links, Assessment};
@@ -47,7 +47,14 @@ fn unit_hint(i: &crate::indicators::Indicator) -> String {
 }
 
 /// `typed` holds the posted fields, so numbers that could not be read are shown as typed.
-fn view(form: &Form, content: &CheckInContent, errors: &[FieldError], action_url: &str, saved: bool, typed: &HashMap<String, String>) -> Value {
+fn view(
+    form: &Form,
+    content: &CheckInContent,
+    errors: &[FieldError],
+    action_url: &str,
+    saved: bool,
+    typed: &HashMap<String, String>,
+) -> Value {
     // Field paths of the content (actions[2].progress) -> input ids and messages.
     let mut summary = vec![];
     let mut by_path: HashMap<String, String> = HashMap::new();
@@ -178,7 +185,12 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
                 // A non-number is reported as out of range rather than silently dropped.
                 progress: if progress.is_empty() { None } else { Some(progress.parse().unwrap_or(-1)) },
                 narrative: get(format!("a{}_narrative", a.id)),
-                evidence: get(format!("a{}_evidence", a.id)).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
+                evidence: get(format!("a{}_evidence", a.id))
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect(),
             }
         })
         .collect();
@@ -187,7 +199,11 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
         .iter()
         .filter_map(|c| {
             let level = get(format!("c_{}_level", c.code));
-            (!level.is_empty()).then(|| CommitmentAssessment { commitment: c.code.clone(), level, comment: get(format!("c_{}_comment", c.code)) })
+            (!level.is_empty()).then(|| CommitmentAssessment {
+                commitment: c.code.clone(),
+                level,
+                comment: get(format!("c_{}_comment", c.code)),
+            })
         })
         .collect();
     let title = get("new_title".into());
@@ -202,7 +218,15 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
             .or(form.plans.first())
             .map(|p| p.id)
             .unwrap_or(0);
-        vec![NewActionReport { plan_id, commitment: code, title, description: String::new(), status: Some("planned".into()), progress: Some(0), delivery: None }]
+        vec![NewActionReport {
+            plan_id,
+            commitment: code,
+            title,
+            description: String::new(),
+            status: Some("planned".into()),
+            progress: Some(0),
+            delivery: None,
+        }]
     };
     // A number as typed: spaces and a decimal comma are accepted (12 500, 12,5); a value left
     // empty is missing (infinity) when something else was given, and unreadable text is NaN, so
@@ -224,7 +248,13 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
             if value.is_empty() && baseline.is_empty() && target.is_empty() && note.is_empty() {
                 return None;
             }
-            Some(IndicatorReport { indicator: ind.code.clone(), value: number(&value).unwrap_or(f64::INFINITY), baseline: number(&baseline), target: number(&target), note })
+            Some(IndicatorReport {
+                indicator: ind.code.clone(),
+                value: number(&value).unwrap_or(f64::INFINITY),
+                baseline: number(&baseline),
+                target: number(&target),
+                note,
+            })
         })
         .collect();
     CheckInContent { actions, assessments, new_actions, indicators }
@@ -286,14 +316,32 @@ async fn by_session(req: &HttpRequest, viewer: &Viewer, id: &str) -> Result<Open
 /// The page for a check-in that can no longer be changed, if it is one.
 fn finished(req: &HttpRequest, form: &Form) -> Option<PageResult> {
     match form.check_in.state {
-        crate::check_ins::CheckInState::Submitted => Some(done_page(req, &["Thank you: your update for this round has been received, and you will get no more reminders for it.", "The secretariat will include it in the network's outcomes report."])),
-        crate::check_ins::CheckInState::Missed => Some(web::message(req, StatusCode::GONE, "This check-in round has closed", &["Please contact the secretariat if you still want to send an update."], None)),
+        crate::check_ins::CheckInState::Submitted => Some(done_page(
+            req,
+            &[
+                "Thank you: your update for this round has been received, and you will get no more reminders for it.",
+                "The secretariat will include it in the network's outcomes report.",
+            ],
+        )),
+        crate::check_ins::CheckInState::Missed => Some(web::message(
+            req,
+            StatusCode::GONE,
+            "This check-in round has closed",
+            &["Please contact the secretariat if you still want to send an update."],
+            None,
+        )),
         _ => None,
     }
 }
 
 fn done_page(req: &HttpRequest, paragraphs: &[&str]) -> PageResult {
-    web::render(req, StatusCode::OK, "message", "Check-in submitted", json!({"heading": "Check-in submitted", "paragraphs": paragraphs, "panel": true}))
+    web::render(
+        req,
+        StatusCode::OK,
+        "message",
+        "Check-in submitted",
+        json!({"heading": "Check-in submitted", "paragraphs": paragraphs, "panel": true}),
+    )
 }
 
 fn title_of(form: &Form) -> String {
@@ -307,7 +355,12 @@ async fn show(req: HttpRequest, opened: Opened) -> PageResult {
     if let Some(done) = finished(&req, &form) {
         return done;
     }
-    web::page(&req, "check_in", &title_of(&form), view(&form, &form.draft, &[], &opened.action_url, false, &HashMap::new()))
+    web::page(
+        &req,
+        "check_in",
+        &title_of(&form),
+        view(&form, &form.draft, &[], &opened.action_url, false, &HashMap::new()),
+    )
 }
 
 enum Outcome {
@@ -331,7 +384,10 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
     let f2 = fields.clone();
     let outcome = web::db(&req, move |c| {
         let form = store::form(c, &settings, id)?;
-        if matches!(form.check_in.state, crate::check_ins::CheckInState::Submitted | crate::check_ins::CheckInState::Missed) {
+        if matches!(
+            form.check_in.state,
+            crate::check_ins::CheckInState::Submitted | crate::check_ins::CheckInState::Missed
+        ) {
             return Ok(Outcome::Finished(form));
         }
         let content = content_from(&form, &f2);
@@ -354,12 +410,28 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
     })
     .await?;
     match outcome {
-        Outcome::Finished(form) => finished(&req, &form).unwrap_or_else(|| Err(PageError::Conflict("this check-in can no longer be changed".into()))),
-        Outcome::Submitted => done_page(&req, &["Thank you: your update has been received and your actions are updated.", "You will get no more reminders for this round."]),
-        Outcome::Saved(form) => web::page(&req, "check_in", &title_of(&form), view(&form, &form.draft, &[], &opened.action_url, true, &HashMap::new())),
-        Outcome::Invalid(form, content, errors) => {
-            web::render(&req, StatusCode::UNPROCESSABLE_ENTITY, "check_in", &title_of(&form), view(&form, &content, &errors, &opened.action_url, false, &fields))
-        }
+        Outcome::Finished(form) => finished(&req, &form)
+            .unwrap_or_else(|| Err(PageError::Conflict("this check-in can no longer be changed".into()))),
+        Outcome::Submitted => done_page(
+            &req,
+            &[
+                "Thank you: your update has been received and your actions are updated.",
+                "You will get no more reminders for this round.",
+            ],
+        ),
+        Outcome::Saved(form) => web::page(
+            &req,
+            "check_in",
+            &title_of(&form),
+            view(&form, &form.draft, &[], &opened.action_url, true, &HashMap::new()),
+        ),
+        Outcome::Invalid(form, content, errors) => web::render(
+            &req,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "check_in",
+            &title_of(&form),
+            view(&form, &content, &errors, &opened.action_url, false, &fields),
+        ),
         Outcome::Conflict(fresh, content) => {
             let mut v = view(&fresh, &content, &[], &opened.action_url, false, &fields);
             v["errors"] = json!([{"anchor": "main", "message": "Someone else changed this check-in while you were editing. Your answers are shown below; please check them and send again."}]);
@@ -373,7 +445,12 @@ async fn show_by_link(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<
     show(req, opened).await
 }
 
-async fn post_by_link(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<String>, form: web::Form) -> PageResult {
+async fn post_by_link(
+    req: HttpRequest,
+    _viewer: MaybeViewer,
+    token: aweb::Path<String>,
+    form: web::Form,
+) -> PageResult {
     let opened = by_link(&req, &token).await?;
     post(req, opened, form).await
 }

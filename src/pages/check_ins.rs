@@ -33,5 +33,10 @@ async fn for_city(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
             })
         })
         .collect();
-    page(&req, "city_check_ins", &format!("{}: check-ins", city.name), json!({"city": {"id": city.id, "name": city.name}, "check_ins": rows}))
+    page(
+        &req,
+        "city_check_ins",
+        &format!("{}: check-ins", city.name),
+        json!({"city": {"id": city.id, "name": city.name}, "check_ins": rows}),
+    )
 }

@@ -29,7 +29,8 @@ fn signatures_view(c: &City, frameworks: &[Framework]) -> Vec<Value> {
     c.signatures
         .iter()
         .map(|s| {
-            let title = frameworks.iter().find(|f| f.code == s.framework).map_or(s.framework.as_str(), |f| f.title.as_str());
+            let title =
+                frameworks.iter().find(|f| f.code == s.framework).map_or(s.framework.as_str(), |f| f.title.as_str());
             json!({"title": title, "date": crate::i18n::date(s.signed_on, "en")})
         })
         .collect()
@@ -102,14 +103,23 @@ impl CityForm {
 
     /// The signatures to send: the frameworks with a date typed, in the order of the form.
     fn signatures(&self) -> Vec<SignatureInput> {
-        self.signed.iter().filter(|(_, d)| !d.trim().is_empty()).map(|(code, d)| SignatureInput { framework: code.clone(), signed_on: d.trim().to_string() }).collect()
+        self.signed
+            .iter()
+            .filter(|(_, d)| !d.trim().is_empty())
+            .map(|(code, d)| SignatureInput { framework: code.clone(), signed_on: d.trim().to_string() })
+            .collect()
     }
 
     /// Renames `signatures[i].…` errors to the date field of the i-th signature sent.
     fn place_errors(&self, mut errors: Vec<crate::error::FieldError>) -> Vec<crate::error::FieldError> {
         let sent = self.signatures();
         for e in &mut errors {
-            if let Some(i) = e.field.strip_prefix("signatures[").and_then(|r| r.split(']').next()).and_then(|i| i.parse::<usize>().ok()) {
+            if let Some(i) = e
+                .field
+                .strip_prefix("signatures[")
+                .and_then(|r| r.split(']').next())
+                .and_then(|i| i.parse::<usize>().ok())
+            {
                 if let Some(s) = sent.get(i) {
                     e.field = field_for(&s.framework);
                 }
@@ -124,7 +134,11 @@ fn field_for(framework: &str) -> String {
 }
 
 fn labels(frameworks: &[Framework]) -> Vec<(String, String)> {
-    let mut l: Vec<(String, String)> = vec![("name".into(), "Name".into()), ("country".into(), "Country".into()), ("public".into(), "Public page".into())];
+    let mut l: Vec<(String, String)> = vec![
+        ("name".into(), "Name".into()),
+        ("country".into(), "Country".into()),
+        ("public".into(), "Public page".into()),
+    ];
     l.extend(frameworks.iter().map(|f| (field_for(&f.code), format!("The date the city signed {}:", f.title))));
     l
 }
@@ -152,7 +166,9 @@ impl Shown<'_> {
             .collect();
         let (title, heading, action) = match &self.city {
             None => ("Register a city".to_string(), "Register a signatory city".to_string(), "/cities/new".to_string()),
-            Some((id, name)) => (format!("Change {name}"), format!("Change the details of {name}"), format!("/cities/{id}/edit")),
+            Some((id, name)) => {
+                (format!("Change {name}"), format!("Change the details of {name}"), format!("/cities/{id}/edit"))
+            }
         };
         render(
             self.req,
@@ -197,10 +213,14 @@ async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     if let Err(e) = form.check_csrf(&req) {
         return shown.refused(&f, admin::expired(e));
     }
-    let input = NewCityInput { name: f.name.clone(), country: f.country.clone(), public: f.public, signatures: f.signatures() };
+    let input =
+        NewCityInput { name: f.name.clone(), country: f.country.clone(), public: f.public, signatures: f.signatures() };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::create(c, &caller, &input))).await? {
-        Ok(city) => Ok(redirect_with_notice("/cities", &format!("{} has been registered. Add its contacts so they receive check-in reminders.", city.name))),
+        Ok(city) => Ok(redirect_with_notice(
+            "/cities",
+            &format!("{} has been registered. Add its contacts so they receive check-in reminders.", city.name),
+        )),
         Err(e) => shown.refused(&f, refused(e, "city")?),
     }
 }
@@ -210,7 +230,11 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> 
     viewer.caller.can_edit_city(id)?;
     let (city, frameworks) = db(&req, move |c| Ok((store::require(c, id)?, crate::charter::store::list(c)?))).await?;
     let f = CityForm::from_city(&city);
-    Shown { req: &req, city: Some((city.id, city.name.clone())), frameworks: &frameworks }.render(StatusCode::OK, &f, &[])
+    Shown { req: &req, city: Some((city.id, city.name.clone())), frameworks: &frameworks }.render(
+        StatusCode::OK,
+        &f,
+        &[],
+    )
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -224,7 +248,13 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     if let Err(e) = form.check_csrf(&req) {
         return shown.refused(&f, admin::expired(e));
     }
-    let input = CityPatchInput { version: Some(expected), name: Some(f.name.clone()), country: Some(f.country.clone()), public: Some(f.public), signatures: Some(f.signatures()) };
+    let input = CityPatchInput {
+        version: Some(expected),
+        name: Some(f.name.clone()),
+        country: Some(f.country.clone()),
+        public: Some(f.public),
+        signatures: Some(f.signatures()),
+    };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::update(c, &caller, id, expected, &input))).await? {
         Ok(city) => Ok(redirect_with_notice("/cities", &format!("The details of {} have been saved.", city.name))),

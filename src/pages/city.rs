@@ -32,7 +32,9 @@ pub enum Access {
 /// public page, others are asked to sign in or refused.
 pub fn access(viewer: Option<&Session>, city: &City, path: &str) -> Result<Access, PageError> {
     match viewer {
-        Some(s) if s.caller.can_read_city(city.id).is_ok() => Ok(Access::Full { edit: s.caller.can_edit_city(city.id).is_ok() }),
+        Some(s) if s.caller.can_read_city(city.id).is_ok() => {
+            Ok(Access::Full { edit: s.caller.can_edit_city(city.id).is_ok() })
+        }
         _ if city.public => Ok(Access::Public),
         None => Err(PageError::SignIn { next: path.to_string() }),
         Some(_) => Err(PageError::Forbidden("you may only see your own city's plan".into())),
@@ -90,7 +92,9 @@ pub fn plans_view(c: &mut DbConnection, city_id: i64, today: NaiveDate) -> ApiRe
             .map(|cm| json!({"code": cm.code, "short": labels::short(&cm.text, 90)}))
             .collect();
         let status = match p.status {
-            crate::plans::PlanStatus::Adopted => json!({"label": format!("Adopted {}", labels::opt_date(p.adopted_on).unwrap_or_default()), "class": "tag-green"}),
+            crate::plans::PlanStatus::Adopted => {
+                json!({"label": format!("Adopted {}", labels::opt_date(p.adopted_on).unwrap_or_default()), "class": "tag-green"})
+            }
             crate::plans::PlanStatus::Draft => json!({"label": "Draft", "class": "tag-grey"}),
         };
         out.push(json!({
@@ -112,7 +116,8 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let today = web::today(&state);
     let (city, access, mut data, titles) = db(&req, move |c| {
         let city = crate::cities::store::require(c, city_id)?;
-        let titles: std::collections::HashMap<String, String> = crate::charter::store::list(c)?.into_iter().map(|f| (f.code, f.title)).collect();
+        let titles: std::collections::HashMap<String, String> =
+            crate::charter::store::list(c)?.into_iter().map(|f| (f.code, f.title)).collect();
         let access = match access(viewer.as_ref(), &city, &path) {
             Ok(a) => a,
             Err(e) => return Ok((city, Err(e), Value::Null, titles)),
@@ -121,7 +126,9 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
         let mut data = json!({"plans": plans});
         if let Access::Full { .. } = access {
             let check_ins = crate::check_ins::store::for_city(c, &settings, city_id)?;
-            let open = check_ins.iter().find(|ci| matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended));
+            let open = check_ins
+                .iter()
+                .find(|ci| matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended));
             data["check_in"] = match open {
                 Some(ci) => {
                     let overdue = now.naive_utc() > ci.due_at;
@@ -136,12 +143,16 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
                 .map(|ci| json!({"round": ci.round_label, "tag": labels::check_in_tag(ci.state, ci.late, false)}))
                 .unwrap_or(Value::Null);
             let schedule = rounds::effective_schedule(c, &settings)?;
-            data["next_round"] = schedule.next_after(now).map(|t| labels::date(t.with_timezone(&schedule.time_zone()).date_naive())).into();
+            data["next_round"] = schedule
+                .next_after(now)
+                .map(|t| labels::date(t.with_timezone(&schedule.time_zone()).date_naive()))
+                .into();
             let mut overdue = vec![];
             for p in data["plans"].as_array().unwrap() {
                 for r in p["roles"].as_array().unwrap() {
                     for cm in r["commitments"].as_array().unwrap() {
-                        overdue.extend(cm["actions"].as_array().unwrap().iter().filter(|a| a["overdue"] == true).cloned());
+                        overdue
+                            .extend(cm["actions"].as_array().unwrap().iter().filter(|a| a["overdue"] == true).cloned());
                     }
                 }
             }

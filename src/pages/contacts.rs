@@ -40,7 +40,12 @@ async fn city_name(req: &HttpRequest, viewer: &Viewer, city_id: i64) -> Result<S
 }
 
 /// A contact of this city (a contact of another city is "not found" here).
-async fn contact_of(req: &HttpRequest, viewer: &Viewer, city_id: i64, id: i64) -> Result<Contact, super::web::PageError> {
+async fn contact_of(
+    req: &HttpRequest,
+    viewer: &Viewer,
+    city_id: i64,
+    id: i64,
+) -> Result<Contact, super::web::PageError> {
     let caller = viewer.caller.clone();
     db(req, move |c| commands::contact(c, &caller, city_id, id)).await
 }
@@ -113,7 +118,14 @@ impl ContactForm {
 }
 
 /// Renders the form to add (`contact` None) or change a contact.
-fn form_page(req: &HttpRequest, status: StatusCode, city: (i64, &str), contact: Option<i64>, f: &ContactForm, errors: &[FieldError]) -> PageResult {
+fn form_page(
+    req: &HttpRequest,
+    status: StatusCode,
+    city: (i64, &str),
+    contact: Option<i64>,
+    f: &ContactForm,
+    errors: &[FieldError],
+) -> PageResult {
     let (city_id, city_name) = city;
     let (title, action) = match contact {
         None => (format!("Add a contact in {city_name}"), format!("/cities/{city_id}/contacts/new")),
@@ -162,7 +174,10 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     }
     let (caller, input) = (viewer.caller.clone(), f.input());
     match db(&req, move |c| Ok(commands::create_contact(c, &caller, city_id, &input))).await? {
-        Ok(contact) => Ok(redirect_with_notice(&list_path(city_id), &format!("{} has been added to the contacts of {name}.", contact.name))),
+        Ok(contact) => Ok(redirect_with_notice(
+            &list_path(city_id),
+            &format!("{} has been added to the contacts of {name}.", contact.name),
+        )),
         Err(e) => refused_page(&req, (city_id, &name), None, &f, refused(e, "contact")?),
     }
 }
@@ -188,12 +203,20 @@ async fn update(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     }
     let (caller, input) = (viewer.caller.clone(), f.input());
     match db(&req, move |c| Ok(commands::update_contact(c, &caller, id, expected, &input))).await? {
-        Ok(contact) => Ok(redirect_with_notice(&list_path(city_id), &format!("The details of {} have been saved.", contact.name))),
+        Ok(contact) => {
+            Ok(redirect_with_notice(&list_path(city_id), &format!("The details of {} have been saved.", contact.name)))
+        }
         Err(e) => refused_page(&req, (city_id, &name), Some(id), &f, refused(e, "contact")?),
     }
 }
 
-fn remove_page(req: &HttpRequest, status: StatusCode, city: (i64, &str), c: &Contact, errors: &[FieldError]) -> PageResult {
+fn remove_page(
+    req: &HttpRequest,
+    status: StatusCode,
+    city: (i64, &str),
+    c: &Contact,
+    errors: &[FieldError],
+) -> PageResult {
     render(
         req,
         status,
@@ -221,7 +244,13 @@ async fn remove(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     let name = city_name(&req, &viewer, city_id).await?;
     let contact = contact_of(&req, &viewer, city_id, id).await?;
     if let Err(e) = form.check_csrf(&req) {
-        return remove_page(&req, StatusCode::UNPROCESSABLE_ENTITY, (city_id, &name), &contact, &anchored(vec![e], "remove-form"));
+        return remove_page(
+            &req,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            (city_id, &name),
+            &contact,
+            &anchored(vec![e], "remove-form"),
+        );
     }
     let caller = viewer.caller.clone();
     let removed = db(&req, move |c| commands::delete_contact(c, &caller, id)).await?;

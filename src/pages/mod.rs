@@ -79,8 +79,8 @@ impl Pages {
     pub fn load(override_dir: &Path, network: &str) -> anyhow::Result<Pages> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(false); // optional values (errors, banners) are simply absent
-        // A partial called on an indented line would otherwise indent every line it outputs,
-        // including the lines of a value inside a <textarea>, changing what people typed.
+                                         // A partial called on an indented line would otherwise indent every line it outputs,
+                                         // including the lines of a value inside a <textarea>, changing what people typed.
         registry.set_prevent_indent(true);
         for name in BuiltIn::iter() {
             let stem = name.trim_end_matches(".hbs").to_string();

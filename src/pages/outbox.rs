@@ -14,7 +14,9 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
-    cfg.route("/outbox", aweb::get().to(list)).route("/outbox/{id}", aweb::get().to(show)).route("/outbox/{id}/retry", aweb::post().to(retry));
+    cfg.route("/outbox", aweb::get().to(list))
+        .route("/outbox/{id}", aweb::get().to(show))
+        .route("/outbox/{id}/retry", aweb::post().to(retry));
 }
 
 #[derive(Deserialize)]
@@ -107,7 +109,13 @@ async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> Pa
     )
 }
 
-async fn email_page(req: &HttpRequest, viewer: &Viewer, id: i64, status: StatusCode, errors: &[FieldError]) -> PageResult {
+async fn email_page(
+    req: &HttpRequest,
+    viewer: &Viewer,
+    id: i64,
+    status: StatusCode,
+    errors: &[FieldError],
+) -> PageResult {
     let (caller, settings) = (viewer.caller.clone(), super::web::state(req).settings.clone());
     let (r, tz) = db(req, move |c| Ok((commands::get(c, &caller, id)?, admin::network_tz(c, &settings)))).await?;
     render(
@@ -139,8 +147,13 @@ async fn retry(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: F
     }
     let (caller, now) = (viewer.caller.clone(), super::web::state(&req).clock.now());
     match db(&req, move |c| Ok(commands::retry(c, &caller, id, now))).await? {
-        Ok(r) => Ok(redirect_with_notice(&format!("/outbox/{id}"), &format!("The email to {} has been queued again and will be sent within a few minutes.", r.to_address))),
-        Err(ApiError::StateConflict(why)) => email_page(&req, &viewer, id, StatusCode::CONFLICT, &[FieldError::new("version", why)]).await,
+        Ok(r) => Ok(redirect_with_notice(
+            &format!("/outbox/{id}"),
+            &format!("The email to {} has been queued again and will be sent within a few minutes.", r.to_address),
+        )),
+        Err(ApiError::StateConflict(why)) => {
+            email_page(&req, &viewer, id, StatusCode::CONFLICT, &[FieldError::new("version", why)]).await
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -51,7 +51,14 @@ impl Values {
     }
 }
 
-fn view(c: &mut crate::db::DbConnection, v: &Values, errors: &[FieldError], mode: &str, city: (i64, String), action_url: String) -> Result<Value, ApiError> {
+fn view(
+    c: &mut crate::db::DbConnection,
+    v: &Values,
+    errors: &[FieldError],
+    mode: &str,
+    city: (i64, String),
+    action_url: String,
+) -> Result<Value, ApiError> {
     let frameworks: Vec<Value> = crate::charter::store::list(c)?
         .into_iter()
         .map(|f| json!({"value": f.code, "label": f.title, "selected": f.code == v.framework}))
@@ -85,7 +92,11 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
     let data = db(&req, move |c| {
         caller.can_edit_city(city_id)?;
         let city = crate::cities::store::require(c, city_id)?;
-        let framework = city.signatures.first().map(|s| s.framework.clone()).unwrap_or_else(|| "eurocities-integrating-cities".into());
+        let framework = city
+            .signatures
+            .first()
+            .map(|s| s.framework.clone())
+            .unwrap_or_else(|| "eurocities-integrating-cities".into());
         let v = Values { framework, status: "draft".into(), ..Default::default() };
         view(c, &v, &[], "new", (city.id, city.name), format!("/cities/{city_id}/plans/new"))
     })
@@ -131,7 +142,10 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     })
     .await?;
     match outcome {
-        Ok(p) => Ok(redirect_with_notice(&format!("/cities/{}", p.city_id), &format!("Plan “{}” created. Add its actions below.", p.title))),
+        Ok(p) => Ok(redirect_with_notice(
+            &format!("/cities/{}", p.city_id),
+            &format!("Plan “{}” created. Add its actions below.", p.title),
+        )),
         Err(data) => render(&req, StatusCode::UNPROCESSABLE_ENTITY, "plan_form", "Start an action plan", data),
     }
 }

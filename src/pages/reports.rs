@@ -31,7 +31,10 @@ const COMPILE_LABELS: &[(&str, &str)] = &[("framework", "Framework"), ("from", "
 fn secretariat_only(viewer: &Viewer) -> Result<(), PageError> {
     match viewer.caller.role {
         Role::Secretariat => Ok(()),
-        _ => Err(PageError::Forbidden("drafts of the outcomes report are for the network secretariat only; published reports are at /reports".into())),
+        _ => Err(PageError::Forbidden(
+            "drafts of the outcomes report are for the network secretariat only; published reports are at /reports"
+                .into(),
+        )),
     }
 }
 
@@ -50,7 +53,8 @@ fn current_cycle(today: NaiveDate, years: u32, anchor: i32) -> (NaiveDate, Naive
 async fn list_page(req: &HttpRequest, status: StatusCode, form: Value, errors: &[FieldError]) -> PageResult {
     let state = web::state(req);
     let settings = state.settings.clone();
-    let (reports, frameworks) = db(req, move |c| Ok((store::list(c, &settings, true)?, crate::charter::store::list(c)?))).await?;
+    let (reports, frameworks) =
+        db(req, move |c| Ok((store::list(c, &settings, true)?, crate::charter::store::list(c)?))).await?;
     let chosen = form["framework"].as_str().unwrap_or("eurocities-integrating-cities").to_string();
     let rows: Vec<Value> = reports
         .iter()
@@ -59,7 +63,8 @@ async fn list_page(req: &HttpRequest, status: StatusCode, form: Value, errors: &
                    "public_url": r.public_url.as_ref().map(|_| format!("/reports/{}", r.slug)), "good_practices": r.good_practices.len()})
         })
         .collect();
-    let frameworks: Vec<Value> = frameworks.iter().map(|f| json!({"value": f.code, "label": f.title, "selected": f.code == chosen})).collect();
+    let frameworks: Vec<Value> =
+        frameworks.iter().map(|f| json!({"value": f.code, "label": f.title, "selected": f.code == chosen})).collect();
     render(
         req,
         status,
@@ -72,13 +77,24 @@ async fn list_page(req: &HttpRequest, status: StatusCode, form: Value, errors: &
 async fn list(req: HttpRequest, viewer: Viewer) -> PageResult {
     secretariat_only(&viewer)?;
     let state = web::state(&req);
-    let (from, to) = current_cycle(web::today(&state), state.settings.reports.cycle_years, state.settings.reports.cycle_anchor_year);
-    list_page(&req, StatusCode::OK, json!({"framework": "eurocities-integrating-cities", "from": from.to_string(), "to": to.to_string()}), &[]).await
+    let (from, to) =
+        current_cycle(web::today(&state), state.settings.reports.cycle_years, state.settings.reports.cycle_anchor_year);
+    list_page(
+        &req,
+        StatusCode::OK,
+        json!({"framework": "eurocities-integrating-cities", "from": from.to_string(), "to": to.to_string()}),
+        &[],
+    )
+    .await
 }
 
 async fn compile(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     secretariat_only(&viewer)?;
-    let input = CompileInput { framework: form.get("framework").into(), from: form.get("from").into(), to: form.get("to").into() };
+    let input = CompileInput {
+        framework: form.get("framework").into(),
+        from: form.get("from").into(),
+        to: form.get("to").into(),
+    };
     let typed = json!({"framework": input.framework, "from": input.from, "to": input.to});
     if let Err(e) = form.check_csrf(&req) {
         return list_page(&req, StatusCode::UNPROCESSABLE_ENTITY, typed, &[e]).await;
@@ -101,7 +117,10 @@ async fn compile(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     match outcome {
         Ok(done) => {
             let what = if done.created { "compiled" } else { "compiled again with the latest data" };
-            Ok(redirect_with_notice(&format!("/reports/manage/{}", done.report_id), &format!("Draft version {} {what}.", done.number)))
+            Ok(redirect_with_notice(
+                &format!("/reports/manage/{}", done.report_id),
+                &format!("Draft version {} {what}.", done.number),
+            ))
         }
         Err(errors) => list_page(&req, StatusCode::UNPROCESSABLE_ENTITY, typed, &errors).await,
     }
@@ -114,7 +133,14 @@ struct ShowQuery {
 
 /// One report: its state, the good practices, the city picker for marking more, the publish
 /// form and the versions. `errors` re-show the publish form.
-async fn report_page(req: &HttpRequest, id: i64, city: Option<i64>, status: StatusCode, changelog: &str, errors: &[FieldError]) -> PageResult {
+async fn report_page(
+    req: &HttpRequest,
+    id: i64,
+    city: Option<i64>,
+    status: StatusCode,
+    changelog: &str,
+    errors: &[FieldError],
+) -> PageResult {
     let state = web::state(req);
     let settings = state.settings.clone();
     let tz = settings.schedule()?.time_zone();
@@ -122,7 +148,8 @@ async fn report_page(req: &HttpRequest, id: i64, city: Option<i64>, status: Stat
         let summary = store::get(c, &settings, id)?;
         let versions = store::versions(c, id, true)?;
         let detail = store::detail(c, &settings, id, true)?;
-        let fw = crate::charter::store::by_code(c, &summary.framework)?.ok_or_else(|| ApiError::not_found("framework"))?;
+        let fw =
+            crate::charter::store::by_code(c, &summary.framework)?.ok_or_else(|| ApiError::not_found("framework"))?;
         // Cities with a plan under the report's framework, for the picker.
         let mut cities_of: Vec<(i64, String)> = plans::table
             .inner_join(cities::table)
@@ -162,7 +189,10 @@ async fn report_page(req: &HttpRequest, id: i64, city: Option<i64>, status: Stat
                    "progress": progress, "marked": summary.good_practices.contains(&aid)})
         })
         .collect();
-    let draft = versions.iter().find(|v| v.state == store::DRAFT).map(|v| json!({"number": v.number, "compiled": when(v.compiled_at), "by": v.compiled_by}));
+    let draft = versions
+        .iter()
+        .find(|v| v.state == store::DRAFT)
+        .map(|v| json!({"number": v.number, "compiled": when(v.compiled_at), "by": v.compiled_by}));
     let needs_changelog = summary.latest_published.is_some();
     let versions: Vec<Value> = versions
         .iter()
@@ -173,7 +203,8 @@ async fn report_page(req: &HttpRequest, id: i64, city: Option<i64>, status: Stat
                    "url": (v.state == store::PUBLISHED).then(|| format!("/reports/{}/versions/{}", summary.slug, v.number))})
         })
         .collect();
-    let cities: Vec<Value> = cities_of.iter().map(|(cid, n)| json!({"value": cid, "label": n, "selected": Some(*cid) == city})).collect();
+    let cities: Vec<Value> =
+        cities_of.iter().map(|(cid, n)| json!({"value": cid, "label": n, "selected": Some(*cid) == city})).collect();
     render(
         req,
         status,
@@ -226,7 +257,8 @@ async fn publish(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
         return report_page(&req, id, None, StatusCode::UNPROCESSABLE_ENTITY, &changelog, &[e]).await;
     }
     let state = web::state(&req);
-    let (settings, templates, now, by) = (state.settings.clone(), state.report_templates.clone(), state.clock.now(), viewer.caller.email.clone());
+    let (settings, templates, now, by) =
+        (state.settings.clone(), state.report_templates.clone(), state.clock.now(), viewer.caller.email.clone());
     let text = changelog.clone();
     let outcome = db(&req, move |c| {
         let draft = store::draft_id(c, id)?;
@@ -239,7 +271,13 @@ async fn publish(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
     })
     .await?;
     match outcome {
-        Ok(p) => Ok(redirect_with_notice(&format!("/reports/manage/{id}"), &format!("Version {} is published at {}. It will not change, whatever happens to the data later.", p.number, p.url))),
+        Ok(p) => Ok(redirect_with_notice(
+            &format!("/reports/manage/{id}"),
+            &format!(
+                "Version {} is published at {}. It will not change, whatever happens to the data later.",
+                p.number, p.url
+            ),
+        )),
         Err(errors) => report_page(&req, id, None, StatusCode::UNPROCESSABLE_ENTITY, &changelog, &errors).await,
     }
 }
@@ -251,7 +289,10 @@ async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Fo
     if let Err(e) = form.check_csrf(&req) {
         return report_page(&req, id, city, StatusCode::UNPROCESSABLE_ENTITY, "", &[e]).await;
     }
-    let action = form.get("action_id").parse::<i64>().map_err(|_| PageError::BadRequest("the form did not say which action to mark".into()))?;
+    let action = form
+        .get("action_id")
+        .parse::<i64>()
+        .map_err(|_| PageError::BadRequest("the form did not say which action to mark".into()))?;
     let state = web::state(&req);
     let (settings, now, by) = (state.settings.clone(), state.clock.now(), viewer.caller.email.clone());
     let title = db(&req, move |c| {
@@ -263,7 +304,10 @@ async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Fo
         Some(c) => format!("/reports/manage/{id}?city={c}#good-practice"),
         None => format!("/reports/manage/{id}#good-practice"),
     };
-    Ok(redirect_with_notice(&back, &format!("“{title}” is marked as good practice, and the draft was compiled again to include it.")))
+    Ok(redirect_with_notice(
+        &back,
+        &format!("“{title}” is marked as good practice, and the draft was compiled again to include it."),
+    ))
 }
 
 async fn unmark(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, String)>, form: Form) -> PageResult {
@@ -276,7 +320,10 @@ async fn unmark(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     let state = web::state(&req);
     let (settings, now, by) = (state.settings.clone(), state.clock.now(), viewer.caller.email.clone());
     db(&req, move |c| store::unmark_good_practice(c, &settings, id, action, &by, now)).await?;
-    Ok(redirect_with_notice(&format!("/reports/manage/{id}#good-practice"), "The good-practice mark was removed, and the draft was compiled again."))
+    Ok(redirect_with_notice(
+        &format!("/reports/manage/{id}#good-practice"),
+        "The good-practice mark was removed, and the draft was compiled again.",
+    ))
 }
 
 #[cfg(test)]

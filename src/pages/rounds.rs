@@ -57,7 +57,12 @@ async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> Pa
             })
         })
         .collect();
-    page(&req, "rounds", "Check-in rounds", json!({"rounds": items, "total": total, "pagination": admin::pagination("/rounds", &[], number, total)}))
+    page(
+        &req,
+        "rounds",
+        "Check-in rounds",
+        json!({"rounds": items, "total": total, "pagination": admin::pagination("/rounds", &[], number, total)}),
+    )
 }
 
 fn state_tag(c: &CheckIn, overdue: bool) -> Value {
@@ -96,7 +101,8 @@ async fn round_page(req: &HttpRequest, viewer: &Viewer, id: i64, again: Again) -
     let settings = state.settings.clone();
     let now = state.clock.now();
     let (round, list, schedule) = db(req, move |c| {
-        let round = rounds::get(c, id)?.ok_or_else(|| crate::error::ApiError::not_found(format!("no check-in round with id {id}")))?;
+        let round = rounds::get(c, id)?
+            .ok_or_else(|| crate::error::ApiError::not_found(format!("no check-in round with id {id}")))?;
         let list = store::for_round(c, &settings, id, None)?;
         Ok((round, list, rounds::effective_schedule(c, &settings)?))
     })
@@ -109,7 +115,8 @@ async fn round_page(req: &HttpRequest, viewer: &Viewer, id: i64, again: Again) -
     let rows: Vec<Value> = list
         .iter()
         .map(|c| {
-            let overdue = !closed && c.submitted_at.is_none() && c.state != CheckInState::Missed && c.due_at < now.naive_utc();
+            let overdue =
+                !closed && c.submitted_at.is_none() && c.state != CheckInState::Missed && c.due_at < now.naive_utc();
             let ext = extendable(c, closed);
             if ext && can_extend {
                 let mine = again.check_in == Some(c.id);
@@ -134,7 +141,8 @@ async fn round_page(req: &HttpRequest, viewer: &Viewer, id: i64, again: Again) -
     let label_refs: Vec<(&str, &str)> = labels.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let errors = form_errors(&again.errors, &label_refs);
     for f in &mut forms {
-        let (d, r) = (f["due_id"].as_str().unwrap_or("").to_string(), f["reason_id"].as_str().unwrap_or("").to_string());
+        let (d, r) =
+            (f["due_id"].as_str().unwrap_or("").to_string(), f["reason_id"].as_str().unwrap_or("").to_string());
         f["due_error"] = errors["fields"].get(&d).cloned().unwrap_or(Value::Null);
         f["reason_error"] = errors["fields"].get(&r).cloned().unwrap_or(Value::Null);
     }
@@ -172,7 +180,10 @@ async fn extend(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     if current.round_id != round_id {
         return Err(crate::error::ApiError::not_found(format!("round {round_id} has no check-in with id {id}")).into());
     }
-    let input = ExtendInput { due_date: form.get(&format!("due_date-{id}")).to_string(), reason: form.get(&format!("reason-{id}")).to_string() };
+    let input = ExtendInput {
+        due_date: form.get(&format!("due_date-{id}")).to_string(),
+        reason: form.get(&format!("reason-{id}")).to_string(),
+    };
     let expected = admin::form_version(&form)?;
     let shown_again = |r: Refused| {
         let mut errors = anchored(r.errors, &format!("extend-{id}"));
@@ -181,7 +192,14 @@ async fn extend(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
                 e.field = format!("{}-{id}", e.field);
             }
         }
-        Again { status: Some(r.status), check_in: Some(id), due_date: input.due_date.clone(), reason: input.reason.clone(), version: r.version.or(Some(expected)), errors }
+        Again {
+            status: Some(r.status),
+            check_in: Some(id),
+            due_date: input.due_date.clone(),
+            reason: input.reason.clone(),
+            version: r.version.or(Some(expected)),
+            errors,
+        }
     };
     if let Err(e) = form.check_csrf(&req) {
         return round_page(&req, &viewer, round_id, shown_again(admin::expired(e))).await;
@@ -191,7 +209,11 @@ async fn extend(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     match db(&req, move |c| Ok(commands::extend(c, &settings, &caller, id, &typed, Some(expected), now))).await? {
         Ok(c) => Ok(redirect_with_notice(
             &format!("/rounds/{round_id}"),
-            &format!("{} now has until {} to submit its check-in. Its reminders follow the new date.", c.city_name, date(c.due_date)),
+            &format!(
+                "{} now has until {} to submit its check-in. Its reminders follow the new date.",
+                c.city_name,
+                date(c.due_date)
+            ),
         )),
         Err(e) => {
             let r = refused(e, "check-in")?;
@@ -202,7 +224,13 @@ async fn extend(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
 
 const SCHEDULE_LABELS: &[(&str, &str)] = &[("expression", "The schedule"), ("time_zone", "The time zone")];
 
-async fn schedule_page(req: &HttpRequest, viewer: &Viewer, status: StatusCode, typed: Option<(&str, &str)>, errors: &[FieldError]) -> PageResult {
+async fn schedule_page(
+    req: &HttpRequest,
+    viewer: &Viewer,
+    status: StatusCode,
+    typed: Option<(&str, &str)>,
+    errors: &[FieldError],
+) -> PageResult {
     viewer.caller.can_read_network()?;
     let state = super::web::state(req);
     let (settings, now) = (state.settings.clone(), state.clock.now());
@@ -210,7 +238,8 @@ async fn schedule_page(req: &HttpRequest, viewer: &Viewer, status: StatusCode, t
     let s = db(req, move |c| commands::schedule_in_force(c, &settings, now)).await?;
     let tz: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let next: Vec<String> = s.next.iter().map(|t| admin::when(t.naive_utc(), tz)).collect();
-    let (expression, time_zone) = typed.map(|(e, t)| (e.to_string(), t.to_string())).unwrap_or((s.expression.clone(), s.time_zone.clone()));
+    let (expression, time_zone) =
+        typed.map(|(e, t)| (e.to_string(), t.to_string())).unwrap_or((s.expression.clone(), s.time_zone.clone()));
     render(
         req,
         status,
@@ -231,7 +260,8 @@ async fn schedule(req: HttpRequest, viewer: Viewer) -> PageResult {
 
 async fn change_schedule(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     viewer.caller.require_secretariat()?;
-    let input = ScheduleInput { expression: form.get("expression").to_string(), time_zone: form.get("time_zone").to_string() };
+    let input =
+        ScheduleInput { expression: form.get("expression").to_string(), time_zone: form.get("time_zone").to_string() };
     let typed = (input.expression.as_str(), input.time_zone.as_str());
     if let Err(e) = form.check_csrf(&req) {
         return schedule_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, Some(typed), &[e]).await;
@@ -242,7 +272,11 @@ async fn change_schedule(req: HttpRequest, viewer: Viewer, form: Form) -> PageRe
     match db(&req, move |c| Ok(commands::set_schedule(c, &caller, &i2, now))).await? {
         Ok(s) => {
             let tz: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::UTC);
-            let next = s.next.first().map(|t| format!(" The next round opens on {} ({}).", admin::when(t.naive_utc(), tz), s.time_zone)).unwrap_or_default();
+            let next = s
+                .next
+                .first()
+                .map(|t| format!(" The next round opens on {} ({}).", admin::when(t.naive_utc(), tz), s.time_zone))
+                .unwrap_or_default();
             Ok(redirect_with_notice("/schedule", &format!("The check-in schedule has been changed.{next}")))
         }
         Err(e) => {

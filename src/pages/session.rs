@@ -1,7 +1,10 @@
 //! Signing in and out, password links (reset and invitation), and the account page (change
 //! password, API tokens).
 
-use super::web::{self, db, form_errors, message, page, redirect, redirect_with_notice, render, safe_next, Form, MaybeViewer, PageError, PageResult, Viewer};
+use super::web::{
+    self, db, form_errors, message, page, redirect, redirect_with_notice, render, safe_next, Form, MaybeViewer,
+    PageError, PageResult, Viewer,
+};
 use crate::auth::password_links::{self, Purpose, Refusal};
 use crate::auth::{password, sessions, store, throttle, tokens, Role};
 use crate::error::{ApiError, FieldError};
@@ -92,7 +95,13 @@ async fn login(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult
         errors.push(FieldError::new("password", "is empty"));
     }
     let again = |status: StatusCode, errors: &[FieldError]| {
-        render(&req, status, "login", "Sign in", json!({"next": next, "email": email, "errors": form_errors(errors, LOGIN_LABELS)}))
+        render(
+            &req,
+            status,
+            "login",
+            "Sign in",
+            json!({"next": next, "email": email, "errors": form_errors(errors, LOGIN_LABELS)}),
+        )
     };
     if !errors.is_empty() {
         return again(StatusCode::UNPROCESSABLE_ENTITY, &errors);
@@ -195,7 +204,13 @@ async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResul
         }
     };
     if !errors.is_empty() {
-        return render(&req, StatusCode::UNPROCESSABLE_ENTITY, "password_forgot", "Reset your password", json!({"email": typed, "errors": form_errors(&errors, &[("email", "Email address")])}));
+        return render(
+            &req,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "password_forgot",
+            "Reset your password",
+            json!({"email": typed, "errors": form_errors(&errors, &[("email", "Email address")])}),
+        );
     }
     let email = email.expect("checked");
     let state = web::state(&req);
@@ -223,11 +238,20 @@ async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResul
     )
 }
 
-fn recently_sent(c: &mut crate::db::DbConnection, user_id: i64, now: chrono::DateTime<chrono::Utc>) -> diesel::QueryResult<bool> {
+fn recently_sent(
+    c: &mut crate::db::DbConnection,
+    user_id: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> diesel::QueryResult<bool> {
     use crate::db::schema::password_links as pl;
     use diesel::prelude::*;
     let n: i64 = pl::table
-        .filter(pl::user_id.eq(user_id).and(pl::purpose.eq(Purpose::Reset.as_str())).and(pl::created_at.gt(now.naive_utc() - chrono::Duration::minutes(1))))
+        .filter(
+            pl::user_id
+                .eq(user_id)
+                .and(pl::purpose.eq(Purpose::Reset.as_str()))
+                .and(pl::created_at.gt(now.naive_utc() - chrono::Duration::minutes(1))),
+        )
         .count()
         .get_result(c)?;
     Ok(n > 0)
@@ -255,7 +279,12 @@ async fn link_form(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Str
     let t = token.clone();
     match db(&req, move |c| Ok(password_links::resolve(c, &t, now)?)).await? {
         Err(r) => refusal_page(&req, r),
-        Ok(link) => page(&req, "password_set", heading_for(link.purpose), json!({"heading": heading_for(link.purpose), "email": link.email, "action": password_links::path(&token)})),
+        Ok(link) => page(
+            &req,
+            "password_set",
+            heading_for(link.purpose),
+            json!({"heading": heading_for(link.purpose), "email": link.email, "action": password_links::path(&token)}),
+        ),
     }
 }
 
@@ -305,16 +334,24 @@ async fn link_set(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Stri
         ),
         Set::Done(session, home) => {
             let mut res = redirect_with_notice(&home, "Your password has been saved and you are signed in.");
-            res.add_cookie(&web::session_cookie(&session, &state.settings)).map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
+            res.add_cookie(&web::session_cookie(&session, &state.settings))
+                .map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
             Ok(res)
         }
     }
 }
 
-const PASSWORD_LABELS: &[(&str, &str)] = &[("current", "Current password"), ("password", "New password"), ("confirm", "The repeated password")];
+const PASSWORD_LABELS: &[(&str, &str)] =
+    &[("current", "Current password"), ("password", "New password"), ("confirm", "The repeated password")];
 
 /// The account page's data; `errors` and `label` re-show a form that failed.
-async fn account_page(req: &HttpRequest, viewer: &Viewer, status: StatusCode, errors: &[FieldError], label: &str) -> PageResult {
+async fn account_page(
+    req: &HttpRequest,
+    viewer: &Viewer,
+    status: StatusCode,
+    errors: &[FieldError],
+    label: &str,
+) -> PageResult {
     let user_id = viewer.caller.user_id;
     let city = viewer.caller.city_id;
     let (list, city) = db(req, move |c| {
@@ -356,7 +393,8 @@ async fn change_password(req: HttpRequest, viewer: Viewer, form: Form) -> PageRe
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
-    let (current, pass, confirm) = (form.get("current").to_string(), form.get("password").to_string(), form.get("confirm").to_string());
+    let (current, pass, confirm) =
+        (form.get("current").to_string(), form.get("password").to_string(), form.get("confirm").to_string());
     let (user_id, email, session_id) = (viewer.caller.user_id, viewer.caller.email.clone(), viewer.id);
     errors.extend(store::check_new_password(&pass, &confirm, &email));
     let errors = db(&req, move |c| {
@@ -375,7 +413,10 @@ async fn change_password(req: HttpRequest, viewer: Viewer, form: Form) -> PageRe
     })
     .await?;
     if errors.is_empty() {
-        return Ok(redirect_with_notice("/account", "Your password has been changed. Any other devices signed in to your account have been signed out."));
+        return Ok(redirect_with_notice(
+            "/account",
+            "Your password has been changed. Any other devices signed in to your account have been signed out.",
+        ));
     }
     account_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, &errors, "").await
 }
@@ -404,7 +445,14 @@ async fn create_token(req: HttpRequest, viewer: Viewer, form: Form) -> PageResul
 async fn revoke_token(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
     let id = crate::http::id_param(&id)?;
     if form.check_csrf(&req).is_err() {
-        return account_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, &[FieldError::new(web::CSRF_FIELD, "this form had expired, so the token was not revoked. Try again")], "").await;
+        return account_page(
+            &req,
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &[FieldError::new(web::CSRF_FIELD, "this form had expired, so the token was not revoked. Try again")],
+            "",
+        )
+        .await;
     }
     let user_id = viewer.caller.user_id;
     let revoked = db(&req, move |c| {

@@ -88,7 +88,11 @@ fn role_and_city(cities: &[(i64, String)], role: &str, city: &str) -> Value {
         .map(|r| json!({"value": r.as_str(), "label": role_name(*r), "hint": hint(*r), "checked": r.as_str() == role}))
         .collect();
     let mut options = vec![json!({"value": "", "label": "No city (not a city editor)", "selected": city.is_empty()})];
-    options.extend(cities.iter().map(|(id, name)| json!({"value": id.to_string(), "label": name, "selected": id.to_string() == city})));
+    options.extend(
+        cities
+            .iter()
+            .map(|(id, name)| json!({"value": id.to_string(), "label": name, "selected": id.to_string() == city})),
+    );
     json!({"roles": roles, "cities": options})
 }
 
@@ -103,7 +107,13 @@ struct NewForm {
     city: String,
 }
 
-fn new_page(req: &HttpRequest, status: StatusCode, cities: &[(i64, String)], f: &NewForm, errors: &[FieldError]) -> PageResult {
+fn new_page(
+    req: &HttpRequest,
+    status: StatusCode,
+    cities: &[(i64, String)],
+    f: &NewForm,
+    errors: &[FieldError],
+) -> PageResult {
     let days = super::web::state(req).settings.sign_in.invitation_days;
     render(
         req,
@@ -120,19 +130,32 @@ fn new_page(req: &HttpRequest, status: StatusCode, cities: &[(i64, String)], f: 
 async fn new_form(req: HttpRequest, viewer: Viewer) -> PageResult {
     viewer.caller.require_secretariat()?;
     let cities = city_names(&req).await?;
-    new_page(&req, StatusCode::OK, &cities, &NewForm { name: String::new(), email: String::new(), role: String::new(), city: String::new() }, &[])
+    new_page(
+        &req,
+        StatusCode::OK,
+        &cities,
+        &NewForm { name: String::new(), email: String::new(), role: String::new(), city: String::new() },
+        &[],
+    )
 }
 
 async fn invite(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     viewer.caller.require_secretariat()?;
     let cities = city_names(&req).await?;
-    let f = NewForm { name: form.get("name").into(), email: form.get("email").into(), role: form.get("role").into(), city: form.get("city").into() };
+    let f = NewForm {
+        name: form.get("name").into(),
+        email: form.get("email").into(),
+        role: form.get("role").into(),
+        city: form.get("city").into(),
+    };
     if let Err(e) = form.check_csrf(&req) {
         return new_page(&req, StatusCode::UNPROCESSABLE_ENTITY, &cities, &f, &[e]);
     }
     let state = super::web::state(&req);
-    let (settings, templates, now, caller) = (state.settings.clone(), state.templates.clone(), state.clock.now(), viewer.caller.clone());
-    let input = NewUserInput { name: f.name.clone(), email: f.email.clone(), role: f.role.clone(), city: f.city.clone() };
+    let (settings, templates, now, caller) =
+        (state.settings.clone(), state.templates.clone(), state.clock.now(), viewer.caller.clone());
+    let input =
+        NewUserInput { name: f.name.clone(), email: f.email.clone(), role: f.role.clone(), city: f.city.clone() };
     match db(&req, move |c| Ok(commands::invite(c, &settings, &templates, &caller, &input, now))).await? {
         Ok(user) => Ok(redirect_with_notice(
             &format!("/users/{}", user.id),
@@ -202,7 +225,14 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
 }
 
 /// Shows the account page again after a refused form, its errors linked to `anchor`.
-async fn again(req: &HttpRequest, viewer: &Viewer, id: i64, r: Refused, anchor: &str, typed: Option<(&Form, i32)>) -> PageResult {
+async fn again(
+    req: &HttpRequest,
+    viewer: &Viewer,
+    id: i64,
+    r: Refused,
+    anchor: &str,
+    typed: Option<(&Form, i32)>,
+) -> PageResult {
     let mut a = Again { status: Some(r.status), errors: anchored(r.errors, anchor), ..Default::default() };
     if let Some((form, version)) = typed {
         a.name = Some(form.get("name").into());
@@ -220,15 +250,25 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     if let Err(e) = form.check_csrf(&req) {
         return again(&req, &viewer, id, admin::expired(e), "user-form", Some((&form, expected))).await;
     }
-    let input = UserChangeInput { name: form.get("name").into(), role: form.get("role").into(), city: form.get("city").into() };
+    let input =
+        UserChangeInput { name: form.get("name").into(), role: form.get("role").into(), city: form.get("city").into() };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::update(c, &caller, id, expected, &input))).await? {
-        Ok(user) => Ok(redirect_with_notice(&format!("/users/{id}"), &format!("The changes to the account of {} have been saved.", user.shown_name()))),
+        Ok(user) => Ok(redirect_with_notice(
+            &format!("/users/{id}"),
+            &format!("The changes to the account of {} have been saved.", user.shown_name()),
+        )),
         Err(e) => again(&req, &viewer, id, refused(e, "account")?, "user-form", Some((&form, expected))).await,
     }
 }
 
-async fn set_disabled(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form, disabled: bool) -> PageResult {
+async fn set_disabled(
+    req: HttpRequest,
+    viewer: Viewer,
+    id: aweb::Path<String>,
+    form: Form,
+    disabled: bool,
+) -> PageResult {
     let id = crate::http::id_param(&id)?;
     viewer.caller.require_secretariat()?;
     let expected = form_version(&form)?;
@@ -257,14 +297,21 @@ async fn enable(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     set_disabled(req, viewer, id, form, false).await
 }
 
-async fn send_link(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form, purpose: Purpose) -> PageResult {
+async fn send_link(
+    req: HttpRequest,
+    viewer: Viewer,
+    id: aweb::Path<String>,
+    form: Form,
+    purpose: Purpose,
+) -> PageResult {
     let id = crate::http::id_param(&id)?;
     viewer.caller.require_secretariat()?;
     if let Err(e) = form.check_csrf(&req) {
         return again(&req, &viewer, id, admin::expired(e), "links-form", None).await;
     }
     let state = super::web::state(&req);
-    let (settings, templates, now, caller) = (state.settings.clone(), state.templates.clone(), state.clock.now(), viewer.caller.clone());
+    let (settings, templates, now, caller) =
+        (state.settings.clone(), state.templates.clone(), state.clock.now(), viewer.caller.clone());
     match db(&req, move |c| Ok(commands::send_link(c, &settings, &templates, &caller, id, purpose, now))).await? {
         Ok(user) => {
             let notice = match purpose {
@@ -300,5 +347,8 @@ async fn revoke_token(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String
     let caller = viewer.caller.clone();
     let revoked = db(&req, move |c| commands::revoke_token(c, &caller, id, token)).await?;
     let label = if revoked.label.is_empty() { String::new() } else { format!(" “{}”", revoked.label) };
-    Ok(redirect_with_notice(&format!("/users/{id}"), &format!("The token{label} has been revoked: programs using it can no longer reach the API.")))
+    Ok(redirect_with_notice(
+        &format!("/users/{id}"),
+        &format!("The token{label} has been revoked: programs using it can no longer reach the API."),
+    ))
 }

@@ -55,15 +55,25 @@ impl PageError {
     fn explain(&self) -> (&'static str, String) {
         match self {
             PageError::SignIn { .. } => ("Please sign in", "You need to sign in to see this page.".into()),
-            PageError::Forbidden(d) => ("You cannot see or change this", format!("{}. If you think you should, contact the network secretariat.", sentence(d))),
-            PageError::NotFound(d) => ("Page not found", format!("{}. If you typed the address, check it is correct; if you followed a link, it may be out of date.", sentence(d))),
+            PageError::Forbidden(d) => (
+                "You cannot see or change this",
+                format!("{}. If you think you should, contact the network secretariat.", sentence(d)),
+            ),
+            PageError::NotFound(d) => (
+                "Page not found",
+                format!(
+                    "{}. If you typed the address, check it is correct; if you followed a link, it may be out of date.",
+                    sentence(d)
+                ),
+            ),
             PageError::Gone(d) => ("This is no longer available", sentence(d)),
             PageError::Conflict(d) => ("This was changed by someone else", sentence(d)),
             PageError::BadRequest(d) => ("Something is not right with this request", sentence(d)),
             PageError::Refused { heading, detail, .. } => (heading, sentence(detail)),
             PageError::Unexpected(_) => (
                 "Sorry, there is a problem with the service",
-                "Nothing was changed. Please try again later; if it keeps happening, contact the network secretariat.".into(),
+                "Nothing was changed. Please try again later; if it keeps happening, contact the network secretariat."
+                    .into(),
             ),
         }
     }
@@ -91,7 +101,9 @@ impl From<ApiError> for PageError {
             ApiError::Gone(d) => PageError::Gone(d),
             ApiError::Conflict { detail, .. } => PageError::Conflict(detail),
             ApiError::StateConflict(d) => PageError::Conflict(d),
-            ApiError::VersionRequired => PageError::BadRequest("the form is missing the version it was based on".into()),
+            ApiError::VersionRequired => {
+                PageError::BadRequest("the form is missing the version it was based on".into())
+            }
             ApiError::Unexpected(e) => PageError::Unexpected(e),
         }
     }
@@ -127,7 +139,9 @@ impl ResponseError for PageError {
                 tracing::error!(error = ?e, "page failed");
                 HttpResponse::InternalServerError().content_type("text/plain; charset=utf-8").body("internal error")
             }
-            other => HttpResponse::build(other.status_code()).content_type("text/plain; charset=utf-8").body(other.to_string()),
+            other => HttpResponse::build(other.status_code())
+                .content_type("text/plain; charset=utf-8")
+                .body(other.to_string()),
         }
     }
 }
@@ -140,7 +154,9 @@ pub fn url_encode(s: &str) -> String {
 /// replaced by the home page, so the sign-in page cannot be used to send people elsewhere.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n']) => n.to_string(),
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n']) => {
+            n.to_string()
+        }
         _ => "/".into(),
     }
 }
@@ -166,7 +182,9 @@ pub struct MaybeViewer(pub Option<Session>);
 struct Looked(Option<Session>);
 
 fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, PageError> {
-    req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| PageError::Unexpected(anyhow::anyhow!("app state missing")))
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| PageError::Unexpected(anyhow::anyhow!("app state missing")))
 }
 
 async fn look_up(req: HttpRequest) -> Result<Option<Session>, PageError> {
@@ -196,7 +214,9 @@ impl FromRequest for Viewer {
         Box::pin(async move {
             match look_up(req.clone()).await? {
                 Some(s) => Ok(Viewer(s)),
-                None => Err(PageError::SignIn { next: req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/").to_string() }),
+                None => Err(PageError::SignIn {
+                    next: req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/").to_string(),
+                }),
             }
         })
     }
@@ -295,9 +315,9 @@ impl FromRequest for Form {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let fut = web::Form::<Vec<(String, String)>>::from_request(req, payload);
         Box::pin(async move {
-            fut.await
-                .map(|f| Form(f.into_inner()))
-                .map_err(|e| PageError::BadRequest(format!("the form could not be read ({e}); please go back and send it again")))
+            fut.await.map(|f| Form(f.into_inner())).map_err(|e| {
+                PageError::BadRequest(format!("the form could not be read ({e}); please go back and send it again"))
+            })
         })
     }
 }
@@ -338,7 +358,12 @@ pub fn field_id(path: &str) -> String {
 /// A redirect after a successful POST, with a notice for the next page.
 pub fn redirect_with_notice(to: &str, notice: &str) -> HttpResponse {
     let mut res = HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish();
-    let cookie = Cookie::build(FLASH_COOKIE, url_encode(notice)).path("/").http_only(true).same_site(SameSite::Lax).max_age(actix_web::cookie::time::Duration::seconds(120)).finish();
+    let cookie = Cookie::build(FLASH_COOKIE, url_encode(notice))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(actix_web::cookie::time::Duration::seconds(120))
+        .finish();
     let _ = res.add_cookie(&cookie);
     res
 }
@@ -349,7 +374,10 @@ pub fn redirect(to: &str) -> HttpResponse {
 
 fn flash_of(req: &HttpRequest) -> Option<String> {
     req.cookie(FLASH_COOKIE).map(|c| {
-        url::form_urlencoded::parse(format!("m={}", c.value()).as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
+        url::form_urlencoded::parse(format!("m={}", c.value()).as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default()
     })
 }
 
@@ -421,7 +449,10 @@ pub fn render(req: &HttpRequest, status: StatusCode, template: &str, title: &str
         m.insert("csrf_token".into(), chrome["csrf_token"].clone());
         m.insert("network".into(), state.settings.network.name.clone().into());
     }
-    let html = state.pages.render_with(template, &chrome, &data).map_err(|e| PageError::Unexpected(e.context(format!("rendering page {template}"))))?;
+    let html = state
+        .pages
+        .render_with(template, &chrome, &data)
+        .map_err(|e| PageError::Unexpected(e.context(format!("rendering page {template}"))))?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
 }
 
@@ -431,7 +462,13 @@ pub fn page(req: &HttpRequest, template: &str, title: &str, data: Value) -> Page
 }
 
 /// A page with a heading and a few paragraphs (confirmations, refusals).
-pub fn message(req: &HttpRequest, status: StatusCode, heading: &str, paragraphs: &[&str], link: Option<(&str, &str)>) -> PageResult {
+pub fn message(
+    req: &HttpRequest,
+    status: StatusCode,
+    heading: &str,
+    paragraphs: &[&str],
+    link: Option<(&str, &str)>,
+) -> PageResult {
     render(
         req,
         status,
@@ -444,11 +481,20 @@ pub fn message(req: &HttpRequest, status: StatusCode, heading: &str, paragraphs:
 /// Wraps every page route: refuses cross-site form posts, renders `PageError`s as pages in the
 /// layout, sets a CSRF cookie issued while rendering, clears a notice once shown, and keeps
 /// pages out of shared caches.
-pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+pub async fn middleware(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     if req.method() == Method::POST && !same_origin(req.request()) {
         let http = req.request().clone();
-        let res = message(&http, StatusCode::FORBIDDEN, "This form was sent from another site", &["For your security, forms can only be sent from pages of this service. Nothing was changed."], Some(("/", "Go to the home page")))
-            .unwrap_or_else(|e| e.error_response());
+        let res = message(
+            &http,
+            StatusCode::FORBIDDEN,
+            "This form was sent from another site",
+            &["For your security, forms can only be sent from pages of this service. Nothing was changed."],
+            Some(("/", "Go to the home page")),
+        )
+        .unwrap_or_else(|e| e.error_response());
         return Ok(req.into_response(res));
     }
     let had_flash = req.cookie(FLASH_COOKIE).is_some();
@@ -470,10 +516,19 @@ pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody + 'stat
     }
     let secure = state_of(&http).map(|s| s.settings.served_over_tls()).unwrap_or(false);
     if let Some(IssuedCsrf(token)) = http.extensions().get::<IssuedCsrf>().cloned() {
-        let cookie = Cookie::build(CSRF_COOKIE, token).path("/").http_only(true).secure(secure).same_site(SameSite::Lax).finish();
+        let cookie = Cookie::build(CSRF_COOKIE, token)
+            .path("/")
+            .http_only(true)
+            .secure(secure)
+            .same_site(SameSite::Lax)
+            .finish();
         let _ = response.add_cookie(&cookie);
     }
-    let is_html = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
     if had_flash && is_html && response.status() != StatusCode::SEE_OTHER {
         let mut gone = Cookie::build(FLASH_COOKIE, "").path("/").finish();
         gone.make_removal();
@@ -530,7 +585,10 @@ pub fn session_cookie_removal() -> Cookie<'static> {
 /// Runs a command in a transaction that is always rolled back, and returns its validation
 /// errors: a form with a mistake only the form can make (a choice not made, a number that is
 /// not one) still lists every other mistake at once, and saves nothing.
-pub fn dry_run<T>(c: &mut crate::db::DbConnection, command: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, ApiError>) -> Result<Vec<FieldError>, ApiError> {
+pub fn dry_run<T>(
+    c: &mut crate::db::DbConnection,
+    command: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, ApiError>,
+) -> Result<Vec<FieldError>, ApiError> {
     use diesel::Connection;
     let outcome = c.transaction::<(), ApiError, _>(|c| {
         command(c)?;
@@ -581,7 +639,8 @@ mod tests {
     fn errors_map_to_field_ids() {
         assert_eq!(field_id("partners[2]"), "partners");
         assert_eq!(field_id("signatures[0].signed_on"), "signatures");
-        let v = form_errors(&[FieldError::new("progress", "is 101").accepting("0 to 100")], &[("progress", "Progress")]);
+        let v =
+            form_errors(&[FieldError::new("progress", "is 101").accepting("0 to 100")], &[("progress", "Progress")]);
         assert_eq!(v["summary"][0]["anchor"], "progress");
         assert_eq!(v["fields"]["progress"], "Progress is 101. Accepted: 0 to 100.");
         let v = form_errors(&[FieldError::new(CSRF_FIELD, "this form had expired")], &[]);

@@ -11,7 +11,13 @@ use chrono::NaiveDate;
 
 /// Creates a plan for a city (an editor of the city, or the secretariat). An adopted plan
 /// without an adoption date was adopted `today`.
-pub fn create(c: &mut DbConnection, caller: &Caller, city_id: i64, input: &NewPlanInput, today: NaiveDate) -> ApiResult<Plan> {
+pub fn create(
+    c: &mut DbConnection,
+    caller: &Caller,
+    city_id: i64,
+    input: &NewPlanInput,
+    today: NaiveDate,
+) -> ApiResult<Plan> {
     caller.can_edit_city(city_id)?;
     crate::cities::store::require(c, city_id)?;
     let fw = charter::store::by_code(c, input.framework.trim())?;
@@ -37,7 +43,11 @@ pub fn create(c: &mut DbConnection, caller: &Caller, city_id: i64, input: &NewPl
             };
             if fw.is_none() {
                 let known: Vec<String> = charter::store::list(c)?.into_iter().map(|f| f.code).collect();
-                errors.insert(0, FieldError::new("framework", format!("`{}` is not a known framework", input.framework)).accepting(known.join(", ")));
+                errors.insert(
+                    0,
+                    FieldError::new("framework", format!("`{}` is not a known framework", input.framework))
+                        .accepting(known.join(", ")),
+                );
             }
             return Err(ApiError::Validation(errors));
         }
@@ -46,7 +56,14 @@ pub fn create(c: &mut DbConnection, caller: &Caller, city_id: i64, input: &NewPl
 }
 
 /// Changes a plan still at the `expected` version (checked after access).
-pub fn update(c: &mut DbConnection, caller: &Caller, id: i64, expected: ApiResult<i32>, input: &PlanPatchInput, today: NaiveDate) -> ApiResult<Plan> {
+pub fn update(
+    c: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    expected: ApiResult<i32>,
+    input: &PlanPatchInput,
+    today: NaiveDate,
+) -> ApiResult<Plan> {
     let before = store::require(c, id)?.plan;
     caller.can_edit_city(before.city_id)?;
     let expected = expected?;
@@ -64,8 +81,14 @@ pub fn update(c: &mut DbConnection, caller: &Caller, id: i64, expected: ApiResul
             period_start: input.period_start.as_deref().unwrap_or(&start),
             period_end: input.period_end.as_deref().unwrap_or(&end),
             status: input.status.as_deref().unwrap_or(before.status.as_str()),
-            adopted_on: match &input.adopted_on { Some(v) => v.as_deref(), None => adopted.as_deref() },
-            document_url: match &input.document_url { Some(v) => v.as_deref(), None => before.document_url.as_deref() },
+            adopted_on: match &input.adopted_on {
+                Some(v) => v.as_deref(),
+                None => adopted.as_deref(),
+            },
+            document_url: match &input.document_url {
+                Some(v) => v.as_deref(),
+                None => before.document_url.as_deref(),
+            },
         },
         today,
     )?;
@@ -95,7 +118,10 @@ fn parse(raw: Raw, today: NaiveDate) -> ApiResult<PlanFields> {
     };
     if let (Some(s), Some(en)) = (start, end) {
         if en < s {
-            e.push(FieldError::new("period_end", format!("{en} is before period_start {s}")).accepting("a date on or after period_start"));
+            e.push(
+                FieldError::new("period_end", format!("{en} is before period_start {s}"))
+                    .accepting("a date on or after period_start"),
+            );
         }
     }
     e.finish()?;
@@ -105,6 +131,12 @@ fn parse(raw: Raw, today: NaiveDate) -> ApiResult<PlanFields> {
         (PlanStatus::Adopted, None) => Some(today),
         (_, d) => d,
     };
-    Ok(PlanFields { title: title.unwrap(), period_start: start.unwrap(), period_end: end.unwrap(), status, adopted_on, document_url: document_url.flatten() })
+    Ok(PlanFields {
+        title: title.unwrap(),
+        period_start: start.unwrap(),
+        period_end: end.unwrap(),
+        status,
+        adopted_on,
+        document_url: document_url.flatten(),
+    })
 }
-

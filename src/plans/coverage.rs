@@ -84,7 +84,14 @@ pub fn compute(conn: &mut DbConnection, plan_id: i64, framework_id: i64, framewo
                 *total_by_status.get_mut(s).expect("all statuses present") += k;
             }
             role_actions += n;
-            out.push(CommitmentCoverage { code: c.code, text: c.text, retired: c.retired, actions: n, by_status, covered });
+            out.push(CommitmentCoverage {
+                code: c.code,
+                text: c.text,
+                retired: c.retired,
+                actions: n,
+                by_status,
+                covered,
+            });
         }
         roles.push(RoleCoverage { code: role.code, title: role.title, actions: role_actions, commitments: out });
     }
@@ -102,7 +109,11 @@ pub fn compute(conn: &mut DbConnection, plan_id: i64, framework_id: i64, framewo
 #[utoipa::path(get, path = "/api/v1/plans/{id}/coverage", tag = "plans", security(("bearer" = [])),
     params(("id" = i64, Path)),
     responses((status = 200, body = Coverage), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn plan_coverage(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn plan_coverage(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let plan_id = id_param(&id)?;
     let coverage = db(&state.pool, move |c| {
         let plan = super::store::require(c, plan_id)?;

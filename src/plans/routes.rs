@@ -22,7 +22,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[utoipa::path(get, path = "/api/v1/cities/{id}/plans", tag = "plans", security(("bearer" = [])),
     params(("id" = i64, Path), PageQuery),
     responses((status = 200, body = Page<Plan>), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn list_plans(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, q: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_plans(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    q: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_read_city(city_id)?;
     let (limit, offset) = q.limits()?;
@@ -38,7 +43,12 @@ pub async fn list_plans(state: web::Data<AppState>, caller: Caller, id: web::Pat
 #[utoipa::path(post, path = "/api/v1/cities/{id}/plans", tag = "plans", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = NewPlanInput,
     responses((status = 201, body = Plan), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn create_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<NewPlanInput>) -> ApiResult<HttpResponse> {
+pub async fn create_plan(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<NewPlanInput>,
+) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     let today = state.clock.now().date_naive();
     let plan = db(&state.pool, move |c| commands::create(c, &caller, city_id, &body.0, today)).await?;
@@ -64,7 +74,13 @@ pub async fn get_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<
 #[utoipa::path(patch, path = "/api/v1/plans/{id}", tag = "plans", security(("bearer" = [])),
     params(("id" = i64, Path)), request_body = PlanPatchInput,
     responses((status = 200, body = Plan), (status = 409, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
-pub async fn update_plan(req: HttpRequest, state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<PlanPatchInput>) -> ApiResult<HttpResponse> {
+pub async fn update_plan(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<PlanPatchInput>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version);
     let today = state.clock.now().date_naive();

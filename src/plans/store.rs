@@ -135,7 +135,15 @@ pub fn update(conn: &mut DbConnection, before: &Plan, expected: i32, f: PlanFiel
             return QueryResult::Ok(None);
         }
         let after = get(conn, before.id)?.expect("exists").plan;
-        history::record(conn, Kind::Plan, before.id, Some(before.city_id), actor, Some(&serde_json::to_value(before).unwrap()), Some(&serde_json::to_value(&after).unwrap()))?;
+        history::record(
+            conn,
+            Kind::Plan,
+            before.id,
+            Some(before.city_id),
+            actor,
+            Some(&serde_json::to_value(before).unwrap()),
+            Some(&serde_json::to_value(&after).unwrap()),
+        )?;
         Ok(Some(after))
     })?;
     after.ok_or_else(|| crate::cities::store::conflict("plan", expected + 1, expected))

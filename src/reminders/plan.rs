@@ -36,11 +36,7 @@ pub struct PlannedReminder {
 
 impl PlannedReminder {
     fn new(kind: ReminderKind, step: u32, send_at: DateTime<Utc>) -> Self {
-        Self {
-            kind,
-            step,
-            send_at,
-        }
+        Self { kind, step, send_at }
     }
 }
 
@@ -58,11 +54,7 @@ pub struct ReminderPolicy {
 
 impl Default for ReminderPolicy {
     fn default() -> Self {
-        Self {
-            due_soon_days: vec![7, 1],
-            overdue_days: vec![1, 7],
-            overdue_repeat_days: 14,
-        }
+        Self { due_soon_days: vec![7, 1], overdue_days: vec![1, 7], overdue_repeat_days: 14 }
     }
 }
 
@@ -79,11 +71,7 @@ pub fn plan(
     policy: &ReminderPolicy,
 ) -> Vec<PlannedReminder> {
     let days = |d: &u32| Duration::days(i64::from(*d));
-    let mut out = vec![PlannedReminder::new(
-        ReminderKind::RoundOpened,
-        0,
-        opened_at,
-    )];
+    let mut out = vec![PlannedReminder::new(ReminderKind::RoundOpened, 0, opened_at)];
 
     let due_soon = policy.due_soon_days.iter().filter(|d| **d > 0);
     let mut due_soon: Vec<_> = due_soon.map(|d| due_at - days(d)).collect();
@@ -192,10 +180,7 @@ mod tests {
     #[test]
     fn short_round_keeps_only_reachable_due_soon() {
         let got = default_plan("2025-04-27T22", CLOSE);
-        assert_eq!(
-            got[..3],
-            rs("r0@2025-04-27T22 d0@2025-04-29T22 o0@2025-05-01T22")
-        );
+        assert_eq!(got[..3], rs("r0@2025-04-27T22 d0@2025-04-29T22 o0@2025-05-01T22"));
     }
 
     #[test]
@@ -204,16 +189,10 @@ mod tests {
         assert_eq!(at_close.last(), rs("o3@2025-06-04T22").first());
         let early = default_plan(OPEN, "2025-05-02T22");
         assert_eq!(early.last(), rs("o0@2025-05-01T22").first());
-        let no_repeat = ReminderPolicy {
-            overdue_repeat_days: 0,
-            ..Default::default()
-        };
+        let no_repeat = ReminderPolicy { overdue_repeat_days: 0, ..Default::default() };
         let got = plan(utc(OPEN), utc(DUE), utc(CLOSE), &no_repeat);
         assert_eq!(got.last(), rs("o1@2025-05-07T22").first());
-        let no_overdue = ReminderPolicy {
-            overdue_days: vec![],
-            ..Default::default()
-        };
+        let no_overdue = ReminderPolicy { overdue_days: vec![], ..Default::default() };
         let got = plan(utc(OPEN), utc(DUE), utc(CLOSE), &no_overdue);
         assert!(got.iter().all(|r| r.kind != Overdue));
     }
@@ -221,11 +200,8 @@ mod tests {
     #[test]
     fn ordering_duplicates_and_ties() {
         // Unsorted, duplicated policy; the 7-day due-soon lands exactly on the opening.
-        let policy = ReminderPolicy {
-            due_soon_days: vec![1, 7, 7, 0],
-            overdue_days: vec![7, 1, 7],
-            overdue_repeat_days: 30,
-        };
+        let policy =
+            ReminderPolicy { due_soon_days: vec![1, 7, 7, 0], overdue_days: vec![7, 1, 7], overdue_repeat_days: 30 };
         let got = plan(utc("2025-04-23T22"), utc(DUE), utc(CLOSE), &policy);
         let want = "r0@2025-04-23T22 d0@2025-04-23T22 d1@2025-04-29T22 \
                     o0@2025-05-01T22 o1@2025-05-07T22 o2@2025-06-06T22";
@@ -235,10 +211,7 @@ mod tests {
     #[test]
     fn due_now_normal_progression() {
         let (p, due) = (default_plan(OPEN, CLOSE), utc(DUE));
-        assert_eq!(
-            due_now(&p, due, utc(OPEN), &sent(&[])),
-            rs("r0@2025-03-31T22")
-        );
+        assert_eq!(due_now(&p, due, utc(OPEN), &sent(&[])), rs("r0@2025-03-31T22"));
         let opened = sent(&[(RoundOpened, 0)]);
         let almost = utc("2025-04-23T22") - Duration::seconds(1);
         assert!(due_now(&p, due, almost, &opened).is_empty());

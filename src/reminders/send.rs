@@ -81,7 +81,8 @@ pub fn queue_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyh
         let nothing = HashSet::new();
         for (check_in_id, city_id, city_name, due_at) in pending {
             let due_at = due_at.and_utc();
-            let planned = plan::plan(round.opened_at.and_utc(), due_at, round.closes_at.and_utc(), &env.settings.reminders);
+            let planned =
+                plan::plan(round.opened_at.and_utc(), due_at, round.closes_at.and_utc(), &env.settings.reminders);
             let sent = queued_by_city.get(&city_id).unwrap_or(&nothing);
             for r in plan::due_now(&planned, due_at, now, sent) {
                 queued += queue_city_reminder(conn, env, &round, check_in_id, city_id, &city_name, due_at, &r, now)?;
@@ -117,39 +118,40 @@ fn queue_city_reminder(
             continue;
         }
         // The link, the email and nothing else commit together.
-        n += conn.transaction(|conn| -> anyhow::Result<usize> {
-            let token = links::create(conn, check_in_id, Some(contact.id), round.closes_at.and_utc(), now)?;
-            let lang = contact.language.clone();
-            let inserted = enqueue(
-                conn,
-                env.templates,
-                NewEmail {
-                    idempotency_key: key.clone(),
-                    template: kind_name(r.kind).into(),
-                    language: lang.clone(),
-                    to_address: contact.email.clone(),
-                    to_name: contact.name.clone(),
-                    context: json!({
-                        "network_name": env.network(),
-                        "contact_name": contact.name,
-                        "city_name": city_name,
-                        "period_label": i18n::period(round.period_start, round.period_end, &lang),
-                        "due_date": i18n::date(due, &lang),
-                        "days": days,
-                        "link": env.url(&links::path(&token)),
-                    }),
-                    city_id: Some(city_id),
-                    round_id: Some(round.id),
-                    not_before: now,
-                },
-            )?;
-            if !inserted {
-                // Another instance queued it first: drop the unused link with this transaction.
-                anyhow::bail!(AlreadyQueued);
-            }
-            Ok(1)
-        })
-        .or_else(|e| if e.is::<AlreadyQueued>() { Ok(0) } else { Err(e) })?;
+        n += conn
+            .transaction(|conn| -> anyhow::Result<usize> {
+                let token = links::create(conn, check_in_id, Some(contact.id), round.closes_at.and_utc(), now)?;
+                let lang = contact.language.clone();
+                let inserted = enqueue(
+                    conn,
+                    env.templates,
+                    NewEmail {
+                        idempotency_key: key.clone(),
+                        template: kind_name(r.kind).into(),
+                        language: lang.clone(),
+                        to_address: contact.email.clone(),
+                        to_name: contact.name.clone(),
+                        context: json!({
+                            "network_name": env.network(),
+                            "contact_name": contact.name,
+                            "city_name": city_name,
+                            "period_label": i18n::period(round.period_start, round.period_end, &lang),
+                            "due_date": i18n::date(due, &lang),
+                            "days": days,
+                            "link": env.url(&links::path(&token)),
+                        }),
+                        city_id: Some(city_id),
+                        round_id: Some(round.id),
+                        not_before: now,
+                    },
+                )?;
+                if !inserted {
+                    // Another instance queued it first: drop the unused link with this transaction.
+                    anyhow::bail!(AlreadyQueued);
+                }
+                Ok(1)
+            })
+            .or_else(|e| if e.is::<AlreadyQueued>() { Ok(0) } else { Err(e) })?;
     }
     Ok(n)
 }
@@ -160,14 +162,24 @@ struct AlreadyQueued;
 
 /// The escalation digest: at each overdue step of the round's own due date, the secretariat
 /// gets one list of the cities that are late (if any are).
-fn queue_digest(conn: &mut DbConnection, env: &Env, schedule: &crate::check_ins::schedule::Schedule, round: &rounds::RoundRow, now: DateTime<Utc>) -> anyhow::Result<usize> {
+fn queue_digest(
+    conn: &mut DbConnection,
+    env: &Env,
+    schedule: &crate::check_ins::schedule::Schedule,
+    round: &rounds::RoundRow,
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
     let due_at = round.due_at.and_utc();
-    let planned: Vec<PlannedReminder> = plan::plan(round.opened_at.and_utc(), due_at, round.closes_at.and_utc(), &env.settings.reminders)
-        .into_iter()
-        .filter(|r| r.kind == ReminderKind::Overdue)
-        .collect();
+    let planned: Vec<PlannedReminder> =
+        plan::plan(round.opened_at.and_utc(), due_at, round.closes_at.and_utc(), &env.settings.reminders)
+            .into_iter()
+            .filter(|r| r.kind == ReminderKind::Overdue)
+            .collect();
     let prefix = format!("digest:{}:", round.id);
-    let keys: Vec<String> = outbox::table.filter(outbox::idempotency_key.like(format!("{prefix}%"))).select(outbox::idempotency_key).load(conn)?;
+    let keys: Vec<String> = outbox::table
+        .filter(outbox::idempotency_key.like(format!("{prefix}%")))
+        .select(outbox::idempotency_key)
+        .load(conn)?;
     let sent: HashSet<(ReminderKind, u32)> = keys
         .iter()
         .filter_map(|k| k[prefix.len()..].split(':').next()?.parse().ok().map(|s| (ReminderKind::Overdue, s)))
@@ -187,7 +199,9 @@ fn queue_digest(conn: &mut DbConnection, env: &Env, schedule: &crate::check_ins:
     let mut late_cities = vec![];
     for (name, city_id, city_due) in late {
         let contacts: Vec<String> = rounds::recipients(conn, city_id)?.into_iter().map(|c| c.name).collect();
-        late_cities.push(json!({"name": name, "days_late": (now - city_due.and_utc()).num_days().max(1), "contacts": contacts}));
+        late_cities.push(
+            json!({"name": name, "days_late": (now - city_due.and_utc()).num_days().max(1), "contacts": contacts}),
+        );
     }
     let mut n = 0;
     for (user_id, email) in rounds::secretariat(conn)? {

@@ -79,7 +79,12 @@ pub fn cities_per_commitment(items: &[(String, i64)], cities: i64) -> anyhow::Re
 
 /// Check-ins on time, late, missed and pending.
 pub fn check_in_outcomes(on_time: i64, late: i64, missed: i64, pending: i64) -> anyhow::Result<String> {
-    let items = vec![("On time".to_string(), on_time), ("Late".to_string(), late), ("Missed".to_string(), missed), ("Pending".to_string(), pending)];
+    let items = vec![
+        ("On time".to_string(), on_time),
+        ("Late".to_string(), late),
+        ("Missed".to_string(), missed),
+        ("Pending".to_string(), pending),
+    ];
     bars("chart-compliance", "Bar chart: check-ins on time, late, missed and pending, all cities together. The figures are in the table below.", "Check-ins", &items, 0)
 }
 
@@ -90,7 +95,11 @@ mod tests {
     #[test]
     fn charts_are_accessible_inline_svg_without_styles() {
         let svg = cities_per_commitment(&[("PM1".into(), 3), ("PM2".into(), 0), ("EM1".into(), 1)], 4).unwrap();
-        assert!(svg.starts_with("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-coverage\""), "{}", &svg[..200]);
+        assert!(
+            svg.starts_with("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-coverage\""),
+            "{}",
+            &svg[..200]
+        );
         assert!(svg.contains("<title id=\"chart-coverage\">Bar chart: cities"));
         assert!(svg.contains(">\nPM1\n</text>") || svg.contains("PM1"), "labels drawn");
         for forbidden in ["style=", "<style", "<script", "<?xml"] {

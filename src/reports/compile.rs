@@ -17,7 +17,10 @@ use super::*;
 use crate::actions::ActionStatus;
 use crate::charter::store::Framework;
 use crate::check_ins::Assessment;
-use crate::db::schema::{action_updates, actions, check_ins, cities, commitments, indicator_values, indicators, plans, rounds, self_assessments, signatures};
+use crate::db::schema::{
+    action_updates, actions, check_ins, cities, commitments, indicator_values, indicators, plans, rounds,
+    self_assessments, signatures,
+};
 use crate::db::DbConnection;
 use crate::indicators::Unit;
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -90,7 +93,13 @@ impl Tally {
         let live = actions - cancelled.0;
         let live_progress: i64 = self.0.values().map(|(_, p)| p).sum::<i64>() - cancelled.1;
         let completed = by_status.get(ActionStatus::Completed.as_str()).copied().unwrap_or(0);
-        ActionFigures { cities_acting, actions, by_status, completion_rate: percent(completed, live), mean_progress: mean(live_progress, live) }
+        ActionFigures {
+            cities_acting,
+            actions,
+            by_status,
+            completion_rate: percent(completed, live),
+            mean_progress: mean(live_progress, live),
+        }
     }
 }
 
@@ -102,7 +111,10 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
     let end_ts: NaiveDateTime = to.succ_opt().unwrap_or(to).and_hms_opt(0, 0, 0).expect("midnight exists");
 
     // ---- cities and plans
-    let sigs: Vec<(i64, NaiveDate)> = signatures::table.filter(signatures::framework_id.eq(fw)).select((signatures::city_id, signatures::signed_on)).load(conn)?;
+    let sigs: Vec<(i64, NaiveDate)> = signatures::table
+        .filter(signatures::framework_id.eq(fw))
+        .select((signatures::city_id, signatures::signed_on))
+        .load(conn)?;
     let plan_rows: Vec<(i64, String, String, Option<NaiveDate>, NaiveDateTime)> = plans::table
         .filter(plans::framework_id.eq(fw).and(plans::created_at.lt(end_ts)))
         .order(plans::id)
@@ -113,14 +125,21 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
     let ids: Vec<i64> = ids.into_iter().collect();
     let mut city_rows: Vec<(i64, String, String)> = Vec::new();
     for chunk in ids.chunks(500) {
-        city_rows.extend(cities::table.filter(cities::id.eq_any(chunk)).select((cities::id, cities::name, cities::country)).load::<(i64, String, String)>(conn)?);
+        city_rows.extend(
+            cities::table
+                .filter(cities::id.eq_any(chunk))
+                .select((cities::id, cities::name, cities::country))
+                .load::<(i64, String, String)>(conn)?,
+        );
     }
     city_rows.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let in_report: HashSet<i64> = ids.iter().copied().collect();
     let name_of: HashMap<i64, String> = city_rows.iter().map(|(id, n, _)| (*id, n.clone())).collect();
-    let adopted = |p: &(i64, String, String, Option<NaiveDate>, NaiveDateTime)| p.2 == "adopted" && p.3.is_none_or(|d| d <= to);
+    let adopted =
+        |p: &(i64, String, String, Option<NaiveDate>, NaiveDateTime)| p.2 == "adopted" && p.3.is_none_or(|d| d <= to);
     let with_plan: HashSet<i64> = plan_rows.iter().filter(|p| adopted(p)).map(|p| p.0).collect();
-    let mut new_names: Vec<String> = signed.iter().filter(|(_, d)| **d >= from).map(|(c, _)| name_of[c].clone()).collect();
+    let mut new_names: Vec<String> =
+        signed.iter().filter(|(_, d)| **d >= from).map(|(c, _)| name_of[c].clone()).collect();
     new_names.sort();
     let signatories = Signatories {
         cities: city_rows.len() as i64,
@@ -128,7 +147,8 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
         new_in_period: new_names.len() as i64,
         new_names,
         with_adopted_plan: with_plan.len() as i64,
-        plans_adopted_in_period: plan_rows.iter().filter(|p| adopted(p) && p.3.is_some_and(|d| d >= from)).count() as i64,
+        plans_adopted_in_period: plan_rows.iter().filter(|p| adopted(p) && p.3.is_some_and(|d| d >= from)).count()
+            as i64,
         without_plan: city_rows.iter().filter(|c| !with_plan.contains(&c.0)).map(|c| c.1.clone()).collect(),
     };
 
@@ -170,7 +190,11 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
 
     // ---- rounds of the period: check-ins, action updates, self-assessments
     let in_period = rounds::period_start.ge(from).and(rounds::period_end.le(to));
-    let round_labels: Vec<String> = rounds::table.filter(in_period).order((rounds::period_start, rounds::opened_at)).select(rounds::label).load(conn)?;
+    let round_labels: Vec<String> = rounds::table
+        .filter(in_period)
+        .order((rounds::period_start, rounds::opened_at))
+        .select(rounds::label)
+        .load(conn)?;
     let updates: Vec<(i64, i64, i64)> = action_updates::table
         .inner_join(check_ins::table.inner_join(rounds::table))
         .inner_join(actions::table.on(actions::id.eq(action_updates::action_id)))
@@ -253,7 +277,11 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
                 covered: cities_acting > 0,
             });
         }
-        roles_out.push(RoleFigures { code: role.code.clone(), title: role.title.clone(), figures: role_tally.figures(role_cities.len() as i64) });
+        roles_out.push(RoleFigures {
+            code: role.code.clone(),
+            title: role.title.clone(),
+            figures: role_tally.figures(role_cities.len() as i64),
+        });
     }
 
     // ---- compliance
@@ -277,8 +305,23 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
         .inner_join(indicators::table)
         .filter(indicators::framework_id.eq(fw))
         .filter(indicator_values::period_start.ge(from).and(indicator_values::period_end.le(to)))
-        .order((indicator_values::indicator_id, indicator_values::city_id, indicator_values::period_end, indicator_values::period_start.desc(), indicator_values::id))
-        .select((indicator_values::indicator_id, indicator_values::city_id, (indicator_values::period_end, indicator_values::value, indicator_values::baseline, indicator_values::target)))
+        .order((
+            indicator_values::indicator_id,
+            indicator_values::city_id,
+            indicator_values::period_end,
+            indicator_values::period_start.desc(),
+            indicator_values::id,
+        ))
+        .select((
+            indicator_values::indicator_id,
+            indicator_values::city_id,
+            (
+                indicator_values::period_end,
+                indicator_values::value,
+                indicator_values::baseline,
+                indicator_values::target,
+            ),
+        ))
         .load(conn)?;
     // Ordered so that the last row of each (indicator, city) is the one that counts.
     let mut latest: HashMap<(i64, i64), Reading> = HashMap::new();
@@ -289,7 +332,8 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
     let mut indicators_out = vec![];
     let mut city_values: HashMap<i64, Vec<CityIndicator>> = HashMap::new();
     for d in &defs {
-        let mut rows: Vec<(i64, Reading)> = latest.iter().filter(|((i, _), _)| *i == d.id).map(|((_, c), v)| (*c, *v)).collect();
+        let mut rows: Vec<(i64, Reading)> =
+            latest.iter().filter(|((i, _), _)| *i == d.id).map(|((_, c), v)| (*c, *v)).collect();
         if d.indicator.retired && rows.is_empty() {
             continue;
         }
@@ -335,7 +379,8 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
             let diffs: Vec<f64> = rows.iter().filter_map(|(_, v)| v.2.map(|b| v.1 - b)).collect();
             f.baseline_cities = Some(diffs.len() as i64);
             f.change_since_baseline = stats::median(&diffs);
-            let to_go: Vec<f64> = rows.iter().filter_map(|(_, v)| v.3.map(|t| if hib { t - v.1 } else { v.1 - t })).collect();
+            let to_go: Vec<f64> =
+                rows.iter().filter_map(|(_, v)| v.3.map(|t| if hib { t - v.1 } else { v.1 - t })).collect();
             f.target_cities = Some(to_go.len() as i64);
             f.distance_to_target = stats::median(&to_go);
             f.reached_target = Some(to_go.iter().filter(|x| **x <= 0.0).count() as i64);
@@ -363,13 +408,11 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
     // ---- city profiles
     let mut profiles = vec![];
     for (id, name, country) in &city_rows {
-        let plan = plan_rows
-            .iter()
-            .filter(|p| p.0 == *id)
-            .max_by_key(|p| (adopted(p), p.3, p.4));
+        let plan = plan_rows.iter().filter(|p| p.0 == *id).max_by_key(|p| (adopted(p), p.3, p.4));
         let tally = tally_city.get(id).cloned().unwrap_or_default();
         let figures = tally.figures(0);
-        let prev_progress = prev_data.and_then(|p| p.cities.iter().find(|c| c.city_id == *id)).and_then(|c| c.mean_progress);
+        let prev_progress =
+            prev_data.and_then(|p| p.cities.iter().find(|c| c.city_id == *id)).and_then(|c| c.mean_progress);
         profiles.push(CityProfile {
             city_id: *id,
             name: name.clone(),
@@ -433,7 +476,16 @@ fn good_practices(conn: &mut DbConnection, r: &Request, fw: i64) -> QueryResult<
         .inner_join(commitments::table)
         .filter(actions::id.eq_any(r.good_practices).and(plans::framework_id.eq(fw)))
         .order((cities::name, commitments::position, actions::title, actions::id))
-        .select((actions::id, cities::name, commitments::code, commitments::position, actions::title, actions::status, actions::progress, actions::description))
+        .select((
+            actions::id,
+            cities::name,
+            commitments::code,
+            commitments::position,
+            actions::title,
+            actions::status,
+            actions::progress,
+            actions::description,
+        ))
         .load(conn)?;
     let narratives: Vec<(i64, String)> = action_updates::table
         .inner_join(check_ins::table.inner_join(rounds::table))
@@ -506,7 +558,8 @@ pub fn key_figures(d: &ReportData, detail: bool) -> Vec<KeyFigure> {
 
 /// Figures present in both reports whose value differs, in reading order.
 pub fn moves(before: &ReportData, after: &ReportData) -> Vec<Move> {
-    let old: HashMap<String, Option<f64>> = key_figures(before, false).into_iter().map(|(k, _, _, _, v)| (k, v)).collect();
+    let old: HashMap<String, Option<f64>> =
+        key_figures(before, false).into_iter().map(|(k, _, _, _, v)| (k, v)).collect();
     key_figures(after, false)
         .into_iter()
         .filter_map(|(k, section, item, measure, v)| {
@@ -541,13 +594,22 @@ pub fn changes(before: &ReportData, after: &ReportData) -> Vec<Change> {
             out.push(Change { what: label(s, i, m), before: shown(*v), after: "–".into() });
         }
     }
-    let gp = |d: &ReportData| d.good_practices.iter().map(|g| format!("{}: {}", g.city, g.title)).collect::<BTreeSet<_>>();
+    let gp =
+        |d: &ReportData| d.good_practices.iter().map(|g| format!("{}: {}", g.city, g.title)).collect::<BTreeSet<_>>();
     let (gb, ga) = (gp(before), gp(after));
     for g in ga.difference(&gb) {
-        out.push(Change { what: format!("Good practice: {g}"), before: "not included".into(), after: "included".into() });
+        out.push(Change {
+            what: format!("Good practice: {g}"),
+            before: "not included".into(),
+            after: "included".into(),
+        });
     }
     for g in gb.difference(&ga) {
-        out.push(Change { what: format!("Good practice: {g}"), before: "included".into(), after: "not included".into() });
+        out.push(Change {
+            what: format!("Good practice: {g}"),
+            before: "included".into(),
+            after: "not included".into(),
+        });
     }
     out
 }

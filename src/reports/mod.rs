@@ -8,9 +8,9 @@
 
 pub mod charts;
 pub mod compile;
+pub mod public;
 pub mod render;
 pub mod routes;
-pub mod public;
 pub mod schedule;
 pub mod stats;
 pub mod store;

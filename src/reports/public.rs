@@ -57,7 +57,9 @@ async fn serve(state: web::Data<AppState>, slug: String, number: Option<i32>, na
     let Some(((content_type, body), wanted, latest)) = found else {
         return Err(match number {
             None => not_published(&slug),
-            Some(v) => ApiError::not_found(format!("report `{slug}` has no published version {v} with a file `{name}`")),
+            Some(v) => {
+                ApiError::not_found(format!("report `{slug}` has no published version {v} with a file `{name}`"))
+            }
         });
     };
     let mut res = HttpResponse::Ok();
@@ -70,9 +72,18 @@ async fn serve(state: web::Data<AppState>, slug: String, number: Option<i32>, na
         res.insert_header(("Content-Disposition", format!("attachment; filename=\"{file}\"")));
     }
     // A version's bytes never change; the latest address must show a correction at once.
-    res.insert_header(("Cache-Control", if number.is_some() { "public, max-age=86400, immutable" } else { "no-cache" }));
+    res.insert_header((
+        "Cache-Control",
+        if number.is_some() { "public, max-age=86400, immutable" } else { "no-cache" },
+    ));
     if wanted < latest {
-        res.insert_header(("Link", format!("</reports/{slug}>; rel=\"latest-version\", </reports/{slug}/versions/{}>; rel=\"successor-version\"", wanted + 1)));
+        res.insert_header((
+            "Link",
+            format!(
+                "</reports/{slug}>; rel=\"latest-version\", </reports/{slug}/versions/{}>; rel=\"successor-version\"",
+                wanted + 1
+            ),
+        ));
     }
     Ok(res.body(body))
 }
@@ -94,8 +105,12 @@ pub async fn latest(state: web::Data<AppState>, file: web::Path<String>) -> Resu
 
 fn table_file(file: &str) -> ApiResult<String> {
     let name = file.strip_suffix(".csv").filter(|n| super::render::table_names().contains(n));
-    name.map(|n| format!("tables/{n}.csv"))
-        .ok_or_else(|| ApiError::not_found(format!("there is no table `{file}`; the tables are {}", super::render::table_names().iter().map(|t| format!("{t}.csv")).collect::<Vec<_>>().join(", "))))
+    name.map(|n| format!("tables/{n}.csv")).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "there is no table `{file}`; the tables are {}",
+            super::render::table_names().iter().map(|t| format!("{t}.csv")).collect::<Vec<_>>().join(", ")
+        ))
+    })
 }
 
 /// `/reports/{slug}/tables/{table}.csv`: one table of the latest published version.
@@ -106,11 +121,17 @@ pub async fn latest_table(state: web::Data<AppState>, path: web::Path<(String, S
 }
 
 fn number(raw: &str, slug: &str) -> ApiResult<i32> {
-    raw.parse::<i32>().ok().filter(|n| *n > 0).ok_or_else(|| ApiError::not_found(format!("`{raw}` is not a version number of `{slug}`")))
+    raw.parse::<i32>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ApiError::not_found(format!("`{raw}` is not a version number of `{slug}`")))
 }
 
 /// `/reports/{slug}/versions/{n}` (+ `.json`, `.csv`): one published version.
-pub async fn version(state: web::Data<AppState>, path: web::Path<(String, String)>) -> Result<HttpResponse, actix_web::Error> {
+pub async fn version(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, actix_web::Error> {
     let (slug, file) = path.into_inner();
     let (n, name) = split(&file);
     let n = number(n, &slug).map_err(|e| as_page_if_html(name, e))?;
@@ -118,7 +139,10 @@ pub async fn version(state: web::Data<AppState>, path: web::Path<(String, String
 }
 
 /// `/reports/{slug}/versions/{n}/tables/{table}.csv`.
-pub async fn version_table(state: web::Data<AppState>, path: web::Path<(String, String, String)>) -> ApiResult<HttpResponse> {
+pub async fn version_table(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+) -> ApiResult<HttpResponse> {
     let (slug, n, file) = path.into_inner();
     let n = number(&n, &slug)?;
     let name = table_file(&file)?;

@@ -32,11 +32,19 @@ impl Templates {
             let stem = name.trim_end_matches(".hbs").to_string();
             let local = override_dir.join(name.as_ref());
             let (text, origin) = if local.is_file() {
-                (std::fs::read_to_string(&local).map_err(|e| anyhow::anyhow!("reading {}: {e}", local.display()))?, local.display().to_string())
+                (
+                    std::fs::read_to_string(&local).map_err(|e| anyhow::anyhow!("reading {}: {e}", local.display()))?,
+                    local.display().to_string(),
+                )
             } else {
-                (String::from_utf8_lossy(&BuiltIn::get(&name).expect("listed").data).into_owned(), format!("templates/reports/{name} (built in)"))
+                (
+                    String::from_utf8_lossy(&BuiltIn::get(&name).expect("listed").data).into_owned(),
+                    format!("templates/reports/{name} (built in)"),
+                )
             };
-            registry.register_template_string(&stem, text).map_err(|e| anyhow::anyhow!("report template {origin}: {e}"))?;
+            registry
+                .register_template_string(&stem, text)
+                .map_err(|e| anyhow::anyhow!("report template {origin}: {e}"))?;
         }
         Ok(Templates { registry })
     }
@@ -170,7 +178,13 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
         rows: d.roles.iter().map(|r| [vec![t(&r.code), t(&r.title)], action_cells(&r.figures)].concat()).collect(),
     });
     let mut cols = action_cols(vec![("commitment", "Commitment"), ("role", "Role")]);
-    cols.extend([("updates", "Updates reported"), ("not_started", "Not started"), ("limited", "Limited"), ("substantial", "Substantial"), ("complete", "Complete")]);
+    cols.extend([
+        ("updates", "Updates reported"),
+        ("not_started", "Not started"),
+        ("limited", "Limited"),
+        ("substantial", "Substantial"),
+        ("complete", "Complete"),
+    ]);
     out.push(Table {
         name: "commitments",
         caption: "Actions and self-assessments by commitment".into(),
@@ -188,12 +202,25 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
             .collect(),
     });
     let check_cells = |c: &super::CheckInCounts| vec![i(c.asked), i(c.on_time), i(c.late), i(c.missed), i(c.pending)];
-    let mut rows: Vec<Vec<Cell>> = d.compliance.cities.iter().map(|c| [vec![t(&c.city), t(&c.country)], check_cells(&c.counts)].concat()).collect();
+    let mut rows: Vec<Vec<Cell>> = d
+        .compliance
+        .cities
+        .iter()
+        .map(|c| [vec![t(&c.city), t(&c.country)], check_cells(&c.counts)].concat())
+        .collect();
     rows.push([vec![t("All cities"), t("")], check_cells(&d.compliance.totals)].concat());
     out.push(Table {
         name: "compliance",
         caption: "Check-ins per city: on time, late, missed".into(),
-        columns: vec![("city", "City"), ("country", "Country"), ("asked", "Asked"), ("on_time", "On time"), ("late", "Late"), ("missed", "Missed"), ("pending", "Pending")],
+        columns: vec![
+            ("city", "City"),
+            ("country", "Country"),
+            ("asked", "Asked"),
+            ("on_time", "On time"),
+            ("late", "Late"),
+            ("missed", "Missed"),
+            ("pending", "Pending"),
+        ],
         rows,
     });
     out.push(Table {
@@ -228,7 +255,9 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
                 let note = match (x.suppressed, x.cities_reporting) {
                     (true, None) => format!("withheld: fewer than {k} cities reported"),
                     (true, Some(_)) => format!("some figures withheld: fewer than {k} cities behind them"),
-                    (false, _) if x.sensitive && !d.suppressed_view => "sensitive: city values are withheld from the public".into(),
+                    (false, _) if x.sensitive && !d.suppressed_view => {
+                        "sensitive: city values are withheld from the public".into()
+                    }
                     _ => String::new(),
                 };
                 vec![
@@ -255,14 +284,47 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     out.push(Table {
         name: "good_practices",
         caption: "Good practices marked by the secretariat".into(),
-        columns: vec![("city", "City"), ("commitment", "Commitment"), ("action", "Action"), ("status", "Status"), ("progress", "Progress (%)"), ("narrative", "In the city's words")],
-        rows: d.good_practices.iter().map(|g| vec![t(&g.city), t(&g.commitment), t(&g.title), t(g.status.replace('_', " ")), i(g.progress as i64), t(&g.narrative)]).collect(),
+        columns: vec![
+            ("city", "City"),
+            ("commitment", "Commitment"),
+            ("action", "Action"),
+            ("status", "Status"),
+            ("progress", "Progress (%)"),
+            ("narrative", "In the city's words"),
+        ],
+        rows: d
+            .good_practices
+            .iter()
+            .map(|g| {
+                vec![
+                    t(&g.city),
+                    t(&g.commitment),
+                    t(&g.title),
+                    t(g.status.replace('_', " ")),
+                    i(g.progress as i64),
+                    t(&g.narrative),
+                ]
+            })
+            .collect(),
     });
     out.push(Table {
         name: "moved",
         caption: "What moved since the previous published report".into(),
-        columns: vec![("section", "Section"), ("item", "Item"), ("measure", "Measure"), ("before", "Before"), ("after", "Now"), ("change", "Change")],
-        rows: d.moved.iter().map(|m| vec![t(&m.section), t(&m.item), t(&m.measure), n(Some(m.before)), n(Some(m.after)), n(Some(m.change))]).collect(),
+        columns: vec![
+            ("section", "Section"),
+            ("item", "Item"),
+            ("measure", "Measure"),
+            ("before", "Before"),
+            ("after", "Now"),
+            ("change", "Change"),
+        ],
+        rows: d
+            .moved
+            .iter()
+            .map(|m| {
+                vec![t(&m.section), t(&m.item), t(&m.measure), n(Some(m.before)), n(Some(m.after)), n(Some(m.change))]
+            })
+            .collect(),
     });
     out.push(Table {
         name: "cities",
@@ -315,11 +377,31 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     out.push(Table {
         name: "city_indicators",
         caption: "Cities' indicator values".into(),
-        columns: vec![("city", "City"), ("indicator", "Indicator"), ("value", "Value"), ("baseline", "Baseline"), ("target", "Target"), ("period_end", "Period end"), ("change_since_previous", "Change since previous report")],
+        columns: vec![
+            ("city", "City"),
+            ("indicator", "Indicator"),
+            ("value", "Value"),
+            ("baseline", "Baseline"),
+            ("target", "Target"),
+            ("period_end", "Period end"),
+            ("change_since_previous", "Change since previous report"),
+        ],
         rows: d
             .cities
             .iter()
-            .flat_map(|c| c.indicators.iter().map(move |v| vec![t(&c.name), t(&v.code), n(Some(v.value)), n(v.baseline), n(v.target), t(v.period_end.to_string()), n(v.change_since_previous)]))
+            .flat_map(|c| {
+                c.indicators.iter().map(move |v| {
+                    vec![
+                        t(&c.name),
+                        t(&v.code),
+                        n(Some(v.value)),
+                        n(v.baseline),
+                        n(v.target),
+                        t(v.period_end.to_string()),
+                        n(v.change_since_previous),
+                    ]
+                })
+            })
             .collect(),
     });
     out.push(Table {
@@ -379,7 +461,9 @@ fn table_view(table: &Table) -> Value {
 }
 
 fn date_of(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339).map(|t| crate::i18n::date(t.date_naive(), "en")).unwrap_or_else(|_| rfc3339.to_string())
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| crate::i18n::date(t.date_naive(), "en"))
+        .unwrap_or_else(|_| rfc3339.to_string())
 }
 
 /// The whole HTML document.
@@ -390,13 +474,17 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
     let downloads: Vec<Value> = if m.draft {
         vec![]
     } else {
-        let mut v = vec![json!({"label": "Every figure as JSON", "href": format!("{version_path}.json")}), json!({"label": "Every table in one CSV file", "href": format!("{version_path}.csv")})];
+        let mut v = vec![
+            json!({"label": "Every figure as JSON", "href": format!("{version_path}.json")}),
+            json!({"label": "Every table in one CSV file", "href": format!("{version_path}.csv")}),
+        ];
         v.extend(tables.iter().map(|t| json!({"label": format!("{} (CSV)", t.caption), "href": format!("{version_path}/tables/{}.csv", t.name)})));
         v
     };
     let k = d.suppression_threshold;
     let secretariat = view == View::Secretariat;
-    let title = format!("{}: outcomes report {}{}", d.framework_title, d.period_label, if m.draft { " (draft)" } else { "" });
+    let title =
+        format!("{}: outcomes report {}{}", d.framework_title, d.period_label, if m.draft { " (draft)" } else { "" });
     let cities: Vec<Value> = d
         .cities
         .iter()
@@ -418,7 +506,8 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
             })
         })
         .collect();
-    let coverage_codes: Vec<(String, i64)> = d.commitments.iter().map(|c| (c.code.clone(), c.figures.cities_acting)).collect();
+    let coverage_codes: Vec<(String, i64)> =
+        d.commitments.iter().map(|c| (c.code.clone(), c.figures.cities_acting)).collect();
     let t = &d.compliance.totals;
     let data = json!({
         "title": title,
@@ -459,16 +548,28 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
 }
 
 /// The HTML list of published reports at /reports.
-pub fn list_html(templates: &Templates, network: &str, reports: &[super::store::ReportSummary]) -> anyhow::Result<String> {
+pub fn list_html(
+    templates: &Templates,
+    network: &str,
+    reports: &[super::store::ReportSummary],
+) -> anyhow::Result<String> {
     let items: Vec<Value> = reports
         .iter()
         .map(|r| json!({"title": format!("{}: outcomes report {}", r.framework_title, r.period_label), "href": format!("/reports/{}", r.slug), "version": r.latest_published}))
         .collect();
-    templates.render("list", &json!({"network": network, "title": format!("Outcomes reports – {network}"), "reports": items}))
+    templates.render(
+        "list",
+        &json!({"network": network, "title": format!("Outcomes reports – {network}"), "reports": items}),
+    )
 }
 
 /// Every public output of a version, as (stored name, content type, bytes).
-pub fn outputs(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyhow::Result<Vec<(String, String, Vec<u8>)>> {
+pub fn outputs(
+    templates: &Templates,
+    d: &ReportData,
+    m: &Meta,
+    view: View,
+) -> anyhow::Result<Vec<(String, String, Vec<u8>)>> {
     let tables = tables(d);
     let mut out = vec![
         ("report.html".to_string(), "text/html; charset=utf-8".to_string(), html(templates, d, m, view)?.into_bytes()),
@@ -476,7 +577,11 @@ pub fn outputs(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> a
         ("report.csv".to_string(), "text/csv; charset=utf-8".to_string(), csv_all(&tables)?.into_bytes()),
     ];
     for table in &tables {
-        out.push((format!("tables/{}.csv", table.name), "text/csv; charset=utf-8".to_string(), csv_table(table)?.into_bytes()));
+        out.push((
+            format!("tables/{}.csv", table.name),
+            "text/csv; charset=utf-8".to_string(),
+            csv_table(table)?.into_bytes(),
+        ));
     }
     Ok(out)
 }
@@ -491,21 +596,36 @@ mod tests {
     use super::*;
 
     fn meta() -> Meta {
-        Meta { slug: "fw-2026".into(), number: 1, draft: false, published_at: Some("2027-01-10T09:00:00Z".into()), changelog: None }
+        Meta {
+            slug: "fw-2026".into(),
+            number: 1,
+            draft: false,
+            published_at: Some("2027-01-10T09:00:00Z".into()),
+            changelog: None,
+        }
     }
 
     #[test]
     fn empty_tables_say_so_and_drafts_have_no_downloads() {
         let t = Templates::load(Path::new("/nonexistent")).unwrap();
         let mut d = ReportData { period_label: "2026".into(), ..Default::default() };
-        d.previous_report = Some(super::super::PreviousReport { slug: "fw-2025".into(), version: 1, period_label: "2025".into(), published_at: String::new() });
+        d.previous_report = Some(super::super::PreviousReport {
+            slug: "fw-2025".into(),
+            version: 1,
+            period_label: "2025".into(),
+            published_at: String::new(),
+        });
         let html = html(&t, &d, &meta(), View::Public).unwrap();
         assert!(html.contains("<p class=\"empty\">Nothing moved.</p>"), "{html}");
         assert!(html.contains("href=\"/reports/fw-2025/versions/1\""));
         assert!(html.contains("href=\"/reports/fw-2026/versions/1/tables/commitments.csv\""));
         assert!(!html.contains("Draft, not published"));
         let draft = html_of_draft(&t, &d);
-        assert!(draft.contains("Draft, not published") && draft.contains("Secretariat view") && draft.contains("Downloads are available once the report is published"));
+        assert!(
+            draft.contains("Draft, not published")
+                && draft.contains("Secretariat view")
+                && draft.contains("Downloads are available once the report is published")
+        );
     }
 
     fn html_of_draft(t: &Templates, d: &ReportData) -> String {
@@ -516,10 +636,17 @@ mod tests {
     fn a_template_can_be_overridden_file_by_file_and_a_broken_one_is_named() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("partials")).unwrap();
-        std::fs::write(dir.path().join("partials/layout.hbs"), "<!DOCTYPE html><html lang=\"en\"><title>{{title}}</title><main>{{> @partial-block}}</main></html>").unwrap();
+        std::fs::write(
+            dir.path().join("partials/layout.hbs"),
+            "<!DOCTYPE html><html lang=\"en\"><title>{{title}}</title><main>{{> @partial-block}}</main></html>",
+        )
+        .unwrap();
         let t = Templates::load(dir.path()).unwrap();
         let html = html(&t, &ReportData::default(), &meta(), View::Public).unwrap();
-        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\"><title>") && html.contains("<h2 id=\"contents-title\">"), "the report body is still the built-in one");
+        assert!(
+            html.starts_with("<!DOCTYPE html><html lang=\"en\"><title>") && html.contains("<h2 id=\"contents-title\">"),
+            "the report body is still the built-in one"
+        );
         std::fs::write(dir.path().join("report.hbs"), "{{#if}}").unwrap();
         let e = Templates::load(dir.path()).err().unwrap().to_string();
         assert!(e.contains("report.hbs"), "{e}");
@@ -527,7 +654,12 @@ mod tests {
 
     #[test]
     fn csv_cells_are_quoted_by_the_writer() {
-        let table = Table { name: "x", caption: String::new(), columns: vec![("a", "A"), ("b", "B")], rows: vec![vec![Cell::Text("Zürich, \"Nord\"".into()), Cell::Num(None)]] };
+        let table = Table {
+            name: "x",
+            caption: String::new(),
+            columns: vec![("a", "A"), ("b", "B")],
+            rows: vec![vec![Cell::Text("Zürich, \"Nord\"".into()), Cell::Num(None)]],
+        };
         assert_eq!(csv_table(&table).unwrap(), "a,b\n\"Zürich, \"\"Nord\"\"\",\n");
     }
 }

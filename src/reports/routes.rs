@@ -41,7 +41,10 @@ impl CompileInput {
         let from = e.take(validation::date("from", &self.from));
         let to = e.take(validation::date("to", &self.to));
         if self.framework.trim().is_empty() {
-            e.push(FieldError::new("framework", "is empty").accepting("a framework code such as eurocities-integrating-cities"));
+            e.push(
+                FieldError::new("framework", "is empty")
+                    .accepting("a framework code such as eurocities-integrating-cities"),
+            );
         }
         e.finish()?;
         Ok((from.expect("checked"), to.expect("checked")))
@@ -60,7 +63,11 @@ pub struct CompileOutput {
 /// 201 when a new draft version was made, 200 when the existing draft was recompiled.
 #[utoipa::path(post, path = "/api/v1/reports", tag = "reports", security(("bearer" = [])), request_body = CompileInput,
     responses((status = 201, body = CompileOutput), (status = 200, body = CompileOutput), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn compile_report(state: web::Data<AppState>, caller: Caller, body: Json<CompileInput>) -> ApiResult<HttpResponse> {
+pub async fn compile_report(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Json<CompileInput>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let (from, to) = body.0.dates()?;
     let settings = state.settings.clone();
@@ -71,7 +78,8 @@ pub async fn compile_report(state: web::Data<AppState>, caller: Caller, body: Js
         Ok(CompileOutput { compiled, detail })
     })
     .await?;
-    let status = if out.compiled.created { actix_web::http::StatusCode::CREATED } else { actix_web::http::StatusCode::OK };
+    let status =
+        if out.compiled.created { actix_web::http::StatusCode::CREATED } else { actix_web::http::StatusCode::OK };
     Ok(HttpResponse::build(status).json(out))
 }
 
@@ -106,7 +114,11 @@ pub async fn get_report(state: web::Data<AppState>, caller: Caller, id: web::Pat
 /// A report's versions, oldest first (drafts for the secretariat only).
 #[utoipa::path(get, path = "/api/v1/reports/{id}/versions", tag = "reports", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Vec<VersionSummary>), (status = 404, body = Problem)))]
-pub async fn report_versions(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
+pub async fn report_versions(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let secretariat = caller.role == Role::Secretariat;
     let list = db(&state.pool, move |c| store::versions(c, id, secretariat)).await?;
@@ -125,7 +137,12 @@ pub struct PublishInput {
 /// public from then on at the returned URL.
 #[utoipa::path(post, path = "/api/v1/reports/{id}/publish", tag = "reports", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PublishInput,
     responses((status = 200, body = Published), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn publish_report(state: web::Data<AppState>, caller: Caller, id: web::Path<String>, body: Json<PublishInput>) -> ApiResult<HttpResponse> {
+pub async fn publish_report(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<PublishInput>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let id = id_param(&id)?;
     let st = state.clone();
@@ -153,7 +170,8 @@ pub async fn draft_html(state: web::Data<AppState>, caller: Caller, id: web::Pat
 fn ids(path: (String, String)) -> ApiResult<(i64, i64)> {
     let report = id_param(&path.0)?;
     let action = path.1.parse::<i64>().ok().filter(|v| *v > 0).ok_or_else(|| {
-        ApiError::Validation(vec![FieldError::new("action_id", format!("`{}` is not an action id", path.1)).accepting("a positive whole number")])
+        ApiError::Validation(vec![FieldError::new("action_id", format!("`{}` is not an action id", path.1))
+            .accepting("a positive whole number")])
     })?;
     Ok((report, action))
 }
@@ -162,7 +180,11 @@ fn ids(path: (String, String)) -> ApiResult<(i64, i64)> {
 #[utoipa::path(put, path = "/api/v1/reports/{id}/good-practices/{action_id}", tag = "reports", security(("bearer" = [])),
     params(("id" = i64, Path), ("action_id" = i64, Path)),
     responses((status = 200, body = ReportDetail), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn mark_good_practice(state: web::Data<AppState>, caller: Caller, path: web::Path<(String, String)>) -> ApiResult<HttpResponse> {
+pub async fn mark_good_practice(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let (report, action) = ids(path.into_inner())?;
     let settings = state.settings.clone();
@@ -179,7 +201,11 @@ pub async fn mark_good_practice(state: web::Data<AppState>, caller: Caller, path
 #[utoipa::path(delete, path = "/api/v1/reports/{id}/good-practices/{action_id}", tag = "reports", security(("bearer" = [])),
     params(("id" = i64, Path), ("action_id" = i64, Path)),
     responses((status = 200, body = ReportDetail), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn unmark_good_practice(state: web::Data<AppState>, caller: Caller, path: web::Path<(String, String)>) -> ApiResult<HttpResponse> {
+pub async fn unmark_good_practice(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let (report, action) = ids(path.into_inner())?;
     let settings = state.settings.clone();

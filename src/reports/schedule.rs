@@ -52,7 +52,12 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> an
     let mut compiled = vec![];
     for (fw, code, title) in with_plans {
         let done: i64 = report_cycles::table
-            .filter(report_cycles::framework_id.eq(fw).and(report_cycles::period_start.eq(start)).and(report_cycles::period_end.eq(end)))
+            .filter(
+                report_cycles::framework_id
+                    .eq(fw)
+                    .and(report_cycles::period_start.eq(start))
+                    .and(report_cycles::period_end.eq(end)),
+            )
             .count()
             .get_result(conn)?;
         if done > 0 {
@@ -69,10 +74,18 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> an
                     report_cycles::created_at.eq(now.naive_utc()),
                 ))
                 .execute(c)?;
-            let done = super::store::compile(c, env.settings, &code, start, end, ACTOR, now).map_err(|e| anyhow::anyhow!("compiling the {code} report: {e:?}"))?;
-            diesel::update(report_cycles::table.filter(report_cycles::framework_id.eq(fw).and(report_cycles::period_start.eq(start)).and(report_cycles::period_end.eq(end))))
-                .set(report_cycles::report_id.eq(done.report_id))
-                .execute(c)?;
+            let done = super::store::compile(c, env.settings, &code, start, end, ACTOR, now)
+                .map_err(|e| anyhow::anyhow!("compiling the {code} report: {e:?}"))?;
+            diesel::update(
+                report_cycles::table.filter(
+                    report_cycles::framework_id
+                        .eq(fw)
+                        .and(report_cycles::period_start.eq(start))
+                        .and(report_cycles::period_end.eq(end)),
+                ),
+            )
+            .set(report_cycles::report_id.eq(done.report_id))
+            .execute(c)?;
             let label = super::period_label(start, end);
             for (user_id, email) in secretariat(c)? {
                 outbox::enqueue(

@@ -121,7 +121,8 @@ impl VersionRow {
         }
     }
     fn data(&self) -> anyhow::Result<ReportData> {
-        serde_json::from_str(&self.figures).map_err(|e| anyhow::anyhow!("report version {} has unreadable figures: {e}", self.id))
+        serde_json::from_str(&self.figures)
+            .map_err(|e| anyhow::anyhow!("report version {} has unreadable figures: {e}", self.id))
     }
 }
 
@@ -131,7 +132,15 @@ fn report_row(conn: &mut DbConnection, id: i64) -> ApiResult<ReportRow> {
     reports::table
         .inner_join(frameworks::table)
         .filter(reports::id.eq(id))
-        .select((reports::id, reports::framework_id, reports::period_start, reports::period_end, reports::slug, frameworks::code, frameworks::title))
+        .select((
+            reports::id,
+            reports::framework_id,
+            reports::period_start,
+            reports::period_end,
+            reports::slug,
+            frameworks::code,
+            frameworks::title,
+        ))
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::not_found(format!("no report with id {id}")))
@@ -139,10 +148,17 @@ fn report_row(conn: &mut DbConnection, id: i64) -> ApiResult<ReportRow> {
 
 fn summary(conn: &mut DbConnection, settings: &Settings, r: ReportRow) -> ApiResult<ReportSummary> {
     let (id, _, start, end, slug, code, title) = r;
-    let states: Vec<(i32, String)> = report_versions::table.filter(report_versions::report_id.eq(id)).select((report_versions::number, report_versions::state)).load(conn)?;
+    let states: Vec<(i32, String)> = report_versions::table
+        .filter(report_versions::report_id.eq(id))
+        .select((report_versions::number, report_versions::state))
+        .load(conn)?;
     let latest_published = states.iter().filter(|(_, s)| s == PUBLISHED).map(|(n, _)| *n).max();
     let draft = states.iter().find(|(_, s)| s == DRAFT).map(|(n, _)| *n);
-    let good_practices = report_good_practices::table.filter(report_good_practices::report_id.eq(id)).order(report_good_practices::action_id).select(report_good_practices::action_id).load(conn)?;
+    let good_practices = report_good_practices::table
+        .filter(report_good_practices::report_id.eq(id))
+        .order(report_good_practices::action_id)
+        .select(report_good_practices::action_id)
+        .load(conn)?;
     Ok(ReportSummary {
         id,
         public_url: latest_published.map(|_| format!("{}/reports/{slug}", settings.public_base())),
@@ -169,7 +185,15 @@ pub fn list(conn: &mut DbConnection, settings: &Settings, include_unpublished: b
     let rows: Vec<ReportRow> = reports::table
         .inner_join(frameworks::table)
         .order((reports::period_end.desc(), reports::period_start, frameworks::code))
-        .select((reports::id, reports::framework_id, reports::period_start, reports::period_end, reports::slug, frameworks::code, frameworks::title))
+        .select((
+            reports::id,
+            reports::framework_id,
+            reports::period_start,
+            reports::period_end,
+            reports::slug,
+            frameworks::code,
+            frameworks::title,
+        ))
         .load(conn)?;
     let mut out = vec![];
     for r in rows {
@@ -184,18 +208,31 @@ pub fn list(conn: &mut DbConnection, settings: &Settings, include_unpublished: b
 /// A report's versions, oldest first; without drafts, the published ones only.
 pub fn versions(conn: &mut DbConnection, report_id: i64, include_draft: bool) -> ApiResult<Vec<VersionSummary>> {
     report_row(conn, report_id)?;
-    let rows: Vec<VersionRow> = report_versions::table.filter(report_versions::report_id.eq(report_id)).order(report_versions::number).select(VersionRow::as_select()).load(conn)?;
+    let rows: Vec<VersionRow> = report_versions::table
+        .filter(report_versions::report_id.eq(report_id))
+        .order(report_versions::number)
+        .select(VersionRow::as_select())
+        .load(conn)?;
     Ok(rows.iter().filter(|r| include_draft || r.state == PUBLISHED).map(VersionRow::summary).collect())
 }
 
 fn version_rows(conn: &mut DbConnection, report_id: i64) -> QueryResult<Vec<VersionRow>> {
-    report_versions::table.filter(report_versions::report_id.eq(report_id)).order(report_versions::number).select(VersionRow::as_select()).load(conn)
+    report_versions::table
+        .filter(report_versions::report_id.eq(report_id))
+        .order(report_versions::number)
+        .select(VersionRow::as_select())
+        .load(conn)
 }
 
 /// The report with the version its reader should see: for the secretariat the draft if there
 /// is one (else the latest published), unsuppressed; for others the latest published version's
 /// public figures, and 403 while nothing is published.
-pub fn detail(conn: &mut DbConnection, settings: &Settings, report_id: i64, secretariat: bool) -> ApiResult<ReportDetail> {
+pub fn detail(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    report_id: i64,
+    secretariat: bool,
+) -> ApiResult<ReportDetail> {
     let report = get(conn, settings, report_id)?;
     let rows = version_rows(conn, report_id)?;
     let chosen = if secretariat {
@@ -217,12 +254,22 @@ pub fn detail(conn: &mut DbConnection, settings: &Settings, report_id: i64, secr
 
 /// Compiles the draft of the report for `framework` and the period, creating the report (and
 /// a draft, or a correction draft after a publication) as needed.
-pub fn compile(conn: &mut DbConnection, settings: &Settings, framework: &str, from: NaiveDate, to: NaiveDate, by: &str, now: DateTime<Utc>) -> ApiResult<Compiled> {
+pub fn compile(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    framework: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    by: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Compiled> {
     let mut e = Errors::default();
     let fw = crate::charter::store::by_code(conn, framework.trim())?;
     if fw.is_none() {
         let known: Vec<String> = crate::charter::store::list(conn)?.into_iter().map(|f| f.code).collect();
-        e.push(FieldError::new("framework", format!("`{framework}` is not a known framework")).accepting(known.join(", ")));
+        e.push(
+            FieldError::new("framework", format!("`{framework}` is not a known framework")).accepting(known.join(", ")),
+        );
     }
     if to < from {
         e.push(FieldError::new("to", format!("{to} is before `from` ({from})")).accepting("a date on or after `from`"));
@@ -234,7 +281,14 @@ pub fn compile(conn: &mut DbConnection, settings: &Settings, framework: &str, fr
 }
 
 /// The report for a framework and period, created if it does not exist yet.
-fn report_for(conn: &mut DbConnection, fw: &Framework, from: NaiveDate, to: NaiveDate, by: &str, now: DateTime<Utc>) -> ApiResult<i64> {
+fn report_for(
+    conn: &mut DbConnection,
+    fw: &Framework,
+    from: NaiveDate,
+    to: NaiveDate,
+    by: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<i64> {
     let find = |conn: &mut DbConnection| -> QueryResult<Option<i64>> {
         reports::table
             .filter(reports::framework_id.eq(fw.id).and(reports::period_start.eq(from)).and(reports::period_end.eq(to)))
@@ -261,13 +315,21 @@ fn report_for(conn: &mut DbConnection, fw: &Framework, from: NaiveDate, to: Naiv
     match inserted {
         Ok(id) => Ok(id),
         // Someone created it at the same moment: use theirs.
-        Err(e) if is_unique_violation(&e) => Ok(find(conn)?.ok_or_else(|| anyhow::anyhow!("report vanished after a duplicate insert"))?),
+        Err(e) if is_unique_violation(&e) => {
+            Ok(find(conn)?.ok_or_else(|| anyhow::anyhow!("report vanished after a duplicate insert"))?)
+        }
         Err(e) => Err(e.into()),
     }
 }
 
 /// The latest published version of the report, as a comparison base.
-fn latest_published(conn: &mut DbConnection, report_id: i64, slug: &str, start: NaiveDate, end: NaiveDate) -> ApiResult<Option<Previous>> {
+fn latest_published(
+    conn: &mut DbConnection,
+    report_id: i64,
+    slug: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> ApiResult<Option<Previous>> {
     let row: Option<VersionRow> = report_versions::table
         .filter(report_versions::report_id.eq(report_id).and(report_versions::state.eq(PUBLISHED)))
         .order(report_versions::number.desc())
@@ -281,7 +343,10 @@ fn latest_published(conn: &mut DbConnection, report_id: i64, slug: &str, start: 
                 slug: slug.to_string(),
                 version: v.number,
                 period_label: super::period_label(start, end),
-                published_at: v.published_at.map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default(),
+                published_at: v
+                    .published_at
+                    .map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                    .unwrap_or_default(),
             },
             data: v.data()?,
         }),
@@ -289,14 +354,26 @@ fn latest_published(conn: &mut DbConnection, report_id: i64, slug: &str, start: 
 }
 
 /// (Re)compiles the report's draft from the data now; makes a new draft version when there is none.
-pub fn compile_report(conn: &mut DbConnection, settings: &Settings, report_id: i64, by: &str, now: DateTime<Utc>) -> ApiResult<Compiled> {
+pub fn compile_report(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    report_id: i64,
+    by: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Compiled> {
     let (id, fw_id, start, end, slug, _, _) = report_row(conn, report_id)?;
     let fw = crate::charter::store::by_id(conn, fw_id)?;
-    let marked: Vec<i64> = report_good_practices::table.filter(report_good_practices::report_id.eq(id)).select(report_good_practices::action_id).load(conn)?;
+    let marked: Vec<i64> = report_good_practices::table
+        .filter(report_good_practices::report_id.eq(id))
+        .select(report_good_practices::action_id)
+        .load(conn)?;
     // The previous report: the framework's published report with the latest period ending before this one's end.
     let earlier: Vec<(i64, String, NaiveDate, NaiveDate)> = reports::table
         .filter(reports::framework_id.eq(fw_id).and(reports::period_end.lt(end)).and(reports::id.ne(id)))
-        .filter(diesel::dsl::exists(report_versions::table.filter(report_versions::report_id.eq(reports::id).and(report_versions::state.eq(PUBLISHED)))))
+        .filter(diesel::dsl::exists(
+            report_versions::table
+                .filter(report_versions::report_id.eq(reports::id).and(report_versions::state.eq(PUBLISHED))),
+        ))
         .order((reports::period_end.desc(), reports::period_start.desc()))
         .select((reports::id, reports::slug, reports::period_start, reports::period_end))
         .limit(1)
@@ -323,9 +400,15 @@ pub fn compile_report(conn: &mut DbConnection, settings: &Settings, report_id: i
     let figures = serde_json::to_string(&data).map_err(|e| anyhow::anyhow!("serialising report figures: {e}"))?;
     let saved = conn.transaction(|c| -> QueryResult<(i64, i32, bool)> {
         // The update comes first: it takes the write lock before anything is read.
-        let n = diesel::update(report_versions::table.filter(report_versions::report_id.eq(id).and(report_versions::state.eq(DRAFT))))
-            .set((report_versions::figures.eq(&figures), report_versions::compiled_at.eq(now.naive_utc()), report_versions::compiled_by.eq(by)))
-            .execute(c)?;
+        let n = diesel::update(
+            report_versions::table.filter(report_versions::report_id.eq(id).and(report_versions::state.eq(DRAFT))),
+        )
+        .set((
+            report_versions::figures.eq(&figures),
+            report_versions::compiled_at.eq(now.naive_utc()),
+            report_versions::compiled_by.eq(by),
+        ))
+        .execute(c)?;
         if n > 0 {
             let (vid, number) = report_versions::table
                 .filter(report_versions::report_id.eq(id).and(report_versions::state.eq(DRAFT)))
@@ -333,7 +416,10 @@ pub fn compile_report(conn: &mut DbConnection, settings: &Settings, report_id: i
                 .first(c)?;
             return Ok((vid, number, false));
         }
-        let last: Option<i32> = report_versions::table.filter(report_versions::report_id.eq(id)).select(diesel::dsl::max(report_versions::number)).first(c)?;
+        let last: Option<i32> = report_versions::table
+            .filter(report_versions::report_id.eq(id))
+            .select(diesel::dsl::max(report_versions::number))
+            .first(c)?;
         let number = last.unwrap_or(0) + 1;
         let vid = diesel::insert_into(report_versions::table)
             .values((
@@ -351,7 +437,9 @@ pub fn compile_report(conn: &mut DbConnection, settings: &Settings, report_id: i
     let (draft_id, number, created) = match saved {
         Ok(s) => s,
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::StateConflict("another compile of this report finished at the same moment; compile again to refresh the draft".into()))
+            return Err(ApiError::StateConflict(
+                "another compile of this report finished at the same moment; compile again to refresh the draft".into(),
+            ))
         }
         Err(e) => return Err(e.into()),
     };
@@ -367,7 +455,9 @@ pub fn draft_id(conn: &mut DbConnection, report_id: i64) -> ApiResult<i64> {
         .select(report_versions::id)
         .first(conn)
         .optional()?
-        .ok_or_else(|| ApiError::StateConflict(format!("report {report_id} has no draft to publish; compile one first")))
+        .ok_or_else(|| {
+            ApiError::StateConflict(format!("report {report_id} has no draft to publish; compile one first"))
+        })
 }
 
 /// The render metadata of a version.
@@ -388,7 +478,15 @@ fn meta(slug: &str, v: &VersionRow, published: Option<(NaiveDateTime, Option<Str
 /// Publishes a draft: freezes its figures and renders the public outputs (HTML, JSON, CSVs),
 /// stored as bytes and served unchanged from then on. A version after the first needs a
 /// changelog.
-pub fn publish(conn: &mut DbConnection, settings: &Settings, templates: &Templates, draft_id: i64, changelog: Option<&str>, by: &str, now: DateTime<Utc>) -> ApiResult<Published> {
+pub fn publish(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    templates: &Templates,
+    draft_id: i64,
+    changelog: Option<&str>,
+    by: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Published> {
     let v: VersionRow = report_versions::table
         .find(draft_id)
         .select(VersionRow::as_select())
@@ -397,7 +495,10 @@ pub fn publish(conn: &mut DbConnection, settings: &Settings, templates: &Templat
         .ok_or_else(|| ApiError::not_found(format!("no report draft with id {draft_id}")))?;
     let (report_id, _, _, _, slug, _, _) = report_row(conn, v.report_id)?;
     if v.state != DRAFT {
-        return Err(ApiError::StateConflict(format!("version {} of {slug} is already published; compile a correction draft first", v.number)));
+        return Err(ApiError::StateConflict(format!(
+            "version {} of {slug} is already published; compile a correction draft first",
+            v.number
+        )));
     }
     let earlier_published: i64 = report_versions::table
         .filter(report_versions::report_id.eq(report_id).and(report_versions::state.eq(PUBLISHED)))
@@ -408,7 +509,10 @@ pub fn publish(conn: &mut DbConnection, settings: &Settings, templates: &Templat
     if let Some(l) = log {
         e.take(crate::validation::optional_text("changelog", l, 4000));
     } else if earlier_published > 0 {
-        e.push(FieldError::new("changelog", format!("is required: this is version {} of {slug}, a correction", v.number)).accepting("a short account of what this version corrects, up to 4000 characters"));
+        e.push(
+            FieldError::new("changelog", format!("is required: this is version {} of {slug}, a correction", v.number))
+                .accepting("a short account of what this version corrects, up to 4000 characters"),
+        );
     }
     e.finish()?;
     let data = v.data()?;
@@ -425,18 +529,31 @@ pub fn publish(conn: &mut DbConnection, settings: &Settings, templates: &Templat
             ))
             .execute(c)?;
         if n == 0 {
-            return Err(ApiError::StateConflict(format!("version {} of {slug} was published by someone else a moment ago", v.number)));
+            return Err(ApiError::StateConflict(format!(
+                "version {} of {slug} was published by someone else a moment ago",
+                v.number
+            )));
         }
         for (name, content_type, body) in &outputs {
             diesel::insert_into(report_outputs::table)
-                .values((report_outputs::version_id.eq(draft_id), report_outputs::name.eq(name), report_outputs::content_type.eq(content_type), report_outputs::body.eq(body)))
+                .values((
+                    report_outputs::version_id.eq(draft_id),
+                    report_outputs::name.eq(name),
+                    report_outputs::content_type.eq(content_type),
+                    report_outputs::body.eq(body),
+                ))
                 .execute(c)?;
         }
         Ok(())
     })?;
     tracing::info!(report = report_id, version = v.number, "report published");
     let base = settings.public_base();
-    Ok(Published { report_id, number: v.number, url: format!("{base}/reports/{slug}"), version_url: format!("{base}/reports/{slug}/versions/{}", v.number) })
+    Ok(Published {
+        report_id,
+        number: v.number,
+        url: format!("{base}/reports/{slug}"),
+        version_url: format!("{base}/reports/{slug}/versions/{}", v.number),
+    })
 }
 
 /// The secretariat's reading of the current version (the draft if there is one): the full HTML,
@@ -454,18 +571,36 @@ pub fn secretariat_html(conn: &mut DbConnection, templates: &Templates, report_i
 
 fn require_action_of(conn: &mut DbConnection, report_id: i64, action_id: i64) -> ApiResult<()> {
     let (_, fw, ..) = report_row(conn, report_id)?;
-    let plan_fw: Option<i64> = actions::table.inner_join(plans::table).filter(actions::id.eq(action_id)).select(plans::framework_id).first(conn).optional()?;
+    let plan_fw: Option<i64> = actions::table
+        .inner_join(plans::table)
+        .filter(actions::id.eq(action_id))
+        .select(plans::framework_id)
+        .first(conn)
+        .optional()?;
     match plan_fw {
-        None => Err(ApiError::Validation(vec![FieldError::new("action_id", format!("there is no action {action_id}")).accepting("the id of an action of a city's plan")])),
-        Some(f) if f != fw => Err(ApiError::Validation(vec![FieldError::new("action_id", format!("action {action_id} is under another framework than this report's"))
-            .accepting("an action of a plan under the report's framework")])),
+        None => {
+            Err(ApiError::Validation(vec![FieldError::new("action_id", format!("there is no action {action_id}"))
+                .accepting("the id of an action of a city's plan")]))
+        }
+        Some(f) if f != fw => Err(ApiError::Validation(vec![FieldError::new(
+            "action_id",
+            format!("action {action_id} is under another framework than this report's"),
+        )
+        .accepting("an action of a plan under the report's framework")])),
         Some(_) => Ok(()),
     }
 }
 
 /// Marks an action as good practice for the report and recompiles its draft (a correction
 /// draft when the latest version is published).
-pub fn mark_good_practice(conn: &mut DbConnection, settings: &Settings, report_id: i64, action_id: i64, by: &str, now: DateTime<Utc>) -> ApiResult<Compiled> {
+pub fn mark_good_practice(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    report_id: i64,
+    action_id: i64,
+    by: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Compiled> {
     require_action_of(conn, report_id, action_id)?;
     let exists: i64 = report_good_practices::table
         .filter(report_good_practices::report_id.eq(report_id).and(report_good_practices::action_id.eq(action_id)))
@@ -490,11 +625,24 @@ pub fn mark_good_practice(conn: &mut DbConnection, settings: &Settings, report_i
 }
 
 /// Removes a good-practice mark and recompiles the draft.
-pub fn unmark_good_practice(conn: &mut DbConnection, settings: &Settings, report_id: i64, action_id: i64, by: &str, now: DateTime<Utc>) -> ApiResult<Compiled> {
+pub fn unmark_good_practice(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    report_id: i64,
+    action_id: i64,
+    by: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Compiled> {
     report_row(conn, report_id)?;
-    let n = diesel::delete(report_good_practices::table.filter(report_good_practices::report_id.eq(report_id).and(report_good_practices::action_id.eq(action_id)))).execute(conn)?;
+    let n = diesel::delete(
+        report_good_practices::table
+            .filter(report_good_practices::report_id.eq(report_id).and(report_good_practices::action_id.eq(action_id))),
+    )
+    .execute(conn)?;
     if n == 0 {
-        return Err(ApiError::not_found(format!("action {action_id} is not marked as good practice in report {report_id}")));
+        return Err(ApiError::not_found(format!(
+            "action {action_id} is not marked as good practice in report {report_id}"
+        )));
     }
     compile_report(conn, settings, report_id, by, now)
 }
@@ -514,10 +662,20 @@ pub fn published_numbers(conn: &mut DbConnection, report_id: i64) -> QueryResult
 }
 
 /// A stored output of a published version: (content type, bytes).
-pub fn output(conn: &mut DbConnection, report_id: i64, number: i32, name: &str) -> QueryResult<Option<(String, Vec<u8>)>> {
+pub fn output(
+    conn: &mut DbConnection,
+    report_id: i64,
+    number: i32,
+    name: &str,
+) -> QueryResult<Option<(String, Vec<u8>)>> {
     report_outputs::table
         .inner_join(report_versions::table)
-        .filter(report_versions::report_id.eq(report_id).and(report_versions::number.eq(number)).and(report_versions::state.eq(PUBLISHED)))
+        .filter(
+            report_versions::report_id
+                .eq(report_id)
+                .and(report_versions::number.eq(number))
+                .and(report_versions::state.eq(PUBLISHED)),
+        )
         .filter(report_outputs::name.eq(name))
         .select((report_outputs::content_type, report_outputs::body))
         .first(conn)
@@ -526,7 +684,8 @@ pub fn output(conn: &mut DbConnection, report_id: i64, number: i32, name: &str) 
 
 /// The draft id a CLI user gave, with a clear refusal when it is not a draft.
 pub fn require_draft(conn: &mut DbConnection, draft_id: i64) -> ApiResult<i64> {
-    let state: Option<String> = report_versions::table.find(draft_id).select(report_versions::state).first(conn).optional()?;
+    let state: Option<String> =
+        report_versions::table.find(draft_id).select(report_versions::state).first(conn).optional()?;
     match state.as_deref() {
         None => Err(ApiError::not_found(format!("no report draft with id {draft_id}"))),
         Some(DRAFT) => Ok(draft_id),

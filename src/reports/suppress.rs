@@ -120,17 +120,33 @@ mod tests {
             assessments: Default::default(),
             indicators: ["S-SMALL", "S-BIG", "OPEN"]
                 .iter()
-                .map(|c| CityIndicator { code: c.to_string(), value: 3.0, baseline: None, target: None, period_end: "2026-12-31".parse().unwrap(), change_since_previous: None })
+                .map(|c| CityIndicator {
+                    code: c.to_string(),
+                    value: 3.0,
+                    baseline: None,
+                    target: None,
+                    period_end: "2026-12-31".parse().unwrap(),
+                    change_since_previous: None,
+                })
                 .collect(),
         }];
         let p = public_view(&d);
         let small = &p.indicators[0];
-        assert!(small.suppressed && small.cities_reporting.is_none() && small.median.is_none() && small.change_since_previous.is_none());
+        assert!(
+            small.suppressed
+                && small.cities_reporting.is_none()
+                && small.median.is_none()
+                && small.change_since_previous.is_none()
+        );
         let big = &p.indicators[1];
         // 5 cities reported: network figures shown, but only 2 gave a target.
         assert_eq!((big.cities_reporting, big.median, big.change_since_baseline), (Some(5), Some(2.0), Some(1.0)));
         assert!(big.suppressed && big.target_cities.is_none() && big.distance_to_target.is_none());
-        assert_eq!(p.indicators[2], { let mut o = indicator("OPEN", false, 1); o.suppressed = false; o });
+        assert_eq!(p.indicators[2], {
+            let mut o = indicator("OPEN", false, 1);
+            o.suppressed = false;
+            o
+        });
         let shown: Vec<&str> = p.cities[0].indicators.iter().map(|v| v.code.as_str()).collect();
         assert_eq!(shown, ["OPEN"]);
         assert!(p.suppressed_view && !d.suppressed_view);

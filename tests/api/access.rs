@@ -68,26 +68,60 @@ fn table() -> Vec<Case> {
         case(M::GET, "/api/v1/frameworks/{code}", T::Framework, None, [200; 5]),
         case(M::GET, "/api/v1/me", T::None, None, [401, 200, 200, 200, 200]),
         case(M::GET, "/api/v1/cities", T::None, None, [401, 200, 200, 200, 200]),
-        case(M::POST, "/api/v1/cities", T::None, Some(json!({"name": "Zürich", "country": "CH"})), [401, 201, 403, 403, 403]),
+        case(
+            M::POST,
+            "/api/v1/cities",
+            T::None,
+            Some(json!({"name": "Zürich", "country": "CH"})),
+            [401, 201, 403, 403, 403],
+        ),
         case(M::GET, "/api/v1/cities/{id}", T::CityA, None, read),
         case(M::PATCH, "/api/v1/cities/{id}", T::CityA, Some(json!({"public": true})), edit),
         case(M::GET, "/api/v1/cities/{id}/contacts", T::CityA, None, read),
-        case(M::POST, "/api/v1/cities/{id}/contacts", T::CityA, Some(json!({"name": "Per", "email": "per@malmo.example", "language": "sv"})), create),
+        case(
+            M::POST,
+            "/api/v1/cities/{id}/contacts",
+            T::CityA,
+            Some(json!({"name": "Per", "email": "per@malmo.example", "language": "sv"})),
+            create,
+        ),
         case(M::PATCH, "/api/v1/contacts/{id}", T::ContactA, Some(json!({"office_role": "Integration officer"})), edit),
         case(M::DELETE, "/api/v1/contacts/{id}", T::FreshContactA, None, delete),
         case(M::GET, "/api/v1/cities/{id}/plans", T::CityA, None, read),
-        case(M::POST, "/api/v1/cities/{id}/plans", T::CityA, Some(json!({"framework": "icc-lisbon-declaration", "title": "Intercultural plan", "period_start": "2026-01-01", "period_end": "2027-12-31"})), create),
+        case(
+            M::POST,
+            "/api/v1/cities/{id}/plans",
+            T::CityA,
+            Some(
+                json!({"framework": "icc-lisbon-declaration", "title": "Intercultural plan", "period_start": "2026-01-01", "period_end": "2027-12-31"}),
+            ),
+            create,
+        ),
         case(M::GET, "/api/v1/plans/{id}", T::PlanA, None, read),
         case(M::PATCH, "/api/v1/plans/{id}", T::PlanA, Some(json!({"title": "Renamed plan"})), edit),
         case(M::GET, "/api/v1/plans/{id}/coverage", T::PlanA, None, read),
         case(M::GET, "/api/v1/plans/{id}/actions", T::PlanA, None, read),
-        case(M::POST, "/api/v1/plans/{id}/actions", T::PlanA, Some(json!({"commitment": "PM1", "title": "Campaign", "status": "planned", "progress": 0, "delivery": "direct"})), create),
+        case(
+            M::POST,
+            "/api/v1/plans/{id}/actions",
+            T::PlanA,
+            Some(
+                json!({"commitment": "PM1", "title": "Campaign", "status": "planned", "progress": 0, "delivery": "direct"}),
+            ),
+            create,
+        ),
         case(M::GET, "/api/v1/actions/{id}", T::ActionA, None, read),
         case(M::PATCH, "/api/v1/actions/{id}", T::ActionA, Some(json!({"progress": 55})), edit),
         case(M::DELETE, "/api/v1/actions/{id}", T::FreshActionA, None, delete),
         case(M::GET, "/api/v1/{kind}/{id}/history", T::ActionA, None, read),
         case(M::GET, "/api/v1/schedule", T::None, None, [401, 200, 200, 200, 200]),
-        case(M::PUT, "/api/v1/schedule", T::None, Some(json!({"expression": "0 0 * * *", "time_zone": "UTC"})), [401, 200, 403, 403, 403]),
+        case(
+            M::PUT,
+            "/api/v1/schedule",
+            T::None,
+            Some(json!({"expression": "0 0 * * *", "time_zone": "UTC"})),
+            [401, 200, 403, 403, 403],
+        ),
         case(M::GET, "/api/v1/rounds", T::None, None, [401, 200, 200, 200, 200]),
         case(M::GET, "/api/v1/rounds/{id}", T::Round, None, [401, 200, 200, 200, 200]),
         case(M::GET, "/api/v1/rounds/{id}/check-ins", T::Round, None, [401, 200, 200, 200, 200]),
@@ -96,23 +130,61 @@ fn table() -> Vec<Case> {
         case(M::GET, "/api/v1/check-ins/{id}", T::CheckInA, None, read),
         case(M::PUT, "/api/v1/check-ins/{id}/draft", T::CheckInA, Some(json!({"content": {}})), edit),
         // Invalid content: whoever may submit is told what is wrong (422); others are refused first.
-        case(M::POST, "/api/v1/check-ins/{id}/submit", T::CheckInA, Some(json!({"content": {"actions": [{"action_id": 0}]}})), [401, 422, 422, 403, 403]),
-        case(M::POST, "/api/v1/check-ins/{id}/extend", T::CheckInA, Some(json!({"due_date": "2000-01-01", "reason": "test"})), [401, 422, 403, 403, 403]),
+        case(
+            M::POST,
+            "/api/v1/check-ins/{id}/submit",
+            T::CheckInA,
+            Some(json!({"content": {"actions": [{"action_id": 0}]}})),
+            [401, 422, 422, 403, 403],
+        ),
+        case(
+            M::POST,
+            "/api/v1/check-ins/{id}/extend",
+            T::CheckInA,
+            Some(json!({"due_date": "2000-01-01", "reason": "test"})),
+            [401, 422, 403, 403, 403],
+        ),
         case(M::GET, "/api/v1/check-in-links/{token}", T::LinkA, None, [200; 5]),
         case(M::PUT, "/api/v1/check-in-links/{token}/draft", T::LinkA, Some(json!({"content": {}})), [200; 5]),
-        case(M::POST, "/api/v1/check-in-links/{token}/submit", T::LinkA, Some(json!({"content": {"actions": [{"action_id": 0}]}})), [422; 5]),
+        case(
+            M::POST,
+            "/api/v1/check-in-links/{token}/submit",
+            T::LinkA,
+            Some(json!({"content": {"actions": [{"action_id": 0}]}})),
+            [422; 5],
+        ),
         case(M::GET, "/api/v1/outbox", T::None, None, secretariat_only),
         case(M::GET, "/api/v1/outbox/{id}", T::FreshCancelledEmail, None, secretariat_only),
         case(M::POST, "/api/v1/outbox/{id}/retry", T::FreshCancelledEmail, None, secretariat_only),
         case(M::GET, "/api/v1/frameworks/{code}/indicators", T::Framework, None, [200; 5]),
-        case(M::POST, "/api/v1/frameworks/{code}/indicators", T::Framework, Some(json!({"code": "X-1", "name": "Extra", "unit": "count"})), [401, 201, 403, 403, 403]),
+        case(
+            M::POST,
+            "/api/v1/frameworks/{code}/indicators",
+            T::Framework,
+            Some(json!({"code": "X-1", "name": "Extra", "unit": "count"})),
+            [401, 201, 403, 403, 403],
+        ),
         case(M::GET, "/api/v1/cities/{id}/indicator-values", T::CityA, None, read),
         // The period is made different per role below, so each creation is new.
-        case(M::POST, "/api/v1/cities/{id}/indicator-values", T::CityA, Some(json!({"indicator": "EM3-A", "period_start": "2030-01-01", "period_end": "2030-12-31", "value": 12.5})), create),
+        case(
+            M::POST,
+            "/api/v1/cities/{id}/indicator-values",
+            T::CityA,
+            Some(
+                json!({"indicator": "EM3-A", "period_start": "2030-01-01", "period_end": "2030-12-31", "value": 12.5}),
+            ),
+            create,
+        ),
         case(M::GET, "/api/v1/indicator-values/{id}", T::ValueA, None, read),
         case(M::PATCH, "/api/v1/indicator-values/{id}", T::ValueA, Some(json!({"value": 14})), edit),
         case(M::DELETE, "/api/v1/indicator-values/{id}", T::FreshValueA, None, delete),
-        case(M::POST, "/api/v1/reports", T::None, Some(json!({"framework": "eurocities-integrating-cities", "from": "2031-01-01", "to": "2031-12-31"})), [401, 201, 403, 403, 403]),
+        case(
+            M::POST,
+            "/api/v1/reports",
+            T::None,
+            Some(json!({"framework": "eurocities-integrating-cities", "from": "2031-01-01", "to": "2031-12-31"})),
+            [401, 201, 403, 403, 403],
+        ),
         case(M::GET, "/api/v1/reports", T::None, None, [401, 200, 200, 200, 200]),
         // Nothing published yet: the draft is for the secretariat only.
         case(M::GET, "/api/v1/reports/{id}", T::Report, None, secretariat_only),
@@ -130,7 +202,9 @@ async fn every_route_times_every_role() {
     let w = World::build(&app).await;
     let open = app.open_round_now(&w).await;
     let compile = |year: i32| json!({"framework": "eurocities-integrating-cities", "from": format!("{year}-01-01"), "to": format!("{year}-12-31")});
-    let report = app.post("/api/v1/reports", &w.secretariat, compile(2030)).await.body["compiled"]["report_id"].as_i64().unwrap();
+    let report = app.post("/api/v1/reports", &w.secretariat, compile(2030)).await.body["compiled"]["report_id"]
+        .as_i64()
+        .unwrap();
     let value_of_a = |year: i32| json!({"indicator": "PM3-A", "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "value": 2});
     let r = app.post(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.secretariat, value_of_a(2029)).await;
     assert_eq!(r.status, 201, "{}", r.body);
@@ -149,8 +223,12 @@ async fn every_route_times_every_role() {
             let (path, version_path) = match c.target {
                 Target::None => (c.template.to_string(), None),
                 Target::Framework => (c.template.replace("{code}", "eurocities-integrating-cities"), None),
-                Target::CityA => (c.template.replace("{id}", &w.city_a.to_string()), Some(format!("/api/v1/cities/{}", w.city_a))),
-                Target::PlanA => (c.template.replace("{id}", &w.plan_a.to_string()), Some(format!("/api/v1/plans/{}", w.plan_a))),
+                Target::CityA => {
+                    (c.template.replace("{id}", &w.city_a.to_string()), Some(format!("/api/v1/cities/{}", w.city_a)))
+                }
+                Target::PlanA => {
+                    (c.template.replace("{id}", &w.plan_a.to_string()), Some(format!("/api/v1/plans/{}", w.plan_a)))
+                }
                 Target::ActionA => {
                     let p = c.template.replace("{kind}", "actions").replace("{id}", &w.action_a.to_string());
                     (p, Some(format!("/api/v1/actions/{}", w.action_a)))
@@ -162,7 +240,11 @@ async fn every_route_times_every_role() {
                 }
                 Target::FreshContactA => {
                     let r = app
-                        .post(&format!("/api/v1/cities/{}/contacts", w.city_a), &w.secretariat, json!({"name": "Temp", "email": "temp@malmo.example"}))
+                        .post(
+                            &format!("/api/v1/cities/{}/contacts", w.city_a),
+                            &w.secretariat,
+                            json!({"name": "Temp", "email": "temp@malmo.example"}),
+                        )
                         .await;
                     (c.template.replace("{id}", &r.body["id"].as_i64().unwrap().to_string()), None)
                 }
@@ -171,22 +253,47 @@ async fn every_route_times_every_role() {
                     let p = c.template.replace("{id}", &open.check_in_a.to_string()).replace("{token}", &open.token_a);
                     (p, Some(format!("/api/v1/check-ins/{}", open.check_in_a)))
                 }
-                Target::ValueA => (c.template.replace("{id}", &value_a.to_string()), Some(format!("/api/v1/indicator-values/{value_a}"))),
+                Target::ValueA => (
+                    c.template.replace("{id}", &value_a.to_string()),
+                    Some(format!("/api/v1/indicator-values/{value_a}")),
+                ),
                 Target::FreshValueA => {
                     fresh_year += 1;
-                    let r = app.post(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.secretariat, value_of_a(fresh_year)).await;
+                    let r = app
+                        .post(
+                            &format!("/api/v1/cities/{}/indicator-values", w.city_a),
+                            &w.secretariat,
+                            value_of_a(fresh_year),
+                        )
+                        .await;
                     (c.template.replace("{id}", &r.body["id"].as_i64().unwrap().to_string()), None)
                 }
-                Target::Report => (c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()), None),
+                Target::Report => (
+                    c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()),
+                    None,
+                ),
                 Target::FreshReport => {
                     fresh_year += 1;
-                    let id = app.post("/api/v1/reports", &w.secretariat, compile(fresh_year)).await.body["compiled"]["report_id"].as_i64().unwrap();
+                    let id = app.post("/api/v1/reports", &w.secretariat, compile(fresh_year)).await.body["compiled"]
+                        ["report_id"]
+                        .as_i64()
+                        .unwrap();
                     (c.template.replace("{id}", &id.to_string()), None)
                 }
                 Target::MarkedReport => {
-                    let r = app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{}", w.action_a), Some(&w.secretariat), None).await;
+                    let r = app
+                        .request(
+                            Method::PUT,
+                            &format!("/api/v1/reports/{report}/good-practices/{}", w.action_a),
+                            Some(&w.secretariat),
+                            None,
+                        )
+                        .await;
                     assert_eq!(r.status, 200, "{}", r.body);
-                    (c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()), None)
+                    (
+                        c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()),
+                        None,
+                    )
                 }
                 Target::FreshCancelledEmail => {
                     let key = format!("access/{}", uuid::Uuid::new_v4().simple());
@@ -203,8 +310,11 @@ async fn every_route_times_every_role() {
             };
             // Updates carry the current version, so only authorisation decides the outcome.
             let mut body = c.body.clone();
-            if matches!(c.target, Target::CheckInA | Target::LinkA) && c.body.as_ref().is_some_and(|b| b.get("content").is_some()) {
-                let current = app.get(version_path.as_ref().unwrap(), &w.secretariat).await.body["check_in"]["version"].clone();
+            if matches!(c.target, Target::CheckInA | Target::LinkA)
+                && c.body.as_ref().is_some_and(|b| b.get("content").is_some())
+            {
+                let current =
+                    app.get(version_path.as_ref().unwrap(), &w.secretariat).await.body["check_in"]["version"].clone();
                 body.as_mut().unwrap()["version"] = current;
             } else if c.method == Method::PATCH {
                 let current = match (&version_path, c.target) {
@@ -228,7 +338,8 @@ async fn every_route_times_every_role() {
             let r = app.request(c.method.clone(), &path, *token, body.as_ref()).await;
             let got = r.status.as_u16();
             if got != c.expect[i] {
-                failures.push(format!("{} {} as {role}: expected {}, got {got}: {}", c.method, path, c.expect[i], r.body));
+                failures
+                    .push(format!("{} {} as {role}: expected {}, got {got}: {}", c.method, path, c.expect[i], r.body));
             }
             if got >= 400 && r.content_type() != "application/problem+json" {
                 failures.push(format!("{} {} as {role}: {got} without a problem body", c.method, path));
@@ -267,8 +378,8 @@ async fn a_city_editor_lists_only_their_own_city_and_revoked_tokens_stop_working
     let pool = app.pool.clone();
     let token = w.editor_b.clone();
     tokio::task::spawn_blocking(move || {
-        use diesel::prelude::*;
         use charter_tracker::db::schema::api_tokens;
+        use diesel::prelude::*;
         let mut c = pool.get().unwrap();
         let id: i64 = api_tokens::table
             .filter(api_tokens::token_hash.eq(charter_tracker::auth::tokens::hash_token(&token)))
@@ -281,7 +392,8 @@ async fn a_city_editor_lists_only_their_own_city_and_revoked_tokens_stop_working
     .unwrap();
     app.get("/api/v1/cities", &w.editor_b).await.assert_problem(401, None);
     app.get("/api/v1/cities", "ct_forged-token").await.assert_problem(401, None);
-    let r = app.request_with(Method::GET, "/api/v1/cities", None, None, &[("Authorization", "Basic Zm9vOmJhcg==")]).await;
+    let r =
+        app.request_with(Method::GET, "/api/v1/cities", None, None, &[("Authorization", "Basic Zm9vOmJhcg==")]).await;
     r.assert_problem(401, None);
 }
 
@@ -291,8 +403,8 @@ async fn tokens_are_stored_hashed() {
     let token = app.token(charter_tracker::auth::Role::Observer, None).await;
     let pool = app.pool.clone();
     let stored: Vec<String> = tokio::task::spawn_blocking(move || {
-        use diesel::prelude::*;
         use charter_tracker::db::schema::{api_tokens, users};
+        use diesel::prelude::*;
         let mut c = pool.get().unwrap();
         let mut all: Vec<String> = api_tokens::table.select(api_tokens::token_hash).load(&mut c).unwrap();
         all.extend(users::table.select(users::password_hash).load::<String>(&mut c).unwrap());

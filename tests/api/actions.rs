@@ -15,7 +15,11 @@ async fn bad_action_input_names_each_field_and_stores_nothing() {
         (json!({"commitment": "LD3", "title": "x"}), 422, "commitment"),
         (json!({"commitment": "PM1", "title": "x", "progress": 101}), 422, "progress"),
         (json!({"commitment": "PM1", "title": "x", "progress": -1}), 422, "progress"),
-        (json!({"commitment": "PM1", "title": "x", "start_date": "2026-06-01", "due_date": "2026-05-31"}), 422, "due_date"),
+        (
+            json!({"commitment": "PM1", "title": "x", "start_date": "2026-06-01", "due_date": "2026-05-31"}),
+            422,
+            "due_date",
+        ),
         (json!({"commitment": "PM1", "title": "x", "due_date": "31/12/2026"}), 422, "due_date"),
         (json!({"commitment": "PM1", "title": "x", "status": "done"}), 422, "status"),
         (json!({"commitment": "PM1", "title": "x", "delivery": "outsourced"}), 422, "delivery"),
@@ -40,14 +44,28 @@ async fn bad_action_input_names_each_field_and_stores_nothing() {
     assert_eq!(r.body["errors"].as_array().unwrap().len(), 3, "{}", r.body);
 
     // Malformed JSON and a wrong content type.
-    let raw = app.client.post(format!("{}{url}", app.address)).bearer_auth(&w.secretariat)
-        .header("content-type", "application/json").body("{\"title\": ").send().await.unwrap();
+    let raw = app
+        .client
+        .post(format!("{}{url}", app.address))
+        .bearer_auth(&w.secretariat)
+        .header("content-type", "application/json")
+        .body("{\"title\": ")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(raw.status(), 400);
     assert_eq!(raw.headers()["content-type"], "application/problem+json");
     let body: serde_json::Value = raw.json().await.unwrap();
     assert_eq!(body["errors"][0]["field"], "body");
-    let raw = app.client.post(format!("{}{url}", app.address)).bearer_auth(&w.secretariat)
-        .header("content-type", "text/plain").body("{}").send().await.unwrap();
+    let raw = app
+        .client
+        .post(format!("{}{url}", app.address))
+        .bearer_auth(&w.secretariat)
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(raw.status(), 400);
 
     let list = app.get(&url, &w.secretariat).await;
@@ -72,9 +90,25 @@ async fn a_stale_update_gets_409_and_changes_nothing() {
     assert_eq!(now.body["version"], 2);
 
     // If-Match works as well as the body field, and a missing version is refused with 428.
-    let r = app.request_with(Method::PATCH, &url, Some(&w.secretariat), Some(&json!({"progress": 60})), &[("If-Match", "\"2\"")]).await;
+    let r = app
+        .request_with(
+            Method::PATCH,
+            &url,
+            Some(&w.secretariat),
+            Some(&json!({"progress": 60})),
+            &[("If-Match", "\"2\"")],
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
-    let r = app.request_with(Method::PATCH, &url, Some(&w.secretariat), Some(&json!({"progress": 70})), &[("If-Match", "\"2\"")]).await;
+    let r = app
+        .request_with(
+            Method::PATCH,
+            &url,
+            Some(&w.secretariat),
+            Some(&json!({"progress": 70})),
+            &[("If-Match", "\"2\"")],
+        )
+        .await;
     r.assert_problem(409, None);
     app.patch(&url, &w.secretariat, json!({"progress": 70})).await.assert_problem(428, Some("version"));
 
@@ -89,9 +123,15 @@ async fn patch_changes_only_what_it_names_and_null_clears_dates() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
     let url = format!("/api/v1/actions/{}", w.action_a);
-    let r = app.patch(&url, &w.editor_a, json!({"version": 1, "start_date": "2026-02-01", "due_date": "2026-12-31",
+    let r = app
+        .patch(
+            &url,
+            &w.editor_a,
+            json!({"version": 1, "start_date": "2026-02-01", "due_date": "2026-12-31",
         "partners": ["Red Cross", "Adult education centre"], "policy_areas": ["language_learning", "education"],
-        "department": "Education", "commitment": "SP2", "delivery": "advocacy"})).await;
+        "department": "Education", "commitment": "SP2", "delivery": "advocacy"}),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["commitment"], "SP2");
     assert_eq!(r.body["role"], "SP");
@@ -111,7 +151,9 @@ async fn lists_filter_by_role_commitment_and_status_and_paginate() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
     let p = w.plan_a;
-    for (c, s) in [("PM1", "planned"), ("PM2", "completed"), ("EM3", "completed"), ("BU2", "delayed"), ("PM1", "cancelled")] {
+    for (c, s) in
+        [("PM1", "planned"), ("PM2", "completed"), ("EM3", "completed"), ("BU2", "delayed"), ("PM1", "cancelled")]
+    {
         app.action(&w.editor_a, p, c, s).await;
     }
     let count = |q: &'static str| {
@@ -124,10 +166,16 @@ async fn lists_filter_by_role_commitment_and_status_and_paginate() {
     assert_eq!(count("?commitment=PM1").await, 2);
     assert_eq!(count("?status=completed").await, 2);
     assert_eq!(count("?role=PM&status=completed").await, 1);
-    app.get(&format!("/api/v1/plans/{p}/actions?status=finished"), &w.editor_a).await.assert_problem(422, Some("status"));
+    app.get(&format!("/api/v1/plans/{p}/actions?status=finished"), &w.editor_a)
+        .await
+        .assert_problem(422, Some("status"));
     app.get(&format!("/api/v1/plans/{p}/actions?role=XX"), &w.editor_a).await.assert_problem(422, Some("role"));
-    app.get(&format!("/api/v1/plans/{p}/actions?commitment=LD1"), &w.editor_a).await.assert_problem(422, Some("commitment"));
-    app.get(&format!("/api/v1/plans/{p}/actions?per_page=500"), &w.editor_a).await.assert_problem(422, Some("per_page"));
+    app.get(&format!("/api/v1/plans/{p}/actions?commitment=LD1"), &w.editor_a)
+        .await
+        .assert_problem(422, Some("commitment"));
+    app.get(&format!("/api/v1/plans/{p}/actions?per_page=500"), &w.editor_a)
+        .await
+        .assert_problem(422, Some("per_page"));
     app.get(&format!("/api/v1/plans/{p}/actions?page=0"), &w.editor_a).await.assert_problem(422, Some("page"));
     app.get(&format!("/api/v1/plans/{p}/actions?page=abc"), &w.editor_a).await.assert_problem(422, None);
 
@@ -136,7 +184,13 @@ async fn lists_filter_by_role_commitment_and_status_and_paginate() {
     assert_eq!(page1["items"].as_array().unwrap().len(), 4);
     assert_eq!(page2["items"].as_array().unwrap().len(), 2);
     assert_eq!(page1["total"], 6);
-    let ids: Vec<i64> = page1["items"].as_array().unwrap().iter().chain(page2["items"].as_array().unwrap()).map(|a| a["id"].as_i64().unwrap()).collect();
+    let ids: Vec<i64> = page1["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(page2["items"].as_array().unwrap())
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();

@@ -29,7 +29,13 @@ fn files(app: &TestApp) -> Arc<charter_tracker::mail::transport::Transport> {
 
 /// The id at the end of a redirect's location (`/users/7` -> 7).
 fn id_in(p: &Page) -> i64 {
-    p.location().unwrap_or_else(|| panic!("no redirect: {} {}", p.status, p.body)).rsplit('/').next().unwrap().parse().unwrap()
+    p.location()
+        .unwrap_or_else(|| panic!("no redirect: {} {}", p.status, p.body))
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 async fn user_id(app: &TestApp, email: &str) -> i64 {
@@ -56,7 +62,11 @@ async fn email_in_state(app: &TestApp, to: &str, state: &str) -> i64 {
         use charter_tracker::db::schema::outbox;
         let error = (state == "failed").then_some("550 5.1.1 mailbox unavailable");
         diesel::update(outbox::table.find(id))
-            .set((outbox::status.eq(&state), outbox::attempts.eq(if error.is_some() { 8 } else { 0 }), outbox::last_error.eq(error)))
+            .set((
+                outbox::status.eq(&state),
+                outbox::attempts.eq(if error.is_some() { 8 } else { 0 }),
+                outbox::last_error.eq(error),
+            ))
             .execute(c)
             .unwrap();
     })
@@ -98,7 +108,13 @@ async fn every_page_route_times_every_role() {
     let b = Browsers::new(&app, &w).await;
     let target = app.person(Role::Observer, None, PASSWORD).await;
     let target = user_id(&app, &target).await;
-    let invited = b.all[1].submit("/users/new", "/users/new", &[("name", "Ines Invited"), ("email", "ines@network.example"), ("role", "observer"), ("city", "")]).await;
+    let invited = b.all[1]
+        .submit(
+            "/users/new",
+            "/users/new",
+            &[("name", "Ines Invited"), ("email", "ines@network.example"), ("role", "observer"), ("city", "")],
+        )
+        .await;
     assert_eq!(invited.status, 303, "{}", invited.body);
     let invited = id_in(&invited);
     let email = email_in_state(&app, "anna@malmo.example", "sent").await;
@@ -128,19 +144,49 @@ async fn every_page_route_times_every_role() {
         (M::GET, "/cities/new".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::POST, "/cities/new".into(), vec![("name", ""), ("country", "SE")], Fresh::No, [303, 422, 403, 403, 403]),
         (M::GET, format!("/cities/{a}/edit"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/cities/{a}/edit"), vec![("version", "1"), ("name", ""), ("country", "SE")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/cities/{a}/edit"),
+            vec![("version", "1"), ("name", ""), ("country", "SE")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, format!("/cities/{a}/contacts"), vec![], Fresh::No, [303, 200, 200, 403, 200]),
         (M::GET, format!("/cities/{a}/contacts/new"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/cities/{a}/contacts/new"), vec![("name", ""), ("email", "x@malmo.example")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/cities/{a}/contacts/new"),
+            vec![("name", ""), ("email", "x@malmo.example")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, format!("/cities/{a}/contacts/{c}/edit"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/cities/{a}/contacts/{c}/edit"), vec![("version", "1"), ("name", ""), ("email", "anna@malmo.example")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/cities/{a}/contacts/{c}/edit"),
+            vec![("version", "1"), ("name", ""), ("email", "anna@malmo.example")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, format!("/cities/{a}/contacts/{c}/remove"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
         (M::POST, format!("/cities/{a}/contacts/{{fresh}}/remove"), vec![], Fresh::Contact, [303, 303, 303, 403, 403]),
         (M::GET, "/users".into(), vec![], Fresh::No, [303, 200, 403, 403, 200]),
         (M::GET, "/users/new".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
-        (M::POST, "/users/new".into(), vec![("name", ""), ("email", "new@network.example"), ("role", "observer")], Fresh::No, [303, 422, 403, 403, 403]),
+        (
+            M::POST,
+            "/users/new".into(),
+            vec![("name", ""), ("email", "new@network.example"), ("role", "observer")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
         (M::GET, format!("/users/{target}"), vec![], Fresh::No, [303, 200, 403, 403, 200]),
-        (M::POST, format!("/users/{target}"), vec![("version", "1"), ("name", ""), ("role", "observer")], Fresh::No, [303, 422, 403, 403, 403]),
+        (
+            M::POST,
+            format!("/users/{target}"),
+            vec![("version", "1"), ("name", ""), ("role", "observer")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
         (M::POST, format!("/users/{target}/disable"), vec![], Fresh::UserVersion, [303, 303, 403, 403, 403]),
         (M::POST, format!("/users/{target}/enable"), vec![], Fresh::UserVersion, [303, 303, 403, 403, 403]),
         (M::POST, format!("/users/{target}/password-reset"), vec![], Fresh::No, [303, 303, 403, 403, 403]),
@@ -148,9 +194,21 @@ async fn every_page_route_times_every_role() {
         (M::POST, format!("/users/{target}/tokens/{{fresh}}/revoke"), vec![], Fresh::Token, [303, 303, 403, 403, 403]),
         (M::GET, "/rounds".into(), vec![], Fresh::No, [303, 200, 403, 403, 200]),
         (M::GET, format!("/rounds/{r}"), vec![], Fresh::No, [303, 200, 403, 403, 200]),
-        (M::POST, format!("/rounds/{r}/check-ins/{ci}/extend"), vec![("version", "1"), (&due_field, "soon"), (&reason_field, "x")], Fresh::No, [303, 422, 403, 403, 403]),
+        (
+            M::POST,
+            format!("/rounds/{r}/check-ins/{ci}/extend"),
+            vec![("version", "1"), (&due_field, "soon"), (&reason_field, "x")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
         (M::GET, "/schedule".into(), vec![], Fresh::No, [303, 200, 403, 403, 200]),
-        (M::POST, "/schedule".into(), vec![("expression", "every day"), ("time_zone", "UTC")], Fresh::No, [303, 422, 403, 403, 403]),
+        (
+            M::POST,
+            "/schedule".into(),
+            vec![("expression", "every day"), ("time_zone", "UTC")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
         (M::GET, "/outbox".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::GET, format!("/outbox/{email}"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::POST, "/outbox/{fresh}/retry".into(), vec![], Fresh::CancelledEmail, [303, 303, 403, 403, 403]),
@@ -159,43 +217,130 @@ async fn every_page_route_times_every_role() {
         (M::GET, format!("/cities/{a}"), vec![], Fresh::No, [303, 200, 200, 403, 200]),
         (M::GET, format!("/cities/{a}/check-ins"), vec![], Fresh::No, [303, 200, 200, 403, 200]),
         (M::GET, format!("/cities/{a}/plans/new"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/cities/{a}/plans/new"), vec![("framework", "eurocities-integrating-cities"), ("title", ""), ("status", "draft")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/cities/{a}/plans/new"),
+            vec![("framework", "eurocities-integrating-cities"), ("title", ""), ("status", "draft")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, format!("/plans/{plan}/edit"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/plans/{plan}/edit"), vec![("version", "1"), ("title", ""), ("status", "adopted")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/plans/{plan}/edit"),
+            vec![("version", "1"), ("title", ""), ("status", "adopted")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, format!("/plans/{plan}/actions/new"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/plans/{plan}/actions/new"), vec![("commitment", "PM1"), ("title", ""), ("delivery", "direct"), ("status", "planned"), ("progress", "0")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/plans/{plan}/actions/new"),
+            vec![
+                ("commitment", "PM1"),
+                ("title", ""),
+                ("delivery", "direct"),
+                ("status", "planned"),
+                ("progress", "0"),
+            ],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, format!("/actions/{act}"), vec![], Fresh::No, [303, 200, 200, 403, 200]),
         (M::GET, format!("/actions/{act}/edit"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/actions/{act}/edit"), vec![("version", "1"), ("commitment", "SP1"), ("title", ""), ("delivery", "direct"), ("status", "planned"), ("progress", "0")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/actions/{act}/edit"),
+            vec![
+                ("version", "1"),
+                ("commitment", "SP1"),
+                ("title", ""),
+                ("delivery", "direct"),
+                ("status", "planned"),
+                ("progress", "0"),
+            ],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, format!("/actions/{act}/delete"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
         (M::POST, "/actions/{fresh}/delete".into(), vec![], Fresh::Action, [303, 303, 303, 403, 403]),
         (M::GET, format!("/check-ins/{ci}"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
-        (M::POST, format!("/check-ins/{ci}"), vec![("version", "1"), ("intent", "draft"), (&progress_field, "150")], Fresh::No, [303, 422, 422, 403, 403]),
+        (
+            M::POST,
+            format!("/check-ins/{ci}"),
+            vec![("version", "1"), ("intent", "draft"), (&progress_field, "150")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
         (M::GET, "/account".into(), vec![], Fresh::No, [303, 200, 200, 200, 200]),
-        (M::POST, "/account/password".into(), vec![("current", "wrong"), ("password", "a new long password"), ("confirm", "a new long password")], Fresh::No, [303, 422, 422, 422, 422]),
+        (
+            M::POST,
+            "/account/password".into(),
+            vec![("current", "wrong"), ("password", "a new long password"), ("confirm", "a new long password")],
+            Fresh::No,
+            [303, 422, 422, 422, 422],
+        ),
         // The outcomes report (drafts are the secretariat's alone).
         (M::GET, "/reports/manage".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
-        (M::POST, "/reports/manage".into(), vec![("framework", "eurocities-integrating-cities"), ("from", "someday"), ("to", "2026-12-31")], Fresh::No, [303, 422, 403, 403, 403]),
+        (
+            M::POST,
+            "/reports/manage".into(),
+            vec![("framework", "eurocities-integrating-cities"), ("from", "someday"), ("to", "2026-12-31")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
         (M::GET, format!("/reports/manage/{report}"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::GET, format!("/reports/manage/{report}/preview"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::POST, format!("/reports/manage/{report}/compile"), vec![], Fresh::No, [303, 303, 403, 403, 403]),
-        (M::POST, format!("/reports/manage/{report}/good-practices"), vec![("action_id", "{action}")], Fresh::No, [303, 303, 403, 403, 403]),
-        (M::POST, format!("/reports/manage/{report}/good-practices/{act}/remove"), vec![], Fresh::No, [303, 303, 403, 403, 403]),
-        (M::POST, format!("/reports/manage/{report}/publish"), vec![("changelog", "")], Fresh::No, [303, 303, 403, 403, 403]),
+        (
+            M::POST,
+            format!("/reports/manage/{report}/good-practices"),
+            vec![("action_id", "{action}")],
+            Fresh::No,
+            [303, 303, 403, 403, 403],
+        ),
+        (
+            M::POST,
+            format!("/reports/manage/{report}/good-practices/{act}/remove"),
+            vec![],
+            Fresh::No,
+            [303, 303, 403, 403, 403],
+        ),
+        (
+            M::POST,
+            format!("/reports/manage/{report}/publish"),
+            vec![("changelog", "")],
+            Fresh::No,
+            [303, 303, 403, 403, 403],
+        ),
     ];
     let mut failures = vec![];
     for (method, template, fields, fresh, expect) in &cases {
         for (i, browser) in b.all.iter().enumerate() {
-            let mut fields: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.replace("{action}", &act.to_string()))).collect();
+            let mut fields: Vec<(&str, String)> =
+                fields.iter().map(|(k, v)| (*k, v.replace("{action}", &act.to_string()))).collect();
             let path = match fresh {
                 Fresh::No => template.clone(),
                 Fresh::Contact => {
-                    let id = app.post(&format!("/api/v1/cities/{a}/contacts"), &w.secretariat, json!({"name": "Temp", "email": "temp@malmo.example"})).await.body["id"].as_i64().unwrap();
+                    let id = app
+                        .post(
+                            &format!("/api/v1/cities/{a}/contacts"),
+                            &w.secretariat,
+                            json!({"name": "Temp", "email": "temp@malmo.example"}),
+                        )
+                        .await
+                        .body["id"]
+                        .as_i64()
+                        .unwrap();
                     template.replace("{fresh}", &id.to_string())
                 }
                 Fresh::Token => template.replace("{fresh}", &token_for(&app, target, "table").await.0.to_string()),
-                Fresh::CancelledEmail => template.replace("{fresh}", &email_in_state(&app, "anna@malmo.example", "cancelled").await.to_string()),
-                Fresh::Action => template.replace("{fresh}", &app.action(&w.secretariat, plan, "BU2", "planned").await["id"].as_i64().unwrap().to_string()),
+                Fresh::CancelledEmail => template
+                    .replace("{fresh}", &email_in_state(&app, "anna@malmo.example", "cancelled").await.to_string()),
+                Fresh::Action => template.replace(
+                    "{fresh}",
+                    &app.action(&w.secretariat, plan, "BU2", "planned").await["id"].as_i64().unwrap().to_string(),
+                ),
                 Fresh::UserVersion => {
                     fields.push(("version", user_version(&app, target).await.to_string()));
                     template.clone()
@@ -216,7 +361,8 @@ async fn every_page_route_times_every_role() {
             if i == 0 && *method == M::GET {
                 let want = format!("/login?next={}", charter_tracker::pages::web::url_encode(&path));
                 if p.location() != Some(want.as_str()) {
-                    failures.push(format!("GET {path} as anonymous: redirected to {:?}, expected {want}", p.location()));
+                    failures
+                        .push(format!("GET {path} as anonymous: redirected to {:?}, expected {want}", p.location()));
                 }
             }
             if p.status == 403 && p.text("h1") != "You cannot see or change this" {
@@ -253,7 +399,12 @@ async fn the_city_list_shows_signatures_and_public_pages_searches_names_in_any_c
     names.sort();
     assert_eq!(names, ["Malmö", "Łódź"]);
     let row = list.text(&format!("tr:has(a[href='/cities/{malmo}'])"));
-    assert!(row.contains("SE") && row.contains("EUROCITIES Charter on Integrating Cities, 9 June 2015") && row.contains("Public"), "{row}");
+    assert!(
+        row.contains("SE")
+            && row.contains("EUROCITIES Charter on Integrating Cities, 9 June 2015")
+            && row.contains("Public"),
+        "{row}"
+    );
     let row = list.text(&format!("tr:has(a[href='/cities/{lodz}'])"));
     assert!(row.contains("Nothing signed yet") && row.contains("Not public"), "{row}");
     assert_eq!(list.attrs("a[href='/cities/new']", "href").len(), 1, "the secretariat can register a city");
@@ -307,17 +458,31 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     let form = b.get("/cities/new").await;
     assert_eq!(form.status, 200);
     assert_eq!(form.text("h1"), "Register a signatory city");
-    assert!(form.has("label[for=name]") && form.has("label[for=country]") && form.has(&format!("label[for={eic}]")) && form.has("label[for=signed_on-icc-lisbon-declaration]"));
+    assert!(
+        form.has("label[for=name]")
+            && form.has("label[for=country]")
+            && form.has(&format!("label[for={eic}]"))
+            && form.has("label[for=signed_on-icc-lisbon-declaration]")
+    );
     assert_eq!(form.text("fieldset:has(input[name=public]) legend"), "Should the city’s page be public?");
     assert_eq!(form.attrs("#country", "aria-describedby"), ["country-hint"]);
     assert!(form.text("#country-hint").contains("SE for Sweden"));
 
     // Every mistake at once, summarised with links to the fields and shown beside each.
-    let r = b.submit("/cities/new", "/cities/new", &[("name", " "), ("country", "Sweden"), ("public", "yes"), (eic, "9 June 2015")]).await;
+    let r = b
+        .submit(
+            "/cities/new",
+            "/cities/new",
+            &[("name", " "), ("country", "Sweden"), ("public", "yes"), (eic, "9 June 2015")],
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert!(r.title().starts_with("Error: Register a city"));
     assert_eq!(r.error_links(), ["#name", "#country", &format!("#{eic}")]);
-    assert_eq!(r.errors()[1], "Country `Sweden` is not an ISO 3166-1 country code. Accepted: a two-letter code such as SE, PL, CH, DE, FR.");
+    assert_eq!(
+        r.errors()[1],
+        "Country `Sweden` is not an ISO 3166-1 country code. Accepted: a two-letter code such as SE, PL, CH, DE, FR."
+    );
     assert_eq!(r.text("#country-error"), format!("Error: {}", r.errors()[1]));
     assert_eq!(r.errors()[2], "The date the city signed EUROCITIES Charter on Integrating Cities: `9 June 2015` is not a date. Accepted: a date as YYYY-MM-DD, e.g. 2026-03-31.");
     assert_eq!(r.attrs("#country", "value"), ["Sweden"]);
@@ -332,13 +497,31 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     assert_eq!(r.attrs("#name", "value"), ["Malmö"]);
     assert_eq!(app.get("/api/v1/cities", &sec).await.body["total"], 0);
 
-    let r = b.submit("/cities/new", "/cities/new", &[("name", "Malmö"), ("country", "se"), ("public", "yes"), (eic, "2015-06-09"), ("signed_on-icc-lisbon-declaration", "")]).await;
+    let r = b
+        .submit(
+            "/cities/new",
+            "/cities/new",
+            &[
+                ("name", "Malmö"),
+                ("country", "se"),
+                ("public", "yes"),
+                (eic, "2015-06-09"),
+                ("signed_on-icc-lisbon-declaration", ""),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location(), Some("/cities"));
-    assert_eq!(b.follow(&r).await.notice().unwrap(), "Malmö has been registered. Add its contacts so they receive check-in reminders.");
+    assert_eq!(
+        b.follow(&r).await.notice().unwrap(),
+        "Malmö has been registered. Add its contacts so they receive check-in reminders."
+    );
     let list = app.get("/api/v1/cities", &sec).await.body;
     let city = &list["items"][0];
-    assert_eq!((city["name"].as_str(), city["country"].as_str(), city["public"].as_bool()), (Some("Malmö"), Some("SE"), Some(true)));
+    assert_eq!(
+        (city["name"].as_str(), city["country"].as_str(), city["public"].as_bool()),
+        (Some("Malmö"), Some("SE"), Some(true))
+    );
     assert_eq!(city["signatures"], json!([{"framework": "eurocities-integrating-cities", "signed_on": "2015-06-09"}]));
     let id = city["id"].as_i64().unwrap();
     let h = app.get(&format!("/api/v1/cities/{id}/history"), &sec).await.body;
@@ -362,10 +545,21 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     let r = app.patch(&format!("/api/v1/cities/{id}"), &sec, json!({"version": 1, "public": false})).await;
     assert_eq!(r.status, 200);
     let csrf = page.csrf();
-    let typed = [("csrf_token", csrf.as_str()), ("version", "1"), ("name", "Malmö stad"), ("country", "SE"), ("public", "yes"), (eic, "")];
+    let typed = [
+        ("csrf_token", csrf.as_str()),
+        ("version", "1"),
+        ("name", "Malmö stad"),
+        ("country", "SE"),
+        ("public", "yes"),
+        (eic, ""),
+    ];
     let r = b.post(&edit, &typed).await;
     assert_eq!(r.status, 409, "{}", r.body);
-    assert!(r.errors()[0].starts_with("Someone else saved a change to this city after you opened this page"), "{:?}", r.errors());
+    assert!(
+        r.errors()[0].starts_with("Someone else saved a change to this city after you opened this page"),
+        "{:?}",
+        r.errors()
+    );
     assert_eq!(r.error_links(), ["#city-form"]);
     assert_eq!(r.attrs("#name", "value"), ["Malmö stad"]);
     assert_eq!(r.attrs("input[name=version]", "value"), ["2"]);
@@ -375,7 +569,10 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(b.follow(&r).await.notice().unwrap(), "The details of Malmö stad have been saved.");
     let city = app.get(&format!("/api/v1/cities/{id}"), &sec).await.body;
-    assert_eq!((city["name"].as_str(), city["public"].as_bool(), city["version"].as_i64()), (Some("Malmö stad"), Some(true), Some(3)));
+    assert_eq!(
+        (city["name"].as_str(), city["public"].as_bool(), city["version"].as_i64()),
+        (Some("Malmö stad"), Some(true), Some(3))
+    );
     assert_eq!(city["signatures"], json!([]), "an emptied date removes the signature");
 
     assert_eq!(b.get("/cities/999999/edit").await.status, 404);
@@ -387,7 +584,16 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     let sec = app.token(Role::Secretariat, None).await;
     let a = app.city(&sec, "Malmö", "SE").await;
     let other = app.city(&sec, "Łódź", "PL").await;
-    let foreign = app.post(&format!("/api/v1/cities/{other}/contacts"), &sec, json!({"name": "Bogdan", "email": "bogdan@lodz.example"})).await.body["id"].as_i64().unwrap();
+    let foreign = app
+        .post(
+            &format!("/api/v1/cities/{other}/contacts"),
+            &sec,
+            json!({"name": "Bogdan", "email": "bogdan@lodz.example"}),
+        )
+        .await
+        .body["id"]
+        .as_i64()
+        .unwrap();
     let editor_email = app.person(Role::CityEditor, Some(a), PASSWORD).await;
     let editor = WebClient::new(&app);
     editor.sign_in(&editor_email, PASSWORD).await;
@@ -402,24 +608,49 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     assert_eq!(form.attrs("#language", "value"), ["en"]);
     assert_eq!(form.attrs("input[name=receives_reminders][checked]", "value"), ["yes"]);
 
-    let r = editor.submit(&new, &new, &[("name", ""), ("email", "anna(at)malmo"), ("language", "Swedish"), ("receives_reminders", "no")]).await;
+    let r = editor
+        .submit(
+            &new,
+            &new,
+            &[("name", ""), ("email", "anna(at)malmo"), ("language", "Swedish"), ("receives_reminders", "no")],
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), ["#name", "#email", "#language"]);
-    assert_eq!(r.errors()[1], "Email address `anna(at)malmo` is not an email address. Accepted: an address like name@city.example.");
+    assert_eq!(
+        r.errors()[1],
+        "Email address `anna(at)malmo` is not an email address. Accepted: an address like name@city.example."
+    );
     assert_eq!(r.attrs("#language", "value"), ["Swedish"]);
     assert_eq!(r.attrs("input[name=receives_reminders][checked]", "value"), ["no"]);
 
     let r = editor
-        .submit(&new, &new, &[("name", "Anna Berg"), ("email", "Anna@Malmo.example"), ("language", "sv"), ("office_role", "Integration officer"), ("receives_reminders", "no")])
+        .submit(
+            &new,
+            &new,
+            &[
+                ("name", "Anna Berg"),
+                ("email", "Anna@Malmo.example"),
+                ("language", "sv"),
+                ("office_role", "Integration officer"),
+                ("receives_reminders", "no"),
+            ],
+        )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location(), Some(list.as_str()));
     let page = editor.follow(&r).await;
     assert_eq!(page.notice().unwrap(), "Anna Berg has been added to the contacts of Malmö.");
-    assert_eq!(page.text("tbody tr"), "Anna Berg anna@malmo.example sv Integration officer No reminders Change Anna Berg Remove Anna Berg");
+    assert_eq!(
+        page.text("tbody tr"),
+        "Anna Berg anna@malmo.example sv Integration officer No reminders Change Anna Berg Remove Anna Berg"
+    );
     let saved = app.get(&list.replace("/cities", "/api/v1/cities"), &sec).await.body;
     let anna = &saved[0];
-    assert_eq!((anna["email"].as_str(), anna["language"].as_str(), anna["receives_reminders"].as_bool()), (Some("anna@malmo.example"), Some("sv"), Some(false)));
+    assert_eq!(
+        (anna["email"].as_str(), anna["language"].as_str(), anna["receives_reminders"].as_bool()),
+        (Some("anna@malmo.example"), Some("sv"), Some(false))
+    );
     let id = anna["id"].as_i64().unwrap();
     let h = app.get(&format!("/api/v1/contacts/{id}/history"), &sec).await.body;
     assert_eq!(h[0]["actor"], editor_email);
@@ -432,7 +663,15 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     app.patch(&format!("/api/v1/contacts/{id}"), &sec, json!({"version": 1, "language": "en"})).await;
     let csrf = page.csrf();
     let fields = |v: &'static str| {
-        vec![("csrf_token", csrf.clone()), ("version", v.to_string()), ("name", "Anna Berg".into()), ("email", "anna@malmo.example".into()), ("language", "sv".into()), ("office_role", "Head of integration".into()), ("receives_reminders", "yes".into())]
+        vec![
+            ("csrf_token", csrf.clone()),
+            ("version", v.to_string()),
+            ("name", "Anna Berg".into()),
+            ("email", "anna@malmo.example".into()),
+            ("language", "sv".into()),
+            ("office_role", "Head of integration".into()),
+            ("receives_reminders", "yes".into()),
+        ]
     };
     let send = |f: Vec<(&'static str, String)>| {
         let e = &editor;
@@ -446,7 +685,10 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     let r = send(fields("2")).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let anna = app.get(&format!("/api/v1/cities/{a}/contacts"), &sec).await.body[0].clone();
-    assert_eq!((anna["office_role"].as_str(), anna["receives_reminders"].as_bool(), anna["version"].as_i64()), (Some("Head of integration"), Some(true), Some(3)));
+    assert_eq!(
+        (anna["office_role"].as_str(), anna["receives_reminders"].as_bool(), anna["version"].as_i64()),
+        (Some("Head of integration"), Some(true), Some(3))
+    );
 
     // Another city's contact is not found under this city; another city is refused.
     assert_eq!(editor.get(&format!("/cities/{a}/contacts/{foreign}/edit")).await.status, 404);
@@ -469,7 +711,12 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     assert_eq!(app.get(&format!("/api/v1/cities/{a}/contacts"), &sec).await.body.as_array().unwrap().len(), 1);
     let r = editor.post(&remove, &[("csrf_token", &confirm.csrf())]).await;
     assert_eq!(r.status, 303);
-    assert!(editor.follow(&r).await.notice().unwrap().starts_with("Anna Berg has been removed from the contacts of Malmö."));
+    assert!(editor
+        .follow(&r)
+        .await
+        .notice()
+        .unwrap()
+        .starts_with("Anna Berg has been removed from the contacts of Malmö."));
     assert_eq!(app.get(&format!("/api/v1/cities/{a}/contacts"), &sec).await.body, json!([]));
 }
 
@@ -483,22 +730,51 @@ async fn an_invited_user_chooses_a_password_and_signs_in() {
     let form = b.get("/users/new").await;
     assert_eq!(form.text("fieldset:has(input[name=role]) legend"), "Role");
     assert_eq!(form.texts("#city option"), ["No city (not a city editor)", "Malmö"]);
-    let r = b.submit("/users/new", "/users/new", &[("name", ""), ("email", "per"), ("role", "city-editor"), ("city", "")]).await;
+    let r = b
+        .submit("/users/new", "/users/new", &[("name", ""), ("email", "per"), ("role", "city-editor"), ("city", "")])
+        .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), ["#name", "#email", "#city"]);
     assert_eq!(r.errors()[2], "City is not chosen: a city editor works for one city; choose it.");
     assert_eq!(r.attrs("input[name=role][checked]", "value"), ["city-editor"]);
-    let r = b.submit("/users/new", "/users/new", &[("name", "Per Olsson"), ("email", "per@malmo.example"), ("role", "observer"), ("city", &a.to_string())]).await;
+    let r = b
+        .submit(
+            "/users/new",
+            "/users/new",
+            &[("name", "Per Olsson"), ("email", "per@malmo.example"), ("role", "observer"), ("city", &a.to_string())],
+        )
+        .await;
     assert_eq!(r.error_links(), ["#city"]);
     assert_eq!(r.attrs("#city option[selected]", "value"), [a.to_string()]);
-    let r = b.post("/users/new", &[("name", "Per Olsson"), ("email", "per@malmo.example"), ("role", "city-editor"), ("city", &a.to_string())]).await;
+    let r = b
+        .post(
+            "/users/new",
+            &[
+                ("name", "Per Olsson"),
+                ("email", "per@malmo.example"),
+                ("role", "city-editor"),
+                ("city", &a.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 422, "no CSRF token");
     assert_eq!(r.error_links(), ["#user-form"]);
     assert_eq!(r.attrs("#email", "value"), ["per@malmo.example"]);
     assert!(app.outbox_of("invitation").await.is_empty());
     assert!(on_db(&app, |c| charter_tracker::auth::store::by_email(c, "per@malmo.example").unwrap()).await.is_none());
 
-    let r = b.submit("/users/new", "/users/new", &[("name", "Per Olsson"), ("email", "Per@Malmo.example"), ("role", "city-editor"), ("city", &a.to_string())]).await;
+    let r = b
+        .submit(
+            "/users/new",
+            "/users/new",
+            &[
+                ("name", "Per Olsson"),
+                ("email", "Per@Malmo.example"),
+                ("role", "city-editor"),
+                ("city", &a.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let id = id_in(&r);
     let page = b.follow(&r).await;
@@ -508,7 +784,13 @@ async fn an_invited_user_chooses_a_password_and_signs_in() {
     );
     assert_eq!(page.text("h1"), "Per Olsson");
     assert_eq!(page.text(".summary-list"), format!("Email address per@malmo.example Role City editor City Malmö State Invited, no password yet Account created {}", charter_tracker::i18n::date(Utc::now().date_naive(), "en")));
-    let r = b.submit("/users/new", "/users/new", &[("name", "Per again"), ("email", "per@malmo.example"), ("role", "observer"), ("city", "")]).await;
+    let r = b
+        .submit(
+            "/users/new",
+            "/users/new",
+            &[("name", "Per again"), ("email", "per@malmo.example"), ("role", "observer"), ("city", "")],
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert!(r.errors()[0].starts_with("Email address per@malmo.example already has an account."), "{:?}", r.errors());
 
@@ -527,14 +809,20 @@ async fn an_invited_user_chooses_a_password_and_signs_in() {
     fresh.sign_in("per@malmo.example", "Per's own password").await;
     assert!(fresh.get("/account").await.text(".user-box").contains("Per Olsson"));
     let list = b.get("/users").await;
-    assert_eq!(list.text(&format!("tr:has(a[href='/users/{id}'])")), "Per Olsson per@malmo.example City editor Malmö Active");
+    assert_eq!(
+        list.text(&format!("tr:has(a[href='/users/{id}'])")),
+        "Per Olsson per@malmo.example City editor Malmö Active"
+    );
 
     // Inviting again is refused once the password is chosen (a reset link is what they need).
     let page = b.get(&format!("/users/{id}")).await;
     assert!(!page.has(&format!("form[action='/users/{id}/invitation']")));
     let r = b.post(&format!("/users/{id}/invitation"), &[("csrf_token", &page.csrf())]).await;
     assert_eq!(r.status, 409);
-    assert_eq!(r.errors(), ["Per Olsson is not waiting for an invitation (they have a password); send a password reset link instead."]);
+    assert_eq!(
+        r.errors(),
+        ["Per Olsson is not waiting for an invitation (they have a password); send a password reset link instead."]
+    );
     assert_eq!(app.outbox_of("invitation").await.len(), 1);
 }
 
@@ -557,9 +845,11 @@ async fn disabling_a_user_ends_their_sessions_and_stops_their_tokens() {
     assert_eq!(page.texts("#tokens + .table-wrap tbody th"), ["spreadsheet"]);
     assert_eq!(page.text("#tokens + .table-wrap tbody .tag"), "Active");
     assert_eq!(page.text("#tokens + .table-wrap tbody button"), "Revoke the token spreadsheet");
-    let version = page.attrs(&format!("form[action='/users/{id}/disable'] input[name=version]"), "value").pop().unwrap();
+    let version =
+        page.attrs(&format!("form[action='/users/{id}/disable'] input[name=version]"), "value").pop().unwrap();
     assert_eq!(version, "1");
-    let r = b.post(&format!("/users/{id}/disable"), &[("csrf_token", "from another session"), ("version", &version)]).await;
+    let r =
+        b.post(&format!("/users/{id}/disable"), &[("csrf_token", "from another session"), ("version", &version)]).await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), ["#access-form"]);
     assert_eq!(them.get("/account").await.status, 200, "an expired form disables nothing");
@@ -570,8 +860,18 @@ async fn disabling_a_user_ends_their_sessions_and_stops_their_tokens() {
     assert_eq!(page.text(".summary-list .tag"), "Disabled");
     assert_eq!(them.get("/account").await.status, 303, "their session has ended");
     app.get("/api/v1/me", &token).await.assert_problem(401, None);
-    assert_eq!(WebClient::new(&app).submit("/login", "/login", &[("email", &email), ("password", PASSWORD)]).await.status, 401);
-    let sessions: i64 = on_db(&app, move |c| charter_tracker::db::schema::sessions::table.filter(charter_tracker::db::schema::sessions::user_id.eq(id)).count().get_result(c).unwrap()).await;
+    assert_eq!(
+        WebClient::new(&app).submit("/login", "/login", &[("email", &email), ("password", PASSWORD)]).await.status,
+        401
+    );
+    let sessions: i64 = on_db(&app, move |c| {
+        charter_tracker::db::schema::sessions::table
+            .filter(charter_tracker::db::schema::sessions::user_id.eq(id))
+            .count()
+            .get_result(c)
+            .unwrap()
+    })
+    .await;
     assert_eq!(sessions, 0);
 
     // A stale version (the page before disabling) is refused; the current one enables.
@@ -580,27 +880,61 @@ async fn disabling_a_user_ends_their_sessions_and_stops_their_tokens() {
     assert_eq!(r.error_links(), ["#access-form"]);
     let r = b.post(&format!("/users/{id}/enable"), &[("csrf_token", &page.csrf()), ("version", "2")]).await;
     assert_eq!(r.status, 303);
-    assert_eq!(app.get("/api/v1/me", &token).await.status, 200, "enabled again, an unrevoked token works again (as the page says)");
+    assert_eq!(
+        app.get("/api/v1/me", &token).await.status,
+        200,
+        "enabled again, an unrevoked token works again (as the page says)"
+    );
 
     // Revoking a token from the account page stops it for good.
     let r = b.post(&format!("/users/{id}/tokens/{token_id}/revoke"), &[("csrf_token", &page.csrf())]).await;
     assert_eq!(r.status, 303);
-    assert_eq!(b.follow(&r).await.notice().unwrap(), "The token “spreadsheet” has been revoked: programs using it can no longer reach the API.");
+    assert_eq!(
+        b.follow(&r).await.notice().unwrap(),
+        "The token “spreadsheet” has been revoked: programs using it can no longer reach the API."
+    );
     app.get("/api/v1/me", &token).await.assert_problem(401, None);
-    assert_eq!(b.post(&format!("/users/{id}/tokens/{token_id}/revoke"), &[("csrf_token", &page.csrf())]).await.status, 404);
+    assert_eq!(
+        b.post(&format!("/users/{id}/tokens/{token_id}/revoke"), &[("csrf_token", &page.csrf())]).await.status,
+        404
+    );
 
     // A password reset link by email.
     let r = b.post(&format!("/users/{id}/password-reset"), &[("csrf_token", &page.csrf())]).await;
     assert_eq!(r.status, 303);
-    assert!(b.follow(&r).await.notice().unwrap().starts_with(&format!("A link to choose a new password has been sent to {email}. It works for 60 minutes")));
-    assert_eq!(app.outbox_of("password_reset").await.iter().map(|m| m.0.clone()).collect::<Vec<_>>(), std::slice::from_ref(&email));
+    assert!(b
+        .follow(&r)
+        .await
+        .notice()
+        .unwrap()
+        .starts_with(&format!("A link to choose a new password has been sent to {email}. It works for 60 minutes")));
+    assert_eq!(
+        app.outbox_of("password_reset").await.iter().map(|m| m.0.clone()).collect::<Vec<_>>(),
+        std::slice::from_ref(&email)
+    );
 
     // Name, role and city: the change applies to the API at once.
-    let r = b.post(&format!("/users/{id}"), &[("csrf_token", &page.csrf()), ("version", "3"), ("name", "Eva Ek"), ("role", "city-editor"), ("city", &a.to_string())]).await;
+    let r = b
+        .post(
+            &format!("/users/{id}"),
+            &[
+                ("csrf_token", &page.csrf()),
+                ("version", "3"),
+                ("name", "Eva Ek"),
+                ("role", "city-editor"),
+                ("city", &a.to_string()),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let me = app.get("/api/v1/me", &token_for(&app, id, "new").await.1).await.body;
     assert_eq!((me["role"].as_str(), me["city_id"].as_i64()), (Some("city-editor"), Some(a)));
-    let r = b.post(&format!("/users/{id}"), &[("csrf_token", &page.csrf()), ("version", "3"), ("name", "Eva"), ("role", "observer"), ("city", "")]).await;
+    let r = b
+        .post(
+            &format!("/users/{id}"),
+            &[("csrf_token", &page.csrf()), ("version", "3"), ("name", "Eva"), ("role", "observer"), ("city", "")],
+        )
+        .await;
     assert_eq!(r.status, 409, "the version moved on");
     assert_eq!(r.attrs("#name", "value"), ["Eva"], "what was typed is kept");
 
@@ -610,7 +944,12 @@ async fn disabling_a_user_ends_their_sessions_and_stops_their_tokens() {
     let r = b.post(&format!("/users/{me_id}/disable"), &[("csrf_token", &page.csrf()), ("version", &v)]).await;
     assert_eq!(r.status, 409);
     assert_eq!(r.errors(), ["You cannot disable your own account; ask another member of the secretariat."]);
-    let r = b.post(&format!("/users/{me_id}"), &[("csrf_token", &page.csrf()), ("version", &v), ("name", "Me"), ("role", "observer"), ("city", "")]).await;
+    let r = b
+        .post(
+            &format!("/users/{me_id}"),
+            &[("csrf_token", &page.csrf()), ("version", &v), ("name", "Me"), ("role", "observer"), ("city", "")],
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), ["#role"]);
     assert_eq!(b.get("/account").await.status, 200);
@@ -625,17 +964,28 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
     let rounds = app.get("/api/v1/rounds", &w.secretariat).await.body;
     let round = rounds["items"][0]["id"].as_i64().unwrap();
     let list = app.get(&format!("/api/v1/rounds/{round}/check-ins"), &w.secretariat).await.body;
-    let ci = |city: i64| list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
+    let ci =
+        |city: i64| list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
     let (ci_a, ci_b) = (ci(w.city_a), ci(w.city_b));
     // City B saves a draft.
-    let r = app.request(reqwest::Method::PUT, &format!("/api/v1/check-ins/{ci_b}/draft"), Some(&w.editor_b), Some(&json!({"version": 1, "content": {}}))).await;
+    let r = app
+        .request(
+            reqwest::Method::PUT,
+            &format!("/api/v1/check-ins/{ci_b}/draft"),
+            Some(&w.editor_b),
+            Some(&json!({"version": 1, "content": {}})),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let b = app.browser_as(Role::Secretariat, None).await;
 
     let page = b.get("/rounds").await;
     assert_eq!(page.text("h1"), "Check-in rounds");
     assert_eq!(page.text("tbody tr"), "Q4 2026 1 October 2026 to 31 December 2026 30 January 2027 Open 0 0 0 1 1");
-    assert_eq!(page.texts("thead th"), ["Round", "Period", "Due", "State", "On time", "Late", "Missed", "Not started", "Draft saved"]);
+    assert_eq!(
+        page.texts("thead th"),
+        ["Round", "Period", "Due", "State", "On time", "Late", "Missed", "Not started", "Draft saved"]
+    );
 
     let path = format!("/rounds/{round}");
     let page = b.get(&path).await;
@@ -645,8 +995,14 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
         let css = format!("tbody tr:has(a[href='/cities/{city}'])");
         p.texts(&css).pop().unwrap_or_else(|| panic!("nothing matches {css} in ({}):\n{}", p.status, p.body))
     }
-    assert_eq!(row(&page, w.city_a), "Malmö Not started 30 January 2027 Not yet Extend the due date for Malmö Contacts in Malmö");
-    assert_eq!(row(&page, w.city_b), "Łódź Draft saved 30 January 2027 Not yet Extend the due date for Łódź Contacts in Łódź");
+    assert_eq!(
+        row(&page, w.city_a),
+        "Malmö Not started 30 January 2027 Not yet Extend the due date for Malmö Contacts in Malmö"
+    );
+    assert_eq!(
+        row(&page, w.city_b),
+        "Łódź Draft saved 30 January 2027 Not yet Extend the due date for Łódź Contacts in Łódź"
+    );
     assert_eq!(page.attrs("form[id^=extend-]", "id"), [format!("extend-{ci_a}"), format!("extend-{ci_b}")]);
     let form = format!("#extend-{ci_a}");
     assert_eq!(page.text(&format!("{form} legend")), "Malmö, due 30 January 2027");
@@ -659,30 +1015,47 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
     let r = b.post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "2027-01-15"), (&reason, " ")]).await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), [format!("#{due}"), format!("#{reason}")]);
-    assert_eq!(r.errors()[0], "New due date for Malmö 2027-01-15 is not after the current due date 2027-01-30. Accepted: a later date.");
+    assert_eq!(
+        r.errors()[0],
+        "New due date for Malmö 2027-01-15 is not after the current due date 2027-01-30. Accepted: a later date."
+    );
     assert_eq!(r.errors()[1], "Reason for the extension for Malmö is empty. Accepted: 1 to 1000 characters.");
     assert_eq!(r.attrs(&format!("#{due}"), "value"), ["2027-01-15"]);
     assert_eq!(r.text(&format!("#{due}-error")), format!("Error: {}", r.errors()[0]));
     assert!(!r.has(&format!("#due_date-{ci_b}-error")), "the other city's form has no error");
-    let r = b.post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "20/02/2027"), (&reason, "Council elections")]).await;
+    let r = b
+        .post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "20/02/2027"), (&reason, "Council elections")])
+        .await;
     assert_eq!(r.error_links(), [format!("#{due}")]);
     let r = b.post(&extend, &[("version", "1"), (&due, "2027-02-20"), (&reason, "Council elections")]).await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), [format!("#extend-{ci_a}")]);
     assert_eq!(r.attrs(&format!("#{reason}"), "value"), ["Council elections"]);
 
-    let r = b.post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "2027-02-20"), (&reason, "Council elections")]).await;
+    let r = b
+        .post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "2027-02-20"), (&reason, "Council elections")])
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = b.follow(&r).await;
-    assert_eq!(page.notice().unwrap(), "Malmö now has until 20 February 2027 to submit its check-in. Its reminders follow the new date.");
+    assert_eq!(
+        page.notice().unwrap(),
+        "Malmö now has until 20 February 2027 to submit its check-in. Its reminders follow the new date."
+    );
     assert_eq!(row(&page, w.city_a), "Malmö Extended 20 February 2027 Extended: Council elections Not yet Extend the due date for Malmö Contacts in Malmö");
     let api = app.get(&format!("/api/v1/check-ins/{ci_a}"), &w.secretariat).await.body;
-    assert_eq!((api["check_in"]["due_date"].as_str(), api["check_in"]["state"].as_str()), (Some("2027-02-20"), Some("extended")));
+    assert_eq!(
+        (api["check_in"]["due_date"].as_str(), api["check_in"]["state"].as_str()),
+        (Some("2027-02-20"), Some("extended"))
+    );
     // The form still showing version 1 is stale now.
-    let r = b.post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "2027-02-25"), (&reason, "More time")]).await;
+    let r =
+        b.post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "2027-02-25"), (&reason, "More time")]).await;
     assert_eq!(r.status, 409);
     assert_eq!(r.attrs("input[name=version]", "value")[0], "2", "the re-shown form carries the current version");
-    assert_eq!(app.get(&format!("/api/v1/check-ins/{ci_a}"), &w.secretariat).await.body["check_in"]["due_date"], "2027-02-20");
+    assert_eq!(
+        app.get(&format!("/api/v1/check-ins/{ci_a}"), &w.secretariat).await.body["check_in"]["due_date"],
+        "2027-02-20"
+    );
     // An observer reads the round without the forms.
     let observer = app.browser_as(Role::Observer, None).await;
     let read = observer.get(&path).await;
@@ -693,20 +1066,36 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
     app.tick(at("2027-02-01T06:00:00Z"), files(&app)).await;
     let digest = app.outbox_of("escalation_digest").await;
     assert!(!digest.is_empty());
-    assert!(digest.iter().all(|(_, body)| body.contains(&format!("{}/rounds/{round}\n", app.settings.public_base())) && !body.contains("/api/v1")), "{digest:?}");
+    assert!(
+        digest.iter().all(|(_, body)| body.contains(&format!("{}/rounds/{round}\n", app.settings.public_base()))
+            && !body.contains("/api/v1")),
+        "{digest:?}"
+    );
     let b = app.browser_as(Role::Secretariat, None).await; // three weeks later: signed in again
     let overdue = b.get(&path).await;
-    assert_eq!(row(&overdue, w.city_b), "Łódź Draft saved, overdue 30 January 2027 Not yet Extend the due date for Łódź Contacts in Łódź");
+    assert_eq!(
+        row(&overdue, w.city_b),
+        "Łódź Draft saved, overdue 30 January 2027 Not yet Extend the due date for Łódź Contacts in Łódź"
+    );
     app.tick(at("2027-04-01T06:00:00Z"), files(&app)).await;
     let closed = app.outbox_of("round_closed").await;
-    assert!(!closed.is_empty() && closed.iter().all(|(_, body)| body.contains(&format!("/rounds/{round}")) && !body.contains("/api/v1")));
+    assert!(
+        !closed.is_empty()
+            && closed.iter().all(|(_, body)| body.contains(&format!("/rounds/{round}")) && !body.contains("/api/v1"))
+    );
     let b = app.browser_as(Role::Secretariat, None).await;
     let page = b.get(&path).await;
-    assert_eq!(row(&page, w.city_a), "Malmö Missed 20 February 2027 Extended: Council elections Not yet Contacts in Malmö");
+    assert_eq!(
+        row(&page, w.city_a),
+        "Malmö Missed 20 February 2027 Extended: Council elections Not yet Contacts in Malmö"
+    );
     assert!(!page.has("form[id^=extend-]"), "a closed round cannot be extended");
     let list = b.get("/rounds").await;
     assert_eq!(list.texts("tbody tr").len(), 2);
-    assert_eq!(list.texts("tbody tr")[1], "Q4 2026 1 October 2026 to 31 December 2026 30 January 2027 Closed 0 0 2 0 0");
+    assert_eq!(
+        list.texts("tbody tr")[1],
+        "Q4 2026 1 October 2026 to 31 December 2026 30 January 2027 Closed 0 0 2 0 0"
+    );
 }
 
 #[tokio::test]
@@ -716,7 +1105,10 @@ async fn the_schedule_page_shows_the_next_rounds_and_refuses_a_bad_schedule_nami
     let b = app.browser_as(Role::Secretariat, None).await;
     let page = b.get("/schedule").await;
     assert_eq!(page.text("h1"), "Check-in schedule");
-    assert_eq!(page.text(".summary-list"), "Schedule 0 0 1 1,4,7,10 * Time zone Europe/Brussels Set by The configuration file ( check_ins.schedule )");
+    assert_eq!(
+        page.text(".summary-list"),
+        "Schedule 0 0 1 1,4,7,10 * Time zone Europe/Brussels Set by The configuration file ( check_ins.schedule )"
+    );
     assert_eq!(
         page.texts("main ol li"),
         [
@@ -734,7 +1126,10 @@ async fn the_schedule_page_shows_the_next_rounds_and_refuses_a_bad_schedule_nami
     assert_eq!(r.attrs("#expression", "value"), ["0 0 32 * *"]);
     let r = b.submit("/schedule", "/schedule", &[("expression", "0 9 1 * *"), ("time_zone", "Europe/Atlantis")]).await;
     assert_eq!(r.error_links(), ["#time_zone"]);
-    assert_eq!(r.errors(), ["The time zone `Europe/Atlantis` is not a known IANA time zone (for example Europe/Brussels)."]);
+    assert_eq!(
+        r.errors(),
+        ["The time zone `Europe/Atlantis` is not a known IANA time zone (for example Europe/Brussels)."]
+    );
     let r = b.post("/schedule", &[("expression", "0 9 1 * *"), ("time_zone", "Europe/Warsaw")]).await;
     assert_eq!(r.status, 422, "no CSRF token");
     assert_eq!(r.attrs("#time_zone", "value"), ["Europe/Warsaw"]);
@@ -742,11 +1137,17 @@ async fn the_schedule_page_shows_the_next_rounds_and_refuses_a_bad_schedule_nami
     let r = b.submit("/schedule", "/schedule", &[("expression", "0 9 1 * *"), ("time_zone", "Europe/Warsaw")]).await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = b.follow(&r).await;
-    assert_eq!(page.notice().unwrap(), "The check-in schedule has been changed. The next round opens on 1 December 2026, 09:00 (Europe/Warsaw).");
+    assert_eq!(
+        page.notice().unwrap(),
+        "The check-in schedule has been changed. The next round opens on 1 December 2026, 09:00 (Europe/Warsaw)."
+    );
     assert!(page.text(".summary-list").contains("Set by The network secretariat, on this page"));
     let sec = app.token(Role::Secretariat, None).await;
     let s = app.get("/api/v1/schedule", &sec).await.body;
-    assert_eq!((s["expression"].as_str(), s["time_zone"].as_str(), s["source"].as_str()), (Some("0 9 1 * *"), Some("Europe/Warsaw"), Some("secretariat")));
+    assert_eq!(
+        (s["expression"].as_str(), s["time_zone"].as_str(), s["source"].as_str()),
+        (Some("0 9 1 * *"), Some("Europe/Warsaw"), Some("secretariat"))
+    );
     let observer = app.browser_as(Role::Observer, None).await;
     let read = observer.get("/schedule").await;
     assert_eq!(read.status, 200);
@@ -776,13 +1177,20 @@ async fn the_outbox_lists_emails_by_state_shows_one_and_retries_a_failed_one() {
     assert_eq!(list.text("caption"), "Failed emails (1, newest first; times in Europe/Brussels)");
     assert_eq!(list.attrs(".filter-list a[aria-current=page]", "href"), ["/outbox?status=failed"]);
     let row = list.text("tbody tr");
-    assert!(row.starts_with("anna anna@malmo.example Q2 2026 Charter check-in for Malmö: please update by 30 June 2026"), "{row}");
+    assert!(
+        row.starts_with("anna anna@malmo.example Q2 2026 Charter check-in for Malmö: please update by 30 June 2026"),
+        "{row}"
+    );
     assert!(row.contains("Check-in round opened Failed 8 550 5.1.1 mailbox unavailable Last changed "), "{row}");
     assert_eq!(b.get("/outbox?status=lost").await.status, 400);
 
     let page = b.get(&format!("/outbox/{failed}")).await;
     assert_eq!(page.status, 200);
-    assert!(page.text(".summary-list").contains("State Failed Attempts 8 Last error 550 5.1.1 mailbox unavailable"), "{}", page.text(".summary-list"));
+    assert!(
+        page.text(".summary-list").contains("State Failed Attempts 8 Last error 550 5.1.1 mailbox unavailable"),
+        "{}",
+        page.text(".summary-list")
+    );
     assert!(page.text("pre.email-text").contains("https://tracker.example/check-ins/42"), "the text body is shown");
     assert_eq!(page.text("#retry-form button"), "Retry sending the email");
     let r = b.post(&format!("/outbox/{failed}/retry"), &[]).await;
@@ -790,7 +1198,10 @@ async fn the_outbox_lists_emails_by_state_shows_one_and_retries_a_failed_one() {
     let r = b.post(&format!("/outbox/{failed}/retry"), &[("csrf_token", &page.csrf())]).await;
     assert_eq!(r.status, 303);
     let page = b.follow(&r).await;
-    assert_eq!(page.notice().unwrap(), "The email to anna@malmo.example has been queued again and will be sent within a few minutes.");
+    assert_eq!(
+        page.notice().unwrap(),
+        "The email to anna@malmo.example has been queued again and will be sent within a few minutes."
+    );
     assert_eq!(page.text(".summary-list .tag"), "Queued");
     assert!(!page.has("#retry-form"));
     let (status, attempts): (String, i32) = on_db(&app, move |c| {

@@ -11,12 +11,19 @@ async fn the_charter_is_served_with_its_roles_and_commitments() {
     let codes: Vec<&str> = list.as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["eurocities-integrating-cities", "icc-lisbon-declaration"]);
     let fw = app.request(Method::GET, "/api/v1/frameworks/eurocities-integrating-cities", None, None).await.body;
-    let shape: Vec<(String, usize)> = fw["roles"].as_array().unwrap().iter()
-        .map(|r| (r["code"].as_str().unwrap().to_string(), r["commitments"].as_array().unwrap().len())).collect();
+    let shape: Vec<(String, usize)> = fw["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["code"].as_str().unwrap().to_string(), r["commitments"].as_array().unwrap().len()))
+        .collect();
     assert_eq!(shape, [("PM".into(), 3), ("SP".into(), 2), ("EM".into(), 3), ("BU".into(), 3), ("DC".into(), 4)]);
     assert_eq!(fw["roles"][1]["title"], "Service provider");
     assert!(fw["roles"][1]["preamble"].as_str().unwrap().contains("advocate"), "the footnote on advocacy is kept");
-    assert_eq!(fw["roles"][0]["commitments"][0]["text"], "Actively communicate our commitment to equal opportunities for everyone living in the city.");
+    assert_eq!(
+        fw["roles"][0]["commitments"][0]["text"],
+        "Actively communicate our commitment to equal opportunities for everyone living in the city."
+    );
     app.request(Method::GET, "/api/v1/frameworks/nope", None, None).await.assert_problem(404, None);
 }
 
@@ -50,13 +57,23 @@ async fn loading_is_idempotent_and_a_changed_file_retires_rather_than_deletes() 
     assert_eq!((report.inserted, report.retired, report.deleted), (1, 1, 1), "{report:?}");
 
     let fw = app.request(Method::GET, "/api/v1/frameworks/eurocities-integrating-cities", None, None).await.body;
-    let sp: Vec<(String, bool)> = fw["roles"][1]["commitments"].as_array().unwrap().iter()
-        .map(|c| (c["code"].as_str().unwrap().to_string(), c["retired"].as_bool().unwrap())).collect();
+    let sp: Vec<(String, bool)> = fw["roles"][1]["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["code"].as_str().unwrap().to_string(), c["retired"].as_bool().unwrap()))
+        .collect();
     assert_eq!(sp, [("SPX".to_string(), false), ("SP1".to_string(), true)]);
     assert!(fw["roles"][0]["commitments"][0]["text"].as_str().unwrap().starts_with("Actively and visibly"));
     // The action on the retired commitment is intact; new actions cannot use it.
     let a = app.get(&format!("/api/v1/actions/{}", w.action_a), &w.secretariat).await.body;
     assert_eq!(a["commitment"], "SP1");
-    let r = app.post(&format!("/api/v1/plans/{}/actions", w.plan_a), &w.secretariat, serde_json::json!({"commitment": "SP1", "title": "x"})).await;
+    let r = app
+        .post(
+            &format!("/api/v1/plans/{}/actions", w.plan_a),
+            &w.secretariat,
+            serde_json::json!({"commitment": "SP1", "title": "x"}),
+        )
+        .await;
     r.assert_problem(422, Some("commitment"));
 }

@@ -51,7 +51,12 @@ async fn submit_by_link(app: &TestApp, address: &str, content: Value) -> Value {
     assert_eq!(form.status, 200, "{}", form.body);
     let version = form.body["check_in"]["version"].clone();
     let r = app
-        .request(Method::POST, &format!("/api/v1/check-in-links/{token}/submit"), None, Some(&json!({"version": version, "content": content})))
+        .request(
+            Method::POST,
+            &format!("/api/v1/check-in-links/{token}/submit"),
+            None,
+            Some(&json!({"version": version, "content": content})),
+        )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     r.body
@@ -80,21 +85,48 @@ async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submis
         let pool = app.pool.clone();
         tokio::task::spawn_blocking(move || {
             use charter_tracker::db::schema::users;
-            users::table.filter(users::role.eq("secretariat")).select(users::email).first::<String>(&mut pool.get().unwrap()).unwrap()
+            users::table
+                .filter(users::role.eq("secretariat"))
+                .select(users::email)
+                .first::<String>(&mut pool.get().unwrap())
+                .unwrap()
         })
         .await
         .unwrap()
     };
-    let r = app.post(&format!("/api/v1/cities/{}/contacts", w.city_a), &w.secretariat, json!({"name": "Claire Dubois", "email": "claire@malmo.example", "language": "fr"})).await;
+    let r = app
+        .post(
+            &format!("/api/v1/cities/{}/contacts", w.city_a),
+            &w.secretariat,
+            json!({"name": "Claire Dubois", "email": "claire@malmo.example", "language": "fr"}),
+        )
+        .await;
     assert_eq!(r.status, 201);
-    let r = app.post(&format!("/api/v1/cities/{}/contacts", w.city_b), &w.secretariat, json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "en"})).await;
+    let r = app
+        .post(
+            &format!("/api/v1/cities/{}/contacts", w.city_b),
+            &w.secretariat,
+            json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "en"}),
+        )
+        .await;
     assert_eq!(r.status, 201);
-    let r = app.post(&format!("/api/v1/cities/{}/contacts", w.city_b), &w.secretariat, json!({"name": "Quiet", "email": "quiet@lodz.example", "receives_reminders": false})).await;
+    let r = app
+        .post(
+            &format!("/api/v1/cities/{}/contacts", w.city_b),
+            &w.secretariat,
+            json!({"name": "Quiet", "email": "quiet@lodz.example", "receives_reminders": false}),
+        )
+        .await;
     assert_eq!(r.status, 201);
     // A city with only a draft plan is not asked.
     let c = app.city(&w.secretariat, "Gent", "BE").await;
     app.post(&format!("/api/v1/cities/{c}/plans"), &w.secretariat, json!({"framework": "eurocities-integrating-cities", "title": "Draft", "period_start": "2027-01-01", "period_end": "2027-12-31"})).await;
-    app.post(&format!("/api/v1/cities/{c}/contacts"), &w.secretariat, json!({"name": "Gent", "email": "gent@gent.example"})).await;
+    app.post(
+        &format!("/api/v1/cities/{c}/contacts"),
+        &w.secretariat,
+        json!({"name": "Gent", "email": "gent@gent.example"}),
+    )
+    .await;
 
     let sink = SmtpSink::start();
     let transport = smtp(&sink);
@@ -123,7 +155,11 @@ async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submis
         day += Duration::days(1);
     }
     let dates: Vec<&str> = opened.iter().map(|(d, _)| d.as_str()).collect();
-    assert_eq!(dates, ["2027-01-01", "2027-04-01", "2027-07-01", "2027-10-01"], "one round per quarter, each opened once");
+    assert_eq!(
+        dates,
+        ["2027-01-01", "2027-04-01", "2027-07-01", "2027-10-01"],
+        "one round per quarter, each opened once"
+    );
 
     let sent = sent_by_recipient(&app).await;
     let city = ["round_opened", "due_soon", "due_soon", "overdue", "overdue", "overdue", "overdue", "overdue"];
@@ -152,7 +188,10 @@ async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submis
     let received = sink.received();
     let total: usize = sent.values().map(Vec::len).sum();
     assert_eq!(received.len(), total);
-    let ids: HashSet<String> = received.iter().filter_map(|m| m.data.lines().find(|l| l.to_ascii_lowercase().starts_with("message-id:")).map(str::to_string)).collect();
+    let ids: HashSet<String> = received
+        .iter()
+        .filter_map(|m| m.data.lines().find(|l| l.to_ascii_lowercase().starts_with("message-id:")).map(str::to_string))
+        .collect();
     assert_eq!(ids.len(), total, "every Message-ID is different");
 
     // The Q1 submission updated the action, recorded under the contact who used the link.
@@ -163,8 +202,14 @@ async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submis
     // Compliance as the rounds saw it.
     let first = opened[0].1;
     let list = app.get(&format!("/api/v1/rounds/{first}/check-ins"), &w.secretariat).await.body;
-    let states: Vec<(String, String, bool)> = list.as_array().unwrap().iter()
-        .map(|c| (c["city_name"].as_str().unwrap().into(), c["state"].as_str().unwrap().into(), c["late"].as_bool().unwrap())).collect();
+    let states: Vec<(String, String, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (c["city_name"].as_str().unwrap().into(), c["state"].as_str().unwrap().into(), c["late"].as_bool().unwrap())
+        })
+        .collect();
     assert_eq!(states, [("Malmö".into(), "submitted".into(), false), ("Łódź".into(), "missed".into(), false)]);
 }
 
@@ -204,7 +249,12 @@ async fn ticking_twice_at_the_same_instant_or_from_two_instances_changes_nothing
 async fn the_emailed_link_over_smtp_opens_that_citys_form_and_nothing_else() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
-    app.post(&format!("/api/v1/cities/{}/contacts", w.city_b), &w.secretariat, json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "fr"})).await;
+    app.post(
+        &format!("/api/v1/cities/{}/contacts", w.city_b),
+        &w.secretariat,
+        json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "fr"}),
+    )
+    .await;
     let sink = SmtpSink::start();
     app.tick(at("2027-07-01T06:00:00Z"), smtp(&sink)).await;
     let mails = sink.received();
@@ -212,7 +262,10 @@ async fn the_emailed_link_over_smtp_opens_that_citys_form_and_nothing_else() {
     let to_anna = mails.iter().find(|m| m.to == ["anna@malmo.example"]).expect("mail to Anna");
     let to_bogdan = mails.iter().find(|m| m.to == ["bogdan@lodz.example"]).expect("mail to Bogdan");
     let header = |m: &crate::smtp_sink::ReceivedMail, name: &str| {
-        m.data.lines().find(|l| l.to_ascii_lowercase().starts_with(&format!("{}:", name.to_ascii_lowercase()))).map(|l| l.split_once(':').unwrap().1.trim().to_string())
+        m.data
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with(&format!("{}:", name.to_ascii_lowercase())))
+            .map(|l| l.split_once(':').unwrap().1.trim().to_string())
     };
     assert!(header(to_anna, "Subject").unwrap().contains("Q2 2027"), "{:?}", header(to_anna, "Subject"));
     assert_eq!(header(to_anna, "Content-Language").as_deref(), Some("en"));
@@ -235,12 +288,20 @@ async fn the_emailed_link_over_smtp_opens_that_citys_form_and_nothing_else() {
     app.get("/api/v1/cities", &token_a).await.assert_problem(401, None);
     app.get(&format!("/api/v1/actions/{}", w.action_a), &token_a).await.assert_problem(401, None);
     let v = form.body["check_in"]["version"].clone();
-    let r = app.request(Method::PUT, &format!("/api/v1/check-in-links/{token_a}/draft"), None,
-        Some(&json!({"version": v, "content": {"actions": [{"action_id": w.action_b, "progress": 99}]}}))).await;
+    let r = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/check-in-links/{token_a}/draft"),
+            None,
+            Some(&json!({"version": v, "content": {"actions": [{"action_id": w.action_b, "progress": 99}]}})),
+        )
+        .await;
     r.assert_problem(422, Some("actions[0].action_id"));
     // A forged or mangled token is refused.
     app.request(Method::GET, "/api/v1/check-in-links/not-a-real-token", None, None).await.assert_problem(404, None);
-    app.request(Method::GET, &format!("/api/v1/check-in-links/{}x", token_a), None, None).await.assert_problem(404, None);
+    app.request(Method::GET, &format!("/api/v1/check-in-links/{}x", token_a), None, None)
+        .await
+        .assert_problem(404, None);
 
     // When the round closes, the link expires.
     app.tick(at("2027-10-01T06:00:00Z"), smtp(&sink)).await;
@@ -263,7 +324,15 @@ async fn drafts_are_validated_saved_and_submitted_once() {
         "new_actions": [{"plan_id": w.plan_b, "commitment": "PM1", "title": ""}]
     }});
     let r = app.request(Method::PUT, &format!("{url}/draft"), Some(&w.editor_a), Some(&bad)).await;
-    for f in ["actions[0].progress", "actions[0].status", "actions[0].evidence[0]", "assessments[0].level", "assessments[1].commitment", "new_actions[0].plan_id", "new_actions[0].title"] {
+    for f in [
+        "actions[0].progress",
+        "actions[0].status",
+        "actions[0].evidence[0]",
+        "assessments[0].level",
+        "assessments[1].commitment",
+        "new_actions[0].plan_id",
+        "new_actions[0].title",
+    ] {
         r.assert_problem(422, Some(f));
     }
     let good = json!({"version": v, "content": {
@@ -282,7 +351,8 @@ async fn drafts_are_validated_saved_and_submitted_once() {
     assert_eq!(app.get(&format!("/api/v1/actions/{}", w.action_a), &w.editor_a).await.body["progress"], 10);
 
     // A stale version is refused; submitting the saved draft works once.
-    let stale = app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": v}))).await;
+    let stale =
+        app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": v}))).await;
     stale.assert_problem(409, None);
     let v2 = saved["check_in"]["version"].clone();
     let r = app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": v2}))).await;
@@ -293,10 +363,20 @@ async fn drafts_are_validated_saved_and_submitted_once() {
     assert_eq!(action["progress"], 80);
     let actions = app.get(&format!("/api/v1/plans/{}/actions?commitment=EM2", w.plan_a), &w.editor_a).await.body;
     assert_eq!(actions["total"], 1, "the new action was created");
-    let again = app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": r.body["version"]}))).await;
+    let again = app
+        .request(
+            Method::POST,
+            &format!("{url}/submit"),
+            Some(&w.editor_a),
+            Some(&json!({"version": r.body["version"]})),
+        )
+        .await;
     again.assert_problem(409, None);
     // City B's check-in is untouched.
-    assert_eq!(app.get(&format!("/api/v1/check-ins/{}", open.check_in_b), &w.secretariat).await.body["check_in"]["state"], "open");
+    assert_eq!(
+        app.get(&format!("/api/v1/check-ins/{}", open.check_in_b), &w.secretariat).await.body["check_in"]["state"],
+        "open"
+    );
 }
 
 #[tokio::test]
@@ -312,11 +392,21 @@ async fn the_secretariat_extends_one_citys_due_date_with_a_reason() {
     let a = check_ins.as_array().unwrap().iter().find(|c| c["city_id"] == w.city_a).unwrap();
     assert_eq!(a["due_date"], "2027-01-30");
     let url = format!("/api/v1/check-ins/{}/extend", a["id"]);
-    app.post(&url, &w.editor_a, json!({"due_date": "2027-02-20", "reason": "Council elections"})).await.assert_problem(403, None);
-    app.post(&url, &w.secretariat, json!({"due_date": "2027-01-15", "reason": "x"})).await.assert_problem(422, Some("due_date"));
-    app.post(&url, &w.secretariat, json!({"due_date": "2027-06-01", "reason": "x"})).await.assert_problem(422, Some("due_date"));
-    app.post(&url, &w.secretariat, json!({"due_date": "2027-02-20", "reason": " "})).await.assert_problem(422, Some("reason"));
-    app.post(&url, &w.secretariat, json!({"due_date": "20/02/2027", "reason": "x"})).await.assert_problem(422, Some("due_date"));
+    app.post(&url, &w.editor_a, json!({"due_date": "2027-02-20", "reason": "Council elections"}))
+        .await
+        .assert_problem(403, None);
+    app.post(&url, &w.secretariat, json!({"due_date": "2027-01-15", "reason": "x"}))
+        .await
+        .assert_problem(422, Some("due_date"));
+    app.post(&url, &w.secretariat, json!({"due_date": "2027-06-01", "reason": "x"}))
+        .await
+        .assert_problem(422, Some("due_date"));
+    app.post(&url, &w.secretariat, json!({"due_date": "2027-02-20", "reason": " "}))
+        .await
+        .assert_problem(422, Some("reason"));
+    app.post(&url, &w.secretariat, json!({"due_date": "20/02/2027", "reason": "x"}))
+        .await
+        .assert_problem(422, Some("due_date"));
     let r = app.post(&url, &w.secretariat, json!({"due_date": "2027-02-20", "reason": "Council elections"})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["state"], "extended");
@@ -325,14 +415,22 @@ async fn the_secretariat_extends_one_citys_due_date_with_a_reason() {
 
     // Reminders follow the new date: nothing overdue on 1 February, a due-soon before 20 February.
     app.tick(at("2027-02-01T06:00:00Z"), smtp(&sink)).await;
-    let kinds: Vec<String> = sent_by_recipient(&app).await["anna@malmo.example"].iter().map(|(k, _)| k.clone()).collect();
+    let kinds: Vec<String> =
+        sent_by_recipient(&app).await["anna@malmo.example"].iter().map(|(k, _)| k.clone()).collect();
     assert_eq!(kinds, ["round_opened"], "no due-soon or overdue for the old date");
     app.tick(at("2027-02-14T06:00:00Z"), smtp(&sink)).await;
-    let kinds: Vec<String> = sent_by_recipient(&app).await["anna@malmo.example"].iter().map(|(k, _)| k.clone()).collect();
+    let kinds: Vec<String> =
+        sent_by_recipient(&app).await["anna@malmo.example"].iter().map(|(k, _)| k.clone()).collect();
     assert_eq!(kinds, ["round_opened", "due_soon"]);
 
     // The calendar feed carries the new due date.
-    let ics = app.client.get(format!("{}/api/v1/cities/{}/check-ins.ics", app.address, w.city_a)).bearer_auth(&w.editor_a).send().await.unwrap();
+    let ics = app
+        .client
+        .get(format!("{}/api/v1/cities/{}/check-ins.ics", app.address, w.city_a))
+        .bearer_auth(&w.editor_a)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ics.headers()["content-type"], "text/calendar; charset=utf-8");
     let text = ics.text().await.unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.contains("DTSTART;VALUE=DATE:20270220\r\n"), "{text}");
@@ -343,13 +441,34 @@ async fn the_secretariat_extends_one_citys_due_date_with_a_reason() {
 async fn an_invalid_schedule_is_refused_naming_the_field() {
     let app = TestApp::spawn().await;
     let t = app.token(Role::Secretariat, None).await;
-    let r = app.request(Method::PUT, "/api/v1/schedule", Some(&t), Some(&json!({"expression": "0 0 32 * *", "time_zone": "Europe/Brussels"}))).await;
+    let r = app
+        .request(
+            Method::PUT,
+            "/api/v1/schedule",
+            Some(&t),
+            Some(&json!({"expression": "0 0 32 * *", "time_zone": "Europe/Brussels"})),
+        )
+        .await;
     r.assert_problem(422, Some("expression"));
-    let r = app.request(Method::PUT, "/api/v1/schedule", Some(&t), Some(&json!({"expression": "0 0 1 * *", "time_zone": "Mars/Olympus"}))).await;
+    let r = app
+        .request(
+            Method::PUT,
+            "/api/v1/schedule",
+            Some(&t),
+            Some(&json!({"expression": "0 0 1 * *", "time_zone": "Mars/Olympus"})),
+        )
+        .await;
     r.assert_problem(422, Some("time_zone"));
     let s = app.get("/api/v1/schedule", &t).await.body;
     assert_eq!((s["expression"].as_str(), s["source"].as_str()), (Some("0 0 1 1,4,7,10 *"), Some("configuration")));
-    let r = app.request(Method::PUT, "/api/v1/schedule", Some(&t), Some(&json!({"expression": "0 9 1 * *", "time_zone": "Europe/Lisbon"}))).await;
+    let r = app
+        .request(
+            Method::PUT,
+            "/api/v1/schedule",
+            Some(&t),
+            Some(&json!({"expression": "0 9 1 * *", "time_zone": "Europe/Lisbon"})),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["next"].as_array().unwrap().len(), 5);
     assert_eq!(app.get("/api/v1/schedule", &t).await.body["source"], "secretariat");

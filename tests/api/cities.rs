@@ -8,7 +8,9 @@ use serde_json::json;
 async fn cities_keep_unicode_names_and_normalise_country_codes() {
     let app = TestApp::spawn().await;
     let t = app.token(Role::Secretariat, None).await;
-    for (name, country) in [("Malmö", "se"), ("Łódź", "PL"), ("Zürich", "CH"), ("Thessaloníki", "GR"), ("Cluj-Napoca", "RO")] {
+    for (name, country) in
+        [("Malmö", "se"), ("Łódź", "PL"), ("Zürich", "CH"), ("Thessaloníki", "GR"), ("Cluj-Napoca", "RO")]
+    {
         let r = app.post("/api/v1/cities", &t, json!({"name": name, "country": country})).await;
         assert_eq!(r.status, 201, "{}", r.body);
         assert_eq!(r.body["name"], name);
@@ -26,7 +28,9 @@ async fn cities_keep_unicode_names_and_normalise_country_codes() {
 async fn bad_city_input_is_refused_naming_the_field() {
     let app = TestApp::spawn().await;
     let t = app.token(Role::Secretariat, None).await;
-    app.post("/api/v1/cities", &t, json!({"name": "Atlantis", "country": "XX"})).await.assert_problem(422, Some("country"));
+    app.post("/api/v1/cities", &t, json!({"name": "Atlantis", "country": "XX"}))
+        .await
+        .assert_problem(422, Some("country"));
     app.post("/api/v1/cities", &t, json!({"name": "", "country": "SE"})).await.assert_problem(422, Some("name"));
     app.post("/api/v1/cities", &t, json!({"country": "SE"})).await.assert_problem(422, Some("name"));
     let r = app
@@ -44,16 +48,23 @@ async fn a_city_signs_several_frameworks_with_dates() {
     let app = TestApp::spawn().await;
     let t = app.token(Role::Secretariat, None).await;
     let r = app
-        .post("/api/v1/cities", &t, json!({"name": "Lisboa", "country": "PT", "signatures": [
+        .post(
+            "/api/v1/cities",
+            &t,
+            json!({"name": "Lisboa", "country": "PT", "signatures": [
             {"framework": "eurocities-integrating-cities", "signed_on": "2010-05-20"},
-            {"framework": "icc-lisbon-declaration", "signed_on": "2017-11-29"}]}))
+            {"framework": "icc-lisbon-declaration", "signed_on": "2017-11-29"}]}),
+        )
         .await;
     assert_eq!(r.status, 201, "{}", r.body);
     assert_eq!(r.body["signatures"].as_array().unwrap().len(), 2);
     let id = r.body["id"].as_i64().unwrap();
     let r = app.patch(&format!("/api/v1/cities/{id}"), &t, json!({"version": 1, "signatures": [{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}]})).await;
     assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body["signatures"], json!([{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}]));
+    assert_eq!(
+        r.body["signatures"],
+        json!([{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}])
+    );
 }
 
 #[tokio::test]

@@ -94,7 +94,11 @@ impl TestApp {
         Self::start(std::sync::Arc::new(dir), url, std::sync::Arc::new(adjust)).await
     }
 
-    async fn start(dir: std::sync::Arc<tempfile::TempDir>, database_url: String, adjust: std::sync::Arc<dyn Fn(&mut Settings) + Send + Sync>) -> TestApp {
+    async fn start(
+        dir: std::sync::Arc<tempfile::TempDir>,
+        database_url: String,
+        adjust: std::sync::Arc<dyn Fn(&mut Settings) + Send + Sync>,
+    ) -> TestApp {
         // Errors the application logs are printed with a failing test's output (RUST_LOG for more).
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "error".into()))
@@ -109,11 +113,23 @@ impl TestApp {
         };
         let clock = charter_tracker::clock::Clock::manual(chrono::Utc::now());
         let templates = std::sync::Arc::new(charter_tracker::mail::load_templates(&settings.mail).expect("templates"));
-        let app = Application::build_with(settings.clone(), pool.clone(), templates, clock.clone(), "127.0.0.1:0").expect("build");
+        let app = Application::build_with(settings.clone(), pool.clone(), templates, clock.clone(), "127.0.0.1:0")
+            .expect("build");
         let address = format!("http://127.0.0.1:{}", app.port());
         let handle = app.handle();
         tokio::spawn(app.run_until_stopped());
-        TestApp { address, pool, database_url, settings, client: reqwest::Client::new(), clock, handle, _dir: dir, dir_path, adjust }
+        TestApp {
+            address,
+            pool,
+            database_url,
+            settings,
+            client: reqwest::Client::new(),
+            clock,
+            handle,
+            _dir: dir,
+            dir_path,
+            adjust,
+        }
     }
 
     /// Stops this server and starts a new one on the same database, as after a restart.
@@ -125,13 +141,19 @@ impl TestApp {
 
     /// One scheduler pass at `at`, exactly as `charter-tracker tick --at` runs it, delivering
     /// through `transport`; the application's clock moves to `at` too.
-    pub async fn tick(&self, at: chrono::DateTime<chrono::Utc>, transport: std::sync::Arc<charter_tracker::mail::transport::Transport>) -> charter_tracker::scheduler::TickReport {
+    pub async fn tick(
+        &self,
+        at: chrono::DateTime<chrono::Utc>,
+        transport: std::sync::Arc<charter_tracker::mail::transport::Transport>,
+    ) -> charter_tracker::scheduler::TickReport {
         self.clock.set(at);
         let (pool, settings) = (self.pool.clone(), self.settings.clone());
-        tokio::task::spawn_blocking(move || charter_tracker::scheduler::tick(&pool, &settings, templates(), &transport, at))
-            .await
-            .unwrap()
-            .expect("tick")
+        tokio::task::spawn_blocking(move || {
+            charter_tracker::scheduler::tick(&pool, &settings, templates(), &transport, at)
+        })
+        .await
+        .unwrap()
+        .expect("tick")
     }
 
     pub fn dir(&self) -> &std::path::Path {
@@ -155,7 +177,14 @@ impl TestApp {
         self.request_with(method, path, token, body, &[]).await
     }
 
-    pub async fn request_with(&self, method: Method, path: &str, token: Option<&str>, body: Option<&Value>, headers: &[(&str, &str)]) -> Reply {
+    pub async fn request_with(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let mut req = self.client.request(method, format!("{}{}", self.address, path));
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -170,7 +199,8 @@ impl TestApp {
         let status = res.status();
         let headers = res.headers().clone();
         let text = res.text().await.unwrap();
-        let body = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+        let body =
+            if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
         Reply { status, headers, body }
     }
 
@@ -192,7 +222,13 @@ impl TestApp {
 
     /// Queues a `round_opened` email to `to` (language `lang`) under `key`, due at `not_before`,
     /// and returns its id (None if the key was already used).
-    pub async fn enqueue_email(&self, key: &str, to: &str, lang: &str, not_before: chrono::DateTime<chrono::Utc>) -> Option<i64> {
+    pub async fn enqueue_email(
+        &self,
+        key: &str,
+        to: &str,
+        lang: &str,
+        not_before: chrono::DateTime<chrono::Utc>,
+    ) -> Option<i64> {
         let pool = self.pool.clone();
         let email = sample_email(key, to, lang, not_before);
         tokio::task::spawn_blocking(move || {
@@ -201,7 +237,9 @@ impl TestApp {
             let mut c = pool.get().unwrap();
             let key = email.idempotency_key.clone();
             let created = charter_tracker::mail::outbox::enqueue(&mut c, templates(), email).expect("enqueue");
-            created.then(|| outbox::table.filter(outbox::idempotency_key.eq(key)).select(outbox::id).first(&mut c).unwrap())
+            created.then(|| {
+                outbox::table.filter(outbox::idempotency_key.eq(key)).select(outbox::id).first(&mut c).unwrap()
+            })
         })
         .await
         .unwrap()
@@ -272,11 +310,27 @@ impl World {
         let action_a = app.action(&editor_a, plan_a, "SP1", "in_progress").await["id"].as_i64().unwrap();
         let action_b = app.action(&editor_b, plan_b, "EM1", "planned").await["id"].as_i64().unwrap();
         let c = app
-            .post(&format!("/api/v1/cities/{city_a}/contacts"), &secretariat, json!({"name": "Anna Berg", "email": "anna@malmo.example", "language": "sv"}))
+            .post(
+                &format!("/api/v1/cities/{city_a}/contacts"),
+                &secretariat,
+                json!({"name": "Anna Berg", "email": "anna@malmo.example", "language": "sv"}),
+            )
             .await;
         assert_eq!(c.status, 201, "{}", c.body);
         let contact_a = c.body["id"].as_i64().unwrap();
-        World { secretariat, editor_a, editor_b, observer, city_a, city_b, plan_a, plan_b, action_a, action_b, contact_a }
+        World {
+            secretariat,
+            editor_a,
+            editor_b,
+            observer,
+            city_a,
+            city_b,
+            plan_a,
+            plan_b,
+            action_a,
+            action_b,
+            contact_a,
+        }
     }
 }
 
@@ -287,7 +341,12 @@ pub fn templates() -> &'static charter_tracker::mail::templates::EmailTemplates 
 }
 
 /// A `round_opened` email with every variable it needs; the contact's name is taken from `to`.
-pub fn sample_email(key: &str, to: &str, lang: &str, not_before: chrono::DateTime<chrono::Utc>) -> charter_tracker::mail::outbox::NewEmail {
+pub fn sample_email(
+    key: &str,
+    to: &str,
+    lang: &str,
+    not_before: chrono::DateTime<chrono::Utc>,
+) -> charter_tracker::mail::outbox::NewEmail {
     let name = to.split('@').next().unwrap_or("").replace('.', " ");
     charter_tracker::mail::outbox::NewEmail {
         idempotency_key: key.to_string(),
@@ -327,15 +386,30 @@ pub struct OpenRound {
 
 impl TestApp {
     pub async fn open_round_now(&self, w: &World) -> OpenRound {
-        let r = self.request(Method::PUT, "/api/v1/schedule", Some(&w.secretariat), Some(&json!({"expression": "0 0 * * *", "time_zone": "UTC"}))).await;
+        let r = self
+            .request(
+                Method::PUT,
+                "/api/v1/schedule",
+                Some(&w.secretariat),
+                Some(&json!({"expression": "0 0 * * *", "time_zone": "UTC"})),
+            )
+            .await;
         assert_eq!(r.status, 200, "{}", r.body);
-        let transport = std::sync::Arc::new(charter_tracker::mail::transport::Transport::from_settings(&self.settings.mail).unwrap());
+        let transport = std::sync::Arc::new(
+            charter_tracker::mail::transport::Transport::from_settings(&self.settings.mail).unwrap(),
+        );
         let report = self.tick(self.clock.now(), transport).await;
         let round = report.opened_round.expect("a round opens");
         let list = self.get(&format!("/api/v1/rounds/{round}/check-ins"), &w.secretariat).await.body;
-        let id_of = |city: i64| list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
+        let id_of =
+            |city: i64| list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
         let body = self.outbox_bodies_to("anna@malmo.example").await;
-        OpenRound { round, check_in_a: id_of(w.city_a), check_in_b: id_of(w.city_b), token_a: link_token(body.last().expect("an email to city A")).unwrap() }
+        OpenRound {
+            round,
+            check_in_a: id_of(w.city_a),
+            check_in_b: id_of(w.city_b),
+            token_a: link_token(body.last().expect("an email to city A")).unwrap(),
+        }
     }
 
     /// Text bodies of the emails queued to an address, oldest first.
@@ -346,7 +420,12 @@ impl TestApp {
             use charter_tracker::db::schema::outbox;
             use diesel::prelude::*;
             let mut c = pool.get().unwrap();
-            outbox::table.filter(outbox::to_address.eq(address)).order(outbox::id).select(outbox::body_text).load::<String>(&mut c).unwrap()
+            outbox::table
+                .filter(outbox::to_address.eq(address))
+                .order(outbox::id)
+                .select(outbox::body_text)
+                .load::<String>(&mut c)
+                .unwrap()
         })
         .await
         .unwrap()

@@ -27,7 +27,8 @@ async fn every_change_is_recorded_with_who_what_before_and_after() {
     assert!(entries[2]["at"].as_str().unwrap().ends_with('Z'));
 
     // Cities, plans and contacts have histories too.
-    app.patch(&format!("/api/v1/cities/{}", w.city_a), &w.secretariat, json!({"version": 1, "name": "Malmö stad"})).await;
+    app.patch(&format!("/api/v1/cities/{}", w.city_a), &w.secretariat, json!({"version": 1, "name": "Malmö stad"}))
+        .await;
     let h = app.get(&format!("/api/v1/cities/{}/history", w.city_a), &w.secretariat).await.body;
     assert_eq!(h[1]["before"]["name"], "Malmö");
     assert_eq!(h[1]["after"]["name"], "Malmö stad");

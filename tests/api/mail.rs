@@ -44,11 +44,7 @@ async fn deliver(app: &TestApp, transport: std::sync::Arc<Transport>, now: DateT
 async fn rows(pool: &Pool) -> Vec<OutboxRow> {
     let pool = pool.clone();
     blocking(move || {
-        outbox::table
-            .order(outbox::id)
-            .select(OutboxRow::as_select())
-            .load(&mut pool.get().unwrap())
-            .unwrap()
+        outbox::table.order(outbox::id).select(OutboxRow::as_select()).load(&mut pool.get().unwrap()).unwrap()
     })
     .await
 }
@@ -155,7 +151,11 @@ fn parse(mail: &ReceivedMail) -> Parsed {
         }
         let (part_headers, part_body) = split_head(part.trim_start_matches("\r\n"));
         let get = |name: &str| {
-            part_headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.to_ascii_lowercase()).unwrap_or_default()
+            part_headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.to_ascii_lowercase())
+                .unwrap_or_default()
         };
         let part_body = part_body.strip_suffix("\r\n").unwrap_or(part_body);
         let decoded = match get("Content-Transfer-Encoding").as_str() {
@@ -197,7 +197,10 @@ async fn queued_emails_are_delivered_over_smtp_with_their_headers_and_both_bodie
 
     assert_eq!(deliver(&app, transport.clone(), t0()).await, report(3, 0, 0, 0));
     let received = sink.received();
-    assert_eq!(recipients(&received), ["anna.berg@malmo.example", "lea.dubois@lyon.example", "lukas.nowak@lodz.example"]);
+    assert_eq!(
+        recipients(&received),
+        ["anna.berg@malmo.example", "lea.dubois@lyon.example", "lukas.nowak@lodz.example"]
+    );
     assert_eq!(sink.connections(), 1, "one SMTP connection is reused for the whole pass");
 
     let stored = rows(&app.pool).await;
@@ -209,9 +212,15 @@ async fn queued_emails_are_delivered_over_smtp_with_their_headers_and_both_bodie
         assert_eq!(mail.from, "no-reply@eurocities.example");
         let parsed = parse(mail);
         assert_eq!(parsed.header("Subject"), row.subject);
-        assert_eq!(parsed.header("Message-ID"), format!("<{}@eurocities.example>", ob::message_id_for(&row.idempotency_key)));
+        assert_eq!(
+            parsed.header("Message-ID"),
+            format!("<{}@eurocities.example>", ob::message_id_for(&row.idempotency_key))
+        );
         assert_eq!(parsed.header("Content-Language"), row.language);
-        assert!(parsed.header("From").contains("EUROCITIES secretariat") && parsed.header("From").ends_with("<no-reply@eurocities.example>"));
+        assert!(
+            parsed.header("From").contains("EUROCITIES secretariat")
+                && parsed.header("From").ends_with("<no-reply@eurocities.example>")
+        );
         assert!(parsed.header("To").contains(&format!("<{}>", row.to_address)), "{}", parsed.header("To"));
         assert!(parsed.header("To").contains(&row.to_name), "{}", parsed.header("To"));
         assert!(same_text(&parsed.text, &row.body_text), "text part differs:\n{}", parsed.text);
@@ -253,7 +262,11 @@ async fn smtp_settings_build_the_transport_and_starttls_is_required() {
 
     settings.smtp.security = SmtpSecurity::None;
     let pool = app.pool.clone();
-    let r = blocking(move || deliver_due(&pool, &Transport::from_settings(&settings).unwrap(), &settings, t0() + Duration::minutes(1)).unwrap()).await;
+    let r = blocking(move || {
+        deliver_due(&pool, &Transport::from_settings(&settings).unwrap(), &settings, t0() + Duration::minutes(1))
+            .unwrap()
+    })
+    .await;
     assert_eq!(r, report(1, 0, 0, 0));
     assert_eq!(recipients(&sink.received()), ["c1@city.example"]);
 }
@@ -336,9 +349,14 @@ async fn a_racing_duplicate_does_not_abort_the_callers_postgres_transaction() {
             Ok::<_, diesel::result::Error>(())
         })
         .unwrap();
-        let keys: Vec<String> = outbox::table.order(outbox::id).select(outbox::idempotency_key).load(&mut mine).unwrap();
+        let keys: Vec<String> =
+            outbox::table.order(outbox::id).select(outbox::idempotency_key).load(&mut mine).unwrap();
         assert_eq!(keys, ["race/1", "race/2"]);
-        let to: String = outbox::table.filter(outbox::idempotency_key.eq("race/1")).select(outbox::to_address).first(&mut mine).unwrap();
+        let to: String = outbox::table
+            .filter(outbox::idempotency_key.eq("race/1"))
+            .select(outbox::to_address)
+            .first(&mut mine)
+            .unwrap();
         assert_eq!(to, "a@x.example", "the first insert wins");
     })
     .await;
@@ -355,10 +373,8 @@ async fn the_file_transport_writes_one_eml_file_per_email() {
     let transport = std::sync::Arc::new(Transport::from_settings(&app.settings.mail).unwrap());
     assert!(matches!(*transport, Transport::File(_)));
     assert_eq!(deliver(&app, transport.clone(), t0()).await, report(3, 0, 0, 0));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     assert_eq!(names.len(), 3, "{names:?}: no temporary files are left behind");
     let stored = rows(&app.pool).await;
@@ -388,7 +404,10 @@ async fn while_the_smtp_server_is_down_emails_wait_with_backoff_and_none_is_lost
     // The first email fails to connect; the others are not tried against a dead server.
     assert_eq!(deliver(&app, transport.clone(), t0()).await, report(0, 1, 0, 2));
     let r = rows(&app.pool).await;
-    assert_eq!((r[0].status.as_str(), r[0].attempts, r[0].not_before), ("queued", 1, (t0() + Duration::seconds(60)).naive_utc()));
+    assert_eq!(
+        (r[0].status.as_str(), r[0].attempts, r[0].not_before),
+        ("queued", 1, (t0() + Duration::seconds(60)).naive_utc())
+    );
     assert!(r[0].last_error.as_deref().unwrap().to_lowercase().contains("connection"), "{:?}", r[0].last_error);
     for row in &r[1..] {
         assert_eq!((row.status.as_str(), row.attempts, row.not_before), ("queued", 0, t0().naive_utc()));
@@ -552,7 +571,10 @@ async fn a_worker_hands_back_the_rest_of_a_batch_before_its_claim_runs_out() {
     settings.claim_seconds = 0;
     let r = blocking(move || deliver_due(&pool, &transport, &settings, t0()).unwrap()).await;
     assert_eq!(r, report(4, 0, 0, 0));
-    assert_eq!(recipients(&sink.received()), ["c1@city.example", "c2@city.example", "c3@city.example", "c4@city.example"]);
+    assert_eq!(
+        recipients(&sink.received()),
+        ["c1@city.example", "c2@city.example", "c3@city.example", "c4@city.example"]
+    );
     assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.claim_token.is_none()));
 }
 
@@ -588,7 +610,8 @@ async fn cancel_queued_cancels_only_queued_emails_under_the_prefix() {
     })
     .await;
     assert_eq!((cancelled, again, wildcard), (2, 0, 0));
-    let states: BTreeMap<String, String> = rows(&app.pool).await.into_iter().map(|r| (r.idempotency_key, r.status)).collect();
+    let states: BTreeMap<String, String> =
+        rows(&app.pool).await.into_iter().map(|r| (r.idempotency_key, r.status)).collect();
     let expected: BTreeMap<String, String> = [
         ("round-1/city-1/due_soon/0", "cancelled"),
         ("round-1/city-1/overdue/0", "cancelled"),
@@ -688,7 +711,11 @@ async fn outbox_deliver_on_the_command_line_sends_what_is_due_at_the_given_insta
     bad.args(["outbox", "deliver", "--at", "tomorrow"]);
     let out = blocking(move || bad.output().unwrap()).await;
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--at `tomorrow`"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--at `tomorrow`"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // Without --at: now, which is after the third email's time.
     let mut now = cli(&app);

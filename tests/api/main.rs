@@ -15,8 +15,8 @@ mod openapi;
 mod pages;
 mod plan_pages;
 mod plans;
-mod sign_in;
 mod reports;
+mod sign_in;
 #[allow(dead_code)]
 mod smtp_sink;
 mod web_client;

@@ -26,7 +26,19 @@ async fn the_emailed_link_opens_a_form_that_keeps_input_shows_errors_and_submits
     // A mistake: the form comes back with the summary, the message by the field, and the input kept.
     let progress = format!("a{a}_progress");
     let narrative = format!("a{a}_narrative");
-    let r = b.submit(&path, &path, &[("version", "1"), ("intent", "submit"), (&progress, "150"), (&narrative, "Libraries in three districts"), ("c_SP1_level", "substantial")]).await;
+    let r = b
+        .submit(
+            &path,
+            &path,
+            &[
+                ("version", "1"),
+                ("intent", "submit"),
+                (&progress, "150"),
+                (&narrative, "Libraries in three districts"),
+                ("c_SP1_level", "substantial"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert!(r.error_links().contains(&format!("#{progress}")), "{:?}", r.error_links());
     assert!(r.title().starts_with("Error: "));
@@ -38,18 +50,43 @@ async fn the_emailed_link_opens_a_form_that_keeps_input_shows_errors_and_submits
     assert_eq!(r.status, 422);
     assert!(r.errors()[0].starts_with("This form had expired"), "{:?}", r.errors());
     assert_eq!(r.attrs(&format!("#{progress}"), "value"), ["70"]);
-    assert_eq!(app.get(&format!("/api/v1/check-ins/{}", open.check_in_a), &w.secretariat).await.body["check_in"]["state"], "open");
+    assert_eq!(
+        app.get(&format!("/api/v1/check-ins/{}", open.check_in_a), &w.secretariat).await.body["check_in"]["state"],
+        "open"
+    );
 
     // Save a draft, then submit.
-    let r = b.submit(&path, &path, &[("version", "1"), ("intent", "draft"), (&progress, "70"), (&narrative, "Libraries in three districts")]).await;
+    let r = b
+        .submit(
+            &path,
+            &path,
+            &[("version", "1"), ("intent", "draft"), (&progress, "70"), (&narrative, "Libraries in three districts")],
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("Your draft has been saved"));
-    let r = b.submit(&path, &path, &[("version", "2"), ("intent", "submit"), (&progress, "75"), ("c_SP1_level", "substantial"), ("new_title", "Mentoring for new staff"), ("new_commitment", "EM2")]).await;
+    let r = b
+        .submit(
+            &path,
+            &path,
+            &[
+                ("version", "2"),
+                ("intent", "submit"),
+                (&progress, "75"),
+                ("c_SP1_level", "substantial"),
+                ("new_title", "Mentoring for new staff"),
+                ("new_commitment", "EM2"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.text("h1") == "Check-in submitted" && r.body.contains("no more reminders"));
     let action = app.get(&format!("/api/v1/actions/{a}"), &w.editor_a).await.body;
     assert_eq!(action["progress"], 75);
-    assert_eq!(app.get(&format!("/api/v1/plans/{}/actions?commitment=EM2", w.plan_a), &w.editor_a).await.body["total"], 1);
+    assert_eq!(
+        app.get(&format!("/api/v1/plans/{}/actions?commitment=EM2", w.plan_a), &w.editor_a).await.body["total"],
+        1
+    );
     let history = app.get(&format!("/api/v1/actions/{a}/history"), &w.secretariat).await.body;
     assert_eq!(history.as_array().unwrap().last().unwrap()["actor"], "Anna Berg <anna@malmo.example> (emailed link)");
     // Opening the link again says it is done; a forged link gets a helpful page, not a stack trace.
@@ -78,7 +115,11 @@ async fn a_signed_in_editor_fills_in_the_same_form_and_history_names_them() {
     b.sign_in(&email, "correct horse battery").await;
     let p = b.get(&path).await;
     assert_eq!(p.status, 200, "{}", p.body);
-    assert_eq!(p.attrs("form[method=post]:not(.inline-form)", "action"), std::slice::from_ref(&path), "the form posts back to the signed-in page");
+    assert_eq!(
+        p.attrs("form[method=post]:not(.inline-form)", "action"),
+        std::slice::from_ref(&path),
+        "the form posts back to the signed-in page"
+    );
     assert!(p.has(".user-box"), "the layout shows who is signed in");
     let progress = format!("a{}_progress", w.action_a);
     let r = b.submit(&path, &path, &[("version", "1"), ("intent", "submit"), (&progress, "55")]).await;
@@ -112,15 +153,33 @@ async fn the_secretariat_compiles_marks_good_practice_publishes_and_corrects_a_r
     assert_eq!(list.attrs("#to", "value"), [format!("{year}-12-31")]);
 
     // Mistakes are shown beside the fields.
-    let r = b.submit("/reports/manage", "/reports/manage", &[("framework", "eurocities-integrating-cities"), ("from", "2026-13-01"), ("to", "2026-12-31")]).await;
+    let r = b
+        .submit(
+            "/reports/manage",
+            "/reports/manage",
+            &[("framework", "eurocities-integrating-cities"), ("from", "2026-13-01"), ("to", "2026-12-31")],
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), ["#from"]);
-    let r = b.submit("/reports/manage", "/reports/manage", &[("framework", "eurocities-integrating-cities"), ("from", "2026-12-31"), ("to", "2026-01-01")]).await;
+    let r = b
+        .submit(
+            "/reports/manage",
+            "/reports/manage",
+            &[("framework", "eurocities-integrating-cities"), ("from", "2026-12-31"), ("to", "2026-01-01")],
+        )
+        .await;
     assert_eq!(r.error_links(), ["#to"]);
 
     let from = format!("{year}-01-01");
     let to = format!("{year}-12-31");
-    let r = b.submit("/reports/manage", "/reports/manage", &[("framework", "eurocities-integrating-cities"), ("from", &from), ("to", &to)]).await;
+    let r = b
+        .submit(
+            "/reports/manage",
+            "/reports/manage",
+            &[("framework", "eurocities-integrating-cities"), ("from", &from), ("to", &to)],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let manage = r.location().unwrap().to_string();
     let p = b.follow(&r).await;
@@ -130,8 +189,17 @@ async fn the_secretariat_compiles_marks_good_practice_publishes_and_corrects_a_r
     // Mark Malmö's action as good practice.
     let p = b.get(&format!("{manage}?city={}", w.city_a)).await;
     assert!(p.texts("table caption").contains(&"Actions of the city chosen".to_string()));
-    assert_eq!(p.texts("button").iter().filter(|t| t.starts_with("Mark as good practice")).count(), 1, "Malmö has one action");
-    let r = b.post(&format!("{manage}/good-practices"), &[("csrf_token", &p.csrf()), ("action_id", &w.action_a.to_string()), ("city", &w.city_a.to_string())]).await;
+    assert_eq!(
+        p.texts("button").iter().filter(|t| t.starts_with("Mark as good practice")).count(),
+        1,
+        "Malmö has one action"
+    );
+    let r = b
+        .post(
+            &format!("{manage}/good-practices"),
+            &[("csrf_token", &p.csrf()), ("action_id", &w.action_a.to_string()), ("city", &w.city_a.to_string())],
+        )
+        .await;
     assert_eq!(r.status, 303);
     let p = b.follow(&r).await;
     assert!(p.notice().unwrap().contains("“Action for SP1” is marked as good practice"));
@@ -153,7 +221,12 @@ async fn the_secretariat_compiles_marks_good_practice_publishes_and_corrects_a_r
     let frozen = public.body.clone();
 
     // A correction needs a changelog; the first version stays as it was.
-    app.patch(&format!("/api/v1/actions/{}", w.action_a), &w.editor_a, json!({"version": 1, "status": "completed", "progress": 100})).await;
+    app.patch(
+        &format!("/api/v1/actions/{}", w.action_a),
+        &w.editor_a,
+        json!({"version": 1, "status": "completed", "progress": 100}),
+    )
+    .await;
     let p = b.get(&manage).await;
     let r = b.post(&format!("{manage}/compile"), &[("csrf_token", &p.csrf())]).await;
     assert_eq!(b.follow(&r).await.notice().as_deref(), Some("Draft version 2 compiled."));
@@ -165,8 +238,16 @@ async fn the_secretariat_compiles_marks_good_practice_publishes_and_corrects_a_r
     let p = b.follow(&r).await;
     let versions = p.texts("table:last-of-type tbody tr");
     assert_eq!(versions.len(), 2);
-    assert!(versions[0].starts_with("Version 2") && versions[0].contains("Malmö's library cafés completed."), "{}", versions[0]);
-    assert_eq!(WebClient::new(&app).get(&format!("/reports/{slug}/versions/1")).await.body, frozen, "version 1 is unchanged");
+    assert!(
+        versions[0].starts_with("Version 2") && versions[0].contains("Malmö's library cafés completed."),
+        "{}",
+        versions[0]
+    );
+    assert_eq!(
+        WebClient::new(&app).get(&format!("/reports/{slug}/versions/1")).await.body,
+        frozen,
+        "version 1 is unchanged"
+    );
 
     // Drafts are for the secretariat only.
     for role in [Role::Observer, Role::CityEditor] {
@@ -186,7 +267,8 @@ async fn a_link_of_a_closed_round_says_it_has_expired() {
     let w = World::build(&app).await;
     let open = app.open_round_now(&w).await;
     // The daily schedule opens the next round tomorrow, which closes this one.
-    let transport = std::sync::Arc::new(charter_tracker::mail::transport::Transport::from_settings(&app.settings.mail).unwrap());
+    let transport =
+        std::sync::Arc::new(charter_tracker::mail::transport::Transport::from_settings(&app.settings.mail).unwrap());
     let report = app.tick(app.clock.now() + chrono::Duration::days(2), transport).await;
     assert_eq!(report.closed_rounds, [open.round]);
     let r = WebClient::new(&app).get(&format!("/check-in/{}", open.token_a)).await;

@@ -21,13 +21,23 @@ async fn the_city_page_shows_the_plan_by_role_and_commitment_with_what_is_missin
     assert_eq!(p.text("h1"), "Malmö");
     assert_eq!(p.title(), "Malmö: action plan – EUROCITIES Charter tracker");
     // 15 commitments in the Charter; SP1 and EM1 have actions.
-    assert!(p.text(".plan").contains("2 of 15 commitments have at least one action (2 actions in all)"), "{}", p.text(".plan"));
-    assert_eq!(p.texts("h3"), ["Policy-maker", "Service provider", "Employer", "Buyer of goods and services", "Delivering the Charter"]);
+    assert!(
+        p.text(".plan").contains("2 of 15 commitments have at least one action (2 actions in all)"),
+        "{}",
+        p.text(".plan")
+    );
+    assert_eq!(
+        p.texts("h3"),
+        ["Policy-maker", "Service provider", "Employer", "Buyer of goods and services", "Delivering the Charter"]
+    );
     let sp1 = p.texts("tr").into_iter().find(|t| t.starts_with("SP1")).unwrap();
     assert!(sp1.contains("Action for SP1 In progress 10%"), "{sp1}");
     // Uncovered commitments are listed, with a link to add an action under each.
     let missing = p.text("details");
-    assert!(missing.contains("Commitments with no action yet (13)") && missing.contains("PM1") && !missing.contains("SP1"), "{missing}");
+    assert!(
+        missing.contains("Commitments with no action yet (13)") && missing.contains("PM1") && !missing.contains("SP1"),
+        "{missing}"
+    );
     assert!(p.has(&format!("a[href='/plans/{}/actions/new?commitment=BU1']", w.plan_a)));
     assert_eq!(p.texts(".plan ~ h2, h2").iter().filter(|h| *h == "Overdue actions").count(), 1);
     assert!(p.has(&format!("a[href='/actions/{overdue_id}']")));
@@ -67,14 +77,31 @@ async fn adding_an_action_shows_every_mistake_at_once_keeps_the_input_and_saves_
     let new = format!("/plans/{}/actions/new", w.plan_a);
     let form = b.get(&format!("{new}?commitment=BU1")).await;
     assert_eq!(form.status, 200);
-    assert_eq!(form.attrs("option[selected]", "value"), ["BU1"], "the commitment chosen on the plan page is preselected");
-    assert_eq!(form.attrs("#commitment optgroup", "label"), ["Policy-maker", "Service provider", "Employer", "Buyer of goods and services", "Delivering the Charter"]);
-    assert!(form.texts("#commitment option").iter().any(|t| t == "BU1 – Apply principles of equality and diversity in procurement and tendering."), "{:?}", form.texts("#commitment option"));
+    assert_eq!(
+        form.attrs("option[selected]", "value"),
+        ["BU1"],
+        "the commitment chosen on the plan page is preselected"
+    );
+    assert_eq!(
+        form.attrs("#commitment optgroup", "label"),
+        ["Policy-maker", "Service provider", "Employer", "Buyer of goods and services", "Delivering the Charter"]
+    );
+    assert!(
+        form.texts("#commitment option")
+            .iter()
+            .any(|t| t == "BU1 – Apply principles of equality and diversity in procurement and tendering."),
+        "{:?}",
+        form.texts("#commitment option")
+    );
     assert!(form.text(".choice-hint").contains("advocate its provisions with the service providers"));
     for id in ["title", "description", "department", "partners", "start_date", "due_date", "progress"] {
         assert!(form.has(&format!("label[for={id}]")), "label for {id}");
     }
-    assert!(form.has("fieldset legend") && form.has("input#delivery[type=radio]") && form.has("input#policy_areas[type=checkbox]"));
+    assert!(
+        form.has("fieldset legend")
+            && form.has("input#delivery[type=radio]")
+            && form.has("input#policy_areas[type=checkbox]")
+    );
 
     let bad = [
         ("commitment", "BU1"),
@@ -95,7 +122,10 @@ async fn adding_an_action_shows_every_mistake_at_once_keeps_the_input_and_saves_
     assert_eq!(r.errors()[2], "Progress “lots” is not a whole number. Accepted: a whole number from 0 to 100.");
     assert_eq!(r.text("#title-error"), "Error: Title is empty. Accepted: 1 to 300 characters.");
     assert_eq!(r.attrs("#progress", "aria-describedby"), ["progress-hint progress-error"]);
-    assert!(r.body.contains(">Chamber of commerce\nMigrant business network</textarea>"), "input is kept exactly, lines unindented");
+    assert!(
+        r.body.contains(">Chamber of commerce\nMigrant business network</textarea>"),
+        "input is kept exactly, lines unindented"
+    );
     assert_eq!(r.attrs("input[name=policy_areas][checked]", "value"), ["employment"]);
     assert_eq!(r.attrs("input[name=status][checked]", "value"), ["in_progress"]);
     assert!(r.title().starts_with("Error: "));
@@ -133,7 +163,10 @@ async fn adding_an_action_shows_every_mistake_at_once_keeps_the_input_and_saves_
     assert_eq!(r.status, 422);
     assert!(r.errors()[0].starts_with("This form had expired"));
     assert_eq!(r.attrs("#title", "value"), ["Equality clauses in tenders"]);
-    assert_eq!(app.get(&format!("/api/v1/plans/{}/actions?commitment=BU1", w.plan_a), &w.secretariat).await.body["total"], 1);
+    assert_eq!(
+        app.get(&format!("/api/v1/plans/{}/actions?commitment=BU1", w.plan_a), &w.secretariat).await.body["total"],
+        1
+    );
 
     // An observer and another city's editor cannot open the form.
     assert_eq!(app.browser_as(Role::Observer, None).await.get(&new).await.status, 403);
@@ -152,11 +185,21 @@ async fn changing_an_action_handles_a_concurrent_edit_and_records_history() {
     let token = form.csrf();
 
     // Meanwhile the secretariat changes the action through the API.
-    let r = app.patch(&format!("/api/v1/actions/{}", w.action_a), &w.secretariat, json!({"version": 1, "status": "delayed"})).await;
+    let r = app
+        .patch(&format!("/api/v1/actions/{}", w.action_a), &w.secretariat, json!({"version": 1, "status": "delayed"}))
+        .await;
     assert_eq!(r.status, 200);
 
     let mut fields: Vec<(String, String)> = vec![];
-    for (k, v) in [("csrf_token", token.as_str()), ("version", "1"), ("commitment", "SP1"), ("title", "Language cafés in every library"), ("delivery", "direct"), ("status", "in_progress"), ("progress", "60")] {
+    for (k, v) in [
+        ("csrf_token", token.as_str()),
+        ("version", "1"),
+        ("commitment", "SP1"),
+        ("title", "Language cafés in every library"),
+        ("delivery", "direct"),
+        ("status", "in_progress"),
+        ("progress", "60"),
+    ] {
         fields.push((k.into(), v.into()));
     }
     let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -176,8 +219,18 @@ async fn changing_an_action_handles_a_concurrent_edit_and_records_history() {
     assert_eq!(page.text("h1"), "Language cafés in every library");
     let history = page.texts("ol.history > li");
     assert_eq!(history.len(), 3, "{history:?}");
-    assert!(history[0].contains("city-editor-") && history[0].contains("Progress: from “10” to “60”") && history[0].contains("Title: from “Action for SP1” to “Language cafés in every library”"), "{}", history[0]);
-    assert!(history[1].contains("secretariat-") && history[1].contains("Status: from “in_progress” to “delayed”"), "{}", history[1]);
+    assert!(
+        history[0].contains("city-editor-")
+            && history[0].contains("Progress: from “10” to “60”")
+            && history[0].contains("Title: from “Action for SP1” to “Language cafés in every library”"),
+        "{}",
+        history[0]
+    );
+    assert!(
+        history[1].contains("secretariat-") && history[1].contains("Status: from “in_progress” to “delayed”"),
+        "{}",
+        history[1]
+    );
     assert!(history[2].contains("Added the action"));
 }
 
@@ -205,11 +258,37 @@ async fn starting_and_changing_a_plan() {
     let p = b.get(&format!("/cities/{city}")).await;
     assert!(p.text("main").contains("Zürich has no action plan yet."));
     let new = format!("/cities/{city}/plans/new");
-    let r = b.submit(&new, &new, &[("framework", "eurocities-integrating-cities"), ("title", ""), ("period_start", "2026-01-01"), ("period_end", "2025-12-31"), ("status", ""), ("document_url", "ftp://x")]).await;
+    let r = b
+        .submit(
+            &new,
+            &new,
+            &[
+                ("framework", "eurocities-integrating-cities"),
+                ("title", ""),
+                ("period_start", "2026-01-01"),
+                ("period_end", "2025-12-31"),
+                ("status", ""),
+                ("document_url", "ftp://x"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 422, "{}", r.body);
     assert_eq!(r.error_links(), ["#title", "#period_end", "#status", "#document_url"]);
     assert_eq!(app.get(&format!("/api/v1/cities/{city}/plans"), &sec).await.body["total"], 0, "nothing was saved");
-    let r = b.submit(&new, &new, &[("framework", "eurocities-integrating-cities"), ("title", "Zürich integration plan"), ("period_start", "2026-01-01"), ("period_end", "2028-12-31"), ("status", "adopted"), ("adopted_on", "2026-02-15")]).await;
+    let r = b
+        .submit(
+            &new,
+            &new,
+            &[
+                ("framework", "eurocities-integrating-cities"),
+                ("title", "Zürich integration plan"),
+                ("period_start", "2026-01-01"),
+                ("period_end", "2028-12-31"),
+                ("status", "adopted"),
+                ("adopted_on", "2026-02-15"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let plans = app.get(&format!("/api/v1/cities/{city}/plans"), &sec).await.body;
     let plan = &plans["items"][0];
@@ -222,9 +301,26 @@ async fn starting_and_changing_a_plan() {
     let edit = format!("/plans/{id}/edit");
     let form = b.get(&edit).await;
     assert!(!form.has("#framework"), "the framework cannot change");
-    let r = b.submit(&edit, &edit, &[("version", "1"), ("title", "Zürich integration plan 2026–2028"), ("period_start", "2026-01-01"), ("period_end", "2028-12-31"), ("status", "adopted"), ("adopted_on", "2026-02-15"), ("document_url", "https://www.stadt-zuerich.ch/plan.pdf")]).await;
+    let r = b
+        .submit(
+            &edit,
+            &edit,
+            &[
+                ("version", "1"),
+                ("title", "Zürich integration plan 2026–2028"),
+                ("period_start", "2026-01-01"),
+                ("period_end", "2028-12-31"),
+                ("status", "adopted"),
+                ("adopted_on", "2026-02-15"),
+                ("document_url", "https://www.stadt-zuerich.ch/plan.pdf"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
-    assert_eq!(app.get(&format!("/api/v1/plans/{id}"), &sec).await.body["document_url"], "https://www.stadt-zuerich.ch/plan.pdf");
+    assert_eq!(
+        app.get(&format!("/api/v1/plans/{id}"), &sec).await.body["document_url"],
+        "https://www.stadt-zuerich.ch/plan.pdf"
+    );
 }
 
 #[tokio::test]
@@ -233,10 +329,15 @@ async fn a_public_city_shows_its_plan_to_everyone_and_nothing_private() {
     let w = World::build(&app).await;
     let anyone = WebClient::new(&app);
     assert_eq!(anyone.get(&format!("/cities/{}", w.city_b)).await.status, 303, "private until the city chooses");
-    let r = app.patch(&format!("/api/v1/cities/{}", w.city_b), &w.secretariat, json!({"version": 1, "public": true})).await;
+    let r =
+        app.patch(&format!("/api/v1/cities/{}", w.city_b), &w.secretariat, json!({"version": 1, "public": true})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let home = anyone.get("/").await;
-    assert_eq!(home.attrs("main a[href^='/cities/']", "href"), [format!("/cities/{}", w.city_b)], "the home page lists the public cities only");
+    assert_eq!(
+        home.attrs("main a[href^='/cities/']", "href"),
+        [format!("/cities/{}", w.city_b)],
+        "the home page lists the public cities only"
+    );
     let p = anyone.get(&format!("/cities/{}", w.city_b)).await;
     assert_eq!(p.status, 200, "{}", p.body);
     assert_eq!(p.title(), "Łódź: public page – EUROCITIES Charter tracker");
@@ -260,19 +361,47 @@ async fn the_network_overview_shows_every_city_against_the_roles() {
     }
     app.action(&w.editor_a, w.plan_a, "BU1", "cancelled").await;
     let open = app.open_round_now(&w).await;
-    let r = app.post(&format!("/api/v1/check-ins/{}/submit", open.check_in_b), &w.editor_b, json!({"version": 1, "content": {}})).await;
+    let r = app
+        .post(
+            &format!("/api/v1/check-ins/{}/submit", open.check_in_b),
+            &w.editor_b,
+            json!({"version": 1, "content": {}}),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
 
     let b = app.browser_as(Role::Secretariat, None).await;
     let p = b.get("/network").await;
     assert_eq!(p.status, 200, "{}", p.body);
-    let label = app.get(&format!("/api/v1/rounds/{}", open.round), &w.secretariat).await.body["label"].as_str().unwrap().to_string();
-    assert_eq!(p.texts("table.matrix thead th"), ["City", "Policy-maker (3)", "Service provider (2)", "Employer (3)", "Buyer of goods and services (3)", "Delivering the Charter (4)", "Overdue actions", &format!("Check-in {label}")]);
+    let label = app.get(&format!("/api/v1/rounds/{}", open.round), &w.secretariat).await.body["label"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        p.texts("table.matrix thead th"),
+        [
+            "City",
+            "Policy-maker (3)",
+            "Service provider (2)",
+            "Employer (3)",
+            "Buyer of goods and services (3)",
+            "Delivering the Charter (4)",
+            "Overdue actions",
+            &format!("Check-in {label}")
+        ]
+    );
     let rows = p.texts("table.matrix tbody tr");
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0], "Łódź None 0 of 3 None 0 of 2 All 3 of 3 None 0 of 3 None 0 of 4 0 Submitted");
-    assert_eq!(rows[1], "Malmö None 0 of 3 Some 1 of 2 None 0 of 3 None 0 of 3 None 0 of 4 0 Not started", "a cancelled action covers nothing");
-    assert!(p.text("main").contains("1 sent on time, 0 sent late, 1 still open, 0 overdue, 0 missed"), "{}", p.text("main"));
+    assert_eq!(
+        rows[1], "Malmö None 0 of 3 Some 1 of 2 None 0 of 3 None 0 of 3 None 0 of 4 0 Not started",
+        "a cancelled action covers nothing"
+    );
+    assert!(
+        p.text("main").contains("1 sent on time, 0 sent late, 1 still open, 0 overdue, 0 missed"),
+        "{}",
+        p.text("main")
+    );
     assert!(p.has(&format!("a[href='/cities/{}']", w.city_a)));
 
     // The Lisbon Declaration has no signatory here.

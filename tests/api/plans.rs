@@ -20,7 +20,13 @@ async fn bad_plan_input_names_the_field() {
     let r = app.patch(&format!("/api/v1/plans/{id}"), &w.editor_a, json!({"version": 1, "status": "adopted", "adopted_on": "2026-03-15", "document_url": "https://malmo.example/plan.pdf"})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["adopted_on"], "2026-03-15");
-    let r = app.patch(&format!("/api/v1/plans/{id}"), &w.editor_a, json!({"version": 2, "framework": "icc-lisbon-declaration"})).await;
+    let r = app
+        .patch(
+            &format!("/api/v1/plans/{id}"),
+            &w.editor_a,
+            json!({"version": 2, "framework": "icc-lisbon-declaration"}),
+        )
+        .await;
     r.assert_problem(422, Some("framework"));
 }
 
@@ -45,7 +51,10 @@ async fn coverage_counts_actions_per_commitment_and_lists_the_uncovered() {
     assert_eq!(pm["commitments"][0]["covered"], true);
     // BU1 has only a cancelled action, so it is not covered.
     let bu1 = &cov["roles"][3]["commitments"][0];
-    assert_eq!((bu1["code"].as_str(), bu1["actions"].as_i64(), bu1["covered"].as_bool()), (Some("BU1"), Some(1), Some(false)));
+    assert_eq!(
+        (bu1["code"].as_str(), bu1["actions"].as_i64(), bu1["covered"].as_bool()),
+        (Some("BU1"), Some(1), Some(false))
+    );
     assert_eq!(
         cov["uncovered"],
         json!(["PM2", "PM3", "SP2", "EM1", "EM2", "BU1", "BU2", "BU3", "DC1", "DC2", "DC3", "DC4"])
@@ -60,7 +69,9 @@ async fn a_plan_under_the_lisbon_declaration_uses_its_own_commitments() {
     assert_eq!(r.status, 201, "{}", r.body);
     let plan = r.body["id"].as_i64().unwrap();
     app.action(&w.editor_b, plan, "LD7", "in_progress").await;
-    app.post(&format!("/api/v1/plans/{plan}/actions"), &w.editor_b, json!({"commitment": "PM1", "title": "x"})).await.assert_problem(422, Some("commitment"));
+    app.post(&format!("/api/v1/plans/{plan}/actions"), &w.editor_b, json!({"commitment": "PM1", "title": "x"}))
+        .await
+        .assert_problem(422, Some("commitment"));
     let cov = app.get(&format!("/api/v1/plans/{plan}/coverage"), &w.editor_b).await.body;
     assert_eq!(cov["uncovered"].as_array().unwrap().len(), 9);
 }

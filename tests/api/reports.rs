@@ -52,7 +52,13 @@ struct Fixture {
 }
 
 async fn city(app: &TestApp, token: &str, name: &str, country: &str, signed: &str) -> i64 {
-    let r = app.post("/api/v1/cities", token, json!({"name": name, "country": country, "signatures": [{"framework": FW, "signed_on": signed}]})).await;
+    let r = app
+        .post(
+            "/api/v1/cities",
+            token,
+            json!({"name": name, "country": country, "signatures": [{"framework": FW, "signed_on": signed}]}),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.body);
     r.body["id"].as_i64().unwrap()
 }
@@ -68,7 +74,15 @@ async fn plan(app: &TestApp, token: &str, city: i64, adopted_on: Option<&str>) -
     r.body["id"].as_i64().unwrap()
 }
 
-async fn action(app: &TestApp, token: &str, plan: i64, commitment: &str, status: &str, progress: i64, title: &str) -> i64 {
+async fn action(
+    app: &TestApp,
+    token: &str,
+    plan: i64,
+    commitment: &str,
+    status: &str,
+    progress: i64,
+    title: &str,
+) -> i64 {
     let r = app
         .post(&format!("/api/v1/plans/{plan}/actions"), token, json!({"commitment": commitment, "title": title, "status": status, "progress": progress, "description": format!("{title}: the plan's words.")}))
         .await;
@@ -84,8 +98,14 @@ async fn created(app: &TestApp, table: &'static str, ids: Vec<i64>, when: &str) 
         use charter_tracker::db::schema::{actions, plans};
         let mut c = pool.get().unwrap();
         match table {
-            "plans" => diesel::update(plans::table.filter(plans::id.eq_any(ids))).set(plans::created_at.eq(when)).execute(&mut c).unwrap(),
-            _ => diesel::update(actions::table.filter(actions::id.eq_any(ids))).set(actions::created_at.eq(when)).execute(&mut c).unwrap(),
+            "plans" => diesel::update(plans::table.filter(plans::id.eq_any(ids)))
+                .set(plans::created_at.eq(when))
+                .execute(&mut c)
+                .unwrap(),
+            _ => diesel::update(actions::table.filter(actions::id.eq_any(ids)))
+                .set(actions::created_at.eq(when))
+                .execute(&mut c)
+                .unwrap(),
         };
     })
     .await;
@@ -100,7 +120,9 @@ async fn check_in_of(app: &TestApp, token: &str, round: i64, city: i64) -> (i64,
 async fn submit(app: &TestApp, token: &str, round: i64, city: i64, when: &str, content: Value) {
     app.clock.set(at(when));
     let (id, version) = check_in_of(app, token, round, city).await;
-    let r = app.post(&format!("/api/v1/check-ins/{id}/submit"), token, json!({"version": version, "content": content})).await;
+    let r = app
+        .post(&format!("/api/v1/check-ins/{id}/submit"), token, json!({"version": version, "content": content}))
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
 }
 
@@ -122,11 +144,18 @@ impl Fixture {
         blocking(move || {
             use charter_tracker::db::schema::{frameworks, plans};
             let mut c = pool.get().unwrap();
-            let icc: i64 = frameworks::table.filter(frameworks::code.eq("icc-lisbon-declaration")).select(frameworks::id).first(&mut c).unwrap();
+            let icc: i64 = frameworks::table
+                .filter(frameworks::code.eq("icc-lisbon-declaration"))
+                .select(frameworks::id)
+                .first(&mut c)
+                .unwrap();
             // Their actions point at Charter commitments; drop them so the move is consistent.
             diesel::sql_query("DELETE FROM history").execute(&mut c).unwrap();
             diesel::sql_query("DELETE FROM actions").execute(&mut c).unwrap();
-            diesel::update(plans::table).set((plans::framework_id.eq(icc), plans::status.eq("draft"))).execute(&mut c).unwrap();
+            diesel::update(plans::table)
+                .set((plans::framework_id.eq(icc), plans::status.eq("draft")))
+                .execute(&mut c)
+                .unwrap();
         })
         .await;
         let s = w.secretariat.clone();
@@ -135,7 +164,12 @@ impl Fixture {
         let clu = city(app, &s, "Cluj-Napoca", "RO", "2020-01-01").await;
         let dub = city(app, &s, "Dublin", "IE", "2019-09-09").await;
         city(app, &s, "Espoo", "FI", "2027-02-01").await;
-        let (pa, pb, pc, pd) = (plan(app, &s, ams, Some("2025-06-01")).await, plan(app, &s, ber, Some("2026-04-15")).await, plan(app, &s, clu, Some("2026-02-01")).await, plan(app, &s, dub, None).await);
+        let (pa, pb, pc, pd) = (
+            plan(app, &s, ams, Some("2025-06-01")).await,
+            plan(app, &s, ber, Some("2026-04-15")).await,
+            plan(app, &s, clu, Some("2026-02-01")).await,
+            plan(app, &s, dub, None).await,
+        );
         let a1 = action(app, &s, pa, "PM1", "completed", 100, "Equal opportunities campaign").await;
         let a2 = action(app, &s, pa, "PM1", "in_progress", 50, "Anti-discrimination desk").await;
         let a3 = action(app, &s, pa, "SP1", "in_progress", 40, "Language courses").await;
@@ -158,11 +192,18 @@ impl Fixture {
             "indicators": [{"indicator": "EM1-A", "value": 12}]
         }))
         .await;
-        submit(app, &s, q1, ber, "2026-05-10T10:00:00Z", json!({
-            "actions": [{"action_id": b2}],
-            "assessments": [{"commitment": "SP1", "level": "substantial"}],
-            "indicators": [{"indicator": "SP1-A", "value": 120}]
-        }))
+        submit(
+            app,
+            &s,
+            q1,
+            ber,
+            "2026-05-10T10:00:00Z",
+            json!({
+                "actions": [{"action_id": b2}],
+                "assessments": [{"commitment": "SP1", "level": "substantial"}],
+                "indicators": [{"indicator": "SP1-A", "value": 120}]
+            }),
+        )
         .await;
         let q2 = app.tick(at("2026-07-01T06:00:00Z"), files(app)).await.opened_round.expect("Q2 opens");
         submit(app, &s, q2, ams, "2026-07-05T10:00:00Z", json!({
@@ -174,8 +215,20 @@ impl Fixture {
         app.clock.set(at("2026-10-02T08:00:00Z"));
 
         // Indicator values through the API.
-        value(app, &s, ams, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-03-31", "value": 25})).await; // superseded by the annual value
-        value(app, &s, ams, json!({"indicator": "EM3-A", "period_start": "2025-01-01", "period_end": "2025-12-31", "value": 99})).await; // outside the period
+        value(
+            app,
+            &s,
+            ams,
+            json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-03-31", "value": 25}),
+        )
+        .await; // superseded by the annual value
+        value(
+            app,
+            &s,
+            ams,
+            json!({"indicator": "EM3-A", "period_start": "2025-01-01", "period_end": "2025-12-31", "value": 99}),
+        )
+        .await; // outside the period
         value(app, &s, ams, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 30, "baseline": 20, "target": 50})).await;
         value(app, &s, ber, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 45, "baseline": 40, "target": 40})).await;
         value(app, &s, clu, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 10, "target": 30})).await;
@@ -219,14 +272,20 @@ fn html_rows(html: &str, id: &str) -> Vec<(String, Vec<String>)> {
         .skip(1)
         .map(|row| {
             let head = row.split("<th scope=\"row\">").nth(1).unwrap().split("</th>").next().unwrap().to_string();
-            let cells: Vec<String> = row.split("<td>").skip(1).map(|c| c.split("</td>").next().unwrap().to_string()).collect();
+            let cells: Vec<String> =
+                row.split("<td>").skip(1).map(|c| c.split("</td>").next().unwrap().to_string()).collect();
             (unescape(&head), cells.into_iter().map(|c: String| unescape(&c)).collect())
         })
         .collect()
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x3D;", "=")
+    s.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x3D;", "=")
 }
 
 fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -269,14 +328,27 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
     // Signatories: Amsterdam, Bergen, Cluj-Napoca and Dublin signed by the end of 2026 (Espoo
     // signs in 2027); Bergen in 2026. Adopted plans: Amsterdam (2025), Bergen and Cluj-Napoca
     // (both adopted in 2026); Dublin's is a draft.
-    assert_eq!(d["signatories"], json!({"cities": 4, "signatories": 4, "new_in_period": 1, "new_names": ["Bergen"], "with_adopted_plan": 3, "plans_adopted_in_period": 2, "without_plan": ["Dublin"]}));
+    assert_eq!(
+        d["signatories"],
+        json!({"cities": 4, "signatories": 4, "new_in_period": 1, "new_names": ["Bergen"], "with_adopted_plan": 3, "plans_adopted_in_period": 2, "without_plan": ["Dublin"]})
+    );
 
     // Roles. PM: Amsterdam's PM1 100 and 50, Bergen's PM1 0, Dublin's PM3 30 -> 4 actions in 3
     // cities, 1 completed of 4 = 25.0 %, mean (100 + 50 + 0 + 30) / 4 = 45.0.
     // SP: Amsterdam 40, Bergen 100 and 20 -> 1 of 3 = 33.3 %, mean 160 / 3 = 53.3.
     // EM: Amsterdam's cancelled EM1 (not acting, left out of rates) and Cluj-Napoca's EM3 60 ->
     // 1 city, 0 of 1 completed = 0.0 %, mean 60.0. BU: the BU1 action was created in 2027: none.
-    let roles: Vec<Value> = d["roles"].as_array().unwrap().iter().map(|r| merge(pick(r, &["code"]), pick(r, &["cities_acting", "actions", "by_status", "completion_rate", "mean_progress"]))).collect();
+    let roles: Vec<Value> = d["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            merge(
+                pick(r, &["code"]),
+                pick(r, &["cities_acting", "actions", "by_status", "completion_rate", "mean_progress"]),
+            )
+        })
+        .collect();
     assert_eq!(
         roles,
         vec![
@@ -293,25 +365,63 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
     // complete (Q2 replaces Q1's substantial). SP1: 40, 100, 20 -> 33.3 %, 53.3; updates a3 (Q1)
     // and b2 (Q1) = 2; Amsterdam limited, Bergen substantial. EM1: only a cancelled action ->
     // not covered, no rate; Amsterdam assessed it not started. The rest: nobody.
-    let zero = |code: &str, role: &str| merge(json!({"code": code, "role": role, "updates": 0, "assessments": levels([0; 4]), "covered": false}), af(0, 0, [0; 5], Value::Null, Value::Null));
+    let zero = |code: &str, role: &str| {
+        merge(
+            json!({"code": code, "role": role, "updates": 0, "assessments": levels([0; 4]), "covered": false}),
+            af(0, 0, [0; 5], Value::Null, Value::Null),
+        )
+    };
     let mut expected = vec![
-        merge(json!({"code": "PM1", "role": "PM", "updates": 2, "assessments": levels([0, 0, 0, 1]), "covered": true}), af(2, 3, [1, 1, 1, 0, 0], json!(33.3), json!(50.0))),
+        merge(
+            json!({"code": "PM1", "role": "PM", "updates": 2, "assessments": levels([0, 0, 0, 1]), "covered": true}),
+            af(2, 3, [1, 1, 1, 0, 0], json!(33.3), json!(50.0)),
+        ),
         zero("PM2", "PM"),
-        merge(json!({"code": "PM3", "role": "PM", "updates": 0, "assessments": levels([0; 4]), "covered": true}), af(1, 1, [0, 1, 0, 0, 0], json!(0.0), json!(30.0))),
-        merge(json!({"code": "SP1", "role": "SP", "updates": 2, "assessments": levels([0, 1, 1, 0]), "covered": true}), af(2, 3, [0, 1, 1, 1, 0], json!(33.3), json!(53.3))),
+        merge(
+            json!({"code": "PM3", "role": "PM", "updates": 0, "assessments": levels([0; 4]), "covered": true}),
+            af(1, 1, [0, 1, 0, 0, 0], json!(0.0), json!(30.0)),
+        ),
+        merge(
+            json!({"code": "SP1", "role": "SP", "updates": 2, "assessments": levels([0, 1, 1, 0]), "covered": true}),
+            af(2, 3, [0, 1, 1, 1, 0], json!(33.3), json!(53.3)),
+        ),
         zero("SP2", "SP"),
-        merge(json!({"code": "EM1", "role": "EM", "updates": 0, "assessments": levels([1, 0, 0, 0]), "covered": false}), af(0, 1, [0, 0, 0, 0, 1], Value::Null, Value::Null)),
+        merge(
+            json!({"code": "EM1", "role": "EM", "updates": 0, "assessments": levels([1, 0, 0, 0]), "covered": false}),
+            af(0, 1, [0, 0, 0, 0, 1], Value::Null, Value::Null),
+        ),
         zero("EM2", "EM"),
-        merge(json!({"code": "EM3", "role": "EM", "updates": 0, "assessments": levels([0; 4]), "covered": true}), af(1, 1, [0, 1, 0, 0, 0], json!(0.0), json!(60.0))),
+        merge(
+            json!({"code": "EM3", "role": "EM", "updates": 0, "assessments": levels([0; 4]), "covered": true}),
+            af(1, 1, [0, 1, 0, 0, 0], json!(0.0), json!(60.0)),
+        ),
     ];
-    for (code, role) in [("BU1", "BU"), ("BU2", "BU"), ("BU3", "BU"), ("DC1", "DC"), ("DC2", "DC"), ("DC3", "DC"), ("DC4", "DC")] {
+    for (code, role) in
+        [("BU1", "BU"), ("BU2", "BU"), ("BU3", "BU"), ("DC1", "DC"), ("DC2", "DC"), ("DC3", "DC"), ("DC4", "DC")]
+    {
         expected.push(zero(code, role));
     }
     let got: Vec<Value> = d["commitments"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| pick(c, &["code", "role", "updates", "assessments", "covered", "cities_acting", "actions", "by_status", "completion_rate", "mean_progress"]))
+        .map(|c| {
+            pick(
+                c,
+                &[
+                    "code",
+                    "role",
+                    "updates",
+                    "assessments",
+                    "covered",
+                    "cities_acting",
+                    "actions",
+                    "by_status",
+                    "completion_rate",
+                    "mean_progress",
+                ],
+            )
+        })
         .collect();
     assert_eq!(got, expected);
     assert_eq!(d["uncovered"], json!(["PM2", "SP2", "EM1", "EM2", "BU1", "BU2", "BU3", "DC1", "DC2", "DC3", "DC4"]));
@@ -339,18 +449,58 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
     // EM1-A (sensitive): 12 (Amsterdam's Q1 check-in) and 18: Q1 13.5, median 15, Q3 16.5.
     // PM1-A (yes/no): yes, no, yes -> 2 of 3 = 66.7 %.
     let ind = |code: &str| d["indicators"].as_array().unwrap().iter().find(|i| i["code"] == code).unwrap().clone();
-    let keys = ["cities_reporting", "q1", "median", "q3", "yes", "share_yes", "change_since_previous", "baseline_cities", "change_since_baseline", "target_cities", "distance_to_target", "reached_target", "suppressed"];
-    assert_eq!(pick(&ind("EM3-A"), &keys), json!({"cities_reporting": 3, "q1": 20.0, "median": 30.0, "q3": 37.5, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 2, "change_since_baseline": 7.5, "target_cities": 3, "distance_to_target": 20.0, "reached_target": 1, "suppressed": false}));
-    assert_eq!(pick(&ind("SP1-A"), &keys), json!({"cities_reporting": 1, "q1": 120.0, "median": 120.0, "q3": 120.0, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 0, "change_since_baseline": null, "target_cities": 0, "distance_to_target": null, "reached_target": 0, "suppressed": false}));
-    assert_eq!(pick(&ind("EM1-A"), &keys), json!({"cities_reporting": 2, "q1": 13.5, "median": 15.0, "q3": 16.5, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 0, "change_since_baseline": null, "target_cities": 0, "distance_to_target": null, "reached_target": 0, "suppressed": false}));
-    assert_eq!(pick(&ind("PM1-A"), &keys), json!({"cities_reporting": 2 + 1, "q1": null, "median": null, "q3": null, "yes": 2, "share_yes": 66.7, "change_since_previous": null, "baseline_cities": null, "change_since_baseline": null, "target_cities": null, "distance_to_target": null, "reached_target": null, "suppressed": false}));
-    assert_eq!(pick(&ind("BU1-A"), &keys), json!({"cities_reporting": 0, "q1": null, "median": null, "q3": null, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 0, "change_since_baseline": null, "target_cities": 0, "distance_to_target": null, "reached_target": 0, "suppressed": false}));
+    let keys = [
+        "cities_reporting",
+        "q1",
+        "median",
+        "q3",
+        "yes",
+        "share_yes",
+        "change_since_previous",
+        "baseline_cities",
+        "change_since_baseline",
+        "target_cities",
+        "distance_to_target",
+        "reached_target",
+        "suppressed",
+    ];
+    assert_eq!(
+        pick(&ind("EM3-A"), &keys),
+        json!({"cities_reporting": 3, "q1": 20.0, "median": 30.0, "q3": 37.5, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 2, "change_since_baseline": 7.5, "target_cities": 3, "distance_to_target": 20.0, "reached_target": 1, "suppressed": false})
+    );
+    assert_eq!(
+        pick(&ind("SP1-A"), &keys),
+        json!({"cities_reporting": 1, "q1": 120.0, "median": 120.0, "q3": 120.0, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 0, "change_since_baseline": null, "target_cities": 0, "distance_to_target": null, "reached_target": 0, "suppressed": false})
+    );
+    assert_eq!(
+        pick(&ind("EM1-A"), &keys),
+        json!({"cities_reporting": 2, "q1": 13.5, "median": 15.0, "q3": 16.5, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 0, "change_since_baseline": null, "target_cities": 0, "distance_to_target": null, "reached_target": 0, "suppressed": false})
+    );
+    assert_eq!(
+        pick(&ind("PM1-A"), &keys),
+        json!({"cities_reporting": 2 + 1, "q1": null, "median": null, "q3": null, "yes": 2, "share_yes": 66.7, "change_since_previous": null, "baseline_cities": null, "change_since_baseline": null, "target_cities": null, "distance_to_target": null, "reached_target": null, "suppressed": false})
+    );
+    assert_eq!(
+        pick(&ind("BU1-A"), &keys),
+        json!({"cities_reporting": 0, "q1": null, "median": null, "q3": null, "yes": null, "share_yes": null, "change_since_previous": null, "baseline_cities": 0, "change_since_baseline": null, "target_cities": 0, "distance_to_target": null, "reached_target": 0, "suppressed": false})
+    );
     assert_eq!(d["indicators"].as_array().unwrap().len(), 10);
 
     // City profiles. Amsterdam: 4 actions (the 2027 one left out), mean of the 3 live ones
     // (100 + 50 + 40) / 3 = 63.3, PM1 and SP1 acted on, 3 updates. Bergen: (0 + 100 + 20) / 3 = 40.
     let profile = |name: &str| d["cities"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap().clone();
-    let pkeys = ["actions", "mean_progress", "commitments_covered", "commitments_total", "updates", "check_ins", "assessments", "plan_status", "signed_on", "plan_adopted_on"];
+    let pkeys = [
+        "actions",
+        "mean_progress",
+        "commitments_covered",
+        "commitments_total",
+        "updates",
+        "check_ins",
+        "assessments",
+        "plan_status",
+        "signed_on",
+        "plan_adopted_on",
+    ];
     assert_eq!(
         pick(&profile("Amsterdam"), &pkeys),
         json!({"actions": 4, "mean_progress": 63.3, "commitments_covered": 2, "commitments_total": 15, "updates": 3, "check_ins": {"asked": 3, "on_time": 2, "late": 0, "missed": 0, "pending": 1}, "assessments": levels([1, 1, 0, 1]), "plan_status": "adopted", "signed_on": "2015-05-01", "plan_adopted_on": "2025-06-01"})
@@ -367,10 +517,21 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
         pick(&profile("Dublin"), &pkeys),
         json!({"actions": 1, "mean_progress": 30.0, "commitments_covered": 1, "commitments_total": 15, "updates": 0, "check_ins": {"asked": 0, "on_time": 0, "late": 0, "missed": 0, "pending": 0}, "assessments": levels([0; 4]), "plan_status": "draft", "signed_on": "2019-09-09", "plan_adopted_on": null})
     );
-    let codes = |name: &str| profile(name)["indicators"].as_array().unwrap().iter().map(|v| format!("{}={}", v["code"].as_str().unwrap(), v["value"])).collect::<Vec<_>>();
+    let codes = |name: &str| {
+        profile(name)["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| format!("{}={}", v["code"].as_str().unwrap(), v["value"]))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(codes("Amsterdam"), ["EM1-A=12.0", "EM3-A=30.0", "PM1-A=1.0"]);
     assert_eq!(codes("Bergen"), ["EM1-A=18.0", "EM3-A=45.0", "PM1-A=0.0", "SP1-A=120.0"]);
-    assert!(d["good_practices"].as_array().unwrap().is_empty() && d["moved"].as_array().unwrap().is_empty() && d["changes"].as_array().unwrap().is_empty());
+    assert!(
+        d["good_practices"].as_array().unwrap().is_empty()
+            && d["moved"].as_array().unwrap().is_empty()
+            && d["changes"].as_array().unwrap().is_empty()
+    );
     assert!(d["previous_report"].is_null());
 
     // Two good practices: the city's narrative where it gave one, else the action's description.
@@ -394,7 +555,11 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]["report_id"].as_i64().unwrap();
+    let report =
+        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
+            ["compiled"]["report_id"]
+            .as_i64()
+            .unwrap();
     app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{}", f.a1), Some(s), None).await;
 
     // Before publication nothing is public.
@@ -406,10 +571,20 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     let r = app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["url"], format!("{}/reports/{slug}", app.settings.public_base()));
-    let urls: Vec<String> = ["", ".json", ".csv", "/versions/1", "/versions/1.json", "/versions/1.csv", "/tables/commitments.csv", "/versions/1/tables/indicators.csv", "/versions/1/tables/city_indicators.csv"]
-        .iter()
-        .map(|u| format!("/reports/{slug}{u}"))
-        .collect();
+    let urls: Vec<String> = [
+        "",
+        ".json",
+        ".csv",
+        "/versions/1",
+        "/versions/1.json",
+        "/versions/1.csv",
+        "/tables/commitments.csv",
+        "/versions/1/tables/indicators.csv",
+        "/versions/1/tables/city_indicators.csv",
+    ]
+    .iter()
+    .map(|u| format!("/reports/{slug}{u}"))
+    .collect();
     let mut frozen = BTreeMap::new();
     for u in &urls {
         let (status, headers, body) = page(&app, u).await;
@@ -445,7 +620,13 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     );
     // A second version needs a changelog.
     app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await.assert_problem(422, Some("changelog"));
-    let r = app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({"changelog": "Amsterdam corrected the progress of its anti-discrimination desk."})).await;
+    let r = app
+        .post(
+            &format!("/api/v1/reports/{report}/publish"),
+            s,
+            json!({"changelog": "Amsterdam corrected the progress of its anti-discrimination desk."}),
+        )
+        .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["number"], 2);
 
@@ -454,18 +635,33 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
         let (status, headers, body) = page(&app, u).await;
         assert_eq!((status, &body), (200, &frozen[u]), "{u}");
         let link = headers["link"].to_str().unwrap();
-        assert!(link.contains(&format!("</reports/{slug}>; rel=\"latest-version\"")) && link.contains("versions/2>; rel=\"successor-version\""), "{link}");
+        assert!(
+            link.contains(&format!("</reports/{slug}>; rel=\"latest-version\""))
+                && link.contains("versions/2>; rel=\"successor-version\""),
+            "{link}"
+        );
     }
     let v2 = text(&page(&app, &format!("/reports/{slug}")).await.2);
     assert_ne!(v2, html);
     assert!(v2.contains("Amsterdam corrected the progress of its anti-discrimination desk."));
-    assert!(v2.contains(&format!("<a href=\"/reports/{slug}/versions/1\">version 1</a>")), "the correction links to the version it corrects");
+    assert!(
+        v2.contains(&format!("<a href=\"/reports/{slug}/versions/1\">version 1</a>")),
+        "the correction links to the version it corrects"
+    );
     let changes_rows = html_rows(&v2, "table-changes");
-    assert_eq!(changes_rows[1], ("Commitments: PM1, mean progress".to_string(), vec!["50".to_string(), "60".to_string()]));
+    assert_eq!(
+        changes_rows[1],
+        ("Commitments: PM1, mean progress".to_string(), vec!["50".to_string(), "60".to_string()])
+    );
     // Good-practice marks belong to the report: version 2 keeps the one made on the draft of 1.
     assert!(v2.contains("The campaign reached all 40 districts."));
     let versions = app.get(&format!("/api/v1/reports/{report}/versions"), &f.w.observer).await.body;
-    let states: Vec<(i64, String)> = versions.as_array().unwrap().iter().map(|v| (v["number"].as_i64().unwrap(), v["state"].as_str().unwrap().to_string())).collect();
+    let states: Vec<(i64, String)> = versions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["number"].as_i64().unwrap(), v["state"].as_str().unwrap().to_string()))
+        .collect();
     assert_eq!(states, [(1, "published".to_string()), (2, "published".to_string())]);
     let json2: Value = serde_json::from_slice(&page(&app, &format!("/reports/{slug}.json")).await.2).unwrap();
     assert_eq!((json2["version"].as_i64(), json2["changelog"].as_str().is_some()), (Some(2), true));
@@ -482,7 +678,15 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| (m["section"].as_str().unwrap().into(), m["item"].as_str().unwrap().into(), m["measure"].as_str().unwrap().into(), m["before"].as_f64().unwrap(), m["after"].as_f64().unwrap()))
+        .map(|m| {
+            (
+                m["section"].as_str().unwrap().into(),
+                m["item"].as_str().unwrap().into(),
+                m["measure"].as_str().unwrap().into(),
+                m["before"].as_f64().unwrap(),
+                m["after"].as_f64().unwrap(),
+            )
+        })
         .collect();
     // PM1's mean goes from 60 to (100 + 90 + 0) / 3 = 63.3 (the BU1 action, created in January
     // 2027, now counts too); no 2027 check-ins or indicator values yet.
@@ -496,16 +700,31 @@ async fn sensitive_figures_are_withheld_in_every_public_output_and_shown_to_the_
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]["report_id"].as_i64().unwrap();
+    let report =
+        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
+            ["compiled"]["report_id"]
+            .as_i64()
+            .unwrap();
     app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
     let slug = "eurocities-integrating-cities-2026";
 
     // EM1-A is sensitive and only 2 cities (fewer than 5) reported it: 12 and 18, median 15.
     let secretariat = app.get(&format!("/api/v1/reports/{report}"), s).await.body;
-    let em1 = |d: &Value| d["figures"]["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "EM1-A").unwrap().clone();
-    assert_eq!((em1(&secretariat)["median"].as_f64(), em1(&secretariat)["cities_reporting"].as_i64()), (Some(15.0), Some(2)));
+    let em1 = |d: &Value| {
+        d["figures"]["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "EM1-A").unwrap().clone()
+    };
+    assert_eq!(
+        (em1(&secretariat)["median"].as_f64(), em1(&secretariat)["cities_reporting"].as_i64()),
+        (Some(15.0), Some(2))
+    );
     let staff_html = {
-        let r = app.client.get(format!("{}/api/v1/reports/{report}/draft.html", app.address)).bearer_auth(s).send().await.unwrap();
+        let r = app
+            .client
+            .get(format!("{}/api/v1/reports/{report}/draft.html", app.address))
+            .bearer_auth(s)
+            .send()
+            .await
+            .unwrap();
         r.text().await.unwrap()
     };
     let em1_row = |html: &str| html_rows(html, "table-indicators").into_iter().find(|(h, _)| h == "EM1-A").unwrap().1;
@@ -518,9 +737,19 @@ async fn sensitive_figures_are_withheld_in_every_public_output_and_shown_to_the_
     let public_doc = json!({"figures": public_json["figures"].clone()});
     for d in [&observer, &public_doc] {
         let e = em1(d);
-        assert_eq!(pick(&e, &["cities_reporting", "q1", "median", "q3", "suppressed"]), json!({"cities_reporting": null, "q1": null, "median": null, "q3": null, "suppressed": true}));
+        assert_eq!(
+            pick(&e, &["cities_reporting", "q1", "median", "q3", "suppressed"]),
+            json!({"cities_reporting": null, "q1": null, "median": null, "q3": null, "suppressed": true})
+        );
         for c in d["figures"]["cities"].as_array().unwrap() {
-            assert!(!c["indicators"].as_array().unwrap().iter().any(|v| v["code"] == "EM1-A" || v["code"] == "EM1-B" || v["code"] == "EM2-A"), "{c}");
+            assert!(
+                !c["indicators"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|v| v["code"] == "EM1-A" || v["code"] == "EM1-B" || v["code"] == "EM2-A"),
+                "{c}"
+            );
         }
         // A non-sensitive indicator with a single value is shown.
         let sp = d["figures"]["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "SP1-A").unwrap().clone();
@@ -541,7 +770,10 @@ async fn sensitive_figures_are_withheld_in_every_public_output_and_shown_to_the_
     }
     let all = text(&page(&app, &format!("/reports/{slug}.csv")).await.2);
     assert!(!all.lines().any(|l| l.starts_with("city_indicators,") && l.contains("EM1-A")));
-    assert!(all.lines().any(|l| l.starts_with("city_indicators,") && l.contains("EM3-A")), "non-sensitive city values are public");
+    assert!(
+        all.lines().any(|l| l.starts_with("city_indicators,") && l.contains("EM3-A")),
+        "non-sensitive city values are public"
+    );
 }
 
 #[tokio::test]
@@ -549,7 +781,11 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]["report_id"].as_i64().unwrap();
+    let report =
+        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
+            ["compiled"]["report_id"]
+            .as_i64()
+            .unwrap();
     app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
     let slug = "eurocities-integrating-cities-2026";
     let (_, headers, html) = page(&app, &format!("/reports/{slug}")).await;
@@ -566,7 +802,8 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
     assert_eq!(html_c.len(), 15);
     for ((row, (head, cells)), c) in rows.iter().zip(&html_c).zip(d["commitments"].as_array().unwrap()) {
         assert_eq!(&row[0], head);
-        let as_html: Vec<String> = row[1..].iter().map(|v| if v.is_empty() { "–".to_string() } else { v.clone() }).collect();
+        let as_html: Vec<String> =
+            row[1..].iter().map(|v| if v.is_empty() { "–".to_string() } else { v.clone() }).collect();
         assert_eq!(&as_html, cells, "{head}");
         assert_eq!(row[0], c["code"].as_str().unwrap());
         assert_eq!(row[2], c["cities_acting"].to_string());
@@ -577,7 +814,10 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
     // Indicators and compliance: the same in all three.
     let (_, ind_rows) = csv_rows(&text(&page(&app, &format!("/reports/{slug}/tables/indicators.csv")).await.2));
     for (row, i) in ind_rows.iter().zip(d["indicators"].as_array().unwrap()) {
-        assert_eq!((row[0].as_str(), row[3].clone(), row[5].clone()), (i["code"].as_str().unwrap(), num(&i["cities_reporting"]), num(&i["median"])));
+        assert_eq!(
+            (row[0].as_str(), row[3].clone(), row[5].clone()),
+            (i["code"].as_str().unwrap(), num(&i["cities_reporting"]), num(&i["median"]))
+        );
     }
     let html_i = html_rows(&html, "table-indicators");
     assert_eq!(html_i.iter().find(|(h, _)| h == "EM3-A").unwrap().1[2..6], ["3", "20", "30", "37.5"]);
@@ -590,7 +830,18 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
     assert!(all.contains(&vec!["commitments".into(), "1".into(), "completion_rate".into(), "33.3".into()]));
     assert!(all.contains(&vec!["signatories".into(), "2".into(), "value".into(), "4".into()]));
     // Every table CSV linked from the HTML downloads.
-    for name in ["signatories", "roles", "commitments", "compliance", "indicators", "good_practices", "moved", "cities", "city_indicators", "changes"] {
+    for name in [
+        "signatories",
+        "roles",
+        "commitments",
+        "compliance",
+        "indicators",
+        "good_practices",
+        "moved",
+        "cities",
+        "city_indicators",
+        "changes",
+    ] {
         let href = format!("/reports/{slug}/versions/1/tables/{name}.csv");
         assert!(html.contains(&format!("href=\"{href}\"")), "{name} not linked");
         let (status, headers, body) = page(&app, &href).await;
@@ -601,7 +852,16 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
 
     // REPORT_HTML_DUMP=<folder> keeps the pages, to run them through the W3C Nu checker by hand.
     if let Ok(dir) = std::env::var("REPORT_HTML_DUMP") {
-        let staff = app.client.get(format!("{}/api/v1/reports/{report}/draft.html", app.address)).bearer_auth(s).send().await.unwrap().text().await.unwrap();
+        let staff = app
+            .client
+            .get(format!("{}/api/v1/reports/{report}/draft.html", app.address))
+            .bearer_auth(s)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let list = text(&page(&app, "/reports").await.2);
         for (name, body) in [("public.html", &html), ("secretariat.html", &staff), ("list.html", &list)] {
             std::fs::write(std::path::Path::new(&dir).join(name), body).unwrap();
@@ -636,14 +896,34 @@ async fn mistakes_are_named_with_what_is_accepted() {
     let e = r.assert_problem(422, Some("framework"));
     assert!(e["errors"][0]["accepted"].as_str().unwrap().contains(FW));
     compile(json!({"framework": FW, "from": "2026-01-01"})).await.assert_problem(422, Some("to"));
-    compile(json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31", "title": "x"})).await.assert_problem(400, Some("title"));
-    let id = compile(json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]["report_id"].as_i64().unwrap();
+    compile(json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31", "title": "x"}))
+        .await
+        .assert_problem(400, Some("title"));
+    let id = compile(json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]
+        ["report_id"]
+        .as_i64()
+        .unwrap();
     // Good practice: no such action, an action under another framework.
-    app.request(Method::PUT, &format!("/api/v1/reports/{id}/good-practices/999999"), Some(s), None).await.assert_problem(422, Some("action_id"));
+    app.request(Method::PUT, &format!("/api/v1/reports/{id}/good-practices/999999"), Some(s), None)
+        .await
+        .assert_problem(422, Some("action_id"));
     let icc_plan = app.post(&format!("/api/v1/cities/{}/plans", w.city_a), s, json!({"framework": "icc-lisbon-declaration", "title": "ICC", "period_start": "2026-01-01", "period_end": "2026-12-31"})).await.body["id"].as_i64().unwrap();
-    let icc_action = app.post(&format!("/api/v1/plans/{icc_plan}/actions"), s, json!({"commitment": "LD1", "title": "Intercultural week"})).await.body["id"].as_i64().unwrap();
-    app.request(Method::PUT, &format!("/api/v1/reports/{id}/good-practices/{icc_action}"), Some(s), None).await.assert_problem(422, Some("action_id"));
-    app.request(Method::DELETE, &format!("/api/v1/reports/{id}/good-practices/{}", w.action_a), Some(s), None).await.assert_problem(404, None);
+    let icc_action = app
+        .post(
+            &format!("/api/v1/plans/{icc_plan}/actions"),
+            s,
+            json!({"commitment": "LD1", "title": "Intercultural week"}),
+        )
+        .await
+        .body["id"]
+        .as_i64()
+        .unwrap();
+    app.request(Method::PUT, &format!("/api/v1/reports/{id}/good-practices/{icc_action}"), Some(s), None)
+        .await
+        .assert_problem(422, Some("action_id"));
+    app.request(Method::DELETE, &format!("/api/v1/reports/{id}/good-practices/{}", w.action_a), Some(s), None)
+        .await
+        .assert_problem(404, None);
     // Publishing twice: nothing left to publish.
     assert_eq!(app.post(&format!("/api/v1/reports/{id}/publish"), s, json!({})).await.status, 200);
     app.post(&format!("/api/v1/reports/{id}/publish"), s, json!({})).await.assert_problem(409, None);
@@ -655,29 +935,70 @@ async fn mistakes_are_named_with_what_is_accepted() {
     let r = post(json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 120, "baseline": -1})).await;
     r.assert_problem(422, Some("value"));
     r.assert_problem(422, Some("baseline"));
-    post(json!({"indicator": "SP1-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 2.5})).await.assert_problem(422, Some("value"));
-    post(json!({"indicator": "PM1-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 2})).await.assert_problem(422, Some("value"));
-    post(json!({"indicator": "EM3-A", "period_start": "2026-12-31", "period_end": "2026-01-01", "value": 5})).await.assert_problem(422, Some("period_end"));
-    let r = post(json!({"indicator": "XX-9", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 5})).await;
+    post(json!({"indicator": "SP1-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 2.5}))
+        .await
+        .assert_problem(422, Some("value"));
+    post(json!({"indicator": "PM1-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 2}))
+        .await
+        .assert_problem(422, Some("value"));
+    post(json!({"indicator": "EM3-A", "period_start": "2026-12-31", "period_end": "2026-01-01", "value": 5}))
+        .await
+        .assert_problem(422, Some("period_end"));
+    let r =
+        post(json!({"indicator": "XX-9", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 5})).await;
     assert!(r.assert_problem(422, Some("indicator"))["errors"][0]["accepted"].as_str().unwrap().contains("EM3-A"));
-    let ok = post(json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 5})).await;
+    let ok =
+        post(json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 5})).await;
     assert_eq!(ok.status, 201, "{}", ok.body);
-    post(json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 6})).await.assert_problem(409, None);
+    post(json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 6}))
+        .await
+        .assert_problem(409, None);
     let vid = ok.body["id"].as_i64().unwrap();
-    app.patch(&format!("/api/v1/indicator-values/{vid}"), &w.editor_a, json!({"value": 7})).await.assert_problem(428, None);
-    app.patch(&format!("/api/v1/indicator-values/{vid}"), &w.editor_a, json!({"version": 9, "value": 7})).await.assert_problem(409, None);
-    let r = app.patch(&format!("/api/v1/indicator-values/{vid}"), &w.editor_a, json!({"version": 1, "value": 7, "target": null})).await;
+    app.patch(&format!("/api/v1/indicator-values/{vid}"), &w.editor_a, json!({"value": 7}))
+        .await
+        .assert_problem(428, None);
+    app.patch(&format!("/api/v1/indicator-values/{vid}"), &w.editor_a, json!({"version": 9, "value": 7}))
+        .await
+        .assert_problem(409, None);
+    let r = app
+        .patch(
+            &format!("/api/v1/indicator-values/{vid}"),
+            &w.editor_a,
+            json!({"version": 1, "value": 7, "target": null}),
+        )
+        .await;
     assert_eq!((r.status.as_u16(), r.body["value"].as_f64()), (200, Some(7.0)), "{}", r.body);
     let history = app.get(&format!("/api/v1/indicator-values/{vid}/history"), &w.editor_a).await.body;
     assert_eq!(history.as_array().unwrap().len(), 2);
     assert_eq!(history[1]["changed"], json!(["value"]));
     // Definitions: the secretariat adds one; it survives a restart (the files are reloaded).
     let fw_path = format!("/api/v1/frameworks/{FW}/indicators");
-    app.post(&fw_path, s, json!({"code": "SP2-B", "name": "Translated leaflets", "unit": "litres"})).await.assert_problem(422, Some("unit"));
-    app.post(&fw_path, s, json!({"code": "SP2-B", "name": "Translated leaflets", "unit": "count", "commitment": "ZZ9"})).await.assert_problem(422, Some("commitment"));
-    app.post(&fw_path, s, json!({"code": "EM3-A", "name": "Again", "unit": "count"})).await.assert_problem(422, Some("code"));
-    let r = app.post(&fw_path, s, json!({"code": "SP2-B", "name": "Translated leaflets", "unit": "money", "commitment": "SP2"})).await;
-    assert_eq!((r.status.as_u16(), r.body["currency"].as_str(), r.body["source"].as_str()), (201, Some("EUR"), Some("secretariat")), "{}", r.body);
+    app.post(&fw_path, s, json!({"code": "SP2-B", "name": "Translated leaflets", "unit": "litres"}))
+        .await
+        .assert_problem(422, Some("unit"));
+    app.post(
+        &fw_path,
+        s,
+        json!({"code": "SP2-B", "name": "Translated leaflets", "unit": "count", "commitment": "ZZ9"}),
+    )
+    .await
+    .assert_problem(422, Some("commitment"));
+    app.post(&fw_path, s, json!({"code": "EM3-A", "name": "Again", "unit": "count"}))
+        .await
+        .assert_problem(422, Some("code"));
+    let r = app
+        .post(
+            &fw_path,
+            s,
+            json!({"code": "SP2-B", "name": "Translated leaflets", "unit": "money", "commitment": "SP2"}),
+        )
+        .await;
+    assert_eq!(
+        (r.status.as_u16(), r.body["currency"].as_str(), r.body["source"].as_str()),
+        (201, Some("EUR"), Some("secretariat")),
+        "{}",
+        r.body
+    );
     let app = app.restart().await;
     let list = app.request(Method::GET, &fw_path, None, None).await.body;
     let codes: Vec<&str> = list.as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
@@ -697,27 +1018,44 @@ async fn the_schedule_compiles_once_per_cycle_even_with_two_ticks_at_once_and_em
         .map(|_| {
             let (pool, settings) = (app.pool.clone(), app.settings.clone());
             let transport = Transport::from_settings(&settings.mail).unwrap();
-            std::thread::spawn(move || charter_tracker::scheduler::tick(&pool, &settings, crate::helpers::templates(), &transport, when).unwrap())
+            std::thread::spawn(move || {
+                charter_tracker::scheduler::tick(&pool, &settings, crate::helpers::templates(), &transport, when)
+                    .unwrap()
+            })
         })
         .collect();
-    let reports: Vec<Vec<i64>> = blocking(move || ticks.into_iter().map(|t| t.join().unwrap().reports_compiled).collect()).await;
+    let reports: Vec<Vec<i64>> =
+        blocking(move || ticks.into_iter().map(|t| t.join().unwrap().reports_compiled).collect()).await;
     let compiled: Vec<i64> = reports.concat();
     assert_eq!(compiled.len(), 1, "one compile between two ticks: {reports:?}");
     let again = app.tick(at("2027-01-02T06:00:00Z"), files(&app)).await;
     assert!(again.reports_compiled.is_empty());
     let list = app.get("/api/v1/reports", &w.secretariat).await.body;
     assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!((list[0]["slug"].as_str(), list[0]["draft"].as_i64(), list[0]["latest_published"].as_i64()), (Some("eurocities-integrating-cities-2026"), Some(1), None));
+    assert_eq!(
+        (list[0]["slug"].as_str(), list[0]["draft"].as_i64(), list[0]["latest_published"].as_i64()),
+        (Some("eurocities-integrating-cities-2026"), Some(1), None)
+    );
     // Nothing public; every secretariat user got one email, sent.
     assert_eq!(page(&app, "/reports/eurocities-integrating-cities-2026").await.0, 404);
     let pool = app.pool.clone();
     let mails: Vec<(String, String, String)> = blocking(move || {
         use charter_tracker::db::schema::outbox;
-        outbox::table.filter(outbox::kind.eq("report_compiled")).order(outbox::to_address).select((outbox::to_address, outbox::subject, outbox::status)).load(&mut pool.get().unwrap()).unwrap()
+        outbox::table
+            .filter(outbox::kind.eq("report_compiled"))
+            .order(outbox::to_address)
+            .select((outbox::to_address, outbox::subject, outbox::status))
+            .load(&mut pool.get().unwrap())
+            .unwrap()
     })
     .await;
     assert_eq!(mails.len(), 2, "{mails:?}");
-    assert!(mails.iter().all(|(_, subject, status)| subject == "Draft outcomes report for 2026 ready to review: EUROCITIES Charter on Integrating Cities" && status == "sent"), "{mails:?}");
+    assert!(
+        mails.iter().all(|(_, subject, status)| subject
+            == "Draft outcomes report for 2026 ready to review: EUROCITIES Charter on Integrating Cities"
+            && status == "sent"),
+        "{mails:?}"
+    );
     // The email links to the draft's page, which a browser can open after signing in.
     let report = list[0]["id"].as_i64().unwrap();
     let bodies = app.outbox_of("report_compiled").await;
@@ -727,7 +1065,11 @@ async fn the_schedule_compiles_once_per_cycle_even_with_two_ticks_at_once_and_em
     settings.reports.cycle_years = 2;
     settings.reports.cycle_anchor_year = 2025;
     let pool = app.pool.clone();
-    let r = blocking(move || charter_tracker::scheduler::plan_due(&pool, &settings, crate::helpers::templates(), at("2027-01-01T06:00:00Z")).unwrap()).await;
+    let r = blocking(move || {
+        charter_tracker::scheduler::plan_due(&pool, &settings, crate::helpers::templates(), at("2027-01-01T06:00:00Z"))
+            .unwrap()
+    })
+    .await;
     assert_eq!(r.reports_compiled.len(), 1);
     let list = app.get("/api/v1/reports", &w.secretariat).await.body;
     assert!(list.as_array().unwrap().iter().any(|r| r["slug"] == "eurocities-integrating-cities-2025-2026"), "{list}");
@@ -736,13 +1078,20 @@ async fn the_schedule_compiles_once_per_cycle_even_with_two_ticks_at_once_and_em
 /// The binary, run in the test's folder against the test's database.
 fn cli(app: &TestApp) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_charter-tracker"));
-    cmd.current_dir(app.dir()).env_remove("CHARTER_TRACKER_ENV").env("DATABASE_URL", &app.database_url).env("CHARTER_TRACKER__LOG__FILTER", "warn");
+    cmd.current_dir(app.dir())
+        .env_remove("CHARTER_TRACKER_ENV")
+        .env("DATABASE_URL", &app.database_url)
+        .env("CHARTER_TRACKER__LOG__FILTER", "warn");
     cmd
 }
 
 async fn run(mut cmd: std::process::Command) -> (bool, String, String) {
     let out = blocking(move || cmd.output().unwrap()).await;
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).trim().to_string(), String::from_utf8_lossy(&out.stderr).to_string())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
 }
 
 #[tokio::test]
@@ -799,9 +1148,19 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
     let path = format!("/check-in/{}", open.token_a);
     let html = b.get(&path).await.body;
     assert!(html.contains("<label for=\"i_EM3-A_value\">Value (A percentage from 0 to 100"), "labelled inputs");
-    assert!(html.contains("<legend>Answer</legend>") && html.contains("id=\"i_PM1-A_yes\""), "yes/no as radios in a fieldset");
+    assert!(
+        html.contains("<legend>Answer</legend>") && html.contains("id=\"i_PM1-A_yes\""),
+        "yes/no as radios in a fieldset"
+    );
     // Mistakes: text that is not a number, a percentage over 100; the typed text is kept.
-    let form = [("version", "1"), ("intent", "submit"), ("i_EM3-A_value", "lots"), ("i_EM1-A_value", "101"), ("i_SP1-A_value", "1 200"), ("i_BU1-A_value", "12,5")];
+    let form = [
+        ("version", "1"),
+        ("intent", "submit"),
+        ("i_EM3-A_value", "lots"),
+        ("i_EM1-A_value", "101"),
+        ("i_SP1-A_value", "1 200"),
+        ("i_BU1-A_value", "12,5"),
+    ];
     let r = b.submit(&path, &path, &form).await;
     assert_eq!(r.status, 422);
     let html = r.body;
@@ -811,15 +1170,39 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
     if let Ok(dir) = std::env::var("REPORT_HTML_DUMP") {
         std::fs::write(std::path::Path::new(&dir).join("check_in_errors.html"), &html).unwrap();
     }
-    let form = [("version", "1"), ("intent", "submit"), ("i_EM3-A_value", "35"), ("i_EM3-A_target", "50"), ("i_SP1-A_value", "1 200"), ("i_BU1-A_value", "12,5"), ("i_PM1-A_value", "1")];
+    let form = [
+        ("version", "1"),
+        ("intent", "submit"),
+        ("i_EM3-A_value", "35"),
+        ("i_EM3-A_target", "50"),
+        ("i_SP1-A_value", "1 200"),
+        ("i_BU1-A_value", "12,5"),
+        ("i_PM1-A_value", "1"),
+    ];
     let r = b.submit(&path, &path, &form).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let values = app.get(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.editor_a).await.body;
     let round = app.get(&format!("/api/v1/rounds/{}", open.round), &w.editor_a).await.body;
-    let got: BTreeMap<String, (f64, Option<f64>)> = values["items"].as_array().unwrap().iter().map(|v| (v["indicator"].as_str().unwrap().to_string(), (v["value"].as_f64().unwrap(), v["target"].as_f64()))).collect();
-    assert_eq!(got, BTreeMap::from([("BU1-A".into(), (12.5, None)), ("EM3-A".into(), (35.0, Some(50.0))), ("PM1-A".into(), (1.0, None)), ("SP1-A".into(), (1200.0, None))]));
+    let got: BTreeMap<String, (f64, Option<f64>)> = values["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["indicator"].as_str().unwrap().to_string(), (v["value"].as_f64().unwrap(), v["target"].as_f64())))
+        .collect();
+    assert_eq!(
+        got,
+        BTreeMap::from([
+            ("BU1-A".into(), (12.5, None)),
+            ("EM3-A".into(), (35.0, Some(50.0))),
+            ("PM1-A".into(), (1.0, None)),
+            ("SP1-A".into(), (1200.0, None))
+        ])
+    );
     for v in values["items"].as_array().unwrap() {
-        assert_eq!((&v["period_start"], &v["period_end"], v["check_in_id"].as_i64()), (&round["period_start"], &round["period_end"], Some(open.check_in_a)));
+        assert_eq!(
+            (&v["period_start"], &v["period_end"], v["check_in_id"].as_i64()),
+            (&round["period_start"], &round["period_end"], Some(open.check_in_a))
+        );
     }
     // Through the API the list is typed: an unknown field is refused, an unknown code named.
     let form = app.get(&format!("/api/v1/check-ins/{}", open.check_in_b), &w.editor_b).await.body;
@@ -842,7 +1225,11 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]["report_id"].as_i64().unwrap();
+    let report =
+        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
+            ["compiled"]["report_id"]
+            .as_i64()
+            .unwrap();
     app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{}", f.a1), Some(s), None).await;
     let r = app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
     assert_eq!(r.status, 200, "{}", r.body);
@@ -855,13 +1242,30 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
         let (status, _, body) = page(&app, u).await;
         assert_eq!(status, 200, "{u}");
         let name = u.trim_start_matches(&format!("/reports/{slug}")).trim_start_matches('/').replace('/', "_");
-        out.insert(format!("report{}{}", if name.is_empty() || name.starts_with('.') { "" } else { "_" }, if name.is_empty() { ".html".into() } else { name }), body);
+        out.insert(
+            format!(
+                "report{}{}",
+                if name.is_empty() || name.starts_with('.') { "" } else { "_" },
+                if name.is_empty() { ".html".into() } else { name }
+            ),
+            body,
+        );
     }
     // Reminders for Q3 (due soon, overdue), its close and the escalation digest, the Q4 round,
     // the scheduled compile of the 2026 cycle, and a password reset and an invitation, to
     // contacts in English and in French.
-    for (city, name, email, lang) in [(f.ams, "Anouk de Vries", "anouk@amsterdam.example", "en"), (f.ber, "Hélène Dubois", "helene@bergen.example", "fr"), (f.clu, "Ioana Pop", "ioana@cluj.example", "en")] {
-        let r = app.post(&format!("/api/v1/cities/{city}/contacts"), s, json!({"name": name, "email": email, "language": lang})).await;
+    for (city, name, email, lang) in [
+        (f.ams, "Anouk de Vries", "anouk@amsterdam.example", "en"),
+        (f.ber, "Hélène Dubois", "helene@bergen.example", "fr"),
+        (f.clu, "Ioana Pop", "ioana@cluj.example", "en"),
+    ] {
+        let r = app
+            .post(
+                &format!("/api/v1/cities/{city}/contacts"),
+                s,
+                json!({"name": name, "email": email, "language": lang}),
+            )
+            .await;
         assert_eq!(r.status, 201, "{}", r.body);
     }
     for when in ["2026-10-25T06:00:00Z", "2026-11-03T06:00:00Z", "2026-11-20T06:00:00Z", "2027-01-01T06:00:00Z"] {
@@ -871,9 +1275,18 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
     blocking(move || {
         use charter_tracker::auth::password_links::{send, Purpose};
         let mut c = pool.get().unwrap();
-        let editor = charter_tracker::auth::store::add(&mut c, "officer@malmo.example", Role::CityEditor, Some(city), "a long test password").unwrap();
-        send(&mut c, &settings, crate::helpers::templates(), editor, Purpose::Reset, at("2027-01-02T09:00:00Z")).unwrap();
-        send(&mut c, &settings, crate::helpers::templates(), editor, Purpose::Invitation, at("2027-01-02T09:05:00Z")).unwrap();
+        let editor = charter_tracker::auth::store::add(
+            &mut c,
+            "officer@malmo.example",
+            Role::CityEditor,
+            Some(city),
+            "a long test password",
+        )
+        .unwrap();
+        send(&mut c, &settings, crate::helpers::templates(), editor, Purpose::Reset, at("2027-01-02T09:00:00Z"))
+            .unwrap();
+        send(&mut c, &settings, crate::helpers::templates(), editor, Purpose::Invitation, at("2027-01-02T09:05:00Z"))
+            .unwrap();
     })
     .await;
     let pool = app.pool.clone();
@@ -881,13 +1294,29 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
         use charter_tracker::db::schema::outbox;
         outbox::table
             .order(outbox::id)
-            .select((outbox::kind, outbox::to_address, outbox::language, outbox::subject, outbox::body_text, outbox::body_html))
+            .select((
+                outbox::kind,
+                outbox::to_address,
+                outbox::language,
+                outbox::subject,
+                outbox::body_text,
+                outbox::body_html,
+            ))
             .load(&mut pool.get().unwrap())
             .unwrap()
     })
     .await;
     let kinds: std::collections::BTreeSet<&str> = mails.iter().map(|m| m.0.as_str()).collect();
-    for kind in ["round_opened", "due_soon", "overdue", "round_closed", "escalation_digest", "report_compiled", "password_reset", "invitation"] {
+    for kind in [
+        "round_opened",
+        "due_soon",
+        "overdue",
+        "round_closed",
+        "escalation_digest",
+        "report_compiled",
+        "password_reset",
+        "invitation",
+    ] {
         assert!(kinds.contains(kind), "the story queues a {kind} email: {kinds:?}");
     }
     let mut text = String::new();
@@ -905,10 +1334,12 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
         return;
     }
     for (name, bytes) in &out {
-        let golden = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("tests/golden/{name}: {e}; run with UPDATE_GOLDEN=1 to create it"));
+        let golden = std::fs::read(dir.join(name))
+            .unwrap_or_else(|e| panic!("tests/golden/{name}: {e}; run with UPDATE_GOLDEN=1 to create it"));
         if &golden != bytes {
             let (g, b) = (String::from_utf8_lossy(&golden), String::from_utf8_lossy(bytes));
-            let line = g.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(g.lines().count().min(b.lines().count()));
+            let line =
+                g.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(g.lines().count().min(b.lines().count()));
             panic!(
                 "{name} differs from tests/golden/{name} at line {}:\n golden: {:?}\n    now: {:?}",
                 line + 1,
@@ -917,7 +1348,8 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
             );
         }
     }
-    let expected: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let expected: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     for name in expected {
         assert!(out.contains_key(&name), "tests/golden/{name} is no longer produced");
     }
@@ -931,7 +1363,11 @@ fn mask(text: &str) -> String {
     while let Some((pos, m)) = markers.iter().filter_map(|m| rest.find(m).map(|p| (p, *m))).min_by_key(|(p, _)| *p) {
         out.push_str(&rest[..pos + m.len()]);
         rest = &rest[pos + m.len()..];
-        let n = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').map(char::len_utf8).sum::<usize>();
+        let n = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .map(char::len_utf8)
+            .sum::<usize>();
         if n >= 16 {
             out.push_str("<masked>");
             rest = &rest[n..];

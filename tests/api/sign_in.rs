@@ -48,11 +48,23 @@ async fn signing_in_and_out_with_csrf_and_a_safe_return_path() {
     assert_eq!(r.attrs("#password", "value"), [""], "the password is never sent back");
 
     // The right password: a session cookie, and back to the page asked for.
-    let r = b.submit("/login?next=%2Faccount", "/login", &[("email", &email.to_uppercase()), ("password", PASSWORD), ("next", "/account")]).await;
+    let r = b
+        .submit(
+            "/login?next=%2Faccount",
+            "/login",
+            &[("email", &email.to_uppercase()), ("password", PASSWORD), ("next", "/account")],
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location(), Some("/account"));
     let set = cookie(&r, "ct_session").unwrap();
-    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Max-Age=43200") && set.contains("Path=/"), "{set}");
+    assert!(
+        set.contains("HttpOnly")
+            && set.contains("SameSite=Lax")
+            && set.contains("Max-Age=43200")
+            && set.contains("Path=/"),
+        "{set}"
+    );
     assert!(!set.contains("Secure"), "plain http in tests: {set}");
     let account = b.follow(&r).await;
     assert_eq!(account.status, 200);
@@ -68,11 +80,17 @@ async fn signing_in_and_out_with_csrf_and_a_safe_return_path() {
     let login = b.follow(&r).await;
     assert_eq!(login.notice().as_deref(), Some("You have signed out."));
     let stale = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let r = stale.get(format!("{}/account", app.address)).header("cookie", format!("ct_session={token}")).send().await.unwrap();
+    let r = stale
+        .get(format!("{}/account", app.address))
+        .header("cookie", format!("ct_session={token}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
 
     // After signing in, a return path to another site is replaced by the home page.
-    let r = b.submit("/login", "/login", &[("email", &email), ("password", PASSWORD), ("next", "//evil.example/")]).await;
+    let r =
+        b.submit("/login", "/login", &[("email", &email), ("password", PASSWORD), ("next", "//evil.example/")]).await;
     assert_eq!(r.location(), Some("/network"));
 }
 
@@ -218,7 +236,10 @@ async fn sessions_end_when_idle_at_the_latest_after_the_absolute_limit_and_when_
     tokio::task::spawn_blocking(move || {
         use charter_tracker::db::schema::users;
         use diesel::prelude::*;
-        diesel::update(users::table.filter(users::email.eq(e))).set(users::disabled.eq(true)).execute(&mut pool.get().unwrap()).unwrap();
+        diesel::update(users::table.filter(users::email.eq(e)))
+            .set(users::disabled.eq(true))
+            .execute(&mut pool.get().unwrap())
+            .unwrap();
     })
     .await
     .unwrap();
@@ -232,10 +253,22 @@ async fn the_account_page_changes_the_password_and_manages_api_tokens() {
     let b = WebClient::new(&app);
     b.sign_in(&email, PASSWORD).await;
 
-    let r = b.submit("/account", "/account/password", &[("current", "wrong"), ("password", "another good password"), ("confirm", "another good password")]).await;
+    let r = b
+        .submit(
+            "/account",
+            "/account/password",
+            &[("current", "wrong"), ("password", "another good password"), ("confirm", "another good password")],
+        )
+        .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), ["#current"]);
-    let r = b.submit("/account", "/account/password", &[("current", PASSWORD), ("password", "another good password"), ("confirm", "another good password")]).await;
+    let r = b
+        .submit(
+            "/account",
+            "/account/password",
+            &[("current", PASSWORD), ("password", "another good password"), ("confirm", "another good password")],
+        )
+        .await;
     assert_eq!(r.status, 303);
     assert!(b.follow(&r).await.notice().unwrap().contains("password has been changed"));
 
@@ -267,7 +300,10 @@ async fn pages_carry_security_headers_and_refuse_cross_site_posts() {
     let b = WebClient::new(&app);
     let login = b.get("/login").await;
     let csp = login.headers["content-security-policy"].to_str().unwrap();
-    assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"), "{csp}");
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("script-src"),
+        "{csp}"
+    );
     assert_eq!(login.headers["x-content-type-options"], "nosniff");
     assert_eq!(login.headers["x-frame-options"], "DENY");
     assert_eq!(login.headers["referrer-policy"], "same-origin");
@@ -289,7 +325,14 @@ async fn pages_carry_security_headers_and_refuse_cross_site_posts() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
-    let set = r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find(|c| c.starts_with("ct_session=")).unwrap().to_string();
+    let set = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("ct_session="))
+        .unwrap()
+        .to_string();
     assert!(set.contains("Secure") && set.contains("HttpOnly"), "{set}");
 
     // A form posted from another site is refused before anything happens.
@@ -304,7 +347,14 @@ async fn pages_carry_security_headers_and_refuse_cross_site_posts() {
     assert_eq!(r.status(), 403);
     assert!(r.text().await.unwrap().contains("sent from another site"));
     // A cross-site post from a page with a strict referrer policy carries `Origin: null`.
-    let r = b.client.post(format!("{}/login", b.base)).header("origin", "null").form(&[("email", email.as_str())]).send().await.unwrap();
+    let r = b
+        .client
+        .post(format!("{}/login", b.base))
+        .header("origin", "null")
+        .form(&[("email", email.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
 
     // Unknown pages answer with a page for browsers and a problem for API clients.
@@ -325,7 +375,15 @@ async fn an_invitation_lets_a_new_user_choose_a_password() {
     tokio::task::spawn_blocking(move || {
         let mut c = pool.get().unwrap();
         let user = charter_tracker::auth::store::by_email(&mut c, &e).unwrap().unwrap();
-        charter_tracker::auth::password_links::send(&mut c, &settings, crate::helpers::templates(), user.id, charter_tracker::auth::password_links::Purpose::Invitation, now).unwrap();
+        charter_tracker::auth::password_links::send(
+            &mut c,
+            &settings,
+            crate::helpers::templates(),
+            user.id,
+            charter_tracker::auth::password_links::Purpose::Invitation,
+            now,
+        )
+        .unwrap();
     })
     .await
     .unwrap();

@@ -62,19 +62,11 @@ struct Listening {
 impl SmtpSink {
     /// Listen on 127.0.0.1 on a free port.
     pub fn start() -> Self {
-        let listener =
-            TcpListener::bind(("127.0.0.1", 0)).expect("bind an SMTP sink on 127.0.0.1:0");
-        let port = listener
-            .local_addr()
-            .expect("local address of the SMTP sink")
-            .port();
+        let listener = TcpListener::bind(("127.0.0.1", 0)).expect("bind an SMTP sink on 127.0.0.1:0");
+        let port = listener.local_addr().expect("local address of the SMTP sink").port();
         let shared = Arc::new(Shared::default());
         let listening = Some(listen(listener, Arc::clone(&shared)));
-        Self {
-            port,
-            shared,
-            listening,
-        }
+        Self { port, shared, listening }
     }
 
     /// The port the sink listens on, the same after [`SmtpSink::restart`].
@@ -121,10 +113,7 @@ impl SmtpSink {
                     attempts += 1;
                     thread::sleep(Duration::from_millis(20));
                 }
-                Err(e) => panic!(
-                    "SMTP sink cannot listen again on 127.0.0.1:{}: {e}",
-                    self.port
-                ),
+                Err(e) => panic!("SMTP sink cannot listen again on 127.0.0.1:{}: {e}", self.port),
             }
         };
         self.listening = Some(listen(listener, Arc::clone(&self.shared)));
@@ -144,9 +133,7 @@ impl Drop for SmtpSink {
 
 /// A poisoned lock only means another session thread panicked; the data is still usable.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn listen(listener: TcpListener, shared: Arc<Shared>) -> Listening {
@@ -169,13 +156,11 @@ fn listen(listener: TcpListener, shared: Arc<Shared>) -> Listening {
                     lock(&shared.sessions).insert(id, clone);
                 }
                 let session_shared = Arc::clone(&shared);
-                let spawned = thread::Builder::new()
-                    .name(format!("smtp-sink-session-{id}"))
-                    .spawn(move || {
-                        // An I/O error means the client went away; nothing to report.
-                        let _ = Session::new(&session_shared).serve(&stream);
-                        lock(&session_shared.sessions).remove(&id);
-                    });
+                let spawned = thread::Builder::new().name(format!("smtp-sink-session-{id}")).spawn(move || {
+                    // An I/O error means the client went away; nothing to report.
+                    let _ = Session::new(&session_shared).serve(&stream);
+                    lock(&session_shared.sessions).remove(&id);
+                });
                 if spawned.is_err() {
                     // The stream went down with the closure; forget its clone too.
                     lock(&shared.sessions).remove(&id);
@@ -223,11 +208,7 @@ struct Session<'a> {
 
 impl<'a> Session<'a> {
     fn new(shared: &'a Shared) -> Self {
-        Self {
-            shared,
-            greeted: false,
-            envelope: None,
-        }
+        Self { shared, greeted: false, envelope: None }
     }
 
     fn serve(mut self, stream: &TcpStream) -> io::Result<()> {
@@ -236,10 +217,7 @@ impl<'a> Session<'a> {
         let _ = stream.set_nodelay(true);
         let mut reader = BufReader::new(QuickAck(stream));
         let mut writer = stream;
-        reply(
-            &mut writer,
-            &format!("220 {SERVER_NAME} ESMTP smtp-sink ready"),
-        )?;
+        reply(&mut writer, &format!("220 {SERVER_NAME} ESMTP smtp-sink ready"))?;
         let mut line = Vec::new();
         loop {
             line.clear();
@@ -256,9 +234,7 @@ impl<'a> Session<'a> {
                 "RCPT" => self.rcpt(arg),
                 "DATA" => match &self.envelope {
                     None => "503 5.5.1 Need MAIL before DATA".to_owned(),
-                    Some(envelope) if envelope.to.is_empty() => {
-                        "503 5.5.1 Need RCPT before DATA".to_owned()
-                    }
+                    Some(envelope) if envelope.to.is_empty() => "503 5.5.1 Need RCPT before DATA".to_owned(),
                     Some(_) => {
                         reply(&mut writer, "354 End data with <CR><LF>.<CR><LF>")?;
                         let Some(data) = read_data(&mut reader)? else {
@@ -279,9 +255,7 @@ impl<'a> Session<'a> {
                     reply(&mut writer, "221 2.0.0 Bye")?;
                     return Ok(());
                 }
-                "VRFY" => {
-                    "252 2.5.0 Cannot verify the user, but will accept the message".to_owned()
-                }
+                "VRFY" => "252 2.5.0 Cannot verify the user, but will accept the message".to_owned(),
                 _ => "500 5.5.2 Command not recognised".to_owned(),
             };
             reply(&mut writer, &answer)?;
@@ -291,10 +265,7 @@ impl<'a> Session<'a> {
     fn hello(&mut self, client: &str, extended: bool) -> String {
         let client = client.trim();
         if client.is_empty() {
-            return format!(
-                "501 5.5.4 Syntax: {} hostname",
-                if extended { "EHLO" } else { "HELO" }
-            );
+            return format!("501 5.5.4 Syntax: {} hostname", if extended { "EHLO" } else { "HELO" });
         }
         self.greeted = true;
         self.envelope = None;
@@ -316,13 +287,9 @@ impl<'a> Session<'a> {
             return "501 5.5.4 Syntax: MAIL FROM:<address>".to_owned();
         };
         if *lock(&self.shared.mode) == Mode::TempFail {
-            return "451 4.3.0 Mail service temporarily unavailable, please try again later"
-                .to_owned();
+            return "451 4.3.0 Mail service temporarily unavailable, please try again later".to_owned();
         }
-        self.envelope = Some(Envelope {
-            from,
-            to: Vec::new(),
-        });
+        self.envelope = Some(Envelope { from, to: Vec::new() });
         "250 2.1.0 Sender OK".to_owned()
     }
 
@@ -382,19 +349,12 @@ mod tests {
     use lettre::{Message, SmtpTransport, Transport};
 
     fn transport(sink: &SmtpSink) -> SmtpTransport {
-        SmtpTransport::builder_dangerous("127.0.0.1")
-            .port(sink.port())
-            .timeout(Some(Duration::from_secs(10)))
-            .build()
+        SmtpTransport::builder_dangerous("127.0.0.1").port(sink.port()).timeout(Some(Duration::from_secs(10))).build()
     }
 
     fn message(to: &str, subject: &str, body: &str) -> Message {
         Message::builder()
-            .from(
-                "EUROCITIES secretariat <secretariat@example.org>"
-                    .parse()
-                    .unwrap(),
-            )
+            .from("EUROCITIES secretariat <secretariat@example.org>".parse().unwrap())
             .to(to.parse().unwrap())
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
@@ -407,46 +367,22 @@ mod tests {
         let sink = SmtpSink::start();
         let mailer = transport(&sink);
         for (i, city) in ["ghent", "lisbon", "malmo"].iter().enumerate() {
-            let body = format!(
-                "Message {i}.\r\n.a line that starts with a dot\r\n..and one with two\r\nEnd.\r\n"
-            );
+            let body = format!("Message {i}.\r\n.a line that starts with a dot\r\n..and one with two\r\nEnd.\r\n");
             mailer
-                .send(&message(
-                    &format!("{city}@example.org"),
-                    &format!("Check-in {i}"),
-                    &body,
-                ))
+                .send(&message(&format!("{city}@example.org"), &format!("Check-in {i}"), &body))
                 .unwrap_or_else(|e| panic!("message {i}: {e}"));
         }
 
         let received = sink.received();
         assert_eq!(received.len(), 3);
-        assert_eq!(
-            sink.connections(),
-            1,
-            "the pool should reuse one connection"
-        );
-        for (i, (mail, city)) in received
-            .iter()
-            .zip(["ghent", "lisbon", "malmo"])
-            .enumerate()
-        {
+        assert_eq!(sink.connections(), 1, "the pool should reuse one connection");
+        for (i, (mail, city)) in received.iter().zip(["ghent", "lisbon", "malmo"]).enumerate() {
             assert_eq!(mail.from, "secretariat@example.org");
             assert_eq!(mail.to, [format!("{city}@example.org")]);
+            assert!(mail.data.contains(&format!("Subject: Check-in {i}\r\n")), "{}", mail.data);
+            assert!(mail.data.contains(&format!("To: {city}@example.org\r\n")), "{}", mail.data);
             assert!(
-                mail.data.contains(&format!("Subject: Check-in {i}\r\n")),
-                "{}",
-                mail.data
-            );
-            assert!(
-                mail.data.contains(&format!("To: {city}@example.org\r\n")),
-                "{}",
-                mail.data
-            );
-            assert!(
-                mail.data.contains(
-                    "\r\n.a line that starts with a dot\r\n..and one with two\r\nEnd.\r\n"
-                ),
+                mail.data.contains("\r\n.a line that starts with a dot\r\n..and one with two\r\nEnd.\r\n"),
                 "dot-unstuffing: {:?}",
                 mail.data
             );
@@ -458,21 +394,14 @@ mod tests {
         let sink = SmtpSink::start();
         let mailer = transport(&sink);
         sink.set_mode(Mode::TempFail);
-        let err = mailer
-            .send(&message("ghent@example.org", "Hi", "Hello"))
-            .unwrap_err();
+        let err = mailer.send(&message("ghent@example.org", "Hi", "Hello")).unwrap_err();
         assert!(err.is_transient(), "{err}");
         assert!(!err.is_permanent(), "{err}");
-        assert_eq!(
-            err.status().map(|code| code.to_string()).as_deref(),
-            Some("451")
-        );
+        assert_eq!(err.status().map(|code| code.to_string()).as_deref(), Some("451"));
         assert!(sink.received().is_empty());
 
         sink.set_mode(Mode::Accept);
-        mailer
-            .send(&message("ghent@example.org", "Hi", "Hello"))
-            .unwrap();
+        mailer.send(&message("ghent@example.org", "Hi", "Hello")).unwrap();
         assert_eq!(sink.received().len(), 1);
     }
 
@@ -481,15 +410,10 @@ mod tests {
         let sink = SmtpSink::start();
         let mailer = transport(&sink);
         sink.set_mode(Mode::PermFail);
-        let err = mailer
-            .send(&message("nobody@example.org", "Hi", "Hello"))
-            .unwrap_err();
+        let err = mailer.send(&message("nobody@example.org", "Hi", "Hello")).unwrap_err();
         assert!(err.is_permanent(), "{err}");
         assert!(!err.is_transient(), "{err}");
-        assert_eq!(
-            err.status().map(|code| code.to_string()).as_deref(),
-            Some("550")
-        );
+        assert_eq!(err.status().map(|code| code.to_string()).as_deref(), Some("550"));
         assert!(sink.received().is_empty());
     }
 
@@ -498,32 +422,19 @@ mod tests {
         let mut sink = SmtpSink::start();
         let port = sink.port();
         let mailer = transport(&sink);
-        mailer
-            .send(&message("ghent@example.org", "Before", "1"))
-            .unwrap();
+        mailer.send(&message("ghent@example.org", "Before", "1")).unwrap();
 
         sink.stop();
         let refused = TcpStream::connect(("127.0.0.1", port)).unwrap_err();
         assert_eq!(refused.kind(), io::ErrorKind::ConnectionRefused);
         // The pooled connection was cut, and a new one is refused.
-        let err = mailer
-            .send(&message("ghent@example.org", "While down", "2"))
-            .unwrap_err();
-        assert!(
-            !err.is_permanent() && !err.is_transient(),
-            "a connection error, not an SMTP reply: {err}"
-        );
+        let err = mailer.send(&message("ghent@example.org", "While down", "2")).unwrap_err();
+        assert!(!err.is_permanent() && !err.is_transient(), "a connection error, not an SMTP reply: {err}");
 
         sink.restart();
         assert_eq!(sink.port(), port);
-        mailer
-            .send(&message("ghent@example.org", "After", "3"))
-            .unwrap();
-        let subjects: Vec<bool> = sink
-            .received()
-            .iter()
-            .map(|mail| mail.data.contains("Subject: After\r\n"))
-            .collect();
+        mailer.send(&message("ghent@example.org", "After", "3")).unwrap();
+        let subjects: Vec<bool> = sink.received().iter().map(|mail| mail.data.contains("Subject: After\r\n")).collect();
         assert_eq!(subjects, [false, true]);
         assert_eq!(sink.connections(), 2);
     }
@@ -533,9 +444,7 @@ mod tests {
     fn speaks_smtp_over_a_raw_socket() {
         let sink = SmtpSink::start();
         let stream = TcpStream::connect(("127.0.0.1", sink.port())).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         let mut reader = BufReader::new(&stream);
         let mut writer = &stream;
         let mut say = |command: &str| -> String {

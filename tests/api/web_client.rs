@@ -29,7 +29,10 @@ impl Page {
     /// The text of every element matching a CSS selector, whitespace collapsed.
     pub fn texts(&self, css: &str) -> Vec<String> {
         let sel = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"));
-        self.doc().select(&sel).map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+        self.doc()
+            .select(&sel)
+            .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
     }
 
     /// The text of the first match, panicking with the page when there is none.
@@ -51,7 +54,10 @@ impl Page {
     /// The CSRF token of the first form on the page.
     #[track_caller]
     pub fn csrf(&self) -> String {
-        self.attrs("input[name=csrf_token]", "value").into_iter().next().unwrap_or_else(|| panic!("no CSRF token in:\n{}", self.body))
+        self.attrs("input[name=csrf_token]", "value")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no CSRF token in:\n{}", self.body))
     }
 
     /// The error summary's messages, in order.
@@ -76,7 +82,8 @@ impl Page {
 
 impl WebClient {
     pub fn new(app: &TestApp) -> WebClient {
-        let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let client =
+            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
         WebClient { client, base: app.address.clone() }
     }
 
@@ -87,7 +94,8 @@ impl WebClient {
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        Self::read(self.client.get(format!("{}{path}", self.base)).header("accept", "text/html").send().await.unwrap()).await
+        Self::read(self.client.get(format!("{}{path}", self.base)).header("accept", "text/html").send().await.unwrap())
+            .await
     }
 
     /// Posts form fields exactly as given.

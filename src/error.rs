@@ -1,8 +1,22 @@
-//! The error policy of the HTTP layer.
+//! The error policy: which error type lives in which layer.
 //!
-//! Handlers return `ApiError`. Every 4xx leaves as an RFC 9457 `application/problem+json`
-//! body naming the field, what was wrong and what is accepted. Anything unexpected is logged
-//! with its cause chain and answered with a 500 that carries no internals.
+//! - **Queries** (`<domain>/store.rs`) return `diesel::QueryResult` when all they can meet is a
+//!   database failure, and `ApiResult` when they refuse something a caller can act on (a row that
+//!   does not exist, a version that moved on: [`ApiError::version_conflict`]).
+//! - **Commands** (`<domain>/commands.rs`: every write and every permission check) return
+//!   `ApiResult<T>`. Validation collects every mistake at once (`validation::Errors`) into
+//!   [`ApiError::Validation`], each a [`FieldError`] naming the field by its API path, what was
+//!   wrong and what is accepted. A database error converts into `ApiError::Unexpected` with `?`.
+//! - **API routes** return `ApiResult<HttpResponse>`; `ApiError` answers itself as an RFC 9457
+//!   `application/problem+json` body. **Pages** return `pages::web::PageError`, made from an
+//!   `ApiError` with `?`, which the pages' middleware renders as a page; a form that failed
+//!   validation is shown again with the `FieldError`s beside its fields instead.
+//! - **Start-up, the CLI, the scheduler and the delivery worker** use `anyhow::Result` with
+//!   `.context()` on each step: nobody is waiting for a problem body there, and the log line must
+//!   carry the whole chain.
+//! - Anything unexpected is logged once, with its cause chain, where it becomes a response
+//!   (`ApiError::error_response`, the pages' middleware), and is answered with a 500 that carries
+//!   no internals. A 500 is a bug: input a person or client can get wrong is a 4xx.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
@@ -83,6 +97,14 @@ impl ApiError {
 
     pub fn not_found(what: impl Into<String>) -> Self {
         Self::NotFound(what.into())
+    }
+
+    /// The 409 for an update based on an old version of `what` (an action, a plan...).
+    pub fn version_conflict(what: &str, current: i32, expected: i32) -> Self {
+        Self::Conflict {
+            detail: format!("the {what} was changed by someone else: you sent version {expected}, it is now at version {current}; reload it, reapply your change and send the new version"),
+            current_version: Some(current),
+        }
     }
 
     fn problem(&self) -> Problem {

@@ -3,7 +3,7 @@
 //! `check_ins.scheduler_poll_seconds`; `charter-tracker tick [--at T]` runs one, for system
 //! cron and for tests that travel in time. The clock is always passed in.
 
-use crate::check_ins::rounds::{self, Env};
+use crate::check_ins::rounds;
 use crate::config::Settings;
 use crate::db::Pool;
 use crate::mail::templates::EmailTemplates;
@@ -14,6 +14,23 @@ use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
+
+/// What the scheduler's jobs (opening and closing rounds, queueing reminders, compiling
+/// scheduled reports) need besides a connection and the time: the settings and the email
+/// templates their emails are written with.
+pub struct Env<'a> {
+    pub settings: &'a Settings,
+    pub templates: &'a EmailTemplates,
+}
+
+impl Env<'_> {
+    pub fn network(&self) -> &str {
+        &self.settings.network.name
+    }
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.settings.public_base())
+    }
+}
 
 #[derive(Debug, Default, Serialize)]
 pub struct TickReport {

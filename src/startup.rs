@@ -1,6 +1,7 @@
 //! Building the application: database, charters, HTTP server. Tests call `Application::build`
 //! with port 0 and read `port()`.
 
+use crate::app::AppState;
 use crate::config::Settings;
 use crate::db::{self, Pool};
 use crate::error::ApiError;
@@ -12,20 +13,6 @@ use actix_web::{web, App, HttpResponse, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::sync::Arc;
-
-/// What every handler can reach.
-pub struct AppState {
-    pub pool: Pool,
-    pub settings: Arc<Settings>,
-    /// Compiled email templates, for code that enqueues emails (`mail::outbox::enqueue`).
-    pub templates: Arc<EmailTemplates>,
-    /// What "now" is for requests (a manual clock in tests).
-    pub clock: crate::clock::Clock,
-    /// Compiled page templates.
-    pub pages: Arc<crate::pages::Pages>,
-    /// Compiled report templates (public outputs are rendered when a report is published).
-    pub report_templates: Arc<crate::reports::render::Templates>,
-}
 
 /// Opens the database, applies migrations and loads the charters: everything `serve`,
 /// the CLI and tests need before doing anything else.

@@ -3,11 +3,11 @@
 use super::commands::{self, active_codes};
 use super::store::{self, Filter};
 use super::{Action, ActionInput, ActionStatus};
+use crate::app::AppState;
 use crate::auth::Caller;
 use crate::charter;
 use crate::error::{ApiResult, FieldError, Problem};
 use crate::http::{db, expected_version, id_param, versioned, Json, Page, PageQuery};
-use crate::startup::AppState;
 use crate::validation::Errors;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};

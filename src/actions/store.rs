@@ -192,7 +192,7 @@ pub fn update(
     actor: &Actor,
 ) -> ApiResult<Action> {
     if before.version != expected {
-        return Err(crate::cities::store::conflict("action", before.version, expected));
+        return Err(ApiError::version_conflict("action", before.version, expected));
     }
     let after = conn.transaction(|conn| {
         let n = diesel::update(actions::table.find(before.id).filter(actions::version.eq(expected)))
@@ -227,13 +227,13 @@ pub fn update(
         )?;
         Ok(Some(after))
     })?;
-    after.ok_or_else(|| crate::cities::store::conflict("action", expected + 1, expected))
+    after.ok_or_else(|| ApiError::version_conflict("action", expected + 1, expected))
 }
 
 /// Deletes an action; with `expected`, only if it is still at that version.
 pub fn delete(conn: &mut DbConnection, before: &Action, expected: Option<i32>, actor: &Actor) -> ApiResult<()> {
     if let Some(v) = expected.filter(|v| *v != before.version) {
-        return Err(crate::cities::store::conflict("action", before.version, v));
+        return Err(ApiError::version_conflict("action", before.version, v));
     }
     let deleted = conn.transaction(|conn| {
         let n =
@@ -255,6 +255,6 @@ pub fn delete(conn: &mut DbConnection, before: &Action, expected: Option<i32>, a
     if deleted {
         Ok(())
     } else {
-        Err(crate::cities::store::conflict("action", before.version + 1, before.version))
+        Err(ApiError::version_conflict("action", before.version + 1, before.version))
     }
 }

@@ -12,9 +12,9 @@ pub mod store;
 pub mod throttle;
 pub mod tokens;
 
+use crate::app::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::http::db;
-use crate::startup::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};

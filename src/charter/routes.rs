@@ -1,9 +1,9 @@
 //! `GET /api/v1/frameworks` and `GET /api/v1/frameworks/{code}`: public, read-only.
 
 use super::{store, FrameworkDetail, FrameworkSummary};
+use crate::app::AppState;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::db;
-use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -1,9 +1,8 @@
 //! Checked, validated changes to the check-in schedule and to check-ins, shared by the API and
 //! the pages, and the reads both show (the schedule in force with its next firings, rounds).
 
-use super::routes::{ExtendInput, ScheduleInput, ScheduleOut};
 use super::schedule::{Schedule, ScheduleError};
-use super::{rounds, store, CheckIn};
+use super::{rounds, store, CheckIn, ExtendInput, ScheduleInput, ScheduleOut};
 use crate::auth::Caller;
 use crate::config::Settings;
 use crate::db::schema::rounds as rounds_t;
@@ -98,7 +97,7 @@ pub fn extend(
     if let Some(expected) = expected {
         let current = store::get(conn, settings, id)?.check_in.version;
         if current != expected {
-            return Err(crate::cities::store::conflict("check-in", current, expected));
+            return Err(ApiError::version_conflict("check-in", current, expected));
         }
     }
     Ok(store::extend(conn, settings, id, date, &input.reason, &caller.email, now)?.check_in)

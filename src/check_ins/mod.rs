@@ -10,8 +10,8 @@ pub mod routes;
 pub mod schedule;
 pub mod store;
 
-use chrono::{NaiveDate, NaiveDateTime};
-use serde::Serialize;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 crate::text_enum! {
@@ -85,4 +85,35 @@ pub struct CheckIn {
     pub submitted_at: Option<NaiveDateTime>,
     pub submitted_by: Option<String>,
     pub version: i32,
+}
+
+/// The check-in schedule as the API and the pages show it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScheduleOut {
+    pub expression: String,
+    pub time_zone: String,
+    /// `configuration` or `secretariat` (set through this API).
+    pub source: String,
+    /// The next five rounds' opening instants.
+    #[schema(value_type = Vec<String>)]
+    pub next: Vec<DateTime<Utc>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleInput {
+    /// 5-field crontab (`0 0 1 1,4,7,10 *`) or the cron crate's 6/7-field form.
+    pub expression: String,
+    /// IANA time zone, e.g. Europe/Brussels.
+    pub time_zone: String,
+}
+
+/// The body of `POST /api/v1/check-ins/{id}/extend` and of the extension form.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtendInput {
+    /// The new last day to submit (YYYY-MM-DD), before the round closes.
+    pub due_date: String,
+    /// Why, for the record.
+    pub reason: String,
 }

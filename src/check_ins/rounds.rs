@@ -12,27 +12,12 @@ use crate::db::schema::{check_ins, cities, network_settings, plans, rounds, user
 use crate::db::{is_unique_violation, DbConnection};
 use crate::i18n;
 use crate::mail::outbox::{self, NewEmail};
-use crate::mail::templates::EmailTemplates;
+use crate::scheduler::Env;
 use anyhow::Context;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::SelectableHelper;
 use serde_json::json;
-
-/// What the scheduler needs to open and close rounds and write their emails.
-pub struct Env<'a> {
-    pub settings: &'a Settings,
-    pub templates: &'a EmailTemplates,
-}
-
-impl Env<'_> {
-    pub fn network(&self) -> &str {
-        &self.settings.network.name
-    }
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.settings.public_base())
-    }
-}
 
 const SCHEDULE_KEY: &str = "check_ins.schedule";
 

@@ -4,16 +4,16 @@
 
 use super::content::CheckInContent;
 use super::store::{self, Form};
-use super::{commands, ics, links, rounds, CheckIn, Round};
+use super::{commands, ics, links, rounds, CheckIn, ExtendInput, Round, ScheduleInput, ScheduleOut};
+use crate::app::AppState;
 use crate::auth::{Caller, Role};
 use crate::cities::contacts;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::history::Actor;
 use crate::http::{db, id_param, Json, Page, PageQuery};
-use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -31,26 +31,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/check-in-links/{token}", web::get().to(link_form))
         .route("/check-in-links/{token}/draft", web::put().to(link_save_draft))
         .route("/check-in-links/{token}/submit", web::post().to(link_submit));
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ScheduleOut {
-    pub expression: String,
-    pub time_zone: String,
-    /// `configuration` or `secretariat` (set through this API).
-    pub source: String,
-    /// The next five rounds' opening instants.
-    #[schema(value_type = Vec<String>)]
-    pub next: Vec<DateTime<Utc>>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ScheduleInput {
-    /// 5-field crontab (`0 0 1 1,4,7,10 *`) or the cron crate's 6/7-field form.
-    pub expression: String,
-    /// IANA time zone, e.g. Europe/Brussels.
-    pub time_zone: String,
 }
 
 /// The check-in schedule in force and the next rounds it will open.
@@ -240,15 +220,6 @@ pub async fn submit(
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ExtendInput {
-    /// The new last day to submit (YYYY-MM-DD), before the round closes.
-    pub due_date: String,
-    /// Why, for the record.
-    pub reason: String,
 }
 
 /// Gives one city more time (secretariat).

@@ -162,7 +162,7 @@ fn refuse_if_finished(f: &Full) -> ApiResult<()> {
 
 fn stale(f: &Full, expected: i32) -> ApiResult<()> {
     if f.check_in.version != expected {
-        return Err(crate::cities::store::conflict("check-in", f.check_in.version, expected));
+        return Err(ApiError::version_conflict("check-in", f.check_in.version, expected));
     }
     Ok(())
 }
@@ -191,7 +191,7 @@ pub fn save_draft(
         ))
         .execute(conn)?;
     if n == 0 {
-        return Err(crate::cities::store::conflict("check-in", expected + 1, expected));
+        return Err(ApiError::version_conflict("check-in", expected + 1, expected));
     }
     get(conn, settings, id)
 }
@@ -227,7 +227,7 @@ pub fn submit(
             ))
             .execute(conn)?;
         if n == 0 {
-            return Err(crate::cities::store::conflict("check-in", expected + 1, expected));
+            return Err(ApiError::version_conflict("check-in", expected + 1, expected));
         }
         for r in &valid.actions {
             let a = &r.action;

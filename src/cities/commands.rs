@@ -177,7 +177,7 @@ pub fn update_contact(
     caller.can_edit_city(before.city_id)?;
     let f = parse_contact(input, Some(&before))?;
     if before.version != expected {
-        return Err(store::conflict("contact", before.version, expected));
+        return Err(ApiError::version_conflict("contact", before.version, expected));
     }
     let after = conn.transaction(|c| {
         let n = diesel::update(contacts_t::table.find(id).filter(contacts_t::version.eq(expected)))
@@ -206,7 +206,7 @@ pub fn update_contact(
         )?;
         Ok(Some(after))
     })?;
-    after.ok_or_else(|| store::conflict("contact", before.version + 1, expected))
+    after.ok_or_else(|| ApiError::version_conflict("contact", before.version + 1, expected))
 }
 
 /// Removes a contact (secretariat, or the city's editor); returns it as it was.

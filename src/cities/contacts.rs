@@ -1,12 +1,12 @@
 //! A city's contacts: the people in the mayor's office who receive reminders.
 
 use super::commands;
+use crate::app::AppState;
 use crate::auth::Caller;
 use crate::db::schema::contacts;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::{db, expected_version, id_param, versioned, Json};
-use crate::startup::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;

@@ -186,7 +186,7 @@ pub fn create(conn: &mut DbConnection, f: CityFields, actor: &Actor) -> ApiResul
 pub fn update(conn: &mut DbConnection, id: i64, expected: i32, f: CityFields, actor: &Actor) -> ApiResult<City> {
     let before = require(conn, id)?;
     if before.version != expected {
-        return Err(conflict("city", before.version, expected));
+        return Err(ApiError::version_conflict("city", before.version, expected));
     }
     let result = conn.transaction(|conn| {
         // The guarded UPDATE comes first so the write lock is taken before anything else.
@@ -219,16 +219,8 @@ pub fn update(conn: &mut DbConnection, id: i64, expected: i32, f: CityFields, ac
     });
     match result {
         Ok(Some(city)) => Ok(city),
-        Ok(None) => Err(conflict("city", require(conn, id)?.version, expected)),
+        Ok(None) => Err(ApiError::version_conflict("city", require(conn, id)?.version, expected)),
         Err(e) if is_unique_violation(&e) => Err(duplicate_name(&f)),
         Err(e) => Err(e.into()),
-    }
-}
-
-/// The 409 for an update based on an old version.
-pub fn conflict(what: &str, current: i32, expected: i32) -> ApiError {
-    ApiError::Conflict {
-        detail: format!("the {what} was changed by someone else: you sent version {expected}, it is now at version {current}; reload it, reapply your change and send the new version"),
-        current_version: Some(current),
     }
 }

@@ -1,10 +1,10 @@
 //! `GET /api/v1/{kind}/{id}/history`.
 
 use super::{for_object, Entry, Kind};
+use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::{db, id_param};
-use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

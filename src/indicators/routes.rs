@@ -3,10 +3,10 @@
 
 use super::store::{self, Figures};
 use super::{Indicator, IndicatorValue, IndicatorValuePatchInput, NewIndicatorInput, NewIndicatorValueInput};
+use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::{db, expected_version, id_param, versioned, Json, Page, PageQuery};
-use crate::startup::AppState;
 use crate::validation::Errors;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};

@@ -471,7 +471,7 @@ pub fn update(
     actor: &Actor,
 ) -> ApiResult<IndicatorValue> {
     if before.version != expected {
-        return Err(crate::cities::store::conflict("indicator value", before.version, expected));
+        return Err(ApiError::version_conflict("indicator value", before.version, expected));
     }
     let changed = conn.transaction(|conn| -> ApiResult<bool> {
         let n = diesel::update(indicator_values::table.find(before.id).filter(indicator_values::version.eq(expected)))
@@ -502,7 +502,7 @@ pub fn update(
         Ok(true)
     })?;
     if !changed {
-        return Err(crate::cities::store::conflict("indicator value", expected + 1, expected));
+        return Err(ApiError::version_conflict("indicator value", expected + 1, expected));
     }
     require(conn, before.id)
 }
@@ -510,7 +510,7 @@ pub fn update(
 /// Deletes a value; with `expected`, only if it is still at that version.
 pub fn delete(conn: &mut DbConnection, before: &IndicatorValue, expected: Option<i32>, actor: &Actor) -> ApiResult<()> {
     if let Some(v) = expected.filter(|v| *v != before.version) {
-        return Err(crate::cities::store::conflict("indicator value", before.version, v));
+        return Err(ApiError::version_conflict("indicator value", before.version, v));
     }
     conn.transaction(|conn| -> ApiResult<()> {
         let n = diesel::delete(
@@ -518,7 +518,7 @@ pub fn delete(conn: &mut DbConnection, before: &IndicatorValue, expected: Option
         )
         .execute(conn)?;
         if n == 0 {
-            return Err(crate::cities::store::conflict("indicator value", before.version + 1, before.version));
+            return Err(ApiError::version_conflict("indicator value", before.version + 1, before.version));
         }
         history::record(
             conn,

@@ -3,10 +3,10 @@
 
 use super::commands;
 use super::outbox::OutboxRow;
+use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::http::{db, id_param, Page, PageQuery};
-use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};

@@ -6,8 +6,8 @@ use super::web::{self, db, form_errors, redirect_with_notice, render, Form, Page
 use crate::auth::Role;
 use crate::db::schema::{actions, cities, commitments, plans};
 use crate::error::{ApiError, FieldError};
-use crate::reports::routes::CompileInput;
 use crate::reports::store;
+use crate::reports::CompileInput;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest, HttpResponse};
 use chrono::{Datelike, NaiveDate};

@@ -5,9 +5,9 @@
 
 use super::admin::{self, anchored, refused, Refused};
 use super::web::{db, form_errors, page, redirect_with_notice, render, Form, PageResult, Viewer};
-use crate::check_ins::routes::{ExtendInput, ScheduleInput};
 use crate::check_ins::store::Counts;
 use crate::check_ins::{commands, rounds, store, CheckIn, CheckInState};
+use crate::check_ins::{ExtendInput, ScheduleInput};
 use crate::error::FieldError;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};

@@ -2,10 +2,10 @@
 //! posted forms and their CSRF tokens, one-time notices after a redirect ("flash"), rendering
 //! inside the layout, and the middleware that ties these together for every page route.
 
+use crate::app::AppState;
 use crate::auth::sessions::{self, Session};
 use crate::auth::tokens::random_string;
 use crate::error::{ApiError, FieldError};
-use crate::startup::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};

@@ -2,13 +2,13 @@
 //! commitments have none. An action that is cancelled does not cover its commitment.
 
 use crate::actions::ActionStatus;
+use crate::app::AppState;
 use crate::auth::Caller;
 use crate::charter;
 use crate::db::schema::actions;
 use crate::db::DbConnection;
 use crate::error::{ApiResult, Problem};
 use crate::http::{db, id_param};
-use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
 use serde::Serialize;

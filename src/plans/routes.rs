@@ -3,10 +3,10 @@
 use super::commands;
 use super::store;
 use super::{NewPlanInput, Plan, PlanPatchInput};
+use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::http::{db, expected_version, id_param, versioned, Json, Page, PageQuery};
-use crate::startup::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 

@@ -116,7 +116,7 @@ pub fn create(conn: &mut DbConnection, city_id: i64, fw: &Framework, f: PlanFiel
 
 pub fn update(conn: &mut DbConnection, before: &Plan, expected: i32, f: PlanFields, actor: &Actor) -> ApiResult<Plan> {
     if before.version != expected {
-        return Err(crate::cities::store::conflict("plan", before.version, expected));
+        return Err(ApiError::version_conflict("plan", before.version, expected));
     }
     let after = conn.transaction(|conn| {
         let n = diesel::update(plans::table.find(before.id).filter(plans::version.eq(expected)))
@@ -146,5 +146,5 @@ pub fn update(conn: &mut DbConnection, before: &Plan, expected: i32, f: PlanFiel
         )?;
         Ok(Some(after))
     })?;
-    after.ok_or_else(|| crate::cities::store::conflict("plan", expected + 1, expected))
+    after.ok_or_else(|| ApiError::version_conflict("plan", expected + 1, expected))
 }

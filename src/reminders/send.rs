@@ -8,12 +8,13 @@
 //! sent, not one mail per missed step.
 
 use super::plan::{self, PlannedReminder, ReminderKind};
-use crate::check_ins::rounds::{self, city_key_prefix, effective_schedule, Env};
+use crate::check_ins::rounds::{self, city_key_prefix, effective_schedule};
 use crate::check_ins::{links, CheckInState};
 use crate::db::schema::{check_ins, cities, outbox, rounds as rounds_t};
 use crate::db::DbConnection;
 use crate::i18n;
 use crate::mail::outbox::{enqueue, NewEmail};
+use crate::scheduler::Env;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde_json::json;

@@ -16,6 +16,8 @@ pub mod stats;
 pub mod store;
 pub mod suppress;
 
+use crate::error::{ApiResult, FieldError};
+use crate::validation::{self, Errors};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -299,5 +301,34 @@ mod tests {
         assert_eq!(period_label(d("2025-01-01"), d("2026-12-31")), "2025–2026");
         assert_eq!(period_label(d("2026-01-01"), d("2026-12-31")), "2026");
         assert_eq!(period_label(d("2026-07-01"), d("2026-09-30")), "Q3 2026");
+    }
+}
+
+/// The body of `POST /api/v1/reports`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompileInput {
+    /// Framework code, e.g. eurocities-integrating-cities.
+    pub framework: String,
+    /// First day of the period, YYYY-MM-DD.
+    pub from: String,
+    /// Last day of the period, YYYY-MM-DD, on or after `from`.
+    pub to: String,
+}
+
+impl CompileInput {
+    /// The period asked for; every mistake at once (the framework is checked by the store).
+    pub fn dates(&self) -> ApiResult<(chrono::NaiveDate, chrono::NaiveDate)> {
+        let mut e = Errors::default();
+        let from = e.take(validation::date("from", &self.from));
+        let to = e.take(validation::date("to", &self.to));
+        if self.framework.trim().is_empty() {
+            e.push(
+                FieldError::new("framework", "is empty")
+                    .accepting("a framework code such as eurocities-integrating-cities"),
+            );
+        }
+        e.finish()?;
+        Ok((from.expect("checked"), to.expect("checked")))
     }
 }

@@ -5,9 +5,9 @@
 //! header pointing at the latest (RFC 5829), since its own bytes cannot change.
 
 use super::store;
+use crate::app::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::http::db;
-use crate::startup::AppState;
 use actix_web::{web, HttpResponse};
 
 /// Registered inside the pages' scope (after the secretariat's `/reports/manage` pages), so a

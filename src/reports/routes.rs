@@ -2,11 +2,11 @@
 //! secretariat's HTML reading of the draft. Handlers are thin: `super::store` does the work.
 
 use super::store::{self, Compiled, Published, ReportDetail, ReportSummary, VersionSummary};
+use super::CompileInput;
+use crate::app::AppState;
 use crate::auth::{Caller, Role};
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::{db, id_param, Json};
-use crate::startup::AppState;
-use crate::validation::{self, Errors};
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -20,35 +20,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/reports/{id}/draft.html", web::get().to(draft_html))
         .route("/reports/{id}/good-practices/{action_id}", web::put().to(mark_good_practice))
         .route("/reports/{id}/good-practices/{action_id}", web::delete().to(unmark_good_practice));
-}
-
-/// The body of `POST /api/v1/reports`.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CompileInput {
-    /// Framework code, e.g. eurocities-integrating-cities.
-    pub framework: String,
-    /// First day of the period, YYYY-MM-DD.
-    pub from: String,
-    /// Last day of the period, YYYY-MM-DD, on or after `from`.
-    pub to: String,
-}
-
-impl CompileInput {
-    /// The period asked for; every mistake at once (the framework is checked by the store).
-    pub fn dates(&self) -> ApiResult<(chrono::NaiveDate, chrono::NaiveDate)> {
-        let mut e = Errors::default();
-        let from = e.take(validation::date("from", &self.from));
-        let to = e.take(validation::date("to", &self.to));
-        if self.framework.trim().is_empty() {
-            e.push(
-                FieldError::new("framework", "is empty")
-                    .accepting("a framework code such as eurocities-integrating-cities"),
-            );
-        }
-        e.finish()?;
-        Ok((from.expect("checked"), to.expect("checked")))
-    }
 }
 
 /// What a compile answers: the draft and its figures.

@@ -8,10 +8,11 @@
 //! row is inserted first, in the same transaction as the compile and the emails, so several
 //! instances ticking together compile and email once per cycle.
 
-use crate::check_ins::rounds::{secretariat, Env};
+use crate::check_ins::rounds::secretariat;
 use crate::db::schema::{frameworks, plans, report_cycles};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::mail::outbox::{self, NewEmail};
+use crate::scheduler::Env;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde_json::json;

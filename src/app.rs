@@ -1,0 +1,24 @@
+//! The application state every handler and page can reach (`web::Data<AppState>`). It is a
+//! bag of shared values (the pool, the settings, the clock, compiled templates) with no
+//! behaviour: `startup` builds it, the domains' routes and the pages read it, and no domain
+//! needs to import `startup`, which imports them all.
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::Pool;
+use crate::mail::templates::EmailTemplates;
+use std::sync::Arc;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub pool: Pool,
+    pub settings: Arc<Settings>,
+    /// Compiled email templates, for code that enqueues emails (`mail::outbox::enqueue`).
+    pub templates: Arc<EmailTemplates>,
+    /// What "now" is for requests (a manual clock in tests).
+    pub clock: Clock,
+    /// Compiled page templates.
+    pub pages: Arc<crate::pages::Pages>,
+    /// Compiled report templates (public outputs are rendered when a report is published).
+    pub report_templates: Arc<crate::reports::render::Templates>,
+}

@@ -315,10 +315,12 @@ fn main() -> anyhow::Result<()> {
     charter_tracker::charter::loader::sync(
         &mut conn,
         &charter_tracker::charter::loader::read_files(&settings.charters.dir)?,
+        chrono::Utc::now(),
     )?;
     charter_tracker::indicators::loader::sync(
         &mut conn,
         &charter_tracker::indicators::loader::read_files(&settings.charters.dir)?,
+        chrono::Utc::now(),
     )?;
     let seeding = Instant::now();
     let fw = seed(&mut conn, n)?;

@@ -22,7 +22,7 @@ fn main() -> anyhow::Result<()> {
     let settings = Settings::load_from(dir.path(), &Default::default())?;
     let pool = db::connect_and_migrate(&url, 4)?;
     let mut conn = pool.get()?;
-    charter::loader::sync(&mut conn, &charter::loader::read_files(&settings.charters.dir)?)?;
+    charter::loader::sync(&mut conn, &charter::loader::read_files(&settings.charters.dir)?, chrono::Utc::now())?;
     let templates = EmailTemplates::load(None)?;
     println!("tick benchmark: {n} cities with an adopted plan and 2 contacts each, database {}", url.redacted());
 

@@ -161,7 +161,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tick { at } => {
             let now = parse_at(at)?;
             let templates = mail::load_templates(&settings.mail)?;
-            let pool = startup::prepare(&settings)?;
+            let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
             let transport = mail::transport::Transport::from_settings(&settings.mail)?;
             let report = crate::scheduler::tick(&pool, &settings, &templates, &transport, now)?;
             println!("{report}");
@@ -169,7 +169,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Outbox { command: OutboxCommand::Deliver { at } } => {
             let now = parse_at(at)?;
-            let pool = startup::prepare(&settings)?;
+            let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
             let transport = mail::transport::Transport::from_settings(&settings.mail)?;
             let report = mail::worker::deliver_due(&pool, &transport, &settings.mail, now)?;
             println!("{report}");
@@ -177,7 +177,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Report { command } => report(settings, command),
         Command::Migrate => {
-            startup::prepare(&settings)?;
+            startup::prepare(&settings, crate::clock::Clock::System.now())?;
             eprintln!("database is up to date and the charters are loaded");
             Ok(())
         }
@@ -186,9 +186,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .with_context(|| format!("--role `{role}` is not a role; accepted: {}", Role::ACCEPTED))?;
             let email = validation::email("--email", &email).map_err(|e| anyhow::anyhow!("--email: {}", e.reason))?;
             let (password, generated) = read_or_generate_password()?;
-            let pool = startup::prepare(&settings)?;
+            let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
             let mut conn = pool.get()?;
-            let id = auth::store::add(&mut conn, &email, role, city, &password)?;
+            let id = auth::store::add(&mut conn, &email, role, city, &password, crate::clock::Clock::System.now())?;
             eprintln!("added user {id}: {email} ({})", role.as_str());
             if generated {
                 println!("password: {password}");
@@ -197,7 +197,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Token { command } => {
-            let pool = startup::prepare(&settings)?;
+            let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
             let mut conn = pool.get()?;
             match command {
                 TokenCommand::Issue { email, label } => {
@@ -207,7 +207,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     if user.disabled {
                         anyhow::bail!("user {email} is disabled");
                     }
-                    let (id, token) = auth::tokens::issue(&mut conn, user.id, &label)?;
+                    let (id, token) =
+                        auth::tokens::issue(&mut conn, user.id, &label, crate::clock::Clock::System.now())?;
                     eprintln!("token {id} issued for {email}; it is shown once:");
                     println!("{token}");
                     Ok(())
@@ -222,7 +223,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Ok(())
                 }
                 TokenCommand::Revoke { id } => {
-                    if auth::tokens::revoke(&mut conn, id)? {
+                    if auth::tokens::revoke(&mut conn, id, crate::clock::Clock::System.now())? {
                         eprintln!("token {id} revoked");
                         Ok(())
                     } else {
@@ -256,9 +257,9 @@ fn cli_error(e: crate::error::ApiError) -> anyhow::Error {
 }
 
 fn report(settings: Settings, command: ReportCommand) -> anyhow::Result<()> {
-    let pool = startup::prepare(&settings)?;
+    let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
     let mut conn = pool.get()?;
-    let now = chrono::Utc::now();
+    let now = crate::clock::Clock::System.now();
     let by = "command line";
     match command {
         ReportCommand::Compile { framework, from, to } => {
@@ -325,7 +326,7 @@ fn read_or_generate_password() -> anyhow::Result<(String, bool)> {
 /// `--at` as an instant, or now.
 fn parse_at(at: Option<String>) -> anyhow::Result<chrono::DateTime<chrono::Utc>> {
     match at {
-        None => Ok(chrono::Utc::now()),
+        None => Ok(crate::clock::Clock::System.now()),
         Some(at) => Ok(chrono::DateTime::parse_from_rfc3339(&at)
             .map_err(|e| anyhow::anyhow!("--at `{at}` is not an RFC 3339 instant such as 2026-06-30T08:00:00Z ({e})"))?
             .with_timezone(&chrono::Utc)),
@@ -338,16 +339,22 @@ fn serve(settings: Settings, bind: Option<String>, with_worker: bool, with_sched
         .map_err(|_| anyhow::anyhow!("--bind `{bind}` is not an address; expected HOST:PORT such as 127.0.0.1:8080"))?;
     // Before anything else: a broken template stops start-up with the file's name.
     let templates = Arc::new(mail::load_templates(&settings.mail)?);
-    let pool = startup::prepare(&settings)?;
+    let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
     let stop = Arc::new(AtomicBool::new(false));
     let worker = if with_worker {
-        Some(mail::worker::spawn(pool.clone(), settings.mail.clone(), stop.clone())?)
+        Some(mail::worker::spawn(pool.clone(), settings.mail.clone(), crate::clock::Clock::System, stop.clone())?)
     } else {
         tracing::info!("outbox worker not started (--no-worker)");
         None
     };
     let scheduler = if with_scheduler {
-        Some(crate::scheduler::spawn(pool.clone(), Arc::new(settings.clone()), templates.clone(), stop.clone()))
+        Some(crate::scheduler::spawn(
+            pool.clone(),
+            Arc::new(settings.clone()),
+            templates.clone(),
+            crate::clock::Clock::System,
+            stop.clone(),
+        ))
     } else {
         tracing::info!("check-in scheduler not started (--no-scheduler)");
         None

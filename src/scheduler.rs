@@ -96,6 +96,7 @@ pub fn spawn(
     pool: Pool,
     settings: Arc<Settings>,
     templates: Arc<EmailTemplates>,
+    clock: crate::clock::Clock,
     stop: Arc<AtomicBool>,
 ) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
@@ -105,7 +106,7 @@ pub fn spawn(
             while !stop.load(Ordering::Relaxed) {
                 let span = tracing::info_span!("scheduler_pass");
                 let _g = span.enter();
-                match plan_due(&pool, &settings, &templates, Utc::now()) {
+                match plan_due(&pool, &settings, &templates, clock.now()) {
                     Ok(r)
                         if r.opened_round.is_some()
                             || !r.closed_rounds.is_empty()

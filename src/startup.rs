@@ -15,19 +15,22 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 /// Opens the database, applies migrations and loads the charters: everything `serve`,
-/// the CLI and tests need before doing anything else.
-pub fn prepare(settings: &Settings) -> anyhow::Result<Pool> {
+/// the CLI and tests need before doing anything else. `now` stamps what loading changes.
+pub fn prepare(settings: &Settings, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<Pool> {
     let url = settings.database_url()?;
     tracing::info!(database = %url.redacted(), "opening database");
     let pool = db::connect_and_migrate(&url, settings.database.pool_size)?;
     let files = charter::loader::read_files(&settings.charters.dir)?;
     let mut conn = pool.get().context("taking a connection to load the charters")?;
-    let report = charter::loader::sync(&mut conn, &files)?;
+    let report = charter::loader::sync(&mut conn, &files, now)?;
     if report.changed() {
         tracing::info!(?report, "charters loaded");
     }
-    let indicators =
-        crate::indicators::loader::sync(&mut conn, &crate::indicators::loader::read_files(&settings.charters.dir)?)?;
+    let indicators = crate::indicators::loader::sync(
+        &mut conn,
+        &crate::indicators::loader::read_files(&settings.charters.dir)?,
+        now,
+    )?;
     if indicators.changed() {
         tracing::info!(?indicators, "indicator sets loaded");
     }

@@ -10,14 +10,21 @@ use crate::db::DbConnection;
 use crate::error::{ApiResult, FieldError};
 use crate::plans::store::Stored;
 use crate::validation::{self, Errors};
+use chrono::{DateTime, Utc};
 use diesel::QueryResult;
 
 /// Adds an action to a plan (an editor of the plan's city, or the secretariat).
-pub fn create(conn: &mut DbConnection, caller: &Caller, plan_id: i64, input: &ActionInput) -> ApiResult<Action> {
+pub fn create(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    plan_id: i64,
+    input: &ActionInput,
+    now: DateTime<Utc>,
+) -> ApiResult<Action> {
     let plan = crate::plans::store::require(conn, plan_id)?;
     caller.can_edit_city(plan.plan.city_id)?;
     let fields = parse(conn, &plan, input, None)?;
-    store::create(conn, plan_id, plan.plan.city_id, fields, &caller.actor())
+    store::create(conn, plan_id, plan.plan.city_id, fields, &caller.actor(), now)
 }
 
 /// Changes an action that is still at the `expected` version (the version is checked after
@@ -28,6 +35,7 @@ pub fn update(
     id: i64,
     expected: ApiResult<i32>,
     input: &ActionInput,
+    now: DateTime<Utc>,
 ) -> ApiResult<Action> {
     let before = store::require(conn, id)?;
     caller.can_edit_city(before.city_id)?;
@@ -35,14 +43,20 @@ pub fn update(
     let plan = crate::plans::store::require(conn, before.plan_id)?;
     let commitment_id = current_commitment_id(conn, &plan, &before)?;
     let fields = parse(conn, &plan, input, Some((&before, commitment_id)))?;
-    store::update(conn, &before, expected, fields, &caller.actor())
+    store::update(conn, &before, expected, fields, &caller.actor(), now)
 }
 
 /// Deletes an action; with `expected`, only if it is still at that version.
-pub fn delete(conn: &mut DbConnection, caller: &Caller, id: i64, expected: Option<i32>) -> ApiResult<()> {
+pub fn delete(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    id: i64,
+    expected: Option<i32>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
     let before = store::require(conn, id)?;
     caller.can_edit_city(before.city_id)?;
-    store::delete(conn, &before, expected, &caller.actor())
+    store::delete(conn, &before, expected, &caller.actor(), now)
 }
 
 /// Resolves a commitment code against the plan's framework, explaining near misses.

@@ -98,8 +98,9 @@ pub async fn create_action(
     id: web::Path<String>,
     body: Json<ActionInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let plan_id = id_param(&id)?;
-    let action = db(&state.pool, move |c| commands::create(c, &caller, plan_id, &body.0)).await?;
+    let action = db(&state.pool, move |c| commands::create(c, &caller, plan_id, &body.0, now)).await?;
     Ok(versioned(StatusCode::CREATED, &action, action.version))
 }
 
@@ -129,9 +130,10 @@ pub async fn update_action(
     id: web::Path<String>,
     body: Json<ActionInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version);
-    let action = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0)).await?;
+    let action = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0, now)).await?;
     Ok(versioned(StatusCode::OK, &action, action.version))
 }
 
@@ -145,11 +147,12 @@ pub async fn delete_action(
     caller: Caller,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let id = id_param(&id)?;
     let expected = match req.headers().get(header::IF_MATCH) {
         Some(_) => Some(expected_version(&req, None)?),
         None => None,
     };
-    db(&state.pool, move |c| commands::delete(c, &caller, id, expected)).await?;
+    db(&state.pool, move |c| commands::delete(c, &caller, id, expected, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -5,7 +5,7 @@ use crate::db::schema::{actions, commitments, plans, roles};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Actor, Kind};
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 #[derive(Debug, Queryable, Selectable)]
@@ -147,8 +147,8 @@ pub fn create(
     city_id: i64,
     f: ActionFields,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> ApiResult<Action> {
-    let now = Utc::now().naive_utc();
     Ok(conn.transaction(|conn| {
         let id: i64 = diesel::insert_into(actions::table)
             .values((
@@ -165,8 +165,8 @@ pub fn create(
                 actions::status.eq(f.status.as_str()),
                 actions::progress.eq(f.progress),
                 actions::version.eq(1),
-                actions::created_at.eq(now),
-                actions::updated_at.eq(now),
+                actions::created_at.eq(now.naive_utc()),
+                actions::updated_at.eq(now.naive_utc()),
             ))
             .returning(actions::id)
             .get_result(conn)?;
@@ -177,6 +177,7 @@ pub fn create(
             id,
             Some(city_id),
             actor,
+            now,
             None,
             Some(&serde_json::to_value(&action).unwrap()),
         )?;
@@ -190,6 +191,7 @@ pub fn update(
     expected: i32,
     f: ActionFields,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> ApiResult<Action> {
     if before.version != expected {
         return Err(ApiError::version_conflict("action", before.version, expected));
@@ -209,7 +211,7 @@ pub fn update(
                 actions::status.eq(f.status.as_str()),
                 actions::progress.eq(f.progress),
                 actions::version.eq(expected + 1),
-                actions::updated_at.eq(Utc::now().naive_utc()),
+                actions::updated_at.eq(now.naive_utc()),
             ))
             .execute(conn)?;
         if n == 0 {
@@ -222,6 +224,7 @@ pub fn update(
             before.id,
             Some(before.city_id),
             actor,
+            now,
             Some(&serde_json::to_value(before).unwrap()),
             Some(&serde_json::to_value(&after).unwrap()),
         )?;
@@ -231,7 +234,13 @@ pub fn update(
 }
 
 /// Deletes an action; with `expected`, only if it is still at that version.
-pub fn delete(conn: &mut DbConnection, before: &Action, expected: Option<i32>, actor: &Actor) -> ApiResult<()> {
+pub fn delete(
+    conn: &mut DbConnection,
+    before: &Action,
+    expected: Option<i32>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
     if let Some(v) = expected.filter(|v| *v != before.version) {
         return Err(ApiError::version_conflict("action", before.version, v));
     }
@@ -247,6 +256,7 @@ pub fn delete(conn: &mut DbConnection, before: &Action, expected: Option<i32>, a
             before.id,
             Some(before.city_id),
             actor,
+            now,
             Some(&serde_json::to_value(before).unwrap()),
             None,
         )?;

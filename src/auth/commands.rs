@@ -1,18 +1,24 @@
-//! The secretariat's management of user accounts, checked and validated: inviting people,
-//! changing their name, role and city, disabling and enabling accounts, sending password
-//! links, and revoking API tokens. Used by the pages (the API has no user routes).
+//! Checked changes to accounts and sessions. Two parts: the secretariat's management of user
+//! accounts (inviting people, changing their name, role and city, disabling and enabling
+//! accounts, sending password links, revoking API tokens), and what a person does with their
+//! own account (signing in and out, resetting or changing their password, their API tokens).
+//! Used by the pages (the API has no user routes) and by the CLI.
 
 use super::password_links::{self, Purpose};
+use super::sessions;
 use super::store::{self, User};
+use super::throttle;
 use super::tokens::{self, TokenInfo};
 use super::{password, Caller, Role};
 use crate::config::Settings;
+use crate::config::SignInSettings;
 use crate::db::{is_unique_violation, DbConnection};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::mail::templates::EmailTemplates;
 use crate::validation::{self, Errors};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use std::sync::OnceLock;
 
 /// A new account, as typed: the role as `secretariat`, `city-editor` or `observer`, and the
 /// city's id (empty for roles other than city editor).
@@ -175,7 +181,7 @@ pub fn invite(
     let (name, email, role) = (name.unwrap(), email.unwrap(), role.unwrap());
     let unusable = password::hash(&tokens::random_string(32))?;
     let result = conn.transaction(|conn| -> ApiResult<i64> {
-        let id = store::insert(conn, &email, &name, role, city_id, &unusable)?;
+        let id = store::insert(conn, &email, &name, role, city_id, &unusable, now)?;
         password_links::send(conn, settings, templates, id, Purpose::Invitation, now)?;
         Ok(id)
     });
@@ -291,14 +297,163 @@ pub fn send_link(
 }
 
 /// Revokes one of an account's API tokens (secretariat only).
-pub fn revoke_token(conn: &mut DbConnection, caller: &Caller, user_id: i64, token_id: i64) -> ApiResult<TokenInfo> {
+pub fn revoke_token(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    user_id: i64,
+    token_id: i64,
+    now: DateTime<Utc>,
+) -> ApiResult<TokenInfo> {
     caller.require_secretariat()?;
     require(conn, user_id)?;
     let token = tokens::list_for_user(conn, user_id)?
         .into_iter()
         .find(|t| t.id == token_id && t.revoked_at.is_none())
         .ok_or_else(|| ApiError::not_found(format!("user {user_id} has no active token with id {token_id}")))?;
-    tokens::revoke(conn, token_id)?;
+    tokens::revoke(conn, token_id, now)?;
     tracing::info!(user = user_id, token = token_id, by = %caller.email, "token revoked");
     Ok(token)
+}
+
+// ---- A person's own account -------------------------------------------------------------
+
+/// What a sign-in attempt came to.
+pub enum SignIn {
+    /// Signed in: the session token for the cookie, and who it is.
+    Ok { session: String, role: Role, city_id: Option<i64> },
+    /// The address or the password is not right (the same answer for both).
+    Wrong,
+    /// Too many failures: refused until this instant (UTC), even with the right password.
+    Locked(NaiveDateTime),
+}
+
+/// A hash to verify against when the email is unknown, so both cases take as long.
+fn decoy_hash() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY.get_or_init(|| password::hash(&tokens::random_string(16)).expect("hashing a random password"))
+}
+
+/// Signs a person in with their email and password from client address `ip`, behind the
+/// throttle (`throttle`): every attempt is recorded, and a locked address is refused before its
+/// password is checked.
+pub fn sign_in(
+    conn: &mut DbConnection,
+    settings: &SignInSettings,
+    email: &str,
+    pass: &str,
+    ip: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<SignIn> {
+    if let throttle::Verdict::Locked { until } = throttle::check(conn, email, ip, settings, now)? {
+        return Ok(SignIn::Locked(until));
+    }
+    let user = store::by_email(conn, email)?;
+    let ok = match &user {
+        Some(u) if !u.disabled && Role::parse(&u.role).is_some() => password::verify(pass, &u.password_hash),
+        _ => {
+            password::verify(pass, decoy_hash());
+            false
+        }
+    };
+    throttle::record(conn, email, ip, ok, now)?;
+    Ok(match user {
+        Some(u) if ok => {
+            let session = sessions::create(conn, u.id, settings, now)?;
+            let role = Role::parse(&u.role).expect("checked above");
+            SignIn::Ok { session, role, city_id: u.city_id }
+        }
+        _ => SignIn::Wrong,
+    })
+}
+
+/// Ends the session a cookie's token stands for.
+pub fn sign_out(conn: &mut DbConnection, session_token: &str) -> ApiResult<()> {
+    Ok(sessions::end(conn, session_token)?)
+}
+
+/// Sends a reset link when `email` belongs to an enabled account, at most one a minute per
+/// account, and does nothing otherwise: the caller says the same either way, so nobody learns
+/// who has an account.
+pub fn request_password_reset(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    templates: &EmailTemplates,
+    email: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    if let Some(u) = store::by_email(conn, email)?.filter(|u| !u.disabled) {
+        if !password_links::sent_since(conn, u.id, Purpose::Reset, now - chrono::Duration::minutes(1))? {
+            password_links::send(conn, settings, templates, u.id, Purpose::Reset, now)?;
+        }
+    }
+    Ok(())
+}
+
+/// Sets the password a live link was sent for and signs its user in; a second use of the same
+/// link is `Err(Refusal::Used)`. Mistakes in the new password are `ApiError::Validation`.
+pub fn set_password_from_link(
+    conn: &mut DbConnection,
+    settings: &SignInSettings,
+    link: &password_links::Valid,
+    pass: &str,
+    confirm: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Result<SignIn, password_links::Refusal>> {
+    let errors = store::check_new_password(pass, confirm, &link.email);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let hash = password::hash(pass)?;
+    if !password_links::set_password(conn, link, &hash, now)? {
+        return Ok(Err(password_links::Refusal::Used));
+    }
+    let session = sessions::create(conn, link.user_id, settings, now)?;
+    let user = store::by_id(conn, link.user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+    let role = Role::parse(&user.role).ok_or_else(|| anyhow::anyhow!("user {} has an unknown role", user.id))?;
+    Ok(Ok(SignIn::Ok { session, role, city_id: user.city_id }))
+}
+
+/// Changes the caller's own password after checking the current one; every other session of
+/// theirs ends, the one in `keep_session` stays. Mistakes are `ApiError::Validation`.
+pub fn change_own_password(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    keep_session: i64,
+    current: &str,
+    pass: &str,
+    confirm: &str,
+) -> ApiResult<()> {
+    let mut errors = store::check_new_password(pass, confirm, &caller.email);
+    let user = store::by_id(conn, caller.user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
+    if !password::verify(current, &user.password_hash) {
+        errors.insert(0, FieldError::new("current", "is not your current password"));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    store::set_password_hash(conn, caller.user_id, &password::hash(pass)?)?;
+    sessions::end_others(conn, caller.user_id, keep_session)?;
+    Ok(())
+}
+
+/// Issues an API token for the caller, labelled; returns (token id, the token, shown once).
+pub fn issue_own_token(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    label: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<(i64, String)> {
+    let label = validation::optional_text("label", label, 100).map_err(|e| ApiError::Validation(vec![e]))?;
+    Ok(tokens::issue(conn, caller.user_id, &label, now)?)
+}
+
+/// Revokes one of the caller's own live tokens; another user's token is "not found" here.
+pub fn revoke_own_token(conn: &mut DbConnection, caller: &Caller, token_id: i64, now: DateTime<Utc>) -> ApiResult<()> {
+    let mine =
+        tokens::list_for_user(conn, caller.user_id)?.into_iter().any(|t| t.id == token_id && t.revoked_at.is_none());
+    if mine && tokens::revoke(conn, token_id, now)? {
+        Ok(())
+    } else {
+        Err(ApiError::not_found("you have no active token with that number"))
+    }
 }

@@ -22,6 +22,20 @@ pub fn path(token: &str) -> String {
     format!("/password/{token}")
 }
 
+/// Whether a link of this kind was sent to the user after `since` (a rate limit on resets).
+pub fn sent_since(conn: &mut DbConnection, user_id: i64, purpose: Purpose, since: DateTime<Utc>) -> QueryResult<bool> {
+    let n: i64 = password_links::table
+        .filter(
+            password_links::user_id
+                .eq(user_id)
+                .and(password_links::purpose.eq(purpose.as_str()))
+                .and(password_links::created_at.gt(since.naive_utc())),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
 /// Why a link cannot be used.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Refusal {

@@ -114,6 +114,11 @@ pub fn end_all(conn: &mut DbConnection, user_id: i64) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)
 }
 
+/// Ends every session of a user but one (the password was changed in that one).
+pub fn end_others(conn: &mut DbConnection, user_id: i64, keep: i64) -> QueryResult<usize> {
+    diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id).and(sessions::id.ne(keep)))).execute(conn)
+}
+
 /// Deletes sessions that have ended; run by the scheduler pass.
 pub fn purge_expired(conn: &mut DbConnection, now: DateTime<Utc>) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::expires_at.le(now.naive_utc()))).execute(conn)

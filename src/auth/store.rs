@@ -3,7 +3,7 @@
 use super::{password, Role};
 use crate::db::schema::{cities, password_links, users};
 use crate::db::DbConnection;
-use chrono::{NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use std::collections::HashSet;
 
@@ -43,6 +43,7 @@ pub fn add(
     role: Role,
     city_id: Option<i64>,
     password: &str,
+    now: DateTime<Utc>,
 ) -> anyhow::Result<i64> {
     let email = email.trim().to_lowercase();
     match (role, city_id) {
@@ -62,7 +63,7 @@ pub fn add(
         anyhow::bail!("a user with email {email} already exists");
     }
     let hash = password::hash(password)?;
-    Ok(insert(conn, &email, "", role, city_id, &hash)?)
+    Ok(insert(conn, &email, "", role, city_id, &hash, now)?)
 }
 
 /// Inserts a checked user (email lower-cased, role and city consistent) and returns the id.
@@ -73,6 +74,7 @@ pub fn insert(
     role: Role,
     city_id: Option<i64>,
     password_hash: &str,
+    now: DateTime<Utc>,
 ) -> QueryResult<i64> {
     diesel::insert_into(users::table)
         .values((
@@ -82,7 +84,7 @@ pub fn insert(
             users::role.eq(role.as_str()),
             users::city_id.eq(city_id),
             users::disabled.eq(false),
-            users::created_at.eq(Utc::now().naive_utc()),
+            users::created_at.eq(now.naive_utc()),
         ))
         .returning(users::id)
         .get_result(conn)

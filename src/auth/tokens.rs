@@ -7,7 +7,7 @@ use super::{Caller, Role};
 use crate::db::schema::{api_tokens, users};
 use crate::db::DbConnection;
 use base64::Engine;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -25,14 +25,14 @@ pub fn hash_token(token: &str) -> String {
 }
 
 /// Creates a token for a user and returns (token id, the token itself).
-pub fn issue(conn: &mut DbConnection, user_id: i64, label: &str) -> QueryResult<(i64, String)> {
+pub fn issue(conn: &mut DbConnection, user_id: i64, label: &str, now: DateTime<Utc>) -> QueryResult<(i64, String)> {
     let token = format!("{PREFIX}{}", random_string(24));
     let id = diesel::insert_into(api_tokens::table)
         .values((
             api_tokens::user_id.eq(user_id),
             api_tokens::token_hash.eq(hash_token(&token)),
             api_tokens::label.eq(label),
-            api_tokens::created_at.eq(Utc::now().naive_utc()),
+            api_tokens::created_at.eq(now.naive_utc()),
         ))
         .returning(api_tokens::id)
         .get_result(conn)?;
@@ -40,9 +40,9 @@ pub fn issue(conn: &mut DbConnection, user_id: i64, label: &str) -> QueryResult<
 }
 
 /// Revokes a token by id; false if there was none to revoke.
-pub fn revoke(conn: &mut DbConnection, token_id: i64) -> QueryResult<bool> {
+pub fn revoke(conn: &mut DbConnection, token_id: i64, now: DateTime<Utc>) -> QueryResult<bool> {
     let n = diesel::update(api_tokens::table.find(token_id).filter(api_tokens::revoked_at.is_null()))
-        .set(api_tokens::revoked_at.eq(Utc::now().naive_utc()))
+        .set(api_tokens::revoked_at.eq(now.naive_utc()))
         .execute(conn)?;
     Ok(n == 1)
 }

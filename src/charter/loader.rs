@@ -103,7 +103,12 @@ fn validate(f: &FrameworkFile) -> Result<(), String> {
 }
 
 /// Brings the database in line with the files, in one transaction.
-pub fn sync(conn: &mut DbConnection, files: &[(String, FrameworkFile)]) -> anyhow::Result<LoadReport> {
+/// `now` stamps the rows it creates or changes.
+pub fn sync(
+    conn: &mut DbConnection,
+    files: &[(String, FrameworkFile)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<LoadReport> {
     conn.transaction(|conn| {
         if let DbConnection::Pg(_) = conn {
             // Instances starting together take turns instead of racing to insert the same rows.
@@ -111,15 +116,19 @@ pub fn sync(conn: &mut DbConnection, files: &[(String, FrameworkFile)]) -> anyho
         }
         let mut report = LoadReport::default();
         for (_, f) in files {
-            sync_one(conn, f, &mut report)?;
+            sync_one(conn, f, &mut report, now.naive_utc())?;
             report.frameworks += 1;
         }
         Ok::<_, anyhow::Error>(report)
     })
 }
 
-fn sync_one(conn: &mut DbConnection, f: &FrameworkFile, report: &mut LoadReport) -> anyhow::Result<()> {
-    let now = chrono::Utc::now().naive_utc();
+fn sync_one(
+    conn: &mut DbConnection,
+    f: &FrameworkFile,
+    report: &mut LoadReport,
+    now: chrono::NaiveDateTime,
+) -> anyhow::Result<()> {
     let existing: Option<(i64, String, String, String)> = frameworks::table
         .filter(frameworks::code.eq(&f.code))
         .select((frameworks::id, frameworks::title, frameworks::description, frameworks::source))

@@ -1,7 +1,7 @@
 //! An iCalendar (RFC 5545) feed of a city's check-in due dates, for office calendars.
 
 use super::CheckIn;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 fn escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
@@ -23,8 +23,9 @@ fn fold(line: &str) -> String {
     out
 }
 
-pub fn calendar(city: &str, check_ins: &[CheckIn], host: &str, network: &str) -> String {
-    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+/// The calendar of a city's check-ins; `now` is the DTSTAMP (when the feed was made).
+pub fn calendar(city: &str, check_ins: &[CheckIn], host: &str, network: &str, now: DateTime<Utc>) -> String {
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".into(),

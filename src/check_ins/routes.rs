@@ -137,6 +137,7 @@ pub async fn city_calendar(
     let city_id = id_param(&id)?;
     caller.can_read_city(city_id)?;
     let settings = state.settings.clone();
+    let now = state.clock.now();
     let body = db(&state.pool, move |c| {
         let city = crate::cities::store::require(c, city_id)?;
         let list = store::for_city(c, &settings, city_id)?;
@@ -144,7 +145,7 @@ pub async fn city_calendar(
             .ok()
             .and_then(|u| u.host_str().map(str::to_string))
             .unwrap_or_else(|| "charter-tracker".into());
-        Ok(ics::calendar(&city.name, &list, &host, &settings.network.name))
+        Ok(ics::calendar(&city.name, &list, &host, &settings.network.name, now))
     })
     .await?;
     Ok(HttpResponse::Ok().content_type("text/calendar; charset=utf-8").body(body))

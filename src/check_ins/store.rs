@@ -253,7 +253,7 @@ pub fn submit(
                     status: r.status,
                     progress: r.progress,
                 };
-                actions::store::update(conn, a, a.version, fields, actor)?;
+                actions::store::update(conn, a, a.version, fields, actor, now)?;
             }
             diesel::insert_into(action_updates::table)
                 .values((
@@ -279,7 +279,7 @@ pub fn submit(
                 .execute(conn)?;
         }
         for n in valid.new_actions {
-            actions::store::create(conn, n.plan_id, city_id, n.fields, actor)?;
+            actions::store::create(conn, n.plan_id, city_id, n.fields, actor, now)?;
         }
         if !valid.indicators.is_empty() {
             let round = rounds::get(conn, f.check_in.round_id)?
@@ -293,6 +293,7 @@ pub fn submit(
                     figures,
                     id,
                     actor,
+                    now,
                 )?;
             }
         }

@@ -11,7 +11,7 @@ use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::{self, Kind};
 use crate::validation::{self, Errors};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 /// A page of cities by name that the caller may see (a city editor: only their own), whose
@@ -31,7 +31,7 @@ pub fn list(
 }
 
 /// Registers a signatory city (secretariat only).
-pub fn create(conn: &mut DbConnection, caller: &Caller, input: &NewCityInput) -> ApiResult<City> {
+pub fn create(conn: &mut DbConnection, caller: &Caller, input: &NewCityInput, now: DateTime<Utc>) -> ApiResult<City> {
     caller.require_secretariat()?;
     let mut e = Errors::default();
     let name = e.take(validation::required_text("name", &input.name, 200));
@@ -40,7 +40,7 @@ pub fn create(conn: &mut DbConnection, caller: &Caller, input: &NewCityInput) ->
     e.finish()?;
     let fields =
         CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public, signatures: Some(sigs) };
-    store::create(conn, fields, &caller.actor())
+    store::create(conn, fields, &caller.actor(), now)
 }
 
 /// Changes a city that is still at version `expected`; absent fields keep their value.
@@ -50,6 +50,7 @@ pub fn update(
     id: i64,
     expected: i32,
     input: &CityPatchInput,
+    now: DateTime<Utc>,
 ) -> ApiResult<City> {
     caller.can_edit_city(id)?;
     let current = store::require(conn, id)?;
@@ -67,7 +68,7 @@ pub fn update(
         public: input.public.unwrap_or(current.public),
         signatures: sigs,
     };
-    store::update(conn, id, expected, fields, &caller.actor())
+    store::update(conn, id, expected, fields, &caller.actor(), now)
 }
 
 /// A city's contacts, for whoever may read the city.
@@ -131,11 +132,11 @@ pub fn create_contact(
     caller: &Caller,
     city_id: i64,
     input: &ContactInput,
+    now: DateTime<Utc>,
 ) -> ApiResult<Contact> {
     caller.can_edit_city(city_id)?;
     store::require(conn, city_id)?;
     let f = parse_contact(input, None)?;
-    let now = Utc::now().naive_utc();
     Ok(conn.transaction(|c| {
         let id: i64 = diesel::insert_into(contacts_t::table)
             .values((
@@ -146,8 +147,8 @@ pub fn create_contact(
                 contacts_t::office_role.eq(&f.office_role),
                 contacts_t::receives_reminders.eq(f.receives_reminders),
                 contacts_t::version.eq(1),
-                contacts_t::created_at.eq(now),
-                contacts_t::updated_at.eq(now),
+                contacts_t::created_at.eq(now.naive_utc()),
+                contacts_t::updated_at.eq(now.naive_utc()),
             ))
             .returning(contacts_t::id)
             .get_result(c)?;
@@ -158,6 +159,7 @@ pub fn create_contact(
             contact.id,
             Some(city_id),
             &caller.actor(),
+            now,
             None,
             Some(&serde_json::to_value(&contact).unwrap()),
         )?;
@@ -172,6 +174,7 @@ pub fn update_contact(
     id: i64,
     expected: i32,
     input: &ContactInput,
+    now: DateTime<Utc>,
 ) -> ApiResult<Contact> {
     let before = contacts::get(conn, id)?;
     caller.can_edit_city(before.city_id)?;
@@ -188,7 +191,7 @@ pub fn update_contact(
                 contacts_t::office_role.eq(&f.office_role),
                 contacts_t::receives_reminders.eq(f.receives_reminders),
                 contacts_t::version.eq(expected + 1),
-                contacts_t::updated_at.eq(Utc::now().naive_utc()),
+                contacts_t::updated_at.eq(now.naive_utc()),
             ))
             .execute(c)?;
         if n == 0 {
@@ -201,6 +204,7 @@ pub fn update_contact(
             id,
             Some(after.city_id),
             &caller.actor(),
+            now,
             Some(&serde_json::to_value(&before).unwrap()),
             Some(&serde_json::to_value(&after).unwrap()),
         )?;
@@ -210,7 +214,7 @@ pub fn update_contact(
 }
 
 /// Removes a contact (secretariat, or the city's editor); returns it as it was.
-pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64) -> ApiResult<Contact> {
+pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64, now: DateTime<Utc>) -> ApiResult<Contact> {
     let before = contacts::get(conn, id)?;
     caller.can_edit_city(before.city_id)?;
     conn.transaction(|c| {
@@ -221,6 +225,7 @@ pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64) -> ApiR
             id,
             Some(before.city_id),
             &caller.actor(),
+            now,
             Some(&serde_json::to_value(&before).unwrap()),
             None,
         )

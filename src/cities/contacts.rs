@@ -96,9 +96,10 @@ pub async fn create_contact(
     id: web::Path<String>,
     body: Json<ContactInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let city_id = id_param(&id)?;
     caller.can_edit_city(city_id)?;
-    let contact = db(&state.pool, move |c| commands::create_contact(c, &caller, city_id, &body.0)).await?;
+    let contact = db(&state.pool, move |c| commands::create_contact(c, &caller, city_id, &body.0, now)).await?;
     Ok(versioned(StatusCode::CREATED, &contact, contact.version))
 }
 
@@ -113,9 +114,10 @@ pub async fn update_contact(
     id: web::Path<String>,
     body: Json<ContactInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version)?;
-    let contact = db(&state.pool, move |c| commands::update_contact(c, &caller, id, expected, &body.0)).await?;
+    let contact = db(&state.pool, move |c| commands::update_contact(c, &caller, id, expected, &body.0, now)).await?;
     Ok(versioned(StatusCode::OK, &contact, contact.version))
 }
 
@@ -127,7 +129,8 @@ pub async fn delete_contact(
     caller: Caller,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let id = id_param(&id)?;
-    db(&state.pool, move |c| commands::delete_contact(c, &caller, id)).await?;
+    db(&state.pool, move |c| commands::delete_contact(c, &caller, id, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -38,8 +38,9 @@ pub async fn create_city(
     caller: Caller,
     body: Json<NewCityInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     caller.require_secretariat()?;
-    let city = db(&state.pool, move |c| commands::create(c, &caller, &body.0)).await?;
+    let city = db(&state.pool, move |c| commands::create(c, &caller, &body.0, now)).await?;
     Ok(versioned(StatusCode::CREATED, &city, city.version))
 }
 
@@ -65,9 +66,10 @@ pub async fn update_city(
     id: web::Path<String>,
     body: Json<CityPatchInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let id = id_param(&id)?;
     caller.can_edit_city(id)?;
     let expected = expected_version(&req, body.0.version)?;
-    let city = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0)).await?;
+    let city = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0, now)).await?;
     Ok(versioned(StatusCode::OK, &city, city.version))
 }

@@ -7,7 +7,7 @@ use crate::db::{is_unique_violation, DbConnection};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::{self, Actor, Kind};
 use crate::validation::{self, Errors};
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 #[derive(Debug, Queryable, Selectable)]
@@ -127,6 +127,11 @@ pub fn list(
 }
 
 /// Every city's id and name, by name (for choosing a city in a form).
+/// The cities whose page is public: (id, name), in no particular order.
+pub fn public_names(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
+    cities::table.filter(cities::is_public.eq(true)).select((cities::id, cities::name)).load(conn)
+}
+
 pub fn names(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
     cities::table.order((cities::name, cities::id)).select((cities::id, cities::name)).load(conn)
 }
@@ -160,8 +165,7 @@ fn replace_signatures(conn: &mut DbConnection, city_id: i64, sigs: &[(i64, Strin
     Ok(())
 }
 
-pub fn create(conn: &mut DbConnection, f: CityFields, actor: &Actor) -> ApiResult<City> {
-    let now = Utc::now().naive_utc();
+pub fn create(conn: &mut DbConnection, f: CityFields, actor: &Actor, now: DateTime<Utc>) -> ApiResult<City> {
     let result = conn.transaction(|conn| {
         let id: i64 = diesel::insert_into(cities::table)
             .values((
@@ -169,21 +173,28 @@ pub fn create(conn: &mut DbConnection, f: CityFields, actor: &Actor) -> ApiResul
                 cities::country.eq(&f.country),
                 cities::is_public.eq(f.public),
                 cities::version.eq(1),
-                cities::created_at.eq(now),
-                cities::updated_at.eq(now),
+                cities::created_at.eq(now.naive_utc()),
+                cities::updated_at.eq(now.naive_utc()),
             ))
             .returning(cities::id)
             .get_result(conn)?;
         replace_signatures(conn, id, f.signatures.as_deref().unwrap_or(&[]))?;
         let city = get(conn, id)?.expect("just inserted");
-        history::record(conn, Kind::City, id, Some(id), actor, None, Some(&serde_json::to_value(&city).unwrap()))?;
+        history::record(conn, Kind::City, id, Some(id), actor, now, None, Some(&serde_json::to_value(&city).unwrap()))?;
         Ok(city)
     });
     result.map_err(|e: diesel::result::Error| if is_unique_violation(&e) { duplicate_name(&f) } else { e.into() })
 }
 
 /// Applies validated changes if the city is still at `expected` version.
-pub fn update(conn: &mut DbConnection, id: i64, expected: i32, f: CityFields, actor: &Actor) -> ApiResult<City> {
+pub fn update(
+    conn: &mut DbConnection,
+    id: i64,
+    expected: i32,
+    f: CityFields,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> ApiResult<City> {
     let before = require(conn, id)?;
     if before.version != expected {
         return Err(ApiError::version_conflict("city", before.version, expected));
@@ -196,7 +207,7 @@ pub fn update(conn: &mut DbConnection, id: i64, expected: i32, f: CityFields, ac
                 cities::country.eq(&f.country),
                 cities::is_public.eq(f.public),
                 cities::version.eq(expected + 1),
-                cities::updated_at.eq(Utc::now().naive_utc()),
+                cities::updated_at.eq(now.naive_utc()),
             ))
             .execute(conn)?;
         if n == 0 {
@@ -212,6 +223,7 @@ pub fn update(conn: &mut DbConnection, id: i64, expected: i32, f: CityFields, ac
             id,
             Some(id),
             actor,
+            now,
             Some(&serde_json::to_value(&before).unwrap()),
             Some(&serde_json::to_value(&after).unwrap()),
         )?;

@@ -7,7 +7,7 @@ pub mod routes;
 
 use crate::db::schema::history;
 use crate::db::DbConnection;
-use chrono::{NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
@@ -67,6 +67,7 @@ pub fn record(
     object_id: i64,
     city_id: Option<i64>,
     actor: &Actor,
+    now: DateTime<Utc>,
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> QueryResult<()> {
@@ -84,7 +85,7 @@ pub fn record(
             history::operation.eq(operation),
             history::actor_user_id.eq(actor.user_id),
             history::actor.eq(&actor.label),
-            history::at.eq(Utc::now().naive_utc()),
+            history::at.eq(now.naive_utc()),
             history::changed.eq(serde_json::to_string(&changed).unwrap_or_else(|_| "[]".into())),
             history::before_state.eq(before.map(Value::to_string)),
             history::after_state.eq(after.map(Value::to_string)),

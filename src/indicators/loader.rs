@@ -80,7 +80,12 @@ fn validate(f: &IndicatorsFile) -> Result<(), String> {
 }
 
 /// Brings the file indicators in line with the files, in one transaction.
-pub fn sync(conn: &mut DbConnection, files: &[(String, IndicatorsFile)]) -> anyhow::Result<LoadReport> {
+/// `now` stamps the rows it creates or changes.
+pub fn sync(
+    conn: &mut DbConnection,
+    files: &[(String, IndicatorsFile)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<LoadReport> {
     conn.transaction(|conn| {
         if let DbConnection::Pg(_) = conn {
             use diesel::connection::SimpleConnection;
@@ -95,7 +100,7 @@ pub fn sync(conn: &mut DbConnection, files: &[(String, IndicatorsFile)]) -> anyh
                 .first(conn)
                 .optional()?
                 .with_context(|| format!("indicator file {framework}{SUFFIX}: there is no framework `{framework}`"))?;
-            sync_one(conn, fw, framework, f, &mut report)?;
+            sync_one(conn, fw, framework, f, &mut report, now.naive_utc())?;
         }
         Ok::<_, anyhow::Error>(report)
     })
@@ -109,8 +114,8 @@ fn sync_one(
     framework: &str,
     f: &IndicatorsFile,
     report: &mut LoadReport,
+    now: chrono::NaiveDateTime,
 ) -> anyhow::Result<()> {
-    let now = chrono::Utc::now().naive_utc();
     for (pos, i) in f.indicators.iter().enumerate() {
         // A commitment the framework file no longer has (an override dropped it) leaves the
         // indicator unlinked rather than stopping start-up; the framework file is the authority.

@@ -5,6 +5,7 @@
 //! into the binary and overridable like the framework files; the secretariat can add more
 //! through the API. Values come through the API or a check-in (for the round's period).
 
+pub mod commands;
 pub mod loader;
 pub mod routes;
 pub mod store;

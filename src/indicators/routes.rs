@@ -1,13 +1,13 @@
 //! Indicator definitions (`/frameworks/{code}/indicators`) and cities' values
 //! (`/cities/{id}/indicator-values`, `/indicator-values/{id}`).
 
-use super::store::{self, Figures};
+use super::commands::{self, framework};
+use super::store;
 use super::{Indicator, IndicatorValue, IndicatorValuePatchInput, NewIndicatorInput, NewIndicatorValueInput};
 use crate::app::AppState;
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::http::{db, expected_version, id_param, versioned, Json, Page, PageQuery};
-use crate::validation::Errors;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -19,11 +19,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/indicator-values/{id}", web::get().to(get_value))
         .route("/indicator-values/{id}", web::patch().to(update_value))
         .route("/indicator-values/{id}", web::delete().to(delete_value));
-}
-
-fn framework(c: &mut crate::db::DbConnection, code: &str) -> ApiResult<crate::charter::store::Framework> {
-    crate::charter::store::by_code(c, code)?
-        .ok_or_else(|| ApiError::not_found(format!("no framework with code `{code}`")))
 }
 
 /// A framework's common indicators, in order (public, like the framework itself).
@@ -51,12 +46,8 @@ pub async fn add_indicator(
     body: Json<NewIndicatorInput>,
 ) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
-    let code = code.into_inner();
-    let added = db(&state.pool, move |c| {
-        let fw = framework(c, &code)?;
-        store::add(c, &fw, &body.0)
-    })
-    .await?;
+    let now = state.clock.now();
+    let added = db(&state.pool, move |c| commands::add_indicator(c, &caller, &code, &body.0, now)).await?;
     Ok(HttpResponse::Created().json(added))
 }
 
@@ -93,11 +84,8 @@ pub async fn create_value(
 ) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
     caller.can_edit_city(city_id)?;
-    let v = db(&state.pool, move |c| {
-        crate::cities::store::require(c, city_id)?;
-        store::create(c, city_id, &body.0, &caller.actor())
-    })
-    .await?;
+    let now = state.clock.now();
+    let v = db(&state.pool, move |c| commands::create_value(c, &caller, city_id, &body.0, now)).await?;
     Ok(versioned(StatusCode::CREATED, &v, v.version))
 }
 
@@ -129,32 +117,8 @@ pub async fn update_value(
 ) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version);
-    let v = db(&state.pool, move |c| {
-        let (before, indicator_id) =
-            store::get(c, id)?.ok_or_else(|| ApiError::not_found(format!("no indicator value with id {id}")))?;
-        caller.can_edit_city(before.city_id)?;
-        let expected = expected?;
-        let unit = {
-            use crate::db::schema::indicators;
-            use diesel::prelude::*;
-            let u: String = indicators::table.find(indicator_id).select(indicators::unit).first(c)?;
-            super::Unit::from_db(&u)
-        };
-        let p = &body.0;
-        let mut e = Errors::default();
-        let reported = store::Reported {
-            value: p.value.unwrap_or(before.value),
-            baseline: p.baseline.unwrap_or(before.baseline),
-            target: p.target.unwrap_or(before.target),
-            note: p.note.as_deref().unwrap_or(&before.note),
-            source: p.source.as_deref().unwrap_or(&before.source),
-        };
-        let figures = store::check_figures(&mut e, "", unit, reported);
-        e.finish()?;
-        let f: Figures = figures.expect("no errors");
-        store::update(c, &before, expected, &f, None, &caller.actor())
-    })
-    .await?;
+    let now = state.clock.now();
+    let v = db(&state.pool, move |c| commands::update_value(c, &caller, id, expected, &body.0, now)).await?;
     Ok(versioned(StatusCode::OK, &v, v.version))
 }
 
@@ -173,11 +137,7 @@ pub async fn delete_value(
         Some(_) => Some(expected_version(&req, None)?),
         None => None,
     };
-    db(&state.pool, move |c| {
-        let before = store::require(c, id)?;
-        caller.can_edit_city(before.city_id)?;
-        store::delete(c, &before, expected, &caller.actor())
-    })
-    .await?;
+    let now = state.clock.now();
+    db(&state.pool, move |c| commands::delete_value(c, &caller, id, expected, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

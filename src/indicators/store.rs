@@ -7,7 +7,7 @@ use crate::db::{is_unique_violation, DbConnection};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::{self, Actor, Kind};
 use crate::validation::{self, Errors};
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 /// An indicator with its database ids, for code that joins on them.
@@ -107,7 +107,12 @@ pub fn definitions(conn: &mut DbConnection, framework_ids: &[i64]) -> QueryResul
 }
 
 /// Adds an indicator to a framework (secretariat). Such indicators survive every reload.
-pub fn add(conn: &mut DbConnection, fw: &Framework, input: &NewIndicatorInput) -> ApiResult<Indicator> {
+pub fn add(
+    conn: &mut DbConnection,
+    fw: &Framework,
+    input: &NewIndicatorInput,
+    now: DateTime<Utc>,
+) -> ApiResult<Indicator> {
     let mut e = Errors::default();
     let code = input.code.trim();
     if code.is_empty() || code.len() > 40 || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
@@ -165,7 +170,6 @@ pub fn add(conn: &mut DbConnection, fw: &Framework, input: &NewIndicatorInput) -
         }
     };
     e.finish()?;
-    let now = Utc::now().naive_utc();
     let position: Option<i32> = indicators::table
         .filter(indicators::framework_id.eq(fw.id))
         .select(diesel::dsl::max(indicators::position))
@@ -184,8 +188,8 @@ pub fn add(conn: &mut DbConnection, fw: &Framework, input: &NewIndicatorInput) -
             indicators::source.eq("secretariat"),
             indicators::position.eq(position.unwrap_or(0) + 1000),
             indicators::retired.eq(false),
-            indicators::created_at.eq(now),
-            indicators::updated_at.eq(now),
+            indicators::created_at.eq(now.naive_utc()),
+            indicators::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn);
     match inserted {
@@ -360,6 +364,7 @@ pub fn create(
     city_id: i64,
     input: &NewIndicatorValueInput,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> ApiResult<IndicatorValue> {
     let mut e = Errors::default();
     let def = match resolve(conn, &input.indicator, input.framework.as_deref()) {
@@ -398,7 +403,7 @@ pub fn create(
             def.indicator.code
         )));
     }
-    let id = conn.transaction(|conn| insert(conn, &def, city_id, start, end, &figures, None, actor))?;
+    let id = conn.transaction(|conn| insert(conn, &def, city_id, start, end, &figures, None, actor, now))?;
     require(conn, id)
 }
 
@@ -428,8 +433,8 @@ fn insert(
     f: &Figures,
     check_in_id: Option<i64>,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> ApiResult<i64> {
-    let now = Utc::now().naive_utc();
     let id: i64 = diesel::insert_into(indicator_values::table)
         .values((
             indicator_values::indicator_id.eq(def.id),
@@ -443,8 +448,8 @@ fn insert(
             indicator_values::source.eq(&f.source),
             indicator_values::check_in_id.eq(check_in_id),
             indicator_values::version.eq(1),
-            indicator_values::created_at.eq(now),
-            indicator_values::updated_at.eq(now),
+            indicator_values::created_at.eq(now.naive_utc()),
+            indicator_values::updated_at.eq(now.naive_utc()),
         ))
         .returning(indicator_values::id)
         .get_result(conn)?;
@@ -455,6 +460,7 @@ fn insert(
         id,
         Some(city_id),
         actor,
+        now,
         None,
         Some(&serde_json::to_value(&after).unwrap()),
     )?;
@@ -469,6 +475,7 @@ pub fn update(
     f: &Figures,
     check_in_id: Option<i64>,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> ApiResult<IndicatorValue> {
     if before.version != expected {
         return Err(ApiError::version_conflict("indicator value", before.version, expected));
@@ -483,7 +490,7 @@ pub fn update(
                 indicator_values::source.eq(&f.source),
                 indicator_values::check_in_id.eq(check_in_id.or(before.check_in_id)),
                 indicator_values::version.eq(expected + 1),
-                indicator_values::updated_at.eq(Utc::now().naive_utc()),
+                indicator_values::updated_at.eq(now.naive_utc()),
             ))
             .execute(conn)?;
         if n == 0 {
@@ -496,6 +503,7 @@ pub fn update(
             before.id,
             Some(before.city_id),
             actor,
+            now,
             Some(&serde_json::to_value(before).unwrap()),
             Some(&serde_json::to_value(&after).unwrap()),
         )?;
@@ -508,7 +516,13 @@ pub fn update(
 }
 
 /// Deletes a value; with `expected`, only if it is still at that version.
-pub fn delete(conn: &mut DbConnection, before: &IndicatorValue, expected: Option<i32>, actor: &Actor) -> ApiResult<()> {
+pub fn delete(
+    conn: &mut DbConnection,
+    before: &IndicatorValue,
+    expected: Option<i32>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
     if let Some(v) = expected.filter(|v| *v != before.version) {
         return Err(ApiError::version_conflict("indicator value", before.version, v));
     }
@@ -526,6 +540,7 @@ pub fn delete(conn: &mut DbConnection, before: &IndicatorValue, expected: Option
             before.id,
             Some(before.city_id),
             actor,
+            now,
             Some(&serde_json::to_value(before).unwrap()),
             None,
         )?;
@@ -543,12 +558,13 @@ pub fn record_from_check_in(
     f: &Figures,
     check_in_id: i64,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> ApiResult<()> {
     match find(conn, def.id, city_id, period.0, period.1)? {
-        None => insert(conn, def, city_id, period.0, period.1, f, Some(check_in_id), actor).map(|_| ()),
+        None => insert(conn, def, city_id, period.0, period.1, f, Some(check_in_id), actor, now).map(|_| ()),
         Some(id) => {
             let before = require(conn, id)?;
-            update(conn, &before, before.version, f, Some(check_in_id), actor).map(|_| ())
+            update(conn, &before, before.version, f, Some(check_in_id), actor, now).map(|_| ())
         }
     }
 }

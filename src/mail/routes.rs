@@ -146,7 +146,8 @@ pub async fn retry_outbox_email(
 ) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
     let id = id_param(&id)?;
-    let row = db(&state.pool, move |c| commands::retry(c, &caller, id, chrono::Utc::now())).await?;
+    let now = state.clock.now();
+    let row = db(&state.pool, move |c| commands::retry(c, &caller, id, now)).await?;
     Ok(HttpResponse::Ok().json(OutboxItem::from(&row)))
 }
 

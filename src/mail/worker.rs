@@ -322,14 +322,19 @@ fn truncate(error: &str) -> String {
 /// The background loop of `serve`: a delivery pass with the current time every
 /// `poll_seconds`, until `stop` is set (checked at least every 200 ms while idle, and
 /// between emails during a pass). Fails only if the transport cannot be built.
-pub fn spawn(pool: Pool, settings: MailSettings, stop: Arc<AtomicBool>) -> anyhow::Result<JoinHandle<()>> {
+pub fn spawn(
+    pool: Pool,
+    settings: MailSettings,
+    clock: crate::clock::Clock,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<JoinHandle<()>> {
     let transport = Transport::from_settings(&settings)?;
     let handle = std::thread::Builder::new()
         .name("outbox-worker".into())
         .spawn(move || {
             tracing::info!(transport = ?transport, poll_seconds = settings.poll_seconds, "outbox worker started");
             while !stop.load(Ordering::Relaxed) {
-                match deliver_due_until(&pool, &transport, &settings, Utc::now(), &stop) {
+                match deliver_due_until(&pool, &transport, &settings, clock.now(), &stop) {
                     Ok(report) if !report.is_empty() => tracing::info!(%report, "outbox delivery pass"),
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = ?e, "outbox delivery pass failed; trying again at the next poll"),

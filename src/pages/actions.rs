@@ -228,6 +228,7 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: a
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let now = web::now(&req);
     let plan_id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let v = Values::typed(&form);
@@ -239,9 +240,9 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let plan = crate::plans::store::require(c, plan_id)?;
         caller.can_edit_city(plan.plan.city_id)?;
         let result = if errors.is_empty() {
-            commands::create(c, &caller, plan_id, &input)
+            commands::create(c, &caller, plan_id, &input, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, plan_id, &input))?))
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, plan_id, &input, now))?))
         };
         match result {
             Ok(a) => Ok(Ok((a, plan.plan.city_id))),
@@ -290,6 +291,7 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> 
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let now = web::now(&req);
     let id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let mut v = Values::typed(&form);
@@ -300,9 +302,9 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     let outcome = db(&req, move |c| {
         let (current, plan, city) = editable(c, &caller, id)?;
         let result = if errors.is_empty() {
-            commands::update(c, &caller, id, Ok(v.version), &input)
+            commands::update(c, &caller, id, Ok(v.version), &input, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, id, Ok(v.version), &input))?))
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, id, Ok(v.version), &input, now))?))
         };
         match result {
             Ok(a) => Ok(Ok(a)),
@@ -345,6 +347,7 @@ async fn delete_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -
 }
 
 async fn delete(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let now = web::now(&req);
     let id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     if form.check_csrf(&req).is_err() {
@@ -353,7 +356,7 @@ async fn delete(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     let version = form.get("version").parse::<i32>().ok();
     let (title, city_id) = db(&req, move |c| {
         let a = store::require(c, id)?;
-        commands::delete(c, &caller, id, version)?;
+        commands::delete(c, &caller, id, version, now)?;
         Ok((a.title, a.city_id))
     })
     .await

@@ -206,6 +206,7 @@ async fn new_form(req: HttpRequest, viewer: Viewer) -> PageResult {
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
+    let now = super::web::now(&req);
     viewer.caller.require_secretariat()?;
     let frameworks = db(&req, |c| Ok(crate::charter::store::list(c)?)).await?;
     let f = CityForm::from_form(&form, &frameworks);
@@ -216,7 +217,7 @@ async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     let input =
         NewCityInput { name: f.name.clone(), country: f.country.clone(), public: f.public, signatures: f.signatures() };
     let caller = viewer.caller.clone();
-    match db(&req, move |c| Ok(commands::create(c, &caller, &input))).await? {
+    match db(&req, move |c| Ok(commands::create(c, &caller, &input, now))).await? {
         Ok(city) => Ok(redirect_with_notice(
             "/cities",
             &format!("{} has been registered. Add its contacts so they receive check-in reminders.", city.name),
@@ -238,6 +239,7 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> 
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let now = super::web::now(&req);
     let id = crate::http::id_param(&id)?;
     viewer.caller.can_edit_city(id)?;
     let (city, frameworks) = db(&req, move |c| Ok((store::require(c, id)?, crate::charter::store::list(c)?))).await?;
@@ -256,7 +258,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         signatures: Some(f.signatures()),
     };
     let caller = viewer.caller.clone();
-    match db(&req, move |c| Ok(commands::update(c, &caller, id, expected, &input))).await? {
+    match db(&req, move |c| Ok(commands::update(c, &caller, id, expected, &input, now))).await? {
         Ok(city) => Ok(redirect_with_notice("/cities", &format!("The details of {} have been saved.", city.name))),
         Err(e) => shown.refused(&f, refused(e, "city")?),
     }

@@ -165,6 +165,7 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let now = super::web::now(&req);
     let city_id = crate::http::id_param(&id)?;
     viewer.caller.can_edit_city(city_id)?;
     let name = city_name(&req, &viewer, city_id).await?;
@@ -173,7 +174,7 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         return refused_page(&req, (city_id, &name), None, &f, admin::expired(e));
     }
     let (caller, input) = (viewer.caller.clone(), f.input());
-    match db(&req, move |c| Ok(commands::create_contact(c, &caller, city_id, &input))).await? {
+    match db(&req, move |c| Ok(commands::create_contact(c, &caller, city_id, &input, now))).await? {
         Ok(contact) => Ok(redirect_with_notice(
             &list_path(city_id),
             &format!("{} has been added to the contacts of {name}.", contact.name),
@@ -191,6 +192,7 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, S
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, String)>, form: Form) -> PageResult {
+    let now = super::web::now(&req);
     let (city_id, id) = ids(&path)?;
     viewer.caller.can_edit_city(city_id)?;
     let name = city_name(&req, &viewer, city_id).await?;
@@ -202,7 +204,7 @@ async fn update(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
         return refused_page(&req, (city_id, &name), Some(id), &f, admin::expired(e));
     }
     let (caller, input) = (viewer.caller.clone(), f.input());
-    match db(&req, move |c| Ok(commands::update_contact(c, &caller, id, expected, &input))).await? {
+    match db(&req, move |c| Ok(commands::update_contact(c, &caller, id, expected, &input, now))).await? {
         Ok(contact) => {
             Ok(redirect_with_notice(&list_path(city_id), &format!("The details of {} have been saved.", contact.name)))
         }
@@ -239,6 +241,7 @@ async fn remove_form(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String,
 }
 
 async fn remove(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, String)>, form: Form) -> PageResult {
+    let now = super::web::now(&req);
     let (city_id, id) = ids(&path)?;
     viewer.caller.can_edit_city(city_id)?;
     let name = city_name(&req, &viewer, city_id).await?;
@@ -253,7 +256,7 @@ async fn remove(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
         );
     }
     let caller = viewer.caller.clone();
-    let removed = db(&req, move |c| commands::delete_contact(c, &caller, id)).await?;
+    let removed = db(&req, move |c| commands::delete_contact(c, &caller, id, now)).await?;
     Ok(redirect_with_notice(
         &list_path(city_id),
         &format!("{} has been removed from the contacts of {name}. They will get no more emails; links in emails already sent to them work until their round closes.", removed.name),

@@ -105,6 +105,7 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let now = web::now(&req);
     let city_id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let today = web::today(&web::state(&req));
@@ -127,9 +128,9 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             document_url: Some(v.document_url.clone()).filter(|s| !s.trim().is_empty()),
         };
         let result = if errors.is_empty() {
-            commands::create(c, &caller, city_id, &input, today)
+            commands::create(c, &caller, city_id, &input, today, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, city_id, &input, today))?))
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, city_id, &input, today, now))?))
         };
         match result {
             Ok(p) => Ok(Ok(p)),
@@ -174,6 +175,7 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> 
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let now = web::now(&req);
     let plan_id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let today = web::today(&web::state(&req));
@@ -199,9 +201,9 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             document_url: Some(Some(v.document_url.clone()).filter(|s| !s.trim().is_empty())),
         };
         let result = if errors.is_empty() {
-            commands::update(c, &caller, plan_id, Ok(v.version), &input, today)
+            commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, plan_id, Ok(v.version), &input, today))?))
+            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now))?))
         };
         match result {
             Ok(p) => Ok(Ok(p)),

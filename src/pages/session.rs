@@ -5,14 +5,14 @@ use super::web::{
     self, db, form_errors, message, page, redirect, redirect_with_notice, render, safe_next, Form, MaybeViewer,
     PageError, PageResult, Viewer,
 };
+use crate::auth::commands::{self, SignIn};
 use crate::auth::password_links::{self, Purpose, Refusal};
-use crate::auth::{password, sessions, store, throttle, tokens, Role};
+use crate::auth::{sessions, tokens, Role};
 use crate::error::{ApiError, FieldError};
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
 use serde_json::json;
-use std::sync::OnceLock;
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/login", aweb::get().to(login_form))
@@ -68,18 +68,6 @@ fn client_ip(req: &HttpRequest, trust_forwarded_for: bool) -> String {
     req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
 }
 
-/// A hash to verify against when the email is unknown, so both cases take as long.
-fn decoy_hash() -> &'static str {
-    static DECOY: OnceLock<String> = OnceLock::new();
-    DECOY.get_or_init(|| password::hash(&tokens::random_string(16)).expect("hashing a random password"))
-}
-
-enum SignIn {
-    Ok(String, String),
-    Wrong,
-    Locked(chrono::NaiveDateTime),
-}
-
 async fn login(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult {
     let next = safe_next(form.opt("next"));
     let email = form.get("email").trim().to_lowercase();
@@ -111,31 +99,10 @@ async fn login(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult
     let settings = state.settings.clone();
     let now = state.clock.now();
     let (e2, tz) = (email.clone(), settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC));
-    let outcome = db(&req, move |c| {
-        if let throttle::Verdict::Locked { until } = throttle::check(c, &e2, &ip, &settings.sign_in, now)? {
-            return Ok(SignIn::Locked(until));
-        }
-        let user = store::by_email(c, &e2)?;
-        let ok = match &user {
-            Some(u) if !u.disabled && Role::parse(&u.role).is_some() => password::verify(&pass, &u.password_hash),
-            _ => {
-                password::verify(&pass, decoy_hash());
-                false
-            }
-        };
-        throttle::record(c, &e2, &ip, ok, now)?;
-        match user {
-            Some(u) if ok => {
-                let token = sessions::create(c, u.id, &settings.sign_in, now)?;
-                let role = Role::parse(&u.role).expect("checked above");
-                Ok(SignIn::Ok(token, home_path(role, u.city_id)))
-            }
-            _ => Ok(SignIn::Wrong),
-        }
-    })
-    .await?;
+    let outcome = db(&req, move |c| commands::sign_in(c, &settings.sign_in, &e2, &pass, &ip, now)).await?;
     match outcome {
-        SignIn::Ok(token, home) => {
+        SignIn::Ok { session: token, role, city_id } => {
+            let home = home_path(role, city_id);
             let mut res = redirect(if next == "/" { &home } else { &next });
             res.add_cookie(&web::session_cookie(&token, &state.settings)).map_err(|e| PageError::Unexpected(anyhow::anyhow!("setting the session cookie: {e}")))?;
             Ok(res)
@@ -177,7 +144,7 @@ async fn logout(req: HttpRequest, viewer: MaybeViewer, form: Form) -> PageResult
     }
     if let Some(cookie) = req.cookie(sessions::COOKIE) {
         let token = cookie.value().to_string();
-        db(&req, move |c| Ok(sessions::end(c, &token)?)).await?;
+        db(&req, move |c| commands::sign_out(c, &token)).await?;
     }
     let mut res = redirect_with_notice("/login", "You have signed out.");
     res.add_cookie(&web::session_cookie_removal()).map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
@@ -216,15 +183,7 @@ async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResul
     let state = web::state(&req);
     let (settings, templates, now) = (state.settings.clone(), state.templates.clone(), state.clock.now());
     let e2 = email.clone();
-    db(&req, move |c| {
-        if let Some(u) = store::by_email(c, &e2)?.filter(|u| !u.disabled) {
-            if !recently_sent(c, u.id, now)? {
-                password_links::send(c, &settings, &templates, u.id, Purpose::Reset, now)?;
-            }
-        }
-        Ok(())
-    })
-    .await?;
+    db(&req, move |c| commands::request_password_reset(c, &settings, &templates, &e2, now)).await?;
     let minutes = state.settings.sign_in.reset_link_minutes;
     message(
         &req,
@@ -236,25 +195,6 @@ async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResul
         ],
         Some(("/login", "Back to sign in")),
     )
-}
-
-fn recently_sent(
-    c: &mut crate::db::DbConnection,
-    user_id: i64,
-    now: chrono::DateTime<chrono::Utc>,
-) -> diesel::QueryResult<bool> {
-    use crate::db::schema::password_links as pl;
-    use diesel::prelude::*;
-    let n: i64 = pl::table
-        .filter(
-            pl::user_id
-                .eq(user_id)
-                .and(pl::purpose.eq(Purpose::Reset.as_str()))
-                .and(pl::created_at.gt(now.naive_utc() - chrono::Duration::minutes(1))),
-        )
-        .count()
-        .get_result(c)?;
-    Ok(n > 0)
 }
 
 fn refusal_page(req: &HttpRequest, r: Refusal) -> PageResult {
@@ -306,21 +246,21 @@ async fn link_set(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Stri
             Err(r) => return Ok(Set::Refused(r)),
             Ok(l) => l,
         };
-        let mut errors = store::check_new_password(&pass, &confirm, &link.email);
-        if let Err(e) = csrf {
-            errors.insert(0, e);
+        let set = |c: &mut crate::db::DbConnection| {
+            commands::set_password_from_link(c, &settings.sign_in, &link, &pass, &confirm, now)
+        };
+        let result = match csrf {
+            Ok(()) => set(c),
+            // Nothing is saved; the password's own mistakes are listed too.
+            Err(e) => Err(ApiError::Validation([vec![e], web::dry_run(c, set)?].concat())),
+        };
+        match result {
+            Ok(Ok(SignIn::Ok { session, role, city_id })) => Ok(Set::Done(session, home_path(role, city_id))),
+            Ok(Ok(_)) => Err(ApiError::Unexpected(anyhow::anyhow!("setting a password signs in"))),
+            Ok(Err(refusal)) => Ok(Set::Refused(refusal)),
+            Err(ApiError::Validation(errors)) => Ok(Set::Invalid(link.email, link.purpose, errors)),
+            Err(e) => Err(e),
         }
-        if !errors.is_empty() {
-            return Ok(Set::Invalid(link.email, link.purpose, errors));
-        }
-        let hash = password::hash(&pass)?;
-        if !password_links::set_password(c, &link, &hash, now)? {
-            return Ok(Set::Refused(Refusal::Used));
-        }
-        let token = sessions::create(c, link.user_id, &settings.sign_in, now)?;
-        let user = store::by_id(c, link.user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
-        let role = Role::parse(&user.role).ok_or_else(|| anyhow::anyhow!("user {} has an unknown role", user.id))?;
-        Ok(Set::Done(token, home_path(role, user.city_id)))
     })
     .await?;
     match outcome {
@@ -395,21 +335,17 @@ async fn change_password(req: HttpRequest, viewer: Viewer, form: Form) -> PageRe
     }
     let (current, pass, confirm) =
         (form.get("current").to_string(), form.get("password").to_string(), form.get("confirm").to_string());
-    let (user_id, email, session_id) = (viewer.caller.user_id, viewer.caller.email.clone(), viewer.id);
-    errors.extend(store::check_new_password(&pass, &confirm, &email));
+    let (caller, session_id) = (viewer.caller.clone(), viewer.id);
     let errors = db(&req, move |c| {
-        let user = store::by_id(c, user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
-        if !password::verify(&current, &user.password_hash) {
-            errors.insert(0, FieldError::new("current", "is not your current password"));
+        let change = |c: &mut crate::db::DbConnection| {
+            commands::change_own_password(c, &caller, session_id, &current, &pass, &confirm)
+        };
+        let result = if errors.is_empty() { change(c) } else { Err(ApiError::Validation(web::dry_run(c, change)?)) };
+        match result {
+            Ok(()) => Ok(errors),
+            Err(ApiError::Validation(more)) => Ok([errors, more].concat()),
+            Err(e) => Err(e),
         }
-        if errors.is_empty() {
-            store::set_password_hash(c, user_id, &password::hash(&pass)?)?;
-            // Everyone else signed in as this user is signed out; this browser stays.
-            use crate::db::schema::sessions as s;
-            use diesel::prelude::*;
-            diesel::delete(s::table.filter(s::user_id.eq(user_id).and(s::id.ne(session_id)))).execute(c)?;
-        }
-        Ok(errors)
     })
     .await?;
     if errors.is_empty() {
@@ -426,19 +362,23 @@ async fn create_token(req: HttpRequest, viewer: Viewer, form: Form) -> PageResul
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
-    let label = match crate::validation::optional_text("label", form.get("label"), 100) {
-        Ok(l) => l,
-        Err(e) => {
-            errors.push(e);
-            String::new()
+    let (caller, now, typed) = (viewer.caller.clone(), web::now(&req), form.get("label").to_string());
+    let label = typed.clone();
+    let issued = db(&req, move |c| {
+        let issue = |c: &mut crate::db::DbConnection| commands::issue_own_token(c, &caller, &label, now);
+        let result = if errors.is_empty() { issue(c) } else { Err(ApiError::Validation(web::dry_run(c, issue)?)) };
+        match result {
+            Ok((_, token)) => Ok(Ok(token)),
+            Err(ApiError::Validation(more)) => Ok(Err([errors, more].concat())),
+            Err(e) => Err(e),
         }
+    })
+    .await?;
+    let token = match issued {
+        Ok(token) => token,
+        Err(errors) => return account_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, &errors, &typed).await,
     };
-    if !errors.is_empty() {
-        return account_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, &errors, form.get("label")).await;
-    }
-    let user_id = viewer.caller.user_id;
-    let l = label.clone();
-    let (_, token) = db(&req, move |c| Ok(tokens::issue(c, user_id, &l)?)).await?;
+    let label = typed.trim().to_string();
     page(&req, "token_created", "Your new API token", json!({"token": token, "label": label}))
 }
 
@@ -454,16 +394,8 @@ async fn revoke_token(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
         )
         .await;
     }
-    let user_id = viewer.caller.user_id;
-    let revoked = db(&req, move |c| {
-        // Only the owner's own tokens: another user's token id is "not found" here.
-        let mine = tokens::list_for_user(c, user_id)?.into_iter().any(|t| t.id == id && t.revoked_at.is_none());
-        Ok(mine && tokens::revoke(c, id)?)
-    })
-    .await?;
-    if !revoked {
-        return Err(PageError::NotFound("you have no active token with that number".into()));
-    }
+    let (caller, now) = (viewer.caller.clone(), web::now(&req));
+    db(&req, move |c| commands::revoke_own_token(c, &caller, id, now)).await?;
     Ok(redirect_with_notice("/account", "The token has been revoked: programs using it can no longer reach the API."))
 }
 
@@ -472,12 +404,7 @@ pub async fn home(req: HttpRequest, viewer: MaybeViewer) -> PageResult {
     if let Some(s) = &viewer.0 {
         return Ok(redirect(&home_for(s)));
     }
-    let public: Vec<(i64, String)> = db(&req, |c| {
-        use crate::db::schema::cities;
-        use diesel::prelude::*;
-        Ok(cities::table.filter(cities::is_public.eq(true)).select((cities::id, cities::name)).load(c)?)
-    })
-    .await?;
+    let public = db(&req, |c| Ok(crate::cities::store::public_names(c)?)).await?;
     let mut public = public;
     public.sort_by_key(|(_, n)| super::labels::sort_key(n));
     let cities: Vec<_> = public.into_iter().map(|(id, name)| json!({"id": id, "name": name})).collect();

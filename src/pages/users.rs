@@ -344,8 +344,8 @@ async fn revoke_token(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String
     if let Err(e) = form.check_csrf(&req) {
         return again(&req, &viewer, id, admin::expired(e), "tokens", None).await;
     }
-    let caller = viewer.caller.clone();
-    let revoked = db(&req, move |c| commands::revoke_token(c, &caller, id, token)).await?;
+    let (caller, now) = (viewer.caller.clone(), super::web::now(&req));
+    let revoked = db(&req, move |c| commands::revoke_token(c, &caller, id, token, now)).await?;
     let label = if revoked.label.is_empty() { String::new() } else { format!(" “{}”", revoked.label) };
     Ok(redirect_with_notice(
         &format!("/users/{id}"),

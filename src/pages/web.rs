@@ -617,6 +617,11 @@ pub fn today(state: &AppState) -> chrono::NaiveDate {
     state.clock.now().with_timezone(&tz).date_naive()
 }
 
+/// The application clock's "now", for page handlers (a manual clock in tests).
+pub fn now(req: &HttpRequest) -> chrono::DateTime<chrono::Utc> {
+    state(req).clock.now()
+}
+
 /// The application state, for page handlers.
 pub fn state(req: &HttpRequest) -> web::Data<AppState> {
     state_of(req).expect("app state is registered for every route")

@@ -7,7 +7,7 @@ use crate::charter;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::validation::{self, Errors};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Creates a plan for a city (an editor of the city, or the secretariat). An adopted plan
 /// without an adoption date was adopted `today`.
@@ -17,6 +17,7 @@ pub fn create(
     city_id: i64,
     input: &NewPlanInput,
     today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> ApiResult<Plan> {
     caller.can_edit_city(city_id)?;
     crate::cities::store::require(c, city_id)?;
@@ -52,7 +53,7 @@ pub fn create(
             return Err(ApiError::Validation(errors));
         }
     };
-    store::create(c, city_id, &fw, fields, &caller.actor())
+    store::create(c, city_id, &fw, fields, &caller.actor(), now)
 }
 
 /// Changes a plan still at the `expected` version (checked after access).
@@ -63,6 +64,7 @@ pub fn update(
     expected: ApiResult<i32>,
     input: &PlanPatchInput,
     today: NaiveDate,
+    now: DateTime<Utc>,
 ) -> ApiResult<Plan> {
     let before = store::require(c, id)?.plan;
     caller.can_edit_city(before.city_id)?;
@@ -92,7 +94,7 @@ pub fn update(
         },
         today,
     )?;
-    store::update(c, &before, expected, fields, &caller.actor())
+    store::update(c, &before, expected, fields, &caller.actor(), now)
 }
 
 /// Raw plan values after merging a request over the current plan.

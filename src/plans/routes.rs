@@ -49,9 +49,10 @@ pub async fn create_plan(
     id: web::Path<String>,
     body: Json<NewPlanInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let city_id = id_param(&id)?;
     let today = state.clock.now().date_naive();
-    let plan = db(&state.pool, move |c| commands::create(c, &caller, city_id, &body.0, today)).await?;
+    let plan = db(&state.pool, move |c| commands::create(c, &caller, city_id, &body.0, today, now)).await?;
     Ok(versioned(StatusCode::CREATED, &plan, plan.version))
 }
 
@@ -81,9 +82,10 @@ pub async fn update_plan(
     id: web::Path<String>,
     body: Json<PlanPatchInput>,
 ) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
     let id = id_param(&id)?;
     let expected = expected_version(&req, body.0.version);
     let today = state.clock.now().date_naive();
-    let plan = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0, today)).await?;
+    let plan = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0, today, now)).await?;
     Ok(versioned(StatusCode::OK, &plan, plan.version))
 }

@@ -6,7 +6,7 @@ use crate::db::schema::{frameworks, plans};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Actor, Kind};
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
 #[derive(Debug, Queryable, Selectable)]
@@ -89,8 +89,14 @@ pub struct PlanFields {
     pub document_url: Option<String>,
 }
 
-pub fn create(conn: &mut DbConnection, city_id: i64, fw: &Framework, f: PlanFields, actor: &Actor) -> ApiResult<Plan> {
-    let now = Utc::now().naive_utc();
+pub fn create(
+    conn: &mut DbConnection,
+    city_id: i64,
+    fw: &Framework,
+    f: PlanFields,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> ApiResult<Plan> {
     Ok(conn.transaction(|conn| {
         let id: i64 = diesel::insert_into(plans::table)
             .values((
@@ -103,18 +109,34 @@ pub fn create(conn: &mut DbConnection, city_id: i64, fw: &Framework, f: PlanFiel
                 plans::adopted_on.eq(f.adopted_on),
                 plans::document_url.eq(&f.document_url),
                 plans::version.eq(1),
-                plans::created_at.eq(now),
-                plans::updated_at.eq(now),
+                plans::created_at.eq(now.naive_utc()),
+                plans::updated_at.eq(now.naive_utc()),
             ))
             .returning(plans::id)
             .get_result(conn)?;
         let plan = get(conn, id)?.expect("just inserted").plan;
-        history::record(conn, Kind::Plan, id, Some(city_id), actor, None, Some(&serde_json::to_value(&plan).unwrap()))?;
+        history::record(
+            conn,
+            Kind::Plan,
+            id,
+            Some(city_id),
+            actor,
+            now,
+            None,
+            Some(&serde_json::to_value(&plan).unwrap()),
+        )?;
         QueryResult::Ok(plan)
     })?)
 }
 
-pub fn update(conn: &mut DbConnection, before: &Plan, expected: i32, f: PlanFields, actor: &Actor) -> ApiResult<Plan> {
+pub fn update(
+    conn: &mut DbConnection,
+    before: &Plan,
+    expected: i32,
+    f: PlanFields,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> ApiResult<Plan> {
     if before.version != expected {
         return Err(ApiError::version_conflict("plan", before.version, expected));
     }
@@ -128,7 +150,7 @@ pub fn update(conn: &mut DbConnection, before: &Plan, expected: i32, f: PlanFiel
                 plans::adopted_on.eq(f.adopted_on),
                 plans::document_url.eq(&f.document_url),
                 plans::version.eq(expected + 1),
-                plans::updated_at.eq(Utc::now().naive_utc()),
+                plans::updated_at.eq(now.naive_utc()),
             ))
             .execute(conn)?;
         if n == 0 {
@@ -141,6 +163,7 @@ pub fn update(conn: &mut DbConnection, before: &Plan, expected: i32, f: PlanFiel
             before.id,
             Some(before.city_id),
             actor,
+            now,
             Some(&serde_json::to_value(before).unwrap()),
             Some(&serde_json::to_value(&after).unwrap()),
         )?;

@@ -386,7 +386,7 @@ async fn a_city_editor_lists_only_their_own_city_and_revoked_tokens_stop_working
             .select(api_tokens::id)
             .first(&mut c)
             .unwrap();
-        assert!(charter_tracker::auth::tokens::revoke(&mut c, id).unwrap());
+        assert!(charter_tracker::auth::tokens::revoke(&mut c, id, chrono::Utc::now()).unwrap());
     })
     .await
     .unwrap();

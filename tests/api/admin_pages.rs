@@ -49,8 +49,8 @@ async fn user_version(app: &TestApp, id: i64) -> i32 {
 
 /// A new API token for an existing user.
 async fn token_for(app: &TestApp, user: i64, label: &str) -> (i64, String) {
-    let label = label.to_string();
-    on_db(app, move |c| charter_tracker::auth::tokens::issue(c, user, &label).unwrap()).await
+    let (label, now) = (label.to_string(), app.clock.now());
+    on_db(app, move |c| charter_tracker::auth::tokens::issue(c, user, &label, now).unwrap()).await
 }
 
 /// A queued email moved to `state` (with a last error when failed); returns its id.

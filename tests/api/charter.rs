@@ -36,7 +36,7 @@ async fn loading_is_idempotent_and_a_changed_file_retires_rather_than_deletes() 
     let report = tokio::task::spawn_blocking(move || {
         let mut c = pool.get().unwrap();
         let files = loader::read_files(&dir).unwrap();
-        let again = loader::sync(&mut c, &files).unwrap();
+        let again = loader::sync(&mut c, &files, chrono::Utc::now()).unwrap();
         assert!(!again.changed(), "a second load of the same files writes nothing: {again:?}");
 
         // An override that rewords PM1, drops SP1 (used by an action) and SP2 (unused).
@@ -49,7 +49,7 @@ async fn loading_is_idempotent_and_a_changed_file_retires_rather_than_deletes() 
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("eurocities-integrating-cities.toml"), changed).unwrap();
         let files = loader::read_files(&dir).unwrap();
-        loader::sync(&mut c, &files).unwrap()
+        loader::sync(&mut c, &files, chrono::Utc::now()).unwrap()
     })
     .await
     .unwrap();

@@ -109,7 +109,10 @@ impl TestApp {
         adjust(&mut settings);
         let pool = {
             let s = settings.clone();
-            tokio::task::spawn_blocking(move || startup::prepare(&s)).await.unwrap().expect("prepare")
+            tokio::task::spawn_blocking(move || startup::prepare(&s, chrono::Utc::now()))
+                .await
+                .unwrap()
+                .expect("prepare")
         };
         let clock = charter_tracker::clock::Clock::manual(chrono::Utc::now());
         let templates = std::sync::Arc::new(charter_tracker::mail::load_templates(&settings.mail).expect("templates"));
@@ -162,12 +165,12 @@ impl TestApp {
 
     /// Creates a user with a role (and city, for editors) and returns a bearer token.
     pub async fn token(&self, role: Role, city: Option<i64>) -> String {
-        let pool = self.pool.clone();
+        let (pool, now) = (self.pool.clone(), self.clock.now());
         tokio::task::spawn_blocking(move || {
             let mut c = pool.get().unwrap();
             let email = format!("{}-{}@test.example", role.as_str(), uuid::Uuid::new_v4().simple());
-            let id = auth::store::add(&mut c, &email, role, city, "a long test password").unwrap();
-            auth::tokens::issue(&mut c, id, "test").unwrap().1
+            let id = auth::store::add(&mut c, &email, role, city, "a long test password", now).unwrap();
+            auth::tokens::issue(&mut c, id, "test", now).unwrap().1
         })
         .await
         .unwrap()

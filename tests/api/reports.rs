@@ -1281,6 +1281,7 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
             Role::CityEditor,
             Some(city),
             "a long test password",
+            at("2027-01-02T08:00:00Z"),
         )
         .unwrap();
         send(&mut c, &settings, crate::helpers::templates(), editor, Purpose::Reset, at("2027-01-02T09:00:00Z"))

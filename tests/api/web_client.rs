@@ -136,7 +136,7 @@ impl TestApp {
         tokio::task::spawn_blocking(move || {
             let mut c = pool.get().unwrap();
             let email = format!("{}-{}@city.example", role.as_str(), &uuid::Uuid::new_v4().simple().to_string()[..8]);
-            auth::store::add(&mut c, &email, role, city, &password).unwrap();
+            auth::store::add(&mut c, &email, role, city, &password, chrono::Utc::now()).unwrap();
             email
         })
         .await

@@ -24,7 +24,7 @@ use utoipa::{Modify, OpenApi};
         crate::plans::routes::create_plan,
         crate::plans::routes::get_plan,
         crate::plans::routes::update_plan,
-        crate::plans::coverage::plan_coverage,
+        crate::plans::routes::plan_coverage,
         crate::actions::routes::list_actions,
         crate::actions::routes::create_action,
         crate::actions::routes::get_action,

@@ -18,6 +18,31 @@ crate::text_enum! {
     }
 }
 
+impl ActionStatus {
+    /// Whether an action in this status counts as acting on its commitment (covers it): every
+    /// status but cancelled. Plans' coverage, the network overview and the outcomes report
+    /// all count by this rule; queries use [`ActionStatus::covering`].
+    pub fn covers(self) -> bool {
+        self != ActionStatus::Cancelled
+    }
+
+    /// The statuses that cover a commitment, as stored, for queries.
+    pub fn covering() -> Vec<&'static str> {
+        Self::ALL.iter().filter(|s| s.covers()).map(|s| s.as_str()).collect()
+    }
+
+    /// Whether the action is still to be done (neither completed nor cancelled): only such an
+    /// action can be overdue.
+    pub fn is_open(self) -> bool {
+        !matches!(self, ActionStatus::Completed | ActionStatus::Cancelled)
+    }
+
+    /// The open statuses, as stored, for queries.
+    pub fn open() -> Vec<&'static str> {
+        Self::ALL.iter().filter(|s| s.is_open()).map(|s| s.as_str()).collect()
+    }
+}
+
 crate::text_enum! {
     /// The Charter's footnote: where the city is not the direct service provider it advocates
     /// the Charter's provisions with those who are.

@@ -1,6 +1,13 @@
 //! Checked, validated changes to the check-in schedule and to check-ins, shared by the API and
 //! the pages, and the reads both show (the schedule in force with its next firings, rounds).
+//!
+//! A check-in's form is filled in by a signed-in editor of the city (or the secretariat), or by
+//! whoever holds a live link from a reminder email. Both ways in are checked here, once, and
+//! give an [`Opened`] check-in; saving a draft and submitting take one, so neither the API
+//! nor the pages can write a check-in they have not opened.
 
+use super::content::CheckInContent;
+use super::links;
 use super::schedule::{Schedule, ScheduleError};
 use super::{rounds, store, CheckIn, ExtendInput, ScheduleInput, ScheduleOut};
 use crate::auth::Caller;
@@ -8,6 +15,7 @@ use crate::config::Settings;
 use crate::db::schema::rounds as rounds_t;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldError};
+use crate::history::Actor;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
@@ -113,4 +121,72 @@ pub fn rounds(conn: &mut DbConnection, limit: i64, offset: i64) -> ApiResult<(Ve
         .select(rounds::RoundRow::as_select())
         .load(conn)?;
     Ok((rows, total))
+}
+
+/// A check-in its filler may change, and who they are for its history. Made only by
+/// [`open_signed_in`] and [`open_by_link`].
+#[derive(Clone, Debug)]
+pub struct Opened {
+    id: i64,
+    actor: Actor,
+}
+
+impl Opened {
+    pub fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+/// A check-in of a city the caller may change (its editors and the secretariat).
+pub fn open_signed_in(conn: &mut DbConnection, settings: &Settings, caller: &Caller, id: i64) -> ApiResult<Opened> {
+    let f = store::get(conn, settings, id)?;
+    caller.can_edit_city(f.check_in.city_id)?;
+    Ok(Opened { id, actor: caller.actor() })
+}
+
+/// The check-in a live emailed link opens, as the contact it was sent to. An unknown token is
+/// a 404 and a link whose round has closed a 410, each saying what to do.
+pub fn open_by_link(conn: &mut DbConnection, token: &str, now: DateTime<Utc>) -> ApiResult<Opened> {
+    match links::resolve(conn, token, now)? {
+        Ok((id, contact)) => {
+            let label = match contact {
+                Some(cid) => crate::cities::contacts::for_id(conn, cid)?
+                    .map(|x| format!("{} <{}> (emailed link)", x.name, x.email)),
+                None => None,
+            }
+            .unwrap_or_else(|| "emailed link".into());
+            Ok(Opened { id, actor: Actor { user_id: None, label } })
+        }
+        Err(links::Refusal::Unknown) => Err(ApiError::not_found(
+            "this link is not valid: check that the whole address was copied, or ask the secretariat for a new one",
+        )),
+        Err(links::Refusal::Expired) => Err(ApiError::Gone(
+            "this link has expired because its check-in round has closed; please contact the secretariat".into(),
+        )),
+    }
+}
+
+/// Saves an opened check-in's form as a draft, if it is still at version `expected`.
+pub fn save_draft(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    opened: &Opened,
+    expected: i32,
+    content: &CheckInContent,
+    now: DateTime<Utc>,
+) -> ApiResult<store::Full> {
+    store::save_draft(conn, settings, opened.id, expected, content, now)
+}
+
+/// Submits an opened check-in (`content`, or its saved draft when absent), recorded under
+/// whoever opened it.
+pub fn submit(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    opened: &Opened,
+    expected: i32,
+    content: Option<&CheckInContent>,
+    now: DateTime<Utc>,
+) -> ApiResult<store::Full> {
+    store::submit(conn, settings, opened.id, expected, content, &opened.actor, now)
 }

@@ -4,15 +4,12 @@
 
 use super::content::CheckInContent;
 use super::store::{self, Form};
-use super::{commands, ics, links, rounds, CheckIn, ExtendInput, Round, ScheduleInput, ScheduleOut};
+use super::{commands, ics, rounds, CheckIn, ExtendInput, Round, ScheduleInput, ScheduleOut};
 use crate::app::AppState;
 use crate::auth::{Caller, Role};
-use crate::cities::contacts;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::history::Actor;
 use crate::http::{db, id_param, Json, Page, PageQuery};
 use actix_web::{web, HttpResponse};
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -193,10 +190,9 @@ pub async fn save_draft(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let f = store::get(c, &settings, id)?;
-        caller.can_edit_city(f.check_in.city_id)?;
+        let opened = commands::open_signed_in(c, &settings, &caller, id)?;
         let content = body.0.content.unwrap_or_default();
-        Ok(store::save_draft(c, &settings, id, body.0.version, &content, now)?.check_in)
+        Ok(commands::save_draft(c, &settings, &opened, body.0.version, &content, now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -215,9 +211,8 @@ pub async fn submit(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let f = store::get(c, &settings, id)?;
-        caller.can_edit_city(f.check_in.city_id)?;
-        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &caller.actor(), now)?.check_in)
+        let opened = commands::open_signed_in(c, &settings, &caller, id)?;
+        Ok(commands::submit(c, &settings, &opened, body.0.version, body.0.content.as_ref(), now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -240,26 +235,6 @@ pub async fn extend(
     Ok(HttpResponse::Ok().json(out))
 }
 
-/// Resolves an emailed link to its check-in and the contact it was sent to.
-fn by_link(c: &mut crate::db::DbConnection, token: &str, now: DateTime<Utc>) -> ApiResult<(i64, Actor)> {
-    match links::resolve(c, token, now)? {
-        Ok((id, contact)) => {
-            let label = match contact {
-                Some(cid) => contacts::for_id(c, cid)?.map(|x| format!("{} <{}> (emailed link)", x.name, x.email)),
-                None => None,
-            }
-            .unwrap_or_else(|| "emailed link".into());
-            Ok((id, Actor { user_id: None, label }))
-        }
-        Err(links::Refusal::Unknown) => Err(ApiError::not_found(
-            "this link is not valid: check that the whole address was copied, or ask the secretariat for a new one",
-        )),
-        Err(links::Refusal::Expired) => Err(ApiError::Gone(
-            "this link has expired because its check-in round has closed; please contact the secretariat".into(),
-        )),
-    }
-}
-
 /// The form an emailed link opens, without a password.
 #[utoipa::path(get, path = "/api/v1/check-in-links/{token}", tag = "check-ins", params(("token" = String, Path)),
     responses((status = 200, body = Form), (status = 404, body = Problem), (status = 410, body = Problem)))]
@@ -267,8 +242,8 @@ pub async fn link_form(state: web::Data<AppState>, token: web::Path<String>) -> 
     let settings = state.settings.clone();
     let now = state.clock.now();
     let form = db(&state.pool, move |c| {
-        let (id, _) = by_link(c, &token, now)?;
-        store::form(c, &settings, id)
+        let opened = commands::open_by_link(c, &token, now)?;
+        store::form(c, &settings, opened.id())
     })
     .await?;
     Ok(HttpResponse::Ok().json(form))
@@ -285,9 +260,9 @@ pub async fn link_save_draft(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let (id, _) = by_link(c, &token, now)?;
+        let opened = commands::open_by_link(c, &token, now)?;
         let content = body.0.content.unwrap_or_default();
-        Ok(store::save_draft(c, &settings, id, body.0.version, &content, now)?.check_in)
+        Ok(commands::save_draft(c, &settings, &opened, body.0.version, &content, now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -304,8 +279,8 @@ pub async fn link_submit(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let (id, actor) = by_link(c, &token, now)?;
-        Ok(store::submit(c, &settings, id, body.0.version, body.0.content.as_ref(), &actor, now)?.check_in)
+        let opened = commands::open_by_link(c, &token, now)?;
+        Ok(commands::submit(c, &settings, &opened, body.0.version, body.0.content.as_ref(), now)?.check_in)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))

@@ -38,6 +38,14 @@ pub struct Full {
     pub round_closed: bool,
 }
 
+/// The state a check-in is shown in: `extended` while an open one has a new due date.
+pub fn shown_state(stored: CheckInState, extended: bool) -> CheckInState {
+    match stored {
+        CheckInState::Open if extended => CheckInState::Extended,
+        s => s,
+    }
+}
+
 fn to_check_in(
     r: Row,
     round_label: String,
@@ -47,11 +55,7 @@ fn to_check_in(
     conn: &mut DbConnection,
 ) -> anyhow::Result<Full> {
     let schedule = effective_schedule(conn, settings)?;
-    let stored = CheckInState::from_db(&r.state);
-    let state = match stored {
-        CheckInState::Open if r.extension_reason.is_some() => CheckInState::Extended,
-        s => s,
-    };
+    let state = shown_state(CheckInState::from_db(&r.state), r.extension_reason.is_some());
     let draft = r.draft.as_deref().map(read_draft).unwrap_or_default();
     Ok(Full {
         check_in: CheckIn {
@@ -453,4 +457,25 @@ pub fn counts(conn: &mut DbConnection, round_ids: &[i64]) -> QueryResult<std::co
         out.entry(round).or_default().add(CheckInState::from_db(&state), submitted_at.is_some_and(|s| s > due_at));
     }
     Ok(out)
+}
+
+/// What check-ins reported on one action, newest first: (round label, when, status, progress,
+/// narrative, evidence as a JSON list).
+pub type ActionReportRow = (String, NaiveDateTime, String, i32, String, String);
+
+/// Every check-in report on an action, newest first, for the action's page.
+pub fn reports_for_action(conn: &mut DbConnection, action_id: i64) -> QueryResult<Vec<ActionReportRow>> {
+    action_updates::table
+        .inner_join(check_ins::table.inner_join(rounds_t::table))
+        .filter(action_updates::action_id.eq(action_id))
+        .order(action_updates::id.desc())
+        .select((
+            rounds_t::label,
+            action_updates::created_at,
+            action_updates::status,
+            action_updates::progress,
+            action_updates::narrative,
+            action_updates::evidence,
+        ))
+        .load(conn)
 }

@@ -232,3 +232,23 @@ pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64, now: Da
     })?;
     Ok(before)
 }
+
+/// What a viewer may do with a city's page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Everything the city's data holds; `edit` when they may change it.
+    Full { edit: bool },
+    /// Only what the city publishes.
+    Public,
+}
+
+/// Decides a viewer's access to a city's page: readers of the city see it whole, anyone sees
+/// a public city's public page; anyone else must sign in (`Unauthenticated`) or is refused.
+pub fn page_access(caller: Option<&Caller>, city: &City) -> ApiResult<Access> {
+    match caller {
+        Some(c) if c.can_read_city(city.id).is_ok() => Ok(Access::Full { edit: c.can_edit_city(city.id).is_ok() }),
+        _ if city.public => Ok(Access::Public),
+        None => Err(ApiError::Unauthenticated("sign in to see this city".into())),
+        Some(_) => Err(ApiError::Forbidden("you may only see your own city's plan".into())),
+    }
+}

@@ -4,13 +4,11 @@
 use super::labels;
 use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
 use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea};
-use crate::db::schema::{action_updates, check_ins, rounds};
 use crate::error::{ApiError, FieldError};
 use crate::history::{self, Kind};
 use crate::plans::store::Stored;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
-use diesel::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -242,7 +240,7 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::create(c, &caller, plan_id, &input, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, plan_id, &input, now))?))
+            Err(ApiError::Validation(crate::db::dry_run(c, |c| commands::create(c, &caller, plan_id, &input, now))?))
         };
         match result {
             Ok(a) => Ok(Ok((a, plan.plan.city_id))),
@@ -304,7 +302,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::update(c, &caller, id, Ok(v.version), &input, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, id, Ok(v.version), &input, now))?))
+            Err(ApiError::Validation(crate::db::dry_run(c, |c| commands::update(c, &caller, id, Ok(v.version), &input, now))?))
         };
         match result {
             Ok(a) => Ok(Ok(a)),
@@ -390,19 +388,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
         let city = crate::cities::store::require(c, a.city_id)?;
         let plan = crate::plans::store::require(c, a.plan_id)?;
         let (entries, _) = history::for_object(c, Kind::Action, id)?;
-        let reports: Vec<(String, chrono::NaiveDateTime, String, i32, String, String)> = action_updates::table
-            .inner_join(check_ins::table.inner_join(rounds::table))
-            .filter(action_updates::action_id.eq(id))
-            .order(action_updates::id.desc())
-            .select((
-                rounds::label,
-                action_updates::created_at,
-                action_updates::status,
-                action_updates::progress,
-                action_updates::narrative,
-                action_updates::evidence,
-            ))
-            .load(c)?;
+        let reports = crate::check_ins::store::reports_for_action(c, id)?;
         Ok((a, city, plan, entries, reports))
     })
     .await?;

@@ -11,10 +11,8 @@ use super::web::{self, MaybeViewer, PageError, PageResult, Viewer};
 use crate::actions::ActionStatus;
 use crate::check_ins::content::{ActionReport, CheckInContent, CommitmentAssessment, IndicatorReport, NewActionReport};
 use crate::check_ins::store::{self, Form};
-use crate::check_ins::{links, Assessment};
-use crate::cities::contacts;
+use crate::check_ins::{commands, links, Assessment};
 use crate::error::{ApiError, FieldError};
-use crate::history::Actor;
 use crate::indicators::Unit;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
@@ -262,40 +260,28 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
 
 /// Who is filling in the form, and where it posts to.
 struct Opened {
-    check_in: i64,
-    actor: Actor,
+    check_in: commands::Opened,
     action_url: String,
 }
 
-/// What an emailed link opens: its check-in, as the contact it was sent to.
+/// What an emailed link opens: its check-in, as the contact it was sent to. The refusals keep
+/// their own headings, for people who arrive from an email.
 async fn by_link(req: &HttpRequest, token: &str) -> Result<Opened, PageError> {
-    let now = web::state(req).clock.now();
+    let now = web::now(req);
     let t = token.to_string();
-    let found = web::db(req, move |c| {
-        Ok(match links::resolve(c, &t, now)? {
-            Ok((id, contact)) => {
-                let label = contact
-                    .and_then(|cid| contacts::for_id(c, cid).ok().flatten())
-                    .map(|x| format!("{} <{}> (emailed link)", x.name, x.email))
-                    .unwrap_or_else(|| "emailed link".into());
-                Ok((id, Actor { user_id: None, label }))
-            }
-            Err(r) => Err(r),
-        })
-    })
-    .await?;
-    match found {
-        Ok((check_in, actor)) => Ok(Opened { check_in, actor, action_url: links::path(token) }),
-        Err(links::Refusal::Unknown) => Err(PageError::Refused {
+    match web::db(req, move |c| commands::open_by_link(c, &t, now)).await {
+        Ok(check_in) => Ok(Opened { check_in, action_url: links::path(token) }),
+        Err(PageError::NotFound(_)) => Err(PageError::Refused {
             status: StatusCode::NOT_FOUND,
             heading: "This link does not work",
             detail: "Check that you copied the whole address from the email. If it still does not work, reply to the email and the secretariat will send you a new link".into(),
         }),
-        Err(links::Refusal::Expired) => Err(PageError::Refused {
+        Err(PageError::Gone(_)) => Err(PageError::Refused {
             status: StatusCode::GONE,
             heading: "This link has expired",
             detail: "The check-in round it was for has closed. If you still want to send an update, please contact the secretariat".into(),
         }),
+        Err(e) => Err(e),
     }
 }
 
@@ -304,13 +290,8 @@ async fn by_session(req: &HttpRequest, viewer: &Viewer, id: &str) -> Result<Open
     let id = crate::http::id_param(id)?;
     let settings = web::state(req).settings.clone();
     let caller = viewer.caller.clone();
-    web::db(req, move |c| {
-        let f = store::get(c, &settings, id)?;
-        caller.can_edit_city(f.check_in.city_id)?;
-        Ok(())
-    })
-    .await?;
-    Ok(Opened { check_in: id, actor: viewer.caller.actor(), action_url: format!("/check-ins/{id}") })
+    let check_in = web::db(req, move |c| commands::open_signed_in(c, &settings, &caller, id)).await?;
+    Ok(Opened { check_in, action_url: format!("/check-ins/{id}") })
 }
 
 /// The page for a check-in that can no longer be changed, if it is one.
@@ -350,7 +331,7 @@ fn title_of(form: &Form) -> String {
 
 async fn show(req: HttpRequest, opened: Opened) -> PageResult {
     let settings = web::state(&req).settings.clone();
-    let id = opened.check_in;
+    let id = opened.check_in.id();
     let form = web::db(&req, move |c| store::form(c, &settings, id)).await?;
     if let Some(done) = finished(&req, &form) {
         return done;
@@ -380,7 +361,7 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
     let csrf = posted.check_csrf(&req);
     let state = web::state(&req);
     let (settings, now) = (state.settings.clone(), state.clock.now());
-    let (id, actor) = (opened.check_in, opened.actor.clone());
+    let (id, check_in) = (opened.check_in.id(), opened.check_in.clone());
     let f2 = fields.clone();
     let outcome = web::db(&req, move |c| {
         let form = store::form(c, &settings, id)?;
@@ -396,9 +377,9 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
         }
         let version: i32 = f2.get("version").and_then(|v| v.parse().ok()).unwrap_or(form.check_in.version);
         let result = if f2.get("intent").map(String::as_str) == Some("submit") {
-            store::submit(c, &settings, id, version, Some(&content), &actor, now).map(|_| None)
+            commands::submit(c, &settings, &check_in, version, Some(&content), now).map(|_| None)
         } else {
-            store::save_draft(c, &settings, id, version, &content, now).map(Some)
+            commands::save_draft(c, &settings, &check_in, version, &content, now).map(Some)
         };
         Ok(match result {
             Ok(None) => Outcome::Submitted,

@@ -4,12 +4,11 @@
 
 use super::labels;
 use super::web::{self, db, page, MaybeViewer, PageError, PageResult};
-use crate::actions::{store as actions_store, Action, ActionStatus};
-use crate::auth::sessions::Session;
+use crate::actions::{store as actions_store, Action};
 use crate::check_ins::{rounds, CheckInState};
-use crate::cities::City;
+use crate::cities::commands::{self, Access};
 use crate::db::DbConnection;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::plans::coverage;
 use actix_web::{web as aweb, HttpRequest};
 use chrono::NaiveDate;
@@ -19,32 +18,9 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/cities/{id}", aweb::get().to(show));
 }
 
-/// What a viewer may do with a city.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Access {
-    /// Everything the city's data holds; `edit` when they may change it.
-    Full { edit: bool },
-    /// Only what the city publishes.
-    Public,
-}
-
-/// Decides a viewer's access to a city: readers see it whole, anyone sees a public city's
-/// public page, others are asked to sign in or refused.
-pub fn access(viewer: Option<&Session>, city: &City, path: &str) -> Result<Access, PageError> {
-    match viewer {
-        Some(s) if s.caller.can_read_city(city.id).is_ok() => {
-            Ok(Access::Full { edit: s.caller.can_edit_city(city.id).is_ok() })
-        }
-        _ if city.public => Ok(Access::Public),
-        None => Err(PageError::SignIn { next: path.to_string() }),
-        Some(_) => Err(PageError::Forbidden("you may only see your own city's plan".into())),
-    }
-}
-
 /// An action as a row in lists: title, status tag, progress, due date and whether it is overdue.
 pub fn action_row(a: &Action, today: NaiveDate) -> Value {
-    let open = !matches!(a.status, ActionStatus::Completed | ActionStatus::Cancelled);
-    let overdue = open && a.due_date.is_some_and(|d| d < today);
+    let overdue = a.status.is_open() && a.due_date.is_some_and(|d| d < today);
     json!({
         "id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status),
         "progress": a.progress, "due": labels::opt_date(a.due_date), "overdue": overdue,
@@ -118,9 +94,12 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
         let city = crate::cities::store::require(c, city_id)?;
         let titles: std::collections::HashMap<String, String> =
             crate::charter::store::list(c)?.into_iter().map(|f| (f.code, f.title)).collect();
-        let access = match access(viewer.as_ref(), &city, &path) {
+        let access = match commands::page_access(viewer.as_ref().map(|s| &s.caller), &city) {
             Ok(a) => a,
-            Err(e) => return Ok((city, Err(e), Value::Null, titles)),
+            Err(ApiError::Unauthenticated(_)) => {
+                return Ok((city, Err(PageError::SignIn { next: path }), Value::Null, titles))
+            }
+            Err(e) => return Ok((city, Err(e.into()), Value::Null, titles)),
         };
         let plans = plans_view(c, city_id, today)?;
         let mut data = json!({"plans": plans});

@@ -130,7 +130,9 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::create(c, &caller, city_id, &input, today, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::create(c, &caller, city_id, &input, today, now))?))
+            Err(ApiError::Validation(crate::db::dry_run(c, |c| {
+                commands::create(c, &caller, city_id, &input, today, now)
+            })?))
         };
         match result {
             Ok(p) => Ok(Ok(p)),
@@ -203,7 +205,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now)
         } else {
-            Err(ApiError::Validation(web::dry_run(c, |c| commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now))?))
+            Err(ApiError::Validation(crate::db::dry_run(c, |c| commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now))?))
         };
         match result {
             Ok(p) => Ok(Ok(p)),

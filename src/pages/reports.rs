@@ -3,15 +3,12 @@
 
 use super::labels;
 use super::web::{self, db, form_errors, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
-use crate::auth::Role;
-use crate::db::schema::{actions, cities, commitments, plans};
 use crate::error::{ApiError, FieldError};
-use crate::reports::store;
 use crate::reports::CompileInput;
+use crate::reports::{commands, store};
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest, HttpResponse};
 use chrono::{Datelike, NaiveDate};
-use diesel::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -29,9 +26,9 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 const COMPILE_LABELS: &[(&str, &str)] = &[("framework", "Framework"), ("from", "First day"), ("to", "Last day")];
 
 fn secretariat_only(viewer: &Viewer) -> Result<(), PageError> {
-    match viewer.caller.role {
-        Role::Secretariat => Ok(()),
-        _ => Err(PageError::Forbidden(
+    match commands::reader_is_secretariat(&viewer.caller) {
+        true => Ok(()),
+        false => Err(PageError::Forbidden(
             "drafts of the outcomes report are for the network secretariat only; published reports are at /reports"
                 .into(),
         )),
@@ -100,18 +97,11 @@ async fn compile(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
         return list_page(&req, StatusCode::UNPROCESSABLE_ENTITY, typed, &[e]).await;
     }
     let state = web::state(&req);
-    let (settings, now, by) = (state.settings.clone(), state.clock.now(), viewer.caller.email.clone());
-    let outcome = db(&req, move |c| {
-        let (from, to) = match input.dates() {
-            Ok(d) => d,
-            Err(ApiError::Validation(e)) => return Ok(Err(e)),
-            Err(e) => return Err(e),
-        };
-        match store::compile(c, &settings, &input.framework, from, to, &by, now) {
-            Ok(done) => Ok(Ok(done)),
-            Err(ApiError::Validation(e)) => Ok(Err(e)),
-            Err(e) => Err(e),
-        }
+    let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
+    let outcome = db(&req, move |c| match commands::compile(c, &settings, &caller, &input, now) {
+        Ok(done) => Ok(Ok(done)),
+        Err(ApiError::Validation(e)) => Ok(Err(e)),
+        Err(e) => Err(e),
     })
     .await?;
     match outcome {
@@ -150,22 +140,10 @@ async fn report_page(
         let detail = store::detail(c, &settings, id, true)?;
         let fw =
             crate::charter::store::by_code(c, &summary.framework)?.ok_or_else(|| ApiError::not_found("framework"))?;
-        // Cities with a plan under the report's framework, for the picker.
-        let mut cities_of: Vec<(i64, String)> = plans::table
-            .inner_join(cities::table)
-            .filter(plans::framework_id.eq(fw.id))
-            .select((cities::id, cities::name))
-            .distinct()
-            .load(c)?;
+        let mut cities_of = store::cities_with_plans(c, fw.id)?;
         cities_of.sort_by_key(|(_, n)| labels::sort_key(n));
-        let candidates: Vec<(i64, String, String, String, i32)> = match city {
-            Some(city) => actions::table
-                .inner_join(plans::table)
-                .inner_join(commitments::table)
-                .filter(plans::framework_id.eq(fw.id).and(plans::city_id.eq(city)))
-                .order((commitments::position, actions::id))
-                .select((actions::id, actions::title, commitments::code, actions::status, actions::progress))
-                .load(c)?,
+        let candidates = match city {
+            Some(city) => store::good_practice_candidates(c, fw.id, city)?,
             None => vec![],
         };
         Ok((summary, versions, detail, cities_of, candidates))
@@ -184,9 +162,9 @@ async fn report_page(
         .collect();
     let candidates: Vec<Value> = candidates
         .into_iter()
-        .map(|(aid, title, code, status, progress)| {
-            json!({"id": aid, "title": title, "commitment": code, "tag": labels::action_status_tag(crate::actions::ActionStatus::from_db(&status)),
-                   "progress": progress, "marked": summary.good_practices.contains(&aid)})
+        .map(|a| {
+            json!({"id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status),
+                   "progress": a.progress, "marked": summary.good_practices.contains(&a.id)})
         })
         .collect();
     let draft = versions
@@ -233,8 +211,8 @@ async fn recompile(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, for
         return report_page(&req, id, None, StatusCode::UNPROCESSABLE_ENTITY, "", &[e]).await;
     }
     let state = web::state(&req);
-    let (settings, now, by) = (state.settings.clone(), state.clock.now(), viewer.caller.email.clone());
-    let done = db(&req, move |c| store::compile_report(c, &settings, id, &by, now)).await?;
+    let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
+    let done = db(&req, move |c| commands::recompile(c, &settings, &caller, id, now)).await?;
     let what = if done.created { "compiled" } else { "compiled again with the latest data" };
     Ok(redirect_with_notice(&format!("/reports/manage/{id}"), &format!("Draft version {} {what}.", done.number)))
 }
@@ -257,13 +235,12 @@ async fn publish(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
         return report_page(&req, id, None, StatusCode::UNPROCESSABLE_ENTITY, &changelog, &[e]).await;
     }
     let state = web::state(&req);
-    let (settings, templates, now, by) =
-        (state.settings.clone(), state.report_templates.clone(), state.clock.now(), viewer.caller.email.clone());
+    let (settings, templates, now, caller) =
+        (state.settings.clone(), state.report_templates.clone(), state.clock.now(), viewer.caller.clone());
     let text = changelog.clone();
     let outcome = db(&req, move |c| {
-        let draft = store::draft_id(c, id)?;
         let log = Some(text.as_str()).filter(|t| !t.trim().is_empty());
-        match store::publish(c, &settings, &templates, draft, log, &by, now) {
+        match commands::publish(c, &settings, &templates, &caller, id, log, now) {
             Ok(p) => Ok(Ok(p)),
             Err(ApiError::Validation(e)) => Ok(Err(e)),
             Err(e) => Err(e),
@@ -294,9 +271,9 @@ async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Fo
         .parse::<i64>()
         .map_err(|_| PageError::BadRequest("the form did not say which action to mark".into()))?;
     let state = web::state(&req);
-    let (settings, now, by) = (state.settings.clone(), state.clock.now(), viewer.caller.email.clone());
+    let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
     let title = db(&req, move |c| {
-        store::mark_good_practice(c, &settings, id, action, &by, now)?;
+        commands::mark_good_practice(c, &settings, &caller, id, action, now)?;
         Ok(crate::actions::store::require(c, action)?.title)
     })
     .await?;
@@ -318,8 +295,8 @@ async fn unmark(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
         return report_page(&req, id, None, StatusCode::UNPROCESSABLE_ENTITY, "", &[e]).await;
     }
     let state = web::state(&req);
-    let (settings, now, by) = (state.settings.clone(), state.clock.now(), viewer.caller.email.clone());
-    db(&req, move |c| store::unmark_good_practice(c, &settings, id, action, &by, now)).await?;
+    let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
+    db(&req, move |c| commands::unmark_good_practice(c, &settings, &caller, id, action, now)).await?;
     Ok(redirect_with_notice(
         &format!("/reports/manage/{id}#good-practice"),
         "The good-practice mark was removed, and the draft was compiled again.",

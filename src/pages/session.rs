@@ -252,7 +252,7 @@ async fn link_set(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Stri
         let result = match csrf {
             Ok(()) => set(c),
             // Nothing is saved; the password's own mistakes are listed too.
-            Err(e) => Err(ApiError::Validation([vec![e], web::dry_run(c, set)?].concat())),
+            Err(e) => Err(ApiError::Validation([vec![e], crate::db::dry_run(c, set)?].concat())),
         };
         match result {
             Ok(Ok(SignIn::Ok { session, role, city_id })) => Ok(Set::Done(session, home_path(role, city_id))),
@@ -340,7 +340,8 @@ async fn change_password(req: HttpRequest, viewer: Viewer, form: Form) -> PageRe
         let change = |c: &mut crate::db::DbConnection| {
             commands::change_own_password(c, &caller, session_id, &current, &pass, &confirm)
         };
-        let result = if errors.is_empty() { change(c) } else { Err(ApiError::Validation(web::dry_run(c, change)?)) };
+        let result =
+            if errors.is_empty() { change(c) } else { Err(ApiError::Validation(crate::db::dry_run(c, change)?)) };
         match result {
             Ok(()) => Ok(errors),
             Err(ApiError::Validation(more)) => Ok([errors, more].concat()),
@@ -366,7 +367,8 @@ async fn create_token(req: HttpRequest, viewer: Viewer, form: Form) -> PageResul
     let label = typed.clone();
     let issued = db(&req, move |c| {
         let issue = |c: &mut crate::db::DbConnection| commands::issue_own_token(c, &caller, &label, now);
-        let result = if errors.is_empty() { issue(c) } else { Err(ApiError::Validation(web::dry_run(c, issue)?)) };
+        let result =
+            if errors.is_empty() { issue(c) } else { Err(ApiError::Validation(crate::db::dry_run(c, issue)?)) };
         match result {
             Ok((_, token)) => Ok(Ok(token)),
             Err(ApiError::Validation(more)) => Ok(Err([errors, more].concat())),

@@ -109,12 +109,6 @@ impl From<ApiError> for PageError {
     }
 }
 
-impl From<diesel::result::Error> for PageError {
-    fn from(e: diesel::result::Error) -> Self {
-        PageError::Unexpected(anyhow::Error::new(e).context("database query"))
-    }
-}
-
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -580,25 +574,6 @@ pub fn session_cookie_removal() -> Cookie<'static> {
     let mut c = Cookie::build(sessions::COOKIE, "").path("/").finish();
     c.make_removal();
     c
-}
-
-/// Runs a command in a transaction that is always rolled back, and returns its validation
-/// errors: a form with a mistake only the form can make (a choice not made, a number that is
-/// not one) still lists every other mistake at once, and saves nothing.
-pub fn dry_run<T>(
-    c: &mut crate::db::DbConnection,
-    command: impl FnOnce(&mut crate::db::DbConnection) -> Result<T, ApiError>,
-) -> Result<Vec<FieldError>, ApiError> {
-    use diesel::Connection;
-    let outcome = c.transaction::<(), ApiError, _>(|c| {
-        command(c)?;
-        Err(ApiError::Validation(vec![]))
-    });
-    match outcome {
-        Err(ApiError::Validation(errors)) => Ok(errors),
-        Err(other) => Err(other),
-        Ok(()) => Ok(vec![]),
-    }
 }
 
 /// Runs database work off the executor, for page handlers.

@@ -2,14 +2,9 @@
 //! commitments have none. An action that is cancelled does not cover its commitment.
 
 use crate::actions::ActionStatus;
-use crate::app::AppState;
-use crate::auth::Caller;
 use crate::charter;
 use crate::db::schema::actions;
 use crate::db::DbConnection;
-use crate::error::{ApiResult, Problem};
-use crate::http::{db, id_param};
-use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -76,7 +71,7 @@ pub fn compute(conn: &mut DbConnection, plan_id: i64, framework_id: i64, framewo
             if c.retired && n == 0 {
                 continue;
             }
-            let covered = n - by_status.get(ActionStatus::Cancelled.as_str()).copied().unwrap_or(0) > 0;
+            let covered = by_status.iter().any(|(s, k)| *k > 0 && ActionStatus::from_db(s).covers());
             if !covered {
                 uncovered.push(c.code.clone());
             }
@@ -103,23 +98,4 @@ pub fn compute(conn: &mut DbConnection, plan_id: i64, framework_id: i64, framewo
         roles,
         uncovered,
     })
-}
-
-/// Per role and commitment: actions by status, and the commitments no action covers.
-#[utoipa::path(get, path = "/api/v1/plans/{id}/coverage", tag = "plans", security(("bearer" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Coverage), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn plan_coverage(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<String>,
-) -> ApiResult<HttpResponse> {
-    let plan_id = id_param(&id)?;
-    let coverage = db(&state.pool, move |c| {
-        let plan = super::store::require(c, plan_id)?;
-        caller.can_read_city(plan.plan.city_id)?;
-        Ok(compute(c, plan_id, plan.framework_id, &plan.plan.framework)?)
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(coverage))
 }

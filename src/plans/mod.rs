@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod coverage;
+pub mod overview;
 pub mod routes;
 pub mod store;
 

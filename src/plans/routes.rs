@@ -1,7 +1,7 @@
 //! `/api/v1/cities/{id}/plans` and `/api/v1/plans/{id}`.
 
-use super::commands;
 use super::store;
+use super::{commands, coverage};
 use super::{NewPlanInput, Plan, PlanPatchInput};
 use crate::app::AppState;
 use crate::auth::Caller;
@@ -15,7 +15,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/cities/{id}/plans", web::post().to(create_plan))
         .route("/plans/{id}", web::get().to(get_plan))
         .route("/plans/{id}", web::patch().to(update_plan))
-        .route("/plans/{id}/coverage", web::get().to(super::coverage::plan_coverage));
+        .route("/plans/{id}/coverage", web::get().to(plan_coverage));
 }
 
 /// A city's action plans, newest period first.
@@ -88,4 +88,23 @@ pub async fn update_plan(
     let today = state.clock.now().date_naive();
     let plan = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0, today, now)).await?;
     Ok(versioned(StatusCode::OK, &plan, plan.version))
+}
+
+/// Per role and commitment: actions by status, and the commitments no action covers.
+#[utoipa::path(get, path = "/api/v1/plans/{id}/coverage", tag = "plans", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = coverage::Coverage), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn plan_coverage(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let plan_id = id_param(&id)?;
+    let coverage = db(&state.pool, move |c| {
+        let plan = store::require(c, plan_id)?;
+        caller.can_read_city(plan.plan.city_id)?;
+        Ok(coverage::compute(c, plan_id, plan.framework_id, &plan.plan.framework)?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(coverage))
 }

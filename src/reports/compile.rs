@@ -88,10 +88,9 @@ impl Tally {
         for (s, (n, _)) in &self.0 {
             *by_status.entry(s.clone()).or_insert(0) += n;
         }
-        let cancelled = self.0.get(ActionStatus::Cancelled.as_str()).copied().unwrap_or_default();
         let actions: i64 = by_status.values().sum();
-        let live = actions - cancelled.0;
-        let live_progress: i64 = self.0.values().map(|(_, p)| p).sum::<i64>() - cancelled.1;
+        let covering = self.0.iter().filter(|(s, _)| ActionStatus::from_db(s).covers());
+        let (live, live_progress) = covering.fold((0, 0), |(n, p), (_, (k, q))| (n + k, p + q));
         let completed = by_status.get(ActionStatus::Completed.as_str()).copied().unwrap_or(0);
         ActionFigures {
             cities_acting,
@@ -169,7 +168,7 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
     let acting: Vec<(i64, i64)> = actions::table
         .inner_join(plans::table)
         .filter(plans::framework_id.eq(fw).and(plans::created_at.lt(end_ts)).and(actions::created_at.lt(end_ts)))
-        .filter(actions::status.ne(ActionStatus::Cancelled.as_str()))
+        .filter(actions::status.eq_any(ActionStatus::covering()))
         .select((actions::commitment_id, plans::city_id))
         .distinct()
         .load(conn)?;

@@ -7,6 +7,7 @@
 //! always made from `suppress::public_view`, which applies the suppression rule.
 
 pub mod charts;
+pub mod commands;
 pub mod compile;
 pub mod public;
 pub mod render;

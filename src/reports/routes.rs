@@ -2,9 +2,9 @@
 //! secretariat's HTML reading of the draft. Handlers are thin: `super::store` does the work.
 
 use super::store::{self, Compiled, Published, ReportDetail, ReportSummary, VersionSummary};
-use super::CompileInput;
+use super::{commands, CompileInput};
 use crate::app::AppState;
-use crate::auth::{Caller, Role};
+use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::{db, id_param, Json};
 use actix_web::{web, HttpResponse};
@@ -40,11 +40,10 @@ pub async fn compile_report(
     body: Json<CompileInput>,
 ) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
-    let (from, to) = body.0.dates()?;
     let settings = state.settings.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let compiled = store::compile(c, &settings, &body.0.framework, from, to, &caller.email, now)?;
+        let compiled = commands::compile(c, &settings, &caller, &body.0, now)?;
         let detail = store::detail(c, &settings, compiled.report_id, true)?;
         Ok(CompileOutput { compiled, detail })
     })
@@ -59,7 +58,7 @@ pub async fn compile_report(
     responses((status = 200, body = Vec<ReportSummary>), (status = 401, body = Problem)))]
 pub async fn list_reports(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
     let settings = state.settings.clone();
-    let secretariat = caller.role == Role::Secretariat;
+    let secretariat = commands::reader_is_secretariat(&caller);
     let mut list = db(&state.pool, move |c| store::list(c, &settings, secretariat)).await?;
     if !secretariat {
         list.iter_mut().for_each(|r| r.draft = None);
@@ -74,7 +73,7 @@ pub async fn list_reports(state: web::Data<AppState>, caller: Caller) -> ApiResu
 pub async fn get_report(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
     let settings = state.settings.clone();
-    let secretariat = caller.role == Role::Secretariat;
+    let secretariat = commands::reader_is_secretariat(&caller);
     let mut detail = db(&state.pool, move |c| store::detail(c, &settings, id, secretariat)).await?;
     if !secretariat {
         detail.report.draft = None;
@@ -91,7 +90,7 @@ pub async fn report_versions(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
-    let secretariat = caller.role == Role::Secretariat;
+    let secretariat = commands::reader_is_secretariat(&caller);
     let list = db(&state.pool, move |c| store::versions(c, id, secretariat)).await?;
     Ok(HttpResponse::Ok().json(list))
 }
@@ -119,8 +118,8 @@ pub async fn publish_report(
     let st = state.clone();
     let now = state.clock.now();
     let out = db(&state.pool, move |c| {
-        let draft = store::draft_id(c, id)?;
-        store::publish(c, &st.settings, &st.report_templates, draft, body.0.changelog.as_deref(), &caller.email, now)
+        let changelog = body.0.changelog.as_deref();
+        commands::publish(c, &st.settings, &st.report_templates, &caller, id, changelog, now)
     })
     .await?;
     Ok(HttpResponse::Ok().json(out))
@@ -161,7 +160,7 @@ pub async fn mark_good_practice(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let detail = db(&state.pool, move |c| {
-        store::mark_good_practice(c, &settings, report, action, &caller.email, now)?;
+        commands::mark_good_practice(c, &settings, &caller, report, action, now)?;
         store::detail(c, &settings, report, true)
     })
     .await?;
@@ -182,7 +181,7 @@ pub async fn unmark_good_practice(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let detail = db(&state.pool, move |c| {
-        store::unmark_good_practice(c, &settings, report, action, &caller.email, now)?;
+        commands::unmark_good_practice(c, &settings, &caller, report, action, now)?;
         store::detail(c, &settings, report, true)
     })
     .await?;

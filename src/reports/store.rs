@@ -692,3 +692,49 @@ pub fn require_draft(conn: &mut DbConnection, draft_id: i64) -> ApiResult<i64> {
         Some(_) => Err(ApiError::StateConflict(format!("report version {draft_id} is already published"))),
     }
 }
+
+/// An action the secretariat can mark as good practice, as the report's page lists it.
+pub struct Candidate {
+    pub id: i64,
+    pub title: String,
+    pub commitment: String,
+    pub status: crate::actions::ActionStatus,
+    pub progress: i32,
+}
+
+/// The cities with a plan under a framework, for the good-practice picker: (id, name).
+pub fn cities_with_plans(conn: &mut DbConnection, framework_id: i64) -> QueryResult<Vec<(i64, String)>> {
+    use crate::db::schema::{cities, plans};
+    plans::table
+        .inner_join(cities::table)
+        .filter(plans::framework_id.eq(framework_id))
+        .select((cities::id, cities::name))
+        .distinct()
+        .load(conn)
+}
+
+/// A city's actions under a framework, in the charter's order, to mark as good practice.
+pub fn good_practice_candidates(
+    conn: &mut DbConnection,
+    framework_id: i64,
+    city_id: i64,
+) -> QueryResult<Vec<Candidate>> {
+    use crate::db::schema::{actions, commitments, plans};
+    let rows: Vec<(i64, String, String, String, i32)> = actions::table
+        .inner_join(plans::table)
+        .inner_join(commitments::table)
+        .filter(plans::framework_id.eq(framework_id).and(plans::city_id.eq(city_id)))
+        .order((commitments::position, actions::id))
+        .select((actions::id, actions::title, commitments::code, actions::status, actions::progress))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, commitment, status, progress)| Candidate {
+            id,
+            title,
+            commitment,
+            status: crate::actions::ActionStatus::from_db(&status),
+            progress,
+        })
+        .collect())
+}

@@ -13,6 +13,7 @@ mod smtp_sink;
 
 use charter_tracker::config::Settings;
 use charter_tracker::db::{self, DatabaseUrl};
+use charter_tracker::mail::emails::RoundOpened;
 use charter_tracker::mail::outbox::{self, NewEmail, OutboxRow};
 use charter_tracker::mail::templates::EmailTemplates;
 use charter_tracker::mail::transport::{build_message, Transport};
@@ -41,15 +42,19 @@ fn main() -> anyhow::Result<()> {
             for i in 0..emails {
                 let email = NewEmail {
                     idempotency_key: format!("bench/round-1/contact-{i}/round_opened"),
-                    template: "round_opened".into(),
+                    content: RoundOpened {
+                        network_name: "EUROCITIES".into(),
+                        contact_name: format!("Contact {i}"),
+                        city_name: "Malmö".into(),
+                        period_label: "Q2 2026".into(),
+                        due_date: "30 June 2026".into(),
+                        link: format!("https://tracker.example/check-ins/{i}"),
+                        days: None,
+                    }
+                    .into(),
                     language: if i % 3 == 0 { "fr".into() } else { "en".into() },
                     to_address: format!("contact{i}@city{}.example", i % 97),
                     to_name: format!("Contact {i}"),
-                    context: serde_json::json!({
-                        "network_name": "EUROCITIES", "contact_name": format!("Contact {i}"),
-                        "city_name": "Malmö", "period_label": "Q2 2026", "due_date": "30 June 2026",
-                        "link": format!("https://tracker.example/check-ins/{i}"),
-                    }),
                     city_id: None,
                     round_id: Some(1),
                     not_before: now,

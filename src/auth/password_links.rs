@@ -7,6 +7,7 @@ use super::tokens::{hash_token, random_string};
 use crate::config::Settings;
 use crate::db::schema::{password_links, users};
 use crate::db::DbConnection;
+use crate::mail::emails::{Invitation, PasswordReset};
 use crate::mail::outbox::{self, NewEmail};
 use crate::mail::templates::EmailTemplates;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
@@ -91,31 +92,33 @@ pub fn send(
             ))
             .returning(password_links::id)
             .get_result(conn)?;
-        let template = match purpose {
-            Purpose::Reset => "password_reset",
-            Purpose::Invitation => "invitation",
-        };
         let tz = settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
         let local = expires_at.with_timezone(&tz);
         let when =
             format!("{}, {} ({})", crate::i18n::date(local.date_naive(), "en"), local.format("%H:%M"), tz.name());
         let shown_name = if name.trim().is_empty() { email.clone() } else { name.clone() };
+        let network_name = settings.network.name.clone();
+        let reset_link = format!("{}{}", settings.public_base(), path(&token));
+        let sign_in_email = email.clone();
+        let content = match purpose {
+            Purpose::Reset => {
+                PasswordReset { network_name, contact_name: shown_name, reset_link, expires_at: when, sign_in_email }
+                    .into()
+            }
+            Purpose::Invitation => {
+                Invitation { network_name, contact_name: shown_name, reset_link, expires_at: when, sign_in_email }
+                    .into()
+            }
+        };
         outbox::enqueue(
             conn,
             templates,
             NewEmail {
                 idempotency_key: format!("password:{}:{link_id}", purpose.as_str()),
-                template: template.into(),
+                content,
                 language: "en".into(),
                 to_address: email.clone(),
                 to_name: name,
-                context: serde_json::json!({
-                    "network_name": settings.network.name,
-                    "contact_name": shown_name,
-                    "reset_link": format!("{}{}", settings.public_base(), path(&token)),
-                    "expires_at": when,
-                    "sign_in_email": email,
-                }),
                 city_id: None,
                 round_id: None,
                 not_before: now,

@@ -11,13 +11,13 @@ use crate::config::Settings;
 use crate::db::schema::{check_ins, cities, network_settings, plans, rounds, users};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::i18n;
+use crate::mail::emails::{RoundClosed, RoundOpened};
 use crate::mail::outbox::{self, NewEmail};
 use crate::scheduler::Env;
 use anyhow::Context;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::SelectableHelper;
-use serde_json::json;
 
 const SCHEDULE_KEY: &str = "check_ins.schedule";
 
@@ -223,18 +223,19 @@ pub fn open_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyho
                 let lang = contact.language.clone();
                 NewEmail {
                     idempotency_key: format!("{}{}:round_opened:0", city_key_prefix(round_id, city_id), contact.id),
-                    template: "round_opened".into(),
+                    content: RoundOpened {
+                        network_name: env.network().to_owned(),
+                        contact_name: contact.name.clone(),
+                        city_name,
+                        period_label: i18n::period(t.period_start, t.period_end, &lang),
+                        due_date: i18n::date(due, &lang),
+                        link: env.url(&links::path(&token)),
+                        days: None,
+                    }
+                    .into(),
                     language: lang.clone(),
                     to_address: contact.email.clone(),
                     to_name: contact.name.clone(),
-                    context: json!({
-                        "network_name": env.network(),
-                        "contact_name": contact.name,
-                        "city_name": city_name,
-                        "period_label": i18n::period(t.period_start, t.period_end, &lang),
-                        "due_date": i18n::date(due, &lang),
-                        "link": env.url(&links::path(&token)),
-                    }),
                     city_id: Some(city_id),
                     round_id: Some(round_id),
                     not_before: now,
@@ -314,19 +315,19 @@ fn send_summary(conn: &mut DbConnection, env: &Env, round_id: i64, now: DateTime
             env.templates,
             NewEmail {
                 idempotency_key: format!("round_closed:{round_id}:{user_id}"),
-                template: "round_closed".into(),
+                content: RoundClosed {
+                    network_name: env.network().to_owned(),
+                    round_label: round.label.clone(),
+                    due_date: i18n::date(due_date(&schedule, round.due_at), "en"),
+                    on_time: on_time.clone(),
+                    late: late.clone(),
+                    missed: missed.clone(),
+                    link: env.url(&format!("/rounds/{round_id}")),
+                }
+                .into(),
                 language: "en".into(),
                 to_address: email.clone(),
                 to_name: email,
-                context: json!({
-                    "network_name": env.network(),
-                    "round_label": round.label,
-                    "due_date": i18n::date(due_date(&schedule, round.due_at), "en"),
-                    "on_time": on_time,
-                    "late": late,
-                    "missed": missed,
-                    "link": env.url(&format!("/rounds/{round_id}")),
-                }),
                 city_id: None,
                 round_id: Some(round_id),
                 not_before: now,

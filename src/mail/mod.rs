@@ -1,7 +1,9 @@
-//! Email: templates, the outbox (emails committed with the change that calls for them), its
-//! delivery worker, the transports, and the secretariat's view of the outbox.
+//! Email: the emails the application sends (`emails`, one struct per kind), their templates,
+//! the outbox (emails committed with the change that calls for them), its delivery worker, the
+//! transports, and the secretariat's view of the outbox.
 
 pub mod commands;
+pub mod emails;
 pub mod outbox;
 pub mod routes;
 pub mod templates;

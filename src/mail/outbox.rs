@@ -6,6 +6,7 @@
 //! derived from the key too, so a resend after a crash carries the same Message-ID and mail
 //! clients show it once.
 
+use super::emails::Content;
 use super::templates::EmailTemplates;
 use crate::db::schema::outbox;
 use crate::db::{is_unique_violation, DbConnection};
@@ -28,19 +29,18 @@ pub mod status {
     pub const ALL: [&str; 5] = [QUEUED, SENDING, SENT, FAILED, CANCELLED];
 }
 
-/// An email to send: which template, to whom, with what values, and not before when.
+/// An email to send: which one with what values, to whom, and not before when.
 #[derive(Clone, Debug)]
 pub struct NewEmail {
     /// Unique per email that should be sent once, e.g. `round-7/city-3/due_soon/0`.
     pub idempotency_key: String,
-    /// The template name (`round_opened`, `due_soon`, ...).
-    pub template: String,
+    /// Which email, with its template's variables: one of the structs of `super::emails`,
+    /// e.g. `emails::RoundOpened { .. }.into()`.
+    pub content: Content,
     /// The recipient's language; falls back to `en` when the template lacks it.
     pub language: String,
     pub to_address: String,
     pub to_name: String,
-    /// The template's variables (see templates/email/README.md).
-    pub context: serde_json::Value,
     pub city_id: Option<i64>,
     pub round_id: Option<i64>,
     pub not_before: DateTime<Utc>,
@@ -100,14 +100,15 @@ pub fn enqueue(conn: &mut DbConnection, templates: &EmailTemplates, email: NewEm
     if exists(conn, &email.idempotency_key).context("looking up the email's idempotency key")? {
         return Ok(false);
     }
+    let template = email.content.template();
     let rendered = templates
-        .render(&email.template, &email.language, &email.context)
-        .with_context(|| format!("rendering email `{}` ({})", email.template, email.idempotency_key))?;
+        .render(template, &email.language, email.content.values())
+        .with_context(|| format!("rendering email `{template}` ({})", email.idempotency_key))?;
     let now = Utc::now().naive_utc();
     let insert = diesel::insert_into(outbox::table).values((
         outbox::idempotency_key.eq(&email.idempotency_key),
         outbox::message_id.eq(message_id_for(&email.idempotency_key)),
-        outbox::kind.eq(&email.template),
+        outbox::kind.eq(template),
         outbox::to_address.eq(email.to_address.trim()),
         outbox::to_name.eq(email.to_name.trim()),
         outbox::language.eq(&rendered.language),
@@ -152,13 +153,14 @@ pub fn enqueue_many(
         if email.idempotency_key.trim().is_empty() {
             anyhow::bail!("an email needs an idempotency key");
         }
+        let template = email.content.template();
         let r = templates
-            .render(&email.template, &email.language, &email.context)
-            .with_context(|| format!("rendering email `{}` ({})", email.template, email.idempotency_key))?;
+            .render(template, &email.language, email.content.values())
+            .with_context(|| format!("rendering email `{template}` ({})", email.idempotency_key))?;
         rows.push((
             outbox::message_id.eq(message_id_for(&email.idempotency_key)),
             outbox::idempotency_key.eq(email.idempotency_key),
-            outbox::kind.eq(email.template),
+            outbox::kind.eq(template),
             outbox::to_address.eq(email.to_address.trim().to_string()),
             outbox::to_name.eq(email.to_name.trim().to_string()),
             outbox::language.eq(r.language),

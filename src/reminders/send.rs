@@ -13,18 +13,19 @@ use crate::check_ins::{links, CheckInState};
 use crate::db::schema::{check_ins, cities, outbox, rounds as rounds_t};
 use crate::db::DbConnection;
 use crate::i18n;
+use crate::mail::emails::{DueSoon, Email, EscalationDigest, LateCity, Overdue, RoundOpened};
 use crate::mail::outbox::{enqueue, NewEmail};
 use crate::scheduler::Env;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use serde_json::json;
 use std::collections::{HashMap, HashSet};
 
+/// The email a reminder sends, whose name is also the key's `{kind}`.
 fn kind_name(k: ReminderKind) -> &'static str {
     match k {
-        ReminderKind::RoundOpened => "round_opened",
-        ReminderKind::DueSoon => "due_soon",
-        ReminderKind::Overdue => "overdue",
+        ReminderKind::RoundOpened => RoundOpened::TEMPLATE,
+        ReminderKind::DueSoon => DueSoon::TEMPLATE,
+        ReminderKind::Overdue => Overdue::TEMPLATE,
     }
 }
 
@@ -123,24 +124,39 @@ fn queue_city_reminder(
             .transaction(|conn| -> anyhow::Result<usize> {
                 let token = links::create(conn, check_in_id, Some(contact.id), round.closes_at.and_utc(), now)?;
                 let lang = contact.language.clone();
+                let network_name = env.network().to_owned();
+                let contact_name = contact.name.clone();
+                let city_name = city_name.to_owned();
+                let period_label = i18n::period(round.period_start, round.period_end, &lang);
+                let due_date = i18n::date(due, &lang);
+                let link = env.url(&links::path(&token));
+                let content = match r.kind {
+                    ReminderKind::RoundOpened => RoundOpened {
+                        network_name,
+                        contact_name,
+                        city_name,
+                        period_label,
+                        due_date,
+                        link,
+                        days: Some(days),
+                    }
+                    .into(),
+                    ReminderKind::DueSoon => {
+                        DueSoon { network_name, contact_name, city_name, period_label, due_date, days, link }.into()
+                    }
+                    ReminderKind::Overdue => {
+                        Overdue { network_name, contact_name, city_name, period_label, due_date, days, link }.into()
+                    }
+                };
                 let inserted = enqueue(
                     conn,
                     env.templates,
                     NewEmail {
                         idempotency_key: key.clone(),
-                        template: kind_name(r.kind).into(),
+                        content,
                         language: lang.clone(),
                         to_address: contact.email.clone(),
                         to_name: contact.name.clone(),
-                        context: json!({
-                            "network_name": env.network(),
-                            "contact_name": contact.name,
-                            "city_name": city_name,
-                            "period_label": i18n::period(round.period_start, round.period_end, &lang),
-                            "due_date": i18n::date(due, &lang),
-                            "days": days,
-                            "link": env.url(&links::path(&token)),
-                        }),
                         city_id: Some(city_id),
                         round_id: Some(round.id),
                         not_before: now,
@@ -200,9 +216,7 @@ fn queue_digest(
     let mut late_cities = vec![];
     for (name, city_id, city_due) in late {
         let contacts: Vec<String> = rounds::recipients(conn, city_id)?.into_iter().map(|c| c.name).collect();
-        late_cities.push(
-            json!({"name": name, "days_late": (now - city_due.and_utc()).num_days().max(1), "contacts": contacts}),
-        );
+        late_cities.push(LateCity { name, days_late: (now - city_due.and_utc()).num_days().max(1), contacts });
     }
     let mut n = 0;
     for (user_id, email) in rounds::secretariat(conn)? {
@@ -211,17 +225,17 @@ fn queue_digest(
             env.templates,
             NewEmail {
                 idempotency_key: format!("{prefix}{}:{user_id}", step.step),
-                template: "escalation_digest".into(),
+                content: EscalationDigest {
+                    network_name: env.network().to_owned(),
+                    round_label: round.label.clone(),
+                    due_date: i18n::date(rounds::due_date(schedule, round.due_at), "en"),
+                    late_cities: late_cities.clone(),
+                    link: env.url(&format!("/rounds/{}", round.id)),
+                }
+                .into(),
                 language: "en".into(),
                 to_address: email.clone(),
                 to_name: email,
-                context: json!({
-                    "network_name": env.network(),
-                    "round_label": round.label,
-                    "due_date": i18n::date(rounds::due_date(schedule, round.due_at), "en"),
-                    "late_cities": late_cities,
-                    "link": env.url(&format!("/rounds/{}", round.id)),
-                }),
                 city_id: None,
                 round_id: Some(round.id),
                 not_before: now,

@@ -11,11 +11,11 @@
 use crate::check_ins::rounds::secretariat;
 use crate::db::schema::{frameworks, plans, report_cycles};
 use crate::db::{is_unique_violation, DbConnection};
+use crate::mail::emails::ReportCompiled;
 use crate::mail::outbox::{self, NewEmail};
 use crate::scheduler::Env;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use diesel::prelude::*;
-use serde_json::json;
 
 /// A firing older than this is not caught up (after a long outage, compile by hand).
 pub const CATCH_UP_DAYS: i64 = 31;
@@ -94,17 +94,17 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> an
                     env.templates,
                     NewEmail {
                         idempotency_key: format!("report_compiled:{code}:{start}:{end}:{user_id}"),
-                        template: "report_compiled".into(),
+                        content: ReportCompiled {
+                            network_name: env.network().to_owned(),
+                            framework_title: title.clone(),
+                            period_label: label.clone(),
+                            version: done.number,
+                            link: env.url(&format!("/reports/manage/{}", done.report_id)),
+                        }
+                        .into(),
                         language: "en".into(),
                         to_address: email.clone(),
                         to_name: email,
-                        context: json!({
-                            "network_name": env.network(),
-                            "framework_title": title,
-                            "period_label": label,
-                            "version": done.number,
-                            "link": env.url(&format!("/reports/manage/{}", done.report_id)),
-                        }),
                         city_id: None,
                         round_id: None,
                         not_before: now,

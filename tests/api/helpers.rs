@@ -353,18 +353,19 @@ pub fn sample_email(
     let name = to.split('@').next().unwrap_or("").replace('.', " ");
     charter_tracker::mail::outbox::NewEmail {
         idempotency_key: key.to_string(),
-        template: "round_opened".into(),
+        content: charter_tracker::mail::emails::RoundOpened {
+            network_name: "EUROCITIES".into(),
+            contact_name: name.clone(),
+            city_name: "Malmö".into(),
+            period_label: "Q2 2026".into(),
+            due_date: "30 June 2026".into(),
+            link: "https://tracker.example/check-ins/42".into(),
+            days: None,
+        }
+        .into(),
         language: lang.into(),
         to_address: to.into(),
-        to_name: name.clone(),
-        context: json!({
-            "network_name": "EUROCITIES",
-            "contact_name": name,
-            "city_name": "Malmö",
-            "period_label": "Q2 2026",
-            "due_date": "30 June 2026",
-            "link": "https://tracker.example/check-ins/42",
-        }),
+        to_name: name,
         city_id: None,
         round_id: Some(7),
         not_before,

@@ -311,10 +311,15 @@ async fn enqueue_commits_or_rolls_back_with_the_callers_transaction() {
         })
         .unwrap();
         assert_eq!(count(&mut c), 2);
-        // A template that cannot be rendered is an error naming it, and writes nothing.
-        let mut bad = sample_email("k/4", "a@x.example", "en", t0());
-        bad.context = serde_json::json!({"network_name": "EUROCITIES"});
-        let e = format!("{:#}", ob::enqueue(&mut c, templates(), bad).unwrap_err());
+        // A template that cannot be rendered (an override reading a variable the email does
+        // not have) is an error naming it, and writes nothing.
+        let dir = tempfile::tempdir().unwrap();
+        let body = dir.path().join("round_opened/en/body.txt.hbs");
+        std::fs::create_dir_all(body.parent().unwrap()).unwrap();
+        std::fs::write(&body, "Dear {{contact_name}}, {{no_such_variable}}").unwrap();
+        let overridden = charter_tracker::mail::templates::EmailTemplates::load(Some(dir.path())).unwrap();
+        let bad = sample_email("k/4", "a@x.example", "en", t0());
+        let e = format!("{:#}", ob::enqueue(&mut c, &overridden, bad).unwrap_err());
         assert!(e.contains("round_opened") && e.contains("was not provided"), "{e}");
         assert_eq!(count(&mut c), 2);
     })

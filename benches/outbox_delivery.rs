@@ -59,7 +59,7 @@ fn main() -> anyhow::Result<()> {
                     round_id: Some(1),
                     not_before: now,
                 };
-                assert!(outbox::enqueue(c, &templates, email)?);
+                assert!(outbox::enqueue(c, &templates, email, chrono::Utc::now())?);
             }
             Ok(())
         })?;

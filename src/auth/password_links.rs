@@ -123,6 +123,7 @@ pub fn send(
                 round_id: None,
                 not_before: now,
             },
+            now,
         )?;
         Ok(())
     })

@@ -76,7 +76,7 @@ pub fn set_schedule(
 ) -> ApiResult<ScheduleOut> {
     caller.require_secretariat()?;
     let s = parse_schedule(input)?;
-    rounds::set_schedule(conn, &s, &caller.email)?;
+    rounds::set_schedule(conn, &s, &caller.email, now)?;
     Ok(describe(&s, "secretariat", now))
 }
 

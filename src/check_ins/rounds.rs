@@ -32,7 +32,7 @@ pub fn effective_schedule(conn: &mut DbConnection, settings: &Settings) -> anyho
 }
 
 /// Stores the secretariat's schedule (already validated).
-pub fn set_schedule(conn: &mut DbConnection, schedule: &Schedule, by: &str) -> QueryResult<()> {
+pub fn set_schedule(conn: &mut DbConnection, schedule: &Schedule, by: &str, now: DateTime<Utc>) -> QueryResult<()> {
     let value = serde_json::to_string(&(schedule.expression(), schedule.time_zone().name())).unwrap();
     conn.transaction(|conn| {
         diesel::delete(network_settings::table.find(SCHEDULE_KEY)).execute(conn)?;
@@ -41,7 +41,7 @@ pub fn set_schedule(conn: &mut DbConnection, schedule: &Schedule, by: &str) -> Q
                 network_settings::key.eq(SCHEDULE_KEY),
                 network_settings::value.eq(value),
                 network_settings::updated_by.eq(by),
-                network_settings::updated_at.eq(Utc::now().naive_utc()),
+                network_settings::updated_at.eq(now.naive_utc()),
             ))
             .execute(conn)
             .map(|_| ())
@@ -242,7 +242,7 @@ pub fn open_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyho
                 }
             })
             .collect();
-        outbox::enqueue_many(conn, env.templates, emails)?;
+        outbox::enqueue_many(conn, env.templates, emails, now)?;
         Ok(round_id)
     });
     match result {
@@ -279,8 +279,8 @@ pub fn close_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyh
             )
             .set((check_ins::state.eq(CheckInState::Missed.as_str()), check_ins::updated_at.eq(now.naive_utc())))
             .execute(conn)?;
-            outbox::cancel_queued(conn, &format!("checkin:{round_id}:"))?;
-            outbox::cancel_queued(conn, &format!("digest:{round_id}:"))?;
+            outbox::cancel_queued(conn, &format!("checkin:{round_id}:"), now)?;
+            outbox::cancel_queued(conn, &format!("digest:{round_id}:"), now)?;
             send_summary(conn, env, round_id, now)?;
             Ok(true)
         })?;
@@ -332,6 +332,7 @@ fn send_summary(conn: &mut DbConnection, env: &Env, round_id: i64, now: DateTime
                 round_id: Some(round_id),
                 not_before: now,
             },
+            now,
         )?;
     }
     Ok(())

@@ -301,7 +301,7 @@ pub fn submit(
                 )?;
             }
         }
-        outbox::cancel_queued(conn, &rounds::city_key_prefix(f.check_in.round_id, city_id))?;
+        outbox::cancel_queued(conn, &rounds::city_key_prefix(f.check_in.round_id, city_id), now)?;
         Ok(())
     })?;
     get(conn, settings, id)

@@ -93,7 +93,13 @@ pub fn exists(conn: &mut DbConnection, idempotency_key: &str) -> QueryResult<boo
 /// A duplicate never aborts an enclosing PostgreSQL transaction: the key is checked first,
 /// and the insert runs in a nested transaction (a savepoint when the caller has one open),
 /// so a racing insert of the same key is rolled back to the savepoint and reported as false.
-pub fn enqueue(conn: &mut DbConnection, templates: &EmailTemplates, email: NewEmail) -> anyhow::Result<bool> {
+/// `now` is when it was queued (not when it may go: that is `email.not_before`).
+pub fn enqueue(
+    conn: &mut DbConnection,
+    templates: &EmailTemplates,
+    email: NewEmail,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
     if email.idempotency_key.trim().is_empty() {
         anyhow::bail!("an email needs an idempotency key");
     }
@@ -104,7 +110,7 @@ pub fn enqueue(conn: &mut DbConnection, templates: &EmailTemplates, email: NewEm
     let rendered = templates
         .render(template, &email.language, email.content.values())
         .with_context(|| format!("rendering email `{template}` ({})", email.idempotency_key))?;
-    let now = Utc::now().naive_utc();
+    let now = now.naive_utc();
     let insert = diesel::insert_into(outbox::table).values((
         outbox::idempotency_key.eq(&email.idempotency_key),
         outbox::message_id.eq(message_id_for(&email.idempotency_key)),
@@ -139,6 +145,7 @@ pub fn enqueue_many(
     conn: &mut DbConnection,
     templates: &EmailTemplates,
     emails: Vec<NewEmail>,
+    now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
     let mut existing = std::collections::HashSet::new();
     for chunk in emails.chunks(500) {
@@ -147,7 +154,7 @@ pub fn enqueue_many(
             outbox::table.filter(outbox::idempotency_key.eq_any(&keys)).select(outbox::idempotency_key).load(conn)?;
         existing.extend(found);
     }
-    let now = Utc::now().naive_utc();
+    let now = now.naive_utc();
     let mut rows = vec![];
     for email in emails.into_iter().filter(|e| !existing.contains(&e.idempotency_key)) {
         if email.idempotency_key.trim().is_empty() {
@@ -194,7 +201,7 @@ diesel::define_sql_function! {
 /// Cancels queued emails whose idempotency key starts with `key_prefix` (e.g. when a city
 /// submits its check-in). Emails being sent at that moment are not stopped. Returns how many.
 /// An empty prefix cancels nothing (it would otherwise match every email).
-pub fn cancel_queued(conn: &mut DbConnection, key_prefix: &str) -> QueryResult<usize> {
+pub fn cancel_queued(conn: &mut DbConnection, key_prefix: &str, now: DateTime<Utc>) -> QueryResult<usize> {
     if key_prefix.is_empty() {
         return Ok(0);
     }
@@ -205,7 +212,7 @@ pub fn cancel_queued(conn: &mut DbConnection, key_prefix: &str) -> QueryResult<u
             .filter(outbox::status.eq(status::QUEUED))
             .filter(substr(outbox::idempotency_key, 1, length).eq(key_prefix)),
     )
-    .set((outbox::status.eq(status::CANCELLED), outbox::updated_at.eq(Utc::now().naive_utc())))
+    .set((outbox::status.eq(status::CANCELLED), outbox::updated_at.eq(now.naive_utc())))
     .execute(conn)
 }
 

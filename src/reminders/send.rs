@@ -161,6 +161,7 @@ fn queue_city_reminder(
                         round_id: Some(round.id),
                         not_before: now,
                     },
+                    now,
                 )?;
                 if !inserted {
                     // Another instance queued it first: drop the unused link with this transaction.
@@ -240,6 +241,7 @@ fn queue_digest(
                 round_id: Some(round.id),
                 not_before: now,
             },
+            now,
         )?;
         n += inserted as usize;
     }

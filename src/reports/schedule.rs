@@ -109,6 +109,7 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> an
                         round_id: None,
                         not_before: now,
                     },
+                    now,
                 )?;
             }
             Ok(done.report_id)

@@ -300,7 +300,8 @@ async fn every_route_times_every_role() {
                     let id = app.enqueue_email(&key, "anna@malmo.example", "sv", chrono::Utc::now()).await.unwrap();
                     let pool = app.pool.clone();
                     let cancelled = tokio::task::spawn_blocking(move || {
-                        charter_tracker::mail::outbox::cancel_queued(&mut pool.get().unwrap(), &key).unwrap()
+                        charter_tracker::mail::outbox::cancel_queued(&mut pool.get().unwrap(), &key, chrono::Utc::now())
+                            .unwrap()
                     })
                     .await
                     .unwrap();

@@ -239,7 +239,8 @@ impl TestApp {
             use diesel::prelude::*;
             let mut c = pool.get().unwrap();
             let key = email.idempotency_key.clone();
-            let created = charter_tracker::mail::outbox::enqueue(&mut c, templates(), email).expect("enqueue");
+            let created = charter_tracker::mail::outbox::enqueue(&mut c, templates(), email, chrono::Utc::now())
+                .expect("enqueue");
             created.then(|| {
                 outbox::table.filter(outbox::idempotency_key.eq(key)).select(outbox::id).first(&mut c).unwrap()
             })

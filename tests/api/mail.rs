@@ -297,16 +297,20 @@ async fn enqueue_commits_or_rolls_back_with_the_callers_transaction() {
         let count = |c: &mut charter_tracker::db::DbConnection| -> i64 { outbox::table.count().get_result(c).unwrap() };
         // The caller's change fails: its email goes with it.
         let r: Result<(), diesel::result::Error> = c.transaction(|c| {
-            assert!(ob::enqueue(c, templates(), sample_email("k/1", "a@x.example", "en", t0())).unwrap());
+            assert!(ob::enqueue(c, templates(), sample_email("k/1", "a@x.example", "en", t0()), chrono::Utc::now())
+                .unwrap());
             Err(diesel::result::Error::RollbackTransaction)
         });
         assert!(r.is_err());
         assert_eq!(count(&mut c), 0);
         // A duplicate inside a transaction does not spoil it: later statements run and commit.
-        assert!(ob::enqueue(&mut c, templates(), sample_email("k/2", "a@x.example", "en", t0())).unwrap());
+        assert!(ob::enqueue(&mut c, templates(), sample_email("k/2", "a@x.example", "en", t0()), chrono::Utc::now())
+            .unwrap());
         c.transaction(|c| {
-            assert!(!ob::enqueue(c, templates(), sample_email("k/2", "a@x.example", "en", t0())).unwrap());
-            assert!(ob::enqueue(c, templates(), sample_email("k/3", "a@x.example", "en", t0())).unwrap());
+            assert!(!ob::enqueue(c, templates(), sample_email("k/2", "a@x.example", "en", t0()), chrono::Utc::now())
+                .unwrap());
+            assert!(ob::enqueue(c, templates(), sample_email("k/3", "a@x.example", "en", t0()), chrono::Utc::now())
+                .unwrap());
             Ok::<_, diesel::result::Error>(())
         })
         .unwrap();
@@ -319,7 +323,7 @@ async fn enqueue_commits_or_rolls_back_with_the_callers_transaction() {
         std::fs::write(&body, "Dear {{contact_name}}, {{no_such_variable}}").unwrap();
         let overridden = charter_tracker::mail::templates::EmailTemplates::load(Some(dir.path())).unwrap();
         let bad = sample_email("k/4", "a@x.example", "en", t0());
-        let e = format!("{:#}", ob::enqueue(&mut c, &overridden, bad).unwrap_err());
+        let e = format!("{:#}", ob::enqueue(&mut c, &overridden, bad, chrono::Utc::now()).unwrap_err());
         assert!(e.contains("round_opened") && e.contains("was not provided"), "{e}");
         assert_eq!(count(&mut c), 2);
     })
@@ -345,11 +349,24 @@ async fn a_racing_duplicate_does_not_abort_the_callers_postgres_transaction() {
             // check below cannot see the other insert: only the unique index can.
             c.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
             let before: i64 = outbox::table.count().get_result(c)?;
-            assert!(ob::enqueue(&mut theirs, templates(), sample_email("race/1", "a@x.example", "en", t0())).unwrap());
+            assert!(ob::enqueue(
+                &mut theirs,
+                templates(),
+                sample_email("race/1", "a@x.example", "en", t0()),
+                chrono::Utc::now()
+            )
+            .unwrap());
             assert!(!ob::exists(c, "race/1")?, "the snapshot hides the other insert");
-            assert!(!ob::enqueue(c, templates(), sample_email("race/1", "b@x.example", "en", t0())).unwrap());
+            assert!(!ob::enqueue(
+                c,
+                templates(),
+                sample_email("race/1", "b@x.example", "en", t0()),
+                chrono::Utc::now()
+            )
+            .unwrap());
             // The transaction is still usable.
-            assert!(ob::enqueue(c, templates(), sample_email("race/2", "b@x.example", "en", t0())).unwrap());
+            assert!(ob::enqueue(c, templates(), sample_email("race/2", "b@x.example", "en", t0()), chrono::Utc::now())
+                .unwrap());
             assert_eq!(before, 0);
             Ok::<_, diesel::result::Error>(())
         })
@@ -605,12 +622,12 @@ async fn cancel_queued_cancels_only_queued_emails_under_the_prefix() {
     let pool = app.pool.clone();
     let (cancelled, again, wildcard) = blocking(move || {
         let mut c = pool.get().unwrap();
-        let n = ob::cancel_queued(&mut c, "round-1/city-1/").unwrap();
-        let again = ob::cancel_queued(&mut c, "round-1/city-1/").unwrap();
+        let n = ob::cancel_queued(&mut c, "round-1/city-1/", chrono::Utc::now()).unwrap();
+        let again = ob::cancel_queued(&mut c, "round-1/city-1/", chrono::Utc::now()).unwrap();
         // `_` and `%` are not wildcards.
-        let wildcard = ob::cancel_queued(&mut c, "round-1/city-_").unwrap()
-            + ob::cancel_queued(&mut c, "%").unwrap()
-            + ob::cancel_queued(&mut c, "").unwrap();
+        let wildcard = ob::cancel_queued(&mut c, "round-1/city-_", chrono::Utc::now()).unwrap()
+            + ob::cancel_queued(&mut c, "%", chrono::Utc::now()).unwrap()
+            + ob::cancel_queued(&mut c, "", chrono::Utc::now()).unwrap();
         (n, again, wildcard)
     })
     .await;
@@ -645,7 +662,7 @@ async fn two_workers_at_once_send_each_of_200_emails_exactly_once() {
         c.transaction(|c| {
             for i in 0..200 {
                 let email = sample_email(&format!("many/{i:03}"), &format!("contact{i:03}@city.example"), "en", t0());
-                assert!(ob::enqueue(c, templates(), email).unwrap());
+                assert!(ob::enqueue(c, templates(), email, chrono::Utc::now()).unwrap());
             }
             Ok::<_, diesel::result::Error>(())
         })

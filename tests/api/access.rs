@@ -2,7 +2,7 @@
 //! city B is refused on every route of city A. The table must list every route the OpenAPI
 //! document describes, so a new route cannot be added without deciding who may use it.
 
-use crate::helpers::{TestApp, World};
+use crate::helpers::{TestApp, World, CHARTER};
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -201,14 +201,16 @@ async fn every_route_times_every_role() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
     let open = app.open_round_now(&w).await;
-    let compile = |year: i32| json!({"framework": "eurocities-integrating-cities", "from": format!("{year}-01-01"), "to": format!("{year}-12-31")});
-    let report = app.post("/api/v1/reports", &w.secretariat, compile(2030)).await.body["compiled"]["report_id"]
-        .as_i64()
-        .unwrap();
+    let compile = |year: i32| {
+        let (app, secretariat) = (&app, &w.secretariat);
+        async move {
+            let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
+            app.compile_report(secretariat, CHARTER, &from, &to).await.compiled.report_id
+        }
+    };
+    let report = compile(2030).await;
     let value_of_a = |year: i32| json!({"indicator": "PM3-A", "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "value": 2});
-    let r = app.post(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.secretariat, value_of_a(2029)).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let value_a = r.body["id"].as_i64().unwrap();
+    let value_a = app.create_indicator_value(&w.secretariat, w.city_a, value_of_a(2029)).await;
     let mut fresh_year = 2040;
     let roles: [(&str, Option<&str>); 5] = [
         ("anonymous", None),
@@ -235,18 +237,13 @@ async fn every_route_times_every_role() {
                 }
                 Target::ContactA => (c.template.replace("{id}", &w.contact_a.to_string()), None),
                 Target::FreshActionA => {
-                    let id = app.action(&w.secretariat, w.plan_a, "BU1", "planned").await["id"].as_i64().unwrap();
+                    let id = app.action(&w.secretariat, w.plan_a, "BU1", "planned").await;
                     (c.template.replace("{id}", &id.to_string()), None)
                 }
                 Target::FreshContactA => {
-                    let r = app
-                        .post(
-                            &format!("/api/v1/cities/{}/contacts", w.city_a),
-                            &w.secretariat,
-                            json!({"name": "Temp", "email": "temp@malmo.example"}),
-                        )
-                        .await;
-                    (c.template.replace("{id}", &r.body["id"].as_i64().unwrap().to_string()), None)
+                    let temp = json!({"name": "Temp", "email": "temp@malmo.example"});
+                    let id = app.create_contact(&w.secretariat, w.city_a, temp).await.id;
+                    (c.template.replace("{id}", &id.to_string()), None)
                 }
                 Target::Round => (c.template.replace("{id}", &open.round.to_string()), None),
                 Target::CheckInA | Target::LinkA => {
@@ -259,14 +256,8 @@ async fn every_route_times_every_role() {
                 ),
                 Target::FreshValueA => {
                     fresh_year += 1;
-                    let r = app
-                        .post(
-                            &format!("/api/v1/cities/{}/indicator-values", w.city_a),
-                            &w.secretariat,
-                            value_of_a(fresh_year),
-                        )
-                        .await;
-                    (c.template.replace("{id}", &r.body["id"].as_i64().unwrap().to_string()), None)
+                    let id = app.create_indicator_value(&w.secretariat, w.city_a, value_of_a(fresh_year)).await;
+                    (c.template.replace("{id}", &id.to_string()), None)
                 }
                 Target::Report => (
                     c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()),
@@ -274,22 +265,11 @@ async fn every_route_times_every_role() {
                 ),
                 Target::FreshReport => {
                     fresh_year += 1;
-                    let id = app.post("/api/v1/reports", &w.secretariat, compile(fresh_year)).await.body["compiled"]
-                        ["report_id"]
-                        .as_i64()
-                        .unwrap();
+                    let id = compile(fresh_year).await;
                     (c.template.replace("{id}", &id.to_string()), None)
                 }
                 Target::MarkedReport => {
-                    let r = app
-                        .request(
-                            Method::PUT,
-                            &format!("/api/v1/reports/{report}/good-practices/{}", w.action_a),
-                            Some(&w.secretariat),
-                            None,
-                        )
-                        .await;
-                    assert_eq!(r.status, 200, "{}", r.body);
+                    app.mark_good_practice(&w.secretariat, report, w.action_a).await;
                     (
                         c.template.replace("{id}", &report.to_string()).replace("{action_id}", &w.action_a.to_string()),
                         None,
@@ -321,8 +301,8 @@ async fn every_route_times_every_role() {
                 let current = match (&version_path, c.target) {
                     (Some(vp), _) => app.get(vp, &w.secretariat).await.body["version"].clone(),
                     (None, Target::ContactA) => {
-                        let list = app.get(&format!("/api/v1/cities/{}/contacts", w.city_a), &w.secretariat).await.body;
-                        list.as_array().unwrap().iter().find(|x| x["id"] == w.contact_a).unwrap()["version"].clone()
+                        let list = app.list_contacts(&w.secretariat, w.city_a).await;
+                        json!(list.iter().find(|x| x.id == w.contact_a).unwrap().version)
                     }
                     _ => unreachable!(),
                 };
@@ -370,10 +350,10 @@ async fn the_table_covers_every_documented_route() {
 async fn a_city_editor_lists_only_their_own_city_and_revoked_tokens_stop_working() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
-    let list = app.get("/api/v1/cities", &w.editor_b).await;
-    let ids: Vec<i64> = list.body["items"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    let list = app.list_cities(&w.editor_b).await;
+    let ids: Vec<i64> = list.items.iter().map(|c| c.id).collect();
     assert_eq!(ids, vec![w.city_b]);
-    assert_eq!(list.body["total"], 1);
+    assert_eq!(list.total, 1);
 
     // Revoke editor B's token: it is refused from then on.
     let pool = app.pool.clone();

@@ -68,8 +68,8 @@ async fn bad_action_input_names_each_field_and_stores_nothing() {
         .unwrap();
     assert_eq!(raw.status(), 400);
 
-    let list = app.get(&url, &w.secretariat).await;
-    assert_eq!(list.body["total"], 1, "nothing was stored by the refused requests");
+    let list = app.list_actions(&w.secretariat, w.plan_a, "").await;
+    assert_eq!(list.total, 1, "nothing was stored by the refused requests");
 }
 
 #[tokio::test]
@@ -85,9 +85,9 @@ async fn a_stale_update_gets_409_and_changes_nothing() {
     let stale = app.patch(&url, &w.secretariat, json!({"version": 1, "progress": 90})).await;
     stale.assert_problem(409, None);
     assert_eq!(stale.body["current_version"], 2);
-    let now = app.get(&url, &w.secretariat).await;
-    assert_eq!(now.body["progress"], 40);
-    assert_eq!(now.body["version"], 2);
+    let now = app.get_action(&w.secretariat, w.action_a).await;
+    assert_eq!(now.progress, 40);
+    assert_eq!(now.version, 2);
 
     // If-Match works as well as the body field, and a missing version is refused with 428.
     let r = app
@@ -159,7 +159,7 @@ async fn lists_filter_by_role_commitment_and_status_and_paginate() {
     let count = |q: &'static str| {
         let app = &app;
         let t = w.editor_a.clone();
-        async move { app.get(&format!("/api/v1/plans/{p}/actions{q}"), &t).await.body["total"].as_i64().unwrap() }
+        async move { app.list_actions(&t, p, q).await.total }
     };
     assert_eq!(count("").await, 6);
     assert_eq!(count("?role=PM").await, 3);
@@ -179,18 +179,12 @@ async fn lists_filter_by_role_commitment_and_status_and_paginate() {
     app.get(&format!("/api/v1/plans/{p}/actions?page=0"), &w.editor_a).await.assert_problem(422, Some("page"));
     app.get(&format!("/api/v1/plans/{p}/actions?page=abc"), &w.editor_a).await.assert_problem(422, None);
 
-    let page1 = app.get(&format!("/api/v1/plans/{p}/actions?per_page=4"), &w.editor_a).await.body;
-    let page2 = app.get(&format!("/api/v1/plans/{p}/actions?per_page=4&page=2"), &w.editor_a).await.body;
-    assert_eq!(page1["items"].as_array().unwrap().len(), 4);
-    assert_eq!(page2["items"].as_array().unwrap().len(), 2);
-    assert_eq!(page1["total"], 6);
-    let ids: Vec<i64> = page1["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .chain(page2["items"].as_array().unwrap())
-        .map(|a| a["id"].as_i64().unwrap())
-        .collect();
+    let page1 = app.list_actions(&w.editor_a, p, "?per_page=4").await;
+    let page2 = app.list_actions(&w.editor_a, p, "?per_page=4&page=2").await;
+    assert_eq!(page1.items.len(), 4);
+    assert_eq!(page2.items.len(), 2);
+    assert_eq!(page1.total, 6);
+    let ids: Vec<i64> = page1.items.iter().chain(&page2.items).map(|a| a.id).collect();
     let mut sorted = ids.clone();
     sorted.sort();
     sorted.dedup();
@@ -205,8 +199,8 @@ async fn deleting_an_action_removes_it_and_keeps_its_history() {
     assert_eq!(app.delete(&url, &w.editor_a).await.status, 204);
     app.get(&url, &w.editor_a).await.assert_problem(404, None);
     app.delete(&url, &w.editor_a).await.assert_problem(404, None);
-    let h = app.get(&format!("{url}/history"), &w.editor_a).await;
-    let ops: Vec<&str> = h.body.as_array().unwrap().iter().map(|e| e["operation"].as_str().unwrap()).collect();
+    let h = app.history(&w.editor_a, "actions", w.action_a).await;
+    let ops: Vec<&str> = h.iter().map(|e| e.operation.as_str()).collect();
     assert_eq!(ops, ["create", "delete"]);
     // The deleted action's city is still known, so another city's editor still cannot read it.
     app.get(&format!("{url}/history"), &w.editor_b).await.assert_problem(403, None);

@@ -3,7 +3,7 @@
 //! beside their fields and in a summary, keep what was typed, refuse a missing CSRF token and
 //! a stale version, and their changes show in the API and the database.
 
-use crate::helpers::{OpenRound, TestApp, World};
+use crate::helpers::{OpenRound, TestApp, World, CHARTER};
 use crate::web_client::{path_in, Page, WebClient};
 use charter_tracker::auth::Role;
 use charter_tracker::db::DbConnection;
@@ -122,9 +122,8 @@ async fn every_page_route_times_every_role() {
     let (plan, act) = (w.plan_a, w.action_a);
     let progress_field = format!("a{act}_progress");
     let year = chrono::Datelike::year(&app.clock.now());
-    let compiled = app.post("/api/v1/reports", &w.secretariat, json!({"framework": "eurocities-integrating-cities", "from": format!("{year}-01-01"), "to": format!("{year}-12-31")})).await;
-    assert_eq!(compiled.status, 201, "{}", compiled.body);
-    let report = compiled.body["compiled"]["report_id"].as_i64().unwrap();
+    let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
+    let report = app.compile_report(&w.secretariat, CHARTER, &from, &to).await.compiled.report_id;
 
     enum Fresh {
         No,
@@ -322,25 +321,16 @@ async fn every_page_route_times_every_role() {
             let path = match fresh {
                 Fresh::No => template.clone(),
                 Fresh::Contact => {
-                    let id = app
-                        .post(
-                            &format!("/api/v1/cities/{a}/contacts"),
-                            &w.secretariat,
-                            json!({"name": "Temp", "email": "temp@malmo.example"}),
-                        )
-                        .await
-                        .body["id"]
-                        .as_i64()
-                        .unwrap();
+                    let temp = json!({"name": "Temp", "email": "temp@malmo.example"});
+                    let id = app.create_contact(&w.secretariat, a, temp).await.id;
                     template.replace("{fresh}", &id.to_string())
                 }
                 Fresh::Token => template.replace("{fresh}", &token_for(&app, target, "table").await.0.to_string()),
                 Fresh::CancelledEmail => template
                     .replace("{fresh}", &email_in_state(&app, "anna@malmo.example", "cancelled").await.to_string()),
-                Fresh::Action => template.replace(
-                    "{fresh}",
-                    &app.action(&w.secretariat, plan, "BU2", "planned").await["id"].as_i64().unwrap().to_string(),
-                ),
+                Fresh::Action => {
+                    template.replace("{fresh}", &app.action(&w.secretariat, plan, "BU2", "planned").await.to_string())
+                }
                 Fresh::UserVersion => {
                     fields.push(("version", user_version(&app, target).await.to_string()));
                     template.clone()
@@ -375,19 +365,18 @@ async fn every_page_route_times_every_role() {
     }
     assert!(failures.is_empty(), "{} cells differ:\n{}", failures.len(), failures.join("\n"));
     // Nothing the refused or mistaken forms sent was saved.
-    assert_eq!(app.get(&format!("/api/v1/cities/{a}"), &w.secretariat).await.body["name"], "Malmö");
-    assert_eq!(app.get("/api/v1/cities", &w.secretariat).await.body["total"], 2);
+    assert_eq!(app.get_city(&w.secretariat, a).await.name, "Malmö");
+    assert_eq!(app.list_cities(&w.secretariat).await.total, 2);
 }
 
 #[tokio::test]
 async fn the_city_list_shows_signatures_and_public_pages_searches_names_in_any_case_and_has_pages() {
     let app = TestApp::spawn().await;
     let sec = app.token(Role::Secretariat, None).await;
-    let r = app
-        .post("/api/v1/cities", &sec, json!({"name": "Malmö", "country": "SE", "public": true, "signatures": [{"framework": "eurocities-integrating-cities", "signed_on": "2015-06-09"}]}))
-        .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let malmo = r.body["id"].as_i64().unwrap();
+    let malmo = app
+        .create_city(&sec, json!({"name": "Malmö", "country": "SE", "public": true, "signatures": [{"framework": "eurocities-integrating-cities", "signed_on": "2015-06-09"}]}))
+        .await
+        .id;
     let lodz = app.city(&sec, "Łódź", "PL").await;
     let b = app.browser_as(Role::Secretariat, None).await;
 
@@ -495,7 +484,7 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     assert_eq!(r.status, 422);
     assert!(r.errors()[0].starts_with("This form had expired"), "{:?}", r.errors());
     assert_eq!(r.attrs("#name", "value"), ["Malmö"]);
-    assert_eq!(app.get("/api/v1/cities", &sec).await.body["total"], 0);
+    assert_eq!(app.list_cities(&sec).await.total, 0);
 
     let r = b
         .submit(
@@ -516,16 +505,13 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
         b.follow(&r).await.notice().unwrap(),
         "Malmö has been registered. Add its contacts so they receive check-in reminders."
     );
-    let list = app.get("/api/v1/cities", &sec).await.body;
-    let city = &list["items"][0];
-    assert_eq!(
-        (city["name"].as_str(), city["country"].as_str(), city["public"].as_bool()),
-        (Some("Malmö"), Some("SE"), Some(true))
-    );
-    assert_eq!(city["signatures"], json!([{"framework": "eurocities-integrating-cities", "signed_on": "2015-06-09"}]));
-    let id = city["id"].as_i64().unwrap();
-    let h = app.get(&format!("/api/v1/cities/{id}/history"), &sec).await.body;
-    assert!(h[0]["actor"].as_str().unwrap().starts_with("secretariat-"), "the history names the person signed in: {h}");
+    let list = app.list_cities(&sec).await;
+    let city = &list.items[0];
+    assert_eq!((city.name.as_str(), city.country.as_str(), city.public), ("Malmö", "SE", true));
+    assert_eq!(city.signatures, json!([{"framework": "eurocities-integrating-cities", "signed_on": "2015-06-09"}]));
+    let id = city.id;
+    let h = app.history(&sec, "cities", id).await;
+    assert!(h[0].actor.starts_with("secretariat-"), "the history names the person signed in: {h:?}");
 
     let r = b.submit("/cities/new", "/cities/new", &[("name", "Malmö"), ("country", "SE"), ("public", "no")]).await;
     assert_eq!(r.status, 422);
@@ -542,8 +528,7 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
 
     // Someone changes the city meanwhile: saving the old version is refused, the typed values
     // are kept, and the form now carries the new version.
-    let r = app.patch(&format!("/api/v1/cities/{id}"), &sec, json!({"version": 1, "public": false})).await;
-    assert_eq!(r.status, 200);
+    app.update_city(&sec, id, json!({"version": 1, "public": false})).await;
     let csrf = page.csrf();
     let typed = [
         ("csrf_token", csrf.as_str()),
@@ -563,17 +548,14 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     assert_eq!(r.error_links(), ["#city-form"]);
     assert_eq!(r.attrs("#name", "value"), ["Malmö stad"]);
     assert_eq!(r.attrs("input[name=version]", "value"), ["2"]);
-    assert_eq!(app.get(&format!("/api/v1/cities/{id}"), &sec).await.body["name"], "Malmö");
+    assert_eq!(app.get_city(&sec, id).await.name, "Malmö");
     let again: Vec<(&str, &str)> = typed.iter().map(|&(k, v)| if k == "version" { (k, "2") } else { (k, v) }).collect();
     let r = b.post(&edit, &again).await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(b.follow(&r).await.notice().unwrap(), "The details of Malmö stad have been saved.");
-    let city = app.get(&format!("/api/v1/cities/{id}"), &sec).await.body;
-    assert_eq!(
-        (city["name"].as_str(), city["public"].as_bool(), city["version"].as_i64()),
-        (Some("Malmö stad"), Some(true), Some(3))
-    );
-    assert_eq!(city["signatures"], json!([]), "an emptied date removes the signature");
+    let city = app.get_city(&sec, id).await;
+    assert_eq!((city.name.as_str(), city.public, city.version), ("Malmö stad", true, 3));
+    assert_eq!(city.signatures, json!([]), "an emptied date removes the signature");
 
     assert_eq!(b.get("/cities/999999/edit").await.status, 404);
 }
@@ -584,16 +566,7 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     let sec = app.token(Role::Secretariat, None).await;
     let a = app.city(&sec, "Malmö", "SE").await;
     let other = app.city(&sec, "Łódź", "PL").await;
-    let foreign = app
-        .post(
-            &format!("/api/v1/cities/{other}/contacts"),
-            &sec,
-            json!({"name": "Bogdan", "email": "bogdan@lodz.example"}),
-        )
-        .await
-        .body["id"]
-        .as_i64()
-        .unwrap();
+    let foreign = app.create_contact(&sec, other, json!({"name": "Bogdan", "email": "bogdan@lodz.example"})).await.id;
     let editor_email = app.person(Role::CityEditor, Some(a), PASSWORD).await;
     let editor = WebClient::new(&app);
     editor.sign_in(&editor_email, PASSWORD).await;
@@ -645,22 +618,22 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
         page.text("tbody tr"),
         "Anna Berg anna@malmo.example sv Integration officer No reminders Change Anna Berg Remove Anna Berg"
     );
-    let saved = app.get(&list.replace("/cities", "/api/v1/cities"), &sec).await.body;
+    let saved = app.list_contacts(&sec, a).await;
     let anna = &saved[0];
     assert_eq!(
-        (anna["email"].as_str(), anna["language"].as_str(), anna["receives_reminders"].as_bool()),
-        (Some("anna@malmo.example"), Some("sv"), Some(false))
+        (anna.email.as_str(), anna.language.as_str(), anna.receives_reminders),
+        ("anna@malmo.example", "sv", false)
     );
-    let id = anna["id"].as_i64().unwrap();
-    let h = app.get(&format!("/api/v1/contacts/{id}/history"), &sec).await.body;
-    assert_eq!(h[0]["actor"], editor_email);
+    let id = anna.id;
+    let h = app.history(&sec, "contacts", id).await;
+    assert_eq!(h[0].actor, editor_email);
 
     // A stale version is refused; the fresh one saves.
     let edit = format!("/cities/{a}/contacts/{id}/edit");
     let page = editor.get(&edit).await;
     assert_eq!(page.attrs("#email", "value"), ["anna@malmo.example"]);
     assert_eq!(page.attrs("input[name=version]", "value"), ["1"]);
-    app.patch(&format!("/api/v1/contacts/{id}"), &sec, json!({"version": 1, "language": "en"})).await;
+    app.update_contact(&sec, id, json!({"version": 1, "language": "en"})).await;
     let csrf = page.csrf();
     let fields = |v: &'static str| {
         vec![
@@ -684,11 +657,8 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     assert_eq!(r.attrs("#office_role", "value"), ["Head of integration"]);
     let r = send(fields("2")).await;
     assert_eq!(r.status, 303, "{}", r.body);
-    let anna = app.get(&format!("/api/v1/cities/{a}/contacts"), &sec).await.body[0].clone();
-    assert_eq!(
-        (anna["office_role"].as_str(), anna["receives_reminders"].as_bool(), anna["version"].as_i64()),
-        (Some("Head of integration"), Some(true), Some(3))
-    );
+    let anna = app.list_contacts(&sec, a).await[0].clone();
+    assert_eq!((anna.office_role.as_str(), anna.receives_reminders, anna.version), ("Head of integration", true, 3));
 
     // Another city's contact is not found under this city; another city is refused.
     assert_eq!(editor.get(&format!("/cities/{a}/contacts/{foreign}/edit")).await.status, 404);
@@ -708,7 +678,7 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     assert_eq!(confirm.text("#remove-form button"), "Remove the contact");
     let r = editor.post(&remove, &[("csrf_token", "stale")]).await;
     assert_eq!(r.status, 422);
-    assert_eq!(app.get(&format!("/api/v1/cities/{a}/contacts"), &sec).await.body.as_array().unwrap().len(), 1);
+    assert_eq!(app.list_contacts(&sec, a).await.len(), 1);
     let r = editor.post(&remove, &[("csrf_token", &confirm.csrf())]).await;
     assert_eq!(r.status, 303);
     assert!(editor
@@ -717,7 +687,7 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
         .notice()
         .unwrap()
         .starts_with("Anna Berg has been removed from the contacts of Malmö."));
-    assert_eq!(app.get(&format!("/api/v1/cities/{a}/contacts"), &sec).await.body, json!([]));
+    assert!(app.list_contacts(&sec, a).await.is_empty());
 }
 
 #[tokio::test]
@@ -961,22 +931,11 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
     let w = World::build(&app).await;
     app.tick(at("2027-01-01T06:00:00Z"), files(&app)).await;
     app.clock.set(at("2027-01-10T10:00:00Z"));
-    let rounds = app.get("/api/v1/rounds", &w.secretariat).await.body;
-    let round = rounds["items"][0]["id"].as_i64().unwrap();
-    let list = app.get(&format!("/api/v1/rounds/{round}/check-ins"), &w.secretariat).await.body;
-    let ci =
-        |city: i64| list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
-    let (ci_a, ci_b) = (ci(w.city_a), ci(w.city_b));
+    let round = app.list_rounds(&w.secretariat).await.items[0].id;
+    let ci_a = app.check_in_of(&w.secretariat, round, w.city_a).await.id;
+    let ci_b = app.check_in_of(&w.secretariat, round, w.city_b).await.id;
     // City B saves a draft.
-    let r = app
-        .request(
-            reqwest::Method::PUT,
-            &format!("/api/v1/check-ins/{ci_b}/draft"),
-            Some(&w.editor_b),
-            Some(&json!({"version": 1, "content": {}})),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    app.save_draft(&w.editor_b, ci_b, json!({"version": 1, "content": {}})).await;
     let b = app.browser_as(Role::Secretariat, None).await;
 
     let page = b.get("/rounds").await;
@@ -1042,20 +1001,14 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
         "Malmö now has until 20 February 2027 to submit its check-in. Its reminders follow the new date."
     );
     assert_eq!(row(&page, w.city_a), "Malmö Extended 20 February 2027 Extended: Council elections Not yet Extend the due date for Malmö Contacts in Malmö");
-    let api = app.get(&format!("/api/v1/check-ins/{ci_a}"), &w.secretariat).await.body;
-    assert_eq!(
-        (api["check_in"]["due_date"].as_str(), api["check_in"]["state"].as_str()),
-        (Some("2027-02-20"), Some("extended"))
-    );
+    let api = app.get_check_in(&w.secretariat, ci_a).await.check_in;
+    assert_eq!((api.due_date.as_str(), api.state.as_str()), ("2027-02-20", "extended"));
     // The form still showing version 1 is stale now.
     let r =
         b.post(&extend, &[("csrf_token", &csrf), ("version", "1"), (&due, "2027-02-25"), (&reason, "More time")]).await;
     assert_eq!(r.status, 409);
     assert_eq!(r.attrs("input[name=version]", "value")[0], "2", "the re-shown form carries the current version");
-    assert_eq!(
-        app.get(&format!("/api/v1/check-ins/{ci_a}"), &w.secretariat).await.body["check_in"]["due_date"],
-        "2027-02-20"
-    );
+    assert_eq!(app.get_check_in(&w.secretariat, ci_a).await.check_in.due_date, "2027-02-20");
     // An observer reads the round without the forms.
     let observer = app.browser_as(Role::Observer, None).await;
     let read = observer.get(&path).await;
@@ -1143,10 +1096,10 @@ async fn the_schedule_page_shows_the_next_rounds_and_refuses_a_bad_schedule_nami
     );
     assert!(page.text(".summary-list").contains("Set by The network secretariat, on this page"));
     let sec = app.token(Role::Secretariat, None).await;
-    let s = app.get("/api/v1/schedule", &sec).await.body;
+    let s = app.get_schedule(&sec).await;
     assert_eq!(
-        (s["expression"].as_str(), s["time_zone"].as_str(), s["source"].as_str()),
-        (Some("0 9 1 * *"), Some("Europe/Warsaw"), Some("secretariat"))
+        (s.expression.as_str(), s.time_zone.as_str(), s.source.as_str()),
+        ("0 9 1 * *", "Europe/Warsaw", "secretariat")
     );
     let observer = app.browser_as(Role::Observer, None).await;
     let read = observer.get("/schedule").await;

@@ -66,8 +66,7 @@ async fn loading_is_idempotent_and_a_changed_file_retires_rather_than_deletes() 
     assert_eq!(sp, [("SPX".to_string(), false), ("SP1".to_string(), true)]);
     assert!(fw["roles"][0]["commitments"][0]["text"].as_str().unwrap().starts_with("Actively and visibly"));
     // The action on the retired commitment is intact; new actions cannot use it.
-    let a = app.get(&format!("/api/v1/actions/{}", w.action_a), &w.secretariat).await.body;
-    assert_eq!(a["commitment"], "SP1");
+    assert_eq!(app.get_action(&w.secretariat, w.action_a).await.commitment, "SP1");
     let r = app
         .post(
             &format!("/api/v1/plans/{}/actions", w.plan_a),

@@ -1,7 +1,7 @@
 //! Check-ins on a schedule, with reminders: a year travelled one tick a day, the emailed link
 //! over a real SMTP conversation, drafts, submission, extensions and the calendar feed.
 
-use crate::helpers::{link_token, TestApp, World};
+use crate::helpers::{link_token, CheckIn, TestApp, World};
 use crate::smtp_sink::SmtpSink;
 use charter_tracker::auth::Role;
 use charter_tracker::mail::transport::Transport;
@@ -44,22 +44,11 @@ async fn sent_by_recipient(app: &TestApp) -> BTreeMap<String, Vec<(String, Strin
 }
 
 /// Submits a check-in through the emailed link in the newest email to `address`.
-async fn submit_by_link(app: &TestApp, address: &str, content: Value) -> Value {
+async fn submit_by_emailed_link(app: &TestApp, address: &str, content: Value) -> CheckIn {
     let body = app.outbox_bodies_to(address).await;
     let token = link_token(body.last().unwrap()).unwrap();
-    let form = app.request(Method::GET, &format!("/api/v1/check-in-links/{token}"), None, None).await;
-    assert_eq!(form.status, 200, "{}", form.body);
-    let version = form.body["check_in"]["version"].clone();
-    let r = app
-        .request(
-            Method::POST,
-            &format!("/api/v1/check-in-links/{token}/submit"),
-            None,
-            Some(&json!({"version": version, "content": content})),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    r.body
+    let version = app.check_in_link(&token).await.check_in.version;
+    app.submit_by_link(&token, json!({"version": version, "content": content})).await
 }
 
 fn quarter(sent: &[(String, String)]) -> Vec<&str> {
@@ -94,39 +83,19 @@ async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submis
         .await
         .unwrap()
     };
-    let r = app
-        .post(
-            &format!("/api/v1/cities/{}/contacts", w.city_a),
-            &w.secretariat,
-            json!({"name": "Claire Dubois", "email": "claire@malmo.example", "language": "fr"}),
-        )
-        .await;
-    assert_eq!(r.status, 201);
-    let r = app
-        .post(
-            &format!("/api/v1/cities/{}/contacts", w.city_b),
-            &w.secretariat,
-            json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "en"}),
-        )
-        .await;
-    assert_eq!(r.status, 201);
-    let r = app
-        .post(
-            &format!("/api/v1/cities/{}/contacts", w.city_b),
-            &w.secretariat,
-            json!({"name": "Quiet", "email": "quiet@lodz.example", "receives_reminders": false}),
-        )
-        .await;
-    assert_eq!(r.status, 201);
-    // A city with only a draft plan is not asked.
-    let c = app.city(&w.secretariat, "Gent", "BE").await;
-    app.post(&format!("/api/v1/cities/{c}/plans"), &w.secretariat, json!({"framework": "eurocities-integrating-cities", "title": "Draft", "period_start": "2027-01-01", "period_end": "2027-12-31"})).await;
-    app.post(
-        &format!("/api/v1/cities/{c}/contacts"),
-        &w.secretariat,
-        json!({"name": "Gent", "email": "gent@gent.example"}),
+    let s = &w.secretariat;
+    app.contact(s, w.city_a, "Claire Dubois", "claire@malmo.example", "fr").await;
+    app.contact(s, w.city_b, "Bogdan Nowak", "bogdan@lodz.example", "en").await;
+    app.create_contact(
+        s,
+        w.city_b,
+        json!({"name": "Quiet", "email": "quiet@lodz.example", "receives_reminders": false}),
     )
     .await;
+    // A city with only a draft plan is not asked.
+    let c = app.city(s, "Gent", "BE").await;
+    app.create_plan(s, c, json!({"framework": "eurocities-integrating-cities", "title": "Draft", "period_start": "2027-01-01", "period_end": "2027-12-31"})).await;
+    app.create_contact(s, c, json!({"name": "Gent", "email": "gent@gent.example"})).await;
 
     let sink = SmtpSink::start();
     let transport = smtp(&sink);
@@ -140,17 +109,17 @@ async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submis
         assert_eq!(report.failed, 0);
         if day == at("2027-01-20T06:00:00Z") {
             app.clock.set(at("2027-01-20T10:00:00Z"));
-            let done = submit_by_link(&app, "claire@malmo.example", json!({
+            let done = submit_by_emailed_link(&app, "claire@malmo.example", json!({
                 "actions": [{"action_id": w.action_a, "status": "in_progress", "progress": 60, "narrative": "Two more districts joined.", "evidence": ["https://malmo.example/news/1"]}],
                 "assessments": [{"commitment": "SP1", "level": "substantial", "comment": "On track."}]
             })).await;
-            assert_eq!(done["state"], "submitted");
-            assert_eq!(done["late"], false);
+            assert_eq!(done.state, "submitted");
+            assert!(!done.late);
         }
         if day == at("2027-05-10T06:00:00Z") {
             app.clock.set(at("2027-05-10T09:00:00Z"));
-            let done = submit_by_link(&app, "anna@malmo.example", json!({})).await;
-            assert_eq!(done["late"], true);
+            let done = submit_by_emailed_link(&app, "anna@malmo.example", json!({})).await;
+            assert!(done.late);
         }
         day += Duration::days(1);
     }
@@ -195,21 +164,14 @@ async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submis
     assert_eq!(ids.len(), total, "every Message-ID is different");
 
     // The Q1 submission updated the action, recorded under the contact who used the link.
-    let h = app.get(&format!("/api/v1/actions/{}/history", w.action_a), &w.secretariat).await.body;
-    let last = h.as_array().unwrap().last().unwrap();
-    assert_eq!(last["after"]["progress"], 60);
-    assert_eq!(last["actor"], "Claire Dubois <claire@malmo.example> (emailed link)");
+    let h = app.history(&w.secretariat, "actions", w.action_a).await;
+    let last = h.last().unwrap();
+    assert_eq!(last.after["progress"], 60);
+    assert_eq!(last.actor, "Claire Dubois <claire@malmo.example> (emailed link)");
     // Compliance as the rounds saw it.
     let first = opened[0].1;
-    let list = app.get(&format!("/api/v1/rounds/{first}/check-ins"), &w.secretariat).await.body;
-    let states: Vec<(String, String, bool)> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            (c["city_name"].as_str().unwrap().into(), c["state"].as_str().unwrap().into(), c["late"].as_bool().unwrap())
-        })
-        .collect();
+    let list = app.round_check_ins(&w.secretariat, first).await;
+    let states: Vec<(String, String, bool)> = list.into_iter().map(|c| (c.city_name, c.state, c.late)).collect();
     assert_eq!(states, [("Malmö".into(), "submitted".into(), false), ("Łódź".into(), "missed".into(), false)]);
 }
 
@@ -249,12 +211,7 @@ async fn ticking_twice_at_the_same_instant_or_from_two_instances_changes_nothing
 async fn the_emailed_link_over_smtp_opens_that_citys_form_and_nothing_else() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
-    app.post(
-        &format!("/api/v1/cities/{}/contacts", w.city_b),
-        &w.secretariat,
-        json!({"name": "Bogdan Nowak", "email": "bogdan@lodz.example", "language": "fr"}),
-    )
-    .await;
+    app.contact(&w.secretariat, w.city_b, "Bogdan Nowak", "bogdan@lodz.example", "fr").await;
     let sink = SmtpSink::start();
     app.tick(at("2027-07-01T06:00:00Z"), smtp(&sink)).await;
     let mails = sink.received();
@@ -276,18 +233,16 @@ async fn the_emailed_link_over_smtp_opens_that_citys_form_and_nothing_else() {
     let token_a = link_token(&to_anna.data.replace("=\r\n", "")).expect("a link in the body");
     let token_b = link_token(&to_bogdan.data.replace("=\r\n", "")).expect("a link in the body");
     app.clock.set(at("2027-07-02T08:00:00Z"));
-    let form = app.request(Method::GET, &format!("/api/v1/check-in-links/{token_a}"), None, None).await;
-    assert_eq!(form.status, 200, "{}", form.body);
-    assert_eq!(form.body["check_in"]["city_id"], w.city_a);
-    assert_eq!(form.body["actions"].as_array().unwrap().len(), 1);
-    assert_eq!(form.body["actions"][0]["id"], w.action_a);
-    let form_b = app.request(Method::GET, &format!("/api/v1/check-in-links/{token_b}"), None, None).await;
-    assert_eq!(form_b.body["check_in"]["city_id"], w.city_b);
+    let form = app.check_in_link(&token_a).await;
+    assert_eq!(form.check_in.city_id, w.city_a);
+    assert_eq!(form.actions.len(), 1);
+    assert_eq!(form.actions[0]["id"], w.action_a);
+    assert_eq!(app.check_in_link(&token_b).await.check_in.city_id, w.city_b);
 
     // The token reaches nothing else: not the API, not another city's action.
     app.get("/api/v1/cities", &token_a).await.assert_problem(401, None);
     app.get(&format!("/api/v1/actions/{}", w.action_a), &token_a).await.assert_problem(401, None);
-    let v = form.body["check_in"]["version"].clone();
+    let v = form.check_in.version;
     let r = app
         .request(
             Method::PUT,
@@ -314,9 +269,9 @@ async fn drafts_are_validated_saved_and_submitted_once() {
     let w = World::build(&app).await;
     let open = app.open_round_now(&w).await;
     let url = format!("/api/v1/check-ins/{}", open.check_in_a);
-    let form = app.get(&url, &w.editor_a).await.body;
-    assert_eq!(form["check_in"]["state"], "open");
-    let v = form["check_in"]["version"].as_i64().unwrap();
+    let form = app.get_check_in(&w.editor_a, open.check_in_a).await;
+    assert_eq!(form.check_in.state, "open");
+    let v = form.check_in.version;
 
     let bad = json!({"version": v, "content": {
         "actions": [{"action_id": w.action_a, "progress": 150, "status": "finished", "evidence": ["not a link"]}],
@@ -341,42 +296,35 @@ async fn drafts_are_validated_saved_and_submitted_once() {
         "new_actions": [{"plan_id": w.plan_a, "commitment": "EM2", "title": "Fair-treatment training for managers", "status": "planned"}],
         "indicators": [{"indicator": "EM1-A", "value": 12.5}]
     }});
-    let r = app.request(Method::PUT, &format!("{url}/draft"), Some(&w.editor_a), Some(&good)).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body["state"], "draft");
-    let saved = app.get(&url, &w.editor_a).await.body;
-    assert_eq!(saved["draft"]["actions"][0]["progress"], 80, "the draft is kept, indicators included");
-    assert_eq!(saved["draft"]["indicators"][0]["value"], 12.5);
+    assert_eq!(app.save_draft(&w.editor_a, open.check_in_a, good).await.state, "draft");
+    let saved = app.get_check_in(&w.editor_a, open.check_in_a).await;
+    assert_eq!(saved.draft["actions"][0]["progress"], 80, "the draft is kept, indicators included");
+    assert_eq!(saved.draft["indicators"][0]["value"], 12.5);
     // The action itself is untouched until submission.
-    assert_eq!(app.get(&format!("/api/v1/actions/{}", w.action_a), &w.editor_a).await.body["progress"], 10);
+    assert_eq!(app.get_action(&w.editor_a, w.action_a).await.progress, 10);
 
     // A stale version is refused; submitting the saved draft works once.
     let stale =
         app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": v}))).await;
     stale.assert_problem(409, None);
-    let v2 = saved["check_in"]["version"].clone();
-    let r = app.request(Method::POST, &format!("{url}/submit"), Some(&w.editor_a), Some(&json!({"version": v2}))).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body["state"], "submitted");
-    assert!(r.body["submitted_by"].as_str().unwrap().starts_with("city-editor-"));
-    let action = app.get(&format!("/api/v1/actions/{}", w.action_a), &w.editor_a).await.body;
-    assert_eq!(action["progress"], 80);
-    let actions = app.get(&format!("/api/v1/plans/{}/actions?commitment=EM2", w.plan_a), &w.editor_a).await.body;
-    assert_eq!(actions["total"], 1, "the new action was created");
+    let v2 = saved.check_in.version;
+    let submitted = app.submit_check_in(&w.editor_a, open.check_in_a, json!({"version": v2})).await;
+    assert_eq!(submitted.state, "submitted");
+    assert!(submitted.submitted_by.unwrap().starts_with("city-editor-"));
+    assert_eq!(app.get_action(&w.editor_a, w.action_a).await.progress, 80);
+    let actions = app.list_actions(&w.editor_a, w.plan_a, "?commitment=EM2").await;
+    assert_eq!(actions.total, 1, "the new action was created");
     let again = app
         .request(
             Method::POST,
             &format!("{url}/submit"),
             Some(&w.editor_a),
-            Some(&json!({"version": r.body["version"]})),
+            Some(&json!({"version": submitted.version})),
         )
         .await;
     again.assert_problem(409, None);
     // City B's check-in is untouched.
-    assert_eq!(
-        app.get(&format!("/api/v1/check-ins/{}", open.check_in_b), &w.secretariat).await.body["check_in"]["state"],
-        "open"
-    );
+    assert_eq!(app.get_check_in(&w.secretariat, open.check_in_b).await.check_in.state, "open");
 }
 
 #[tokio::test]
@@ -386,12 +334,10 @@ async fn the_secretariat_extends_one_citys_due_date_with_a_reason() {
     let sink = SmtpSink::start();
     app.tick(at("2027-01-01T06:00:00Z"), smtp(&sink)).await;
     app.clock.set(at("2027-01-10T10:00:00Z"));
-    let list = app.get("/api/v1/rounds", &w.secretariat).await.body;
-    let round = list["items"][0]["id"].as_i64().unwrap();
-    let check_ins = app.get(&format!("/api/v1/rounds/{round}/check-ins"), &w.secretariat).await.body;
-    let a = check_ins.as_array().unwrap().iter().find(|c| c["city_id"] == w.city_a).unwrap();
-    assert_eq!(a["due_date"], "2027-01-30");
-    let url = format!("/api/v1/check-ins/{}/extend", a["id"]);
+    let round = app.list_rounds(&w.secretariat).await.items[0].id;
+    let a = app.check_in_of(&w.secretariat, round, w.city_a).await;
+    assert_eq!(a.due_date, "2027-01-30");
+    let url = format!("/api/v1/check-ins/{}/extend", a.id);
     app.post(&url, &w.editor_a, json!({"due_date": "2027-02-20", "reason": "Council elections"}))
         .await
         .assert_problem(403, None);
@@ -459,17 +405,8 @@ async fn an_invalid_schedule_is_refused_naming_the_field() {
         )
         .await;
     r.assert_problem(422, Some("time_zone"));
-    let s = app.get("/api/v1/schedule", &t).await.body;
-    assert_eq!((s["expression"].as_str(), s["source"].as_str()), (Some("0 0 1 1,4,7,10 *"), Some("configuration")));
-    let r = app
-        .request(
-            Method::PUT,
-            "/api/v1/schedule",
-            Some(&t),
-            Some(&json!({"expression": "0 9 1 * *", "time_zone": "Europe/Lisbon"})),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body["next"].as_array().unwrap().len(), 5);
-    assert_eq!(app.get("/api/v1/schedule", &t).await.body["source"], "secretariat");
+    let s = app.get_schedule(&t).await;
+    assert_eq!((s.expression.as_str(), s.source.as_str()), ("0 0 1 1,4,7,10 *", "configuration"));
+    assert_eq!(app.put_schedule(&t, "0 9 1 * *", "Europe/Lisbon").await.next.len(), 5);
+    assert_eq!(app.get_schedule(&t).await.source, "secretariat");
 }

@@ -11,13 +11,11 @@ async fn cities_keep_unicode_names_and_normalise_country_codes() {
     for (name, country) in
         [("Malmö", "se"), ("Łódź", "PL"), ("Zürich", "CH"), ("Thessaloníki", "GR"), ("Cluj-Napoca", "RO")]
     {
-        let r = app.post("/api/v1/cities", &t, json!({"name": name, "country": country})).await;
-        assert_eq!(r.status, 201, "{}", r.body);
-        assert_eq!(r.body["name"], name);
-        assert_eq!(r.body["country"], country.to_uppercase());
-        assert_eq!(r.body["version"], 1);
-        let read = app.get(&format!("/api/v1/cities/{}", r.body["id"]), &t).await;
-        assert_eq!(read.body["name"], name);
+        let city = app.create_city(&t, json!({"name": name, "country": country})).await;
+        assert_eq!(city.name, name);
+        assert_eq!(city.country, country.to_uppercase());
+        assert_eq!(city.version, 1);
+        assert_eq!(app.get_city(&t, city.id).await.name, name);
     }
     let list = app.get("/api/v1/cities?per_page=2", &t).await.body;
     assert_eq!(list["total"], 5);
@@ -40,31 +38,24 @@ async fn bad_city_input_is_refused_naming_the_field() {
     r.assert_problem(422, Some("signatures[1].signed_on"));
     app.city(&t, "Gent", "BE").await;
     app.post("/api/v1/cities", &t, json!({"name": "Gent", "country": "BE"})).await.assert_problem(422, Some("name"));
-    assert_eq!(app.get("/api/v1/cities", &t).await.body["total"], 1);
+    assert_eq!(app.list_cities(&t).await.total, 1);
 }
 
 #[tokio::test]
 async fn a_city_signs_several_frameworks_with_dates() {
     let app = TestApp::spawn().await;
     let t = app.token(Role::Secretariat, None).await;
-    let r = app
-        .post(
-            "/api/v1/cities",
+    let city = app
+        .create_city(
             &t,
             json!({"name": "Lisboa", "country": "PT", "signatures": [
             {"framework": "eurocities-integrating-cities", "signed_on": "2010-05-20"},
             {"framework": "icc-lisbon-declaration", "signed_on": "2017-11-29"}]}),
         )
         .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    assert_eq!(r.body["signatures"].as_array().unwrap().len(), 2);
-    let id = r.body["id"].as_i64().unwrap();
-    let r = app.patch(&format!("/api/v1/cities/{id}"), &t, json!({"version": 1, "signatures": [{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}]})).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(
-        r.body["signatures"],
-        json!([{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}])
-    );
+    assert_eq!(city.signatures.as_array().unwrap().len(), 2);
+    let city = app.update_city(&t, city.id, json!({"version": 1, "signatures": [{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}]})).await;
+    assert_eq!(city.signatures, json!([{"framework": "eurocities-integrating-cities", "signed_on": "2010-05-21"}]));
 }
 
 #[tokio::test]
@@ -75,11 +66,10 @@ async fn contacts_are_validated() {
     let r = app.post(&url, &w.editor_a, json!({"name": "Erik", "email": "erik(at)malmo", "language": "swedish"})).await;
     r.assert_problem(422, Some("email"));
     r.assert_problem(422, Some("language"));
-    let r = app.post(&url, &w.editor_a, json!({"name": "Erik", "email": "Erik@Malmo.example", "language": "fr", "office_role": "Deputy mayor's office"})).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    assert_eq!(r.body["email"], "erik@malmo.example");
-    assert_eq!(r.body["receives_reminders"], true);
-    assert_eq!(app.get(&url, &w.editor_a).await.body.as_array().unwrap().len(), 2);
+    let erik = app.create_contact(&w.editor_a, w.city_a, json!({"name": "Erik", "email": "Erik@Malmo.example", "language": "fr", "office_role": "Deputy mayor's office"})).await;
+    assert_eq!(erik.email, "erik@malmo.example");
+    assert!(erik.receives_reminders);
+    assert_eq!(app.list_contacts(&w.editor_a, w.city_a).await.len(), 2);
 }
 
 #[tokio::test]
@@ -91,7 +81,7 @@ async fn everything_is_still_there_after_a_restart() {
     let after = app.get(&format!("/api/v1/plans/{}/actions", w.plan_a), &w.editor_a).await;
     assert_eq!(after.status, 200, "the old token still works after a restart: {}", after.body);
     assert_eq!(after.body, before);
-    assert_eq!(app.get(&format!("/api/v1/cities/{}", w.city_a), &w.editor_a).await.body["name"], "Malmö");
+    assert_eq!(app.get_city(&w.editor_a, w.city_a).await.name, "Malmö");
 }
 
 #[tokio::test]

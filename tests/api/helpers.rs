@@ -8,6 +8,9 @@ use charter_tracker::startup::{self, Application};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+mod api;
+pub use api::*;
+
 pub struct TestApp {
     pub address: String,
     pub pool: Pool,
@@ -25,12 +28,27 @@ pub struct TestApp {
 
 /// A response: status, headers and the body as JSON (Null when empty).
 pub struct Reply {
+    /// The request it answers, e.g. `POST /api/v1/cities` (for failure messages).
+    pub request: String,
     pub status: StatusCode,
     pub headers: reqwest::header::HeaderMap,
     pub body: Value,
 }
 
 impl Reply {
+    /// Asserts the status, with the request and the body in the failure message.
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Reply {
+        assert_eq!(self.status.as_u16(), status, "{}: {}", self.request, self.body);
+        self
+    }
+
+    /// The body read as a test-side type, with the request and the body in the failure message.
+    #[track_caller]
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        T::deserialize(&self.body).unwrap_or_else(|e| panic!("{}: {e} in {}", self.request, self.body))
+    }
+
     pub fn content_type(&self) -> &str {
         self.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("")
     }
@@ -188,6 +206,7 @@ impl TestApp {
         body: Option<&Value>,
         headers: &[(&str, &str)],
     ) -> Reply {
+        let request = format!("{method} {path}");
         let mut req = self.client.request(method, format!("{}{}", self.address, path));
         if let Some(t) = token {
             req = req.bearer_auth(t);
@@ -204,7 +223,7 @@ impl TestApp {
         let text = res.text().await.unwrap();
         let body =
             if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
-        Reply { status, headers, body }
+        Reply { request, status, headers, body }
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Reply {
@@ -248,40 +267,6 @@ impl TestApp {
         .await
         .unwrap()
     }
-
-    /// Creates a city and returns its id.
-    pub async fn city(&self, token: &str, name: &str, country: &str) -> i64 {
-        let r = self.post("/api/v1/cities", token, json!({"name": name, "country": country})).await;
-        assert_eq!(r.status, 201, "{}", r.body);
-        r.body["id"].as_i64().unwrap()
-    }
-
-    /// Creates an adopted Charter plan for a city and returns its id.
-    pub async fn plan(&self, token: &str, city: i64) -> i64 {
-        let r = self
-            .post(
-                &format!("/api/v1/cities/{city}/plans"),
-                token,
-                json!({"framework": "eurocities-integrating-cities", "title": "Action plan 2026-2028",
-                       "period_start": "2026-01-01", "period_end": "2028-12-31", "status": "adopted"}),
-            )
-            .await;
-        assert_eq!(r.status, 201, "{}", r.body);
-        r.body["id"].as_i64().unwrap()
-    }
-
-    /// Adds an action under a commitment and returns the whole action.
-    pub async fn action(&self, token: &str, plan: i64, commitment: &str, status: &str) -> Value {
-        let r = self
-            .post(
-                &format!("/api/v1/plans/{plan}/actions"),
-                token,
-                json!({"commitment": commitment, "title": format!("Action for {commitment}"), "status": status, "progress": 10, "delivery": "direct"}),
-            )
-            .await;
-        assert_eq!(r.status, 201, "{}", r.body);
-        r.body
-    }
 }
 
 /// The secretariat's token plus a small world: two cities, each with a plan and one action,
@@ -311,17 +296,9 @@ impl World {
         let observer = app.token(Role::Observer, None).await;
         let plan_a = app.plan(&secretariat, city_a).await;
         let plan_b = app.plan(&secretariat, city_b).await;
-        let action_a = app.action(&editor_a, plan_a, "SP1", "in_progress").await["id"].as_i64().unwrap();
-        let action_b = app.action(&editor_b, plan_b, "EM1", "planned").await["id"].as_i64().unwrap();
-        let c = app
-            .post(
-                &format!("/api/v1/cities/{city_a}/contacts"),
-                &secretariat,
-                json!({"name": "Anna Berg", "email": "anna@malmo.example", "language": "sv"}),
-            )
-            .await;
-        assert_eq!(c.status, 201, "{}", c.body);
-        let contact_a = c.body["id"].as_i64().unwrap();
+        let action_a = app.action(&editor_a, plan_a, "SP1", "in_progress").await;
+        let action_b = app.action(&editor_b, plan_b, "EM1", "planned").await;
+        let contact_a = app.contact(&secretariat, city_a, "Anna Berg", "anna@malmo.example", "sv").await;
         World {
             secretariat,
             editor_a,
@@ -391,28 +368,17 @@ pub struct OpenRound {
 
 impl TestApp {
     pub async fn open_round_now(&self, w: &World) -> OpenRound {
-        let r = self
-            .request(
-                Method::PUT,
-                "/api/v1/schedule",
-                Some(&w.secretariat),
-                Some(&json!({"expression": "0 0 * * *", "time_zone": "UTC"})),
-            )
-            .await;
-        assert_eq!(r.status, 200, "{}", r.body);
+        self.put_schedule(&w.secretariat, "0 0 * * *", "UTC").await;
         let transport = std::sync::Arc::new(
             charter_tracker::mail::transport::Transport::from_settings(&self.settings.mail).unwrap(),
         );
         let report = self.tick(self.clock.now(), transport).await;
         let round = report.opened_round.expect("a round opens");
-        let list = self.get(&format!("/api/v1/rounds/{round}/check-ins"), &w.secretariat).await.body;
-        let id_of =
-            |city: i64| list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
         let body = self.outbox_bodies_to("anna@malmo.example").await;
         OpenRound {
             round,
-            check_in_a: id_of(w.city_a),
-            check_in_b: id_of(w.city_b),
+            check_in_a: self.check_in_of(&w.secretariat, round, w.city_a).await.id,
+            check_in_b: self.check_in_of(&w.secretariat, round, w.city_b).await.id,
             token_a: link_token(body.last().expect("an email to city A")).unwrap(),
         }
     }

@@ -50,10 +50,7 @@ async fn the_emailed_link_opens_a_form_that_keeps_input_shows_errors_and_submits
     assert_eq!(r.status, 422);
     assert!(r.errors()[0].starts_with("This form had expired"), "{:?}", r.errors());
     assert_eq!(r.attrs(&format!("#{progress}"), "value"), ["70"]);
-    assert_eq!(
-        app.get(&format!("/api/v1/check-ins/{}", open.check_in_a), &w.secretariat).await.body["check_in"]["state"],
-        "open"
-    );
+    assert_eq!(app.get_check_in(&w.secretariat, open.check_in_a).await.check_in.state, "open");
 
     // Save a draft, then submit.
     let r = b
@@ -81,14 +78,10 @@ async fn the_emailed_link_opens_a_form_that_keeps_input_shows_errors_and_submits
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.text("h1") == "Check-in submitted" && r.body.contains("no more reminders"));
-    let action = app.get(&format!("/api/v1/actions/{a}"), &w.editor_a).await.body;
-    assert_eq!(action["progress"], 75);
-    assert_eq!(
-        app.get(&format!("/api/v1/plans/{}/actions?commitment=EM2", w.plan_a), &w.editor_a).await.body["total"],
-        1
-    );
-    let history = app.get(&format!("/api/v1/actions/{a}/history"), &w.secretariat).await.body;
-    assert_eq!(history.as_array().unwrap().last().unwrap()["actor"], "Anna Berg <anna@malmo.example> (emailed link)");
+    assert_eq!(app.get_action(&w.editor_a, w.action_a).await.progress, 75);
+    assert_eq!(app.list_actions(&w.editor_a, w.plan_a, "?commitment=EM2").await.total, 1);
+    let history = app.history(&w.secretariat, "actions", w.action_a).await;
+    assert_eq!(history.last().unwrap().actor, "Anna Berg <anna@malmo.example> (emailed link)");
     // Opening the link again says it is done; a forged link gets a helpful page, not a stack trace.
     let r = b.get(&path).await;
     assert_eq!(r.status, 200);
@@ -125,11 +118,11 @@ async fn a_signed_in_editor_fills_in_the_same_form_and_history_names_them() {
     let r = b.submit(&path, &path, &[("version", "1"), ("intent", "submit"), (&progress, "55")]).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.text("h1"), "Check-in submitted");
-    let ci = app.get(&format!("/api/v1/check-ins/{}", open.check_in_a), &w.secretariat).await.body;
-    assert_eq!(ci["check_in"]["state"], "submitted");
-    assert_eq!(ci["check_in"]["submitted_by"], email);
-    let history = app.get(&format!("/api/v1/actions/{}/history", w.action_a), &w.secretariat).await.body;
-    assert_eq!(history.as_array().unwrap().last().unwrap()["actor"], email);
+    let ci = app.get_check_in(&w.secretariat, open.check_in_a).await.check_in;
+    assert_eq!(ci.state, "submitted");
+    assert_eq!(ci.submitted_by.as_deref(), Some(email.as_str()));
+    let history = app.history(&w.secretariat, "actions", w.action_a).await;
+    assert_eq!(history.last().unwrap().actor, email);
 
     // Another city's editor and an observer cannot open it; the secretariat can.
     let other = app.browser_as(Role::CityEditor, Some(w.city_b)).await;
@@ -221,12 +214,7 @@ async fn the_secretariat_compiles_marks_good_practice_publishes_and_corrects_a_r
     let frozen = public.body.clone();
 
     // A correction needs a changelog; the first version stays as it was.
-    app.patch(
-        &format!("/api/v1/actions/{}", w.action_a),
-        &w.editor_a,
-        json!({"version": 1, "status": "completed", "progress": 100}),
-    )
-    .await;
+    app.update_action(&w.editor_a, w.action_a, json!({"version": 1, "status": "completed", "progress": 100})).await;
     let p = b.get(&manage).await;
     let r = b.post(&format!("{manage}/compile"), &[("csrf_token", &p.csrf())]).await;
     assert_eq!(b.follow(&r).await.notice().as_deref(), Some("Draft version 2 compiled."));

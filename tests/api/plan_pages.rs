@@ -12,9 +12,7 @@ async fn the_city_page_shows_the_plan_by_role_and_commitment_with_what_is_missin
     let w = World::build(&app).await;
     // A second action, overdue: due yesterday and not completed.
     let yesterday = (app.clock.now() - chrono::Duration::days(2)).date_naive().to_string();
-    let r = app.post(&format!("/api/v1/plans/{}/actions", w.plan_a), &w.editor_a, json!({"commitment": "EM1", "title": "Diverse recruitment panels", "due_date": yesterday, "status": "delayed", "progress": 40})).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let overdue_id = r.body["id"].as_i64().unwrap();
+    let overdue_id = app.create_action(&w.editor_a, w.plan_a, json!({"commitment": "EM1", "title": "Diverse recruitment panels", "due_date": yesterday, "status": "delayed", "progress": 40})).await.id;
     let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
     let p = b.get(&format!("/cities/{}", w.city_a)).await;
     assert_eq!(p.status, 200, "{}", p.body);
@@ -149,24 +147,21 @@ async fn adding_an_action_shows_every_mistake_at_once_keeps_the_input_and_saves_
     assert_eq!(r.location(), Some(format!("/cities/{}", w.city_a).as_str()));
     let page = b.follow(&r).await;
     assert_eq!(page.notice().as_deref(), Some("Action “Equality clauses in tenders” added under BU1."));
-    let list = app.get(&format!("/api/v1/plans/{}/actions?commitment=BU1", w.plan_a), &w.secretariat).await.body;
-    let a = &list["items"][0];
-    assert_eq!(a["title"], "Equality clauses in tenders");
-    assert_eq!(a["partners"], json!(["Chamber of commerce", "Migrant business network"]));
-    assert_eq!(a["policy_areas"], json!(["employment", "other"]));
-    assert_eq!(a["delivery"], "advocacy");
-    assert_eq!(a["progress"], 25);
-    assert_eq!(a["due_date"], "2026-12-31");
+    let list = app.list_actions(&w.secretariat, w.plan_a, "?commitment=BU1").await;
+    let a = &list.items[0];
+    assert_eq!(a.title, "Equality clauses in tenders");
+    assert_eq!(a.partners, ["Chamber of commerce", "Migrant business network"]);
+    assert_eq!(a.policy_areas, ["employment", "other"]);
+    assert_eq!(a.delivery, "advocacy");
+    assert_eq!(a.progress, 25);
+    assert_eq!(a.due_date.as_deref(), Some("2026-12-31"));
 
     // CSRF: a post without the token saves nothing and keeps the input.
     let r = b.post(&new, &good).await;
     assert_eq!(r.status, 422);
     assert!(r.errors()[0].starts_with("This form had expired"));
     assert_eq!(r.attrs("#title", "value"), ["Equality clauses in tenders"]);
-    assert_eq!(
-        app.get(&format!("/api/v1/plans/{}/actions?commitment=BU1", w.plan_a), &w.secretariat).await.body["total"],
-        1
-    );
+    assert_eq!(app.list_actions(&w.secretariat, w.plan_a, "?commitment=BU1").await.total, 1);
 
     // An observer and another city's editor cannot open the form.
     assert_eq!(app.browser_as(Role::Observer, None).await.get(&new).await.status, 403);
@@ -185,10 +180,7 @@ async fn changing_an_action_handles_a_concurrent_edit_and_records_history() {
     let token = form.csrf();
 
     // Meanwhile the secretariat changes the action through the API.
-    let r = app
-        .patch(&format!("/api/v1/actions/{}", w.action_a), &w.secretariat, json!({"version": 1, "status": "delayed"}))
-        .await;
-    assert_eq!(r.status, 200);
+    app.update_action(&w.secretariat, w.action_a, json!({"version": 1, "status": "delayed"})).await;
 
     let mut fields: Vec<(String, String)> = vec![];
     for (k, v) in [
@@ -274,7 +266,7 @@ async fn starting_and_changing_a_plan() {
         .await;
     assert_eq!(r.status, 422, "{}", r.body);
     assert_eq!(r.error_links(), ["#title", "#period_end", "#status", "#document_url"]);
-    assert_eq!(app.get(&format!("/api/v1/cities/{city}/plans"), &sec).await.body["total"], 0, "nothing was saved");
+    assert_eq!(app.list_plans(&sec, city).await.total, 0, "nothing was saved");
     let r = b
         .submit(
             &new,
@@ -290,11 +282,11 @@ async fn starting_and_changing_a_plan() {
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
-    let plans = app.get(&format!("/api/v1/cities/{city}/plans"), &sec).await.body;
-    let plan = &plans["items"][0];
-    assert_eq!(plan["status"], "adopted");
-    assert_eq!(plan["adopted_on"], "2026-02-15");
-    let id = plan["id"].as_i64().unwrap();
+    let plans = app.list_plans(&sec, city).await;
+    let plan = &plans.items[0];
+    assert_eq!(plan.status, "adopted");
+    assert_eq!(plan.adopted_on.as_deref(), Some("2026-02-15"));
+    let id = plan.id;
     let page = b.follow(&r).await;
     assert!(page.text(".plan").contains("Adopted 15 February 2026"), "{}", page.text(".plan"));
 
@@ -317,10 +309,7 @@ async fn starting_and_changing_a_plan() {
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
-    assert_eq!(
-        app.get(&format!("/api/v1/plans/{id}"), &sec).await.body["document_url"],
-        "https://www.stadt-zuerich.ch/plan.pdf"
-    );
+    assert_eq!(app.get_plan(&sec, id).await.document_url.as_deref(), Some("https://www.stadt-zuerich.ch/plan.pdf"));
 }
 
 #[tokio::test]
@@ -329,9 +318,7 @@ async fn a_public_city_shows_its_plan_to_everyone_and_nothing_private() {
     let w = World::build(&app).await;
     let anyone = WebClient::new(&app);
     assert_eq!(anyone.get(&format!("/cities/{}", w.city_b)).await.status, 303, "private until the city chooses");
-    let r =
-        app.patch(&format!("/api/v1/cities/{}", w.city_b), &w.secretariat, json!({"version": 1, "public": true})).await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    app.update_city(&w.secretariat, w.city_b, json!({"version": 1, "public": true})).await;
     let home = anyone.get("/").await;
     assert_eq!(
         home.attrs("main a[href^='/cities/']", "href"),
@@ -361,22 +348,12 @@ async fn the_network_overview_shows_every_city_against_the_roles() {
     }
     app.action(&w.editor_a, w.plan_a, "BU1", "cancelled").await;
     let open = app.open_round_now(&w).await;
-    let r = app
-        .post(
-            &format!("/api/v1/check-ins/{}/submit", open.check_in_b),
-            &w.editor_b,
-            json!({"version": 1, "content": {}}),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    app.submit_check_in(&w.editor_b, open.check_in_b, json!({"version": 1, "content": {}})).await;
 
     let b = app.browser_as(Role::Secretariat, None).await;
     let p = b.get("/network").await;
     assert_eq!(p.status, 200, "{}", p.body);
-    let label = app.get(&format!("/api/v1/rounds/{}", open.round), &w.secretariat).await.body["label"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let label = app.get_round(&w.secretariat, open.round).await.label;
     assert_eq!(
         p.texts("table.matrix thead th"),
         [

@@ -12,11 +12,10 @@ async fn bad_plan_input_names_the_field() {
     for f in ["framework", "title", "period_end", "status", "document_url"] {
         r.assert_problem(422, Some(f));
     }
-    let r = app.post(&url, &w.editor_a, json!({"framework": "eurocities-integrating-cities", "title": "Draft plan", "period_start": "2026-01-01", "period_end": "2027-12-31"})).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    assert_eq!(r.body["status"], "draft");
-    assert!(r.body["adopted_on"].is_null());
-    let id = r.body["id"].as_i64().unwrap();
+    let plan = app.create_plan(&w.editor_a, w.city_a, json!({"framework": "eurocities-integrating-cities", "title": "Draft plan", "period_start": "2026-01-01", "period_end": "2027-12-31"})).await;
+    assert_eq!(plan.status, "draft");
+    assert!(plan.adopted_on.is_none());
+    let id = plan.id;
     let r = app.patch(&format!("/api/v1/plans/{id}"), &w.editor_a, json!({"version": 1, "status": "adopted", "adopted_on": "2026-03-15", "document_url": "https://malmo.example/plan.pdf"})).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["adopted_on"], "2026-03-15");
@@ -65,9 +64,7 @@ async fn coverage_counts_actions_per_commitment_and_lists_the_uncovered() {
 async fn a_plan_under_the_lisbon_declaration_uses_its_own_commitments() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
-    let r = app.post(&format!("/api/v1/cities/{}/plans", w.city_b), &w.editor_b, json!({"framework": "icc-lisbon-declaration", "title": "Intercultural strategy", "period_start": "2026-01-01", "period_end": "2030-12-31", "status": "adopted"})).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    let plan = r.body["id"].as_i64().unwrap();
+    let plan = app.create_plan(&w.editor_b, w.city_b, json!({"framework": "icc-lisbon-declaration", "title": "Intercultural strategy", "period_start": "2026-01-01", "period_end": "2030-12-31", "status": "adopted"})).await.id;
     app.action(&w.editor_b, plan, "LD7", "in_progress").await;
     app.post(&format!("/api/v1/plans/{plan}/actions"), &w.editor_b, json!({"commitment": "PM1", "title": "x"}))
         .await

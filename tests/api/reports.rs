@@ -51,27 +51,13 @@ struct Fixture {
     b2: i64,
 }
 
-async fn city(app: &TestApp, token: &str, name: &str, country: &str, signed: &str) -> i64 {
-    let r = app
-        .post(
-            "/api/v1/cities",
-            token,
-            json!({"name": name, "country": country, "signatures": [{"framework": FW, "signed_on": signed}]}),
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    r.body["id"].as_i64().unwrap()
-}
-
 async fn plan(app: &TestApp, token: &str, city: i64, adopted_on: Option<&str>) -> i64 {
     let mut body = json!({"framework": FW, "title": "Integration plan 2026-2028", "period_start": "2026-01-01", "period_end": "2028-12-31", "status": "draft"});
     if let Some(d) = adopted_on {
         body["status"] = json!("adopted");
         body["adopted_on"] = json!(d);
     }
-    let r = app.post(&format!("/api/v1/cities/{city}/plans"), token, body).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    r.body["id"].as_i64().unwrap()
+    app.create_plan(token, city, body).await.id
 }
 
 async fn action(
@@ -83,11 +69,8 @@ async fn action(
     progress: i64,
     title: &str,
 ) -> i64 {
-    let r = app
-        .post(&format!("/api/v1/plans/{plan}/actions"), token, json!({"commitment": commitment, "title": title, "status": status, "progress": progress, "description": format!("{title}: the plan's words.")}))
-        .await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    r.body["id"].as_i64().unwrap()
+    let body = json!({"commitment": commitment, "title": title, "status": status, "progress": progress, "description": format!("{title}: the plan's words.")});
+    app.create_action(token, plan, body).await.id
 }
 
 /// Sets when rows were created, so the fixture does not depend on today's date.
@@ -111,24 +94,10 @@ async fn created(app: &TestApp, table: &'static str, ids: Vec<i64>, when: &str) 
     .await;
 }
 
-async fn check_in_of(app: &TestApp, token: &str, round: i64, city: i64) -> (i64, Value) {
-    let list = app.get(&format!("/api/v1/rounds/{round}/check-ins"), token).await.body;
-    let id = list.as_array().unwrap().iter().find(|c| c["city_id"] == city).unwrap()["id"].as_i64().unwrap();
-    (id, app.get(&format!("/api/v1/check-ins/{id}"), token).await.body["check_in"]["version"].clone())
-}
-
 async fn submit(app: &TestApp, token: &str, round: i64, city: i64, when: &str, content: Value) {
     app.clock.set(at(when));
-    let (id, version) = check_in_of(app, token, round, city).await;
-    let r = app
-        .post(&format!("/api/v1/check-ins/{id}/submit"), token, json!({"version": version, "content": content}))
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-}
-
-async fn value(app: &TestApp, token: &str, city: i64, body: Value) {
-    let r = app.post(&format!("/api/v1/cities/{city}/indicator-values"), token, body).await;
-    assert_eq!(r.status, 201, "{}", r.body);
+    let check_in = app.check_in_of(token, round, city).await;
+    app.submit_check_in(token, check_in.id, json!({"version": check_in.version, "content": content})).await;
 }
 
 fn year(indicator: &str, v: f64) -> Value {
@@ -159,11 +128,11 @@ impl Fixture {
         })
         .await;
         let s = w.secretariat.clone();
-        let ams = city(app, &s, "Amsterdam", "NL", "2015-05-01").await;
-        let ber = city(app, &s, "Bergen", "NO", "2026-03-10").await;
-        let clu = city(app, &s, "Cluj-Napoca", "RO", "2020-01-01").await;
-        let dub = city(app, &s, "Dublin", "IE", "2019-09-09").await;
-        city(app, &s, "Espoo", "FI", "2027-02-01").await;
+        let ams = app.signed_city(&s, "Amsterdam", "NL", FW, "2015-05-01").await;
+        let ber = app.signed_city(&s, "Bergen", "NO", FW, "2026-03-10").await;
+        let clu = app.signed_city(&s, "Cluj-Napoca", "RO", FW, "2020-01-01").await;
+        let dub = app.signed_city(&s, "Dublin", "IE", FW, "2019-09-09").await;
+        app.signed_city(&s, "Espoo", "FI", FW, "2027-02-01").await;
         let (pa, pb, pc, pd) = (
             plan(app, &s, ams, Some("2025-06-01")).await,
             plan(app, &s, ber, Some("2026-04-15")).await,
@@ -215,27 +184,25 @@ impl Fixture {
         app.clock.set(at("2026-10-02T08:00:00Z"));
 
         // Indicator values through the API.
-        value(
-            app,
+        app.create_indicator_value(
             &s,
             ams,
             json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-03-31", "value": 25}),
         )
         .await; // superseded by the annual value
-        value(
-            app,
+        app.create_indicator_value(
             &s,
             ams,
             json!({"indicator": "EM3-A", "period_start": "2025-01-01", "period_end": "2025-12-31", "value": 99}),
         )
         .await; // outside the period
-        value(app, &s, ams, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 30, "baseline": 20, "target": 50})).await;
-        value(app, &s, ber, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 45, "baseline": 40, "target": 40})).await;
-        value(app, &s, clu, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 10, "target": 30})).await;
-        value(app, &s, ber, year("EM1-A", 18.0)).await;
-        value(app, &s, ams, year("PM1-A", 1.0)).await;
-        value(app, &s, ber, year("PM1-A", 0.0)).await;
-        value(app, &s, clu, year("PM1-A", 1.0)).await;
+        app.create_indicator_value(&s, ams, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 30, "baseline": 20, "target": 50})).await;
+        app.create_indicator_value(&s, ber, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 45, "baseline": 40, "target": 40})).await;
+        app.create_indicator_value(&s, clu, json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 10, "target": 30})).await;
+        app.create_indicator_value(&s, ber, year("EM1-A", 18.0)).await;
+        app.create_indicator_value(&s, ams, year("PM1-A", 1.0)).await;
+        app.create_indicator_value(&s, ber, year("PM1-A", 0.0)).await;
+        app.create_indicator_value(&s, clu, year("PM1-A", 1.0)).await;
         Fixture { w, ams, ber, clu, dub, a1, a2, b2 }
     }
 }
@@ -318,12 +285,11 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let r = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await;
-    assert_eq!(r.status, 201, "{}", r.body);
-    assert_eq!(r.body["compiled"]["number"], 1);
-    let report = r.body["compiled"]["report_id"].as_i64().unwrap();
-    assert_eq!(r.body["detail"]["report"]["slug"], "eurocities-integrating-cities-2026");
-    let d = &r.body["detail"]["figures"];
+    let r = app.compile_report(s, FW, "2026-01-01", "2026-12-31").await;
+    assert_eq!(r.compiled.number, 1);
+    let report = r.compiled.report_id;
+    assert_eq!(r.detail["report"]["slug"], "eurocities-integrating-cities-2026");
+    let d = &r.detail["figures"];
 
     // Signatories: Amsterdam, Bergen, Cluj-Napoca and Dublin signed by the end of 2026 (Espoo
     // signs in 2027); Bergen in 2026. Adopted plans: Amsterdam (2025), Bergen and Cluj-Napoca
@@ -536,10 +502,9 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
 
     // Two good practices: the city's narrative where it gave one, else the action's description.
     for a in [f.a1, f.b2] {
-        let r = app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{a}"), Some(s), None).await;
-        assert_eq!(r.status, 200, "{}", r.body);
+        app.mark_good_practice(s, report, a).await;
     }
-    let gp = app.get(&format!("/api/v1/reports/{report}"), s).await.body["figures"]["good_practices"].clone();
+    let gp = app.get_report(s, report).await["figures"]["good_practices"].clone();
     assert_eq!(
         gp,
         json!([
@@ -555,12 +520,8 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report =
-        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
-            ["compiled"]["report_id"]
-            .as_i64()
-            .unwrap();
-    app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{}", f.a1), Some(s), None).await;
+    let report = app.compile_report(s, FW, "2026-01-01", "2026-12-31").await.compiled.report_id;
+    app.mark_good_practice(s, report, f.a1).await;
 
     // Before publication nothing is public.
     let slug = "eurocities-integrating-cities-2026";
@@ -568,9 +529,8 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     assert_eq!(page(&app, &format!("/reports/{slug}/versions/1")).await.0, 404);
     app.get(&format!("/api/v1/reports/{report}"), &f.w.observer).await.assert_problem(403, None);
 
-    let r = app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body["url"], format!("{}/reports/{slug}", app.settings.public_base()));
+    let published = app.publish_report(s, report, None).await;
+    assert_eq!(published.url, format!("{}/reports/{slug}", app.settings.public_base()));
     let urls: Vec<String> = [
         "",
         ".json",
@@ -598,18 +558,17 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     assert!(listing.contains(&format!("href=\"/reports/{slug}\"")), "{listing}");
 
     // Change the data: Amsterdam's PM1 desk moves from 50 to 80, a value is corrected.
-    let a2 = app.get(&format!("/api/v1/actions/{}", f.a2), s).await.body;
-    let r = app.patch(&format!("/api/v1/actions/{}", f.a2), s, json!({"version": a2["version"], "progress": 80})).await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    let a2 = app.get_action(s, f.a2).await;
+    app.update_action(s, f.a2, json!({"version": a2.version, "progress": 80})).await;
     // The published bytes do not move, and compiling makes a correction draft (version 2).
-    let r = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await;
-    assert_eq!((r.status.as_u16(), r.body["compiled"]["number"].as_i64()), (201, Some(2)), "{}", r.body);
+    let r = app.compile_report(s, FW, "2026-01-01", "2026-12-31").await;
+    assert_eq!(r.compiled.number, 2, "{}", r.detail);
     for u in &urls {
         assert_eq!(page(&app, u).await.2, frozen[u], "{u} changed after the data changed");
     }
     // The correction lists what changed: PM1 mean (100 + 80 + 0) / 3 = 60 (was 50); the
     // policy-maker role (100 + 80 + 0 + 30) / 4 = 52.5 (was 45); Amsterdam (100 + 80 + 40) / 3 = 73.3.
-    let changes = r.body["detail"]["figures"]["changes"].clone();
+    let changes = r.detail["figures"]["changes"].clone();
     assert_eq!(
         changes,
         json!([
@@ -620,15 +579,8 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     );
     // A second version needs a changelog.
     app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await.assert_problem(422, Some("changelog"));
-    let r = app
-        .post(
-            &format!("/api/v1/reports/{report}/publish"),
-            s,
-            json!({"changelog": "Amsterdam corrected the progress of its anti-discrimination desk."}),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    assert_eq!(r.body["number"], 2);
+    let changelog = "Amsterdam corrected the progress of its anti-discrimination desk.";
+    assert_eq!(app.publish_report(s, report, Some(changelog)).await.number, 2);
 
     // Version 1 is still served as it was, now marked as superseded; the slug serves version 2.
     for u in urls.iter().filter(|u| u.contains("/versions/1")) {
@@ -667,11 +619,10 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     assert_eq!((json2["version"].as_i64(), json2["changelog"].as_str().is_some()), (Some(2), true));
 
     // A report of a later period says what moved since this one (public figures only).
-    let a2 = app.get(&format!("/api/v1/actions/{}", f.a2), s).await.body;
-    app.patch(&format!("/api/v1/actions/{}", f.a2), s, json!({"version": a2["version"], "progress": 90})).await;
-    let next = app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2027-01-01", "to": "2027-12-31"})).await;
-    assert_eq!(next.status, 201, "{}", next.body);
-    let nf = &next.body["detail"]["figures"];
+    let a2 = app.get_action(s, f.a2).await;
+    app.update_action(s, f.a2, json!({"version": a2.version, "progress": 90})).await;
+    let next = app.compile_report(s, FW, "2027-01-01", "2027-12-31").await;
+    let nf = &next.detail["figures"];
     assert_eq!(nf["previous_report"]["slug"], slug);
     assert_eq!(nf["previous_report"]["version"], 2);
     let moved: Vec<(String, String, String, f64, f64)> = nf["moved"]
@@ -700,16 +651,12 @@ async fn sensitive_figures_are_withheld_in_every_public_output_and_shown_to_the_
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report =
-        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
-            ["compiled"]["report_id"]
-            .as_i64()
-            .unwrap();
-    app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
+    let report = app.compile_report(s, FW, "2026-01-01", "2026-12-31").await.compiled.report_id;
+    app.publish_report(s, report, None).await;
     let slug = "eurocities-integrating-cities-2026";
 
     // EM1-A is sensitive and only 2 cities (fewer than 5) reported it: 12 and 18, median 15.
-    let secretariat = app.get(&format!("/api/v1/reports/{report}"), s).await.body;
+    let secretariat = app.get_report(s, report).await;
     let em1 = |d: &Value| {
         d["figures"]["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "EM1-A").unwrap().clone()
     };
@@ -732,7 +679,7 @@ async fn sensitive_figures_are_withheld_in_every_public_output_and_shown_to_the_
     assert!(staff_html.contains("Secretariat view"));
 
     // Public: the API for an observer, the JSON, the HTML and every CSV.
-    let observer = app.get(&format!("/api/v1/reports/{report}"), &f.w.observer).await.body;
+    let observer = app.get_report(&f.w.observer, report).await;
     let public_json: Value = serde_json::from_slice(&page(&app, &format!("/reports/{slug}.json")).await.2).unwrap();
     let public_doc = json!({"figures": public_json["figures"].clone()});
     for d in [&observer, &public_doc] {
@@ -781,12 +728,8 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report =
-        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
-            ["compiled"]["report_id"]
-            .as_i64()
-            .unwrap();
-    app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
+    let report = app.compile_report(s, FW, "2026-01-01", "2026-12-31").await.compiled.report_id;
+    app.publish_report(s, report, None).await;
     let slug = "eurocities-integrating-cities-2026";
     let (_, headers, html) = page(&app, &format!("/reports/{slug}")).await;
     let html = text(&html);
@@ -899,25 +842,14 @@ async fn mistakes_are_named_with_what_is_accepted() {
     compile(json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31", "title": "x"}))
         .await
         .assert_problem(400, Some("title"));
-    let id = compile(json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body["compiled"]
-        ["report_id"]
-        .as_i64()
-        .unwrap();
+    let id = app.compile_report(s, FW, "2026-01-01", "2026-12-31").await.compiled.report_id;
     // Good practice: no such action, an action under another framework.
     app.request(Method::PUT, &format!("/api/v1/reports/{id}/good-practices/999999"), Some(s), None)
         .await
         .assert_problem(422, Some("action_id"));
-    let icc_plan = app.post(&format!("/api/v1/cities/{}/plans", w.city_a), s, json!({"framework": "icc-lisbon-declaration", "title": "ICC", "period_start": "2026-01-01", "period_end": "2026-12-31"})).await.body["id"].as_i64().unwrap();
-    let icc_action = app
-        .post(
-            &format!("/api/v1/plans/{icc_plan}/actions"),
-            s,
-            json!({"commitment": "LD1", "title": "Intercultural week"}),
-        )
-        .await
-        .body["id"]
-        .as_i64()
-        .unwrap();
+    let icc_plan = app.create_plan(s, w.city_a, json!({"framework": "icc-lisbon-declaration", "title": "ICC", "period_start": "2026-01-01", "period_end": "2026-12-31"})).await.id;
+    let icc_action =
+        app.create_action(s, icc_plan, json!({"commitment": "LD1", "title": "Intercultural week"})).await.id;
     app.request(Method::PUT, &format!("/api/v1/reports/{id}/good-practices/{icc_action}"), Some(s), None)
         .await
         .assert_problem(422, Some("action_id"));
@@ -925,7 +857,7 @@ async fn mistakes_are_named_with_what_is_accepted() {
         .await
         .assert_problem(404, None);
     // Publishing twice: nothing left to publish.
-    assert_eq!(app.post(&format!("/api/v1/reports/{id}/publish"), s, json!({})).await.status, 200);
+    app.publish_report(s, id, None).await;
     app.post(&format!("/api/v1/reports/{id}/publish"), s, json!({})).await.assert_problem(409, None);
     app.get("/api/v1/reports/999999", s).await.assert_problem(404, None);
 
@@ -947,13 +879,16 @@ async fn mistakes_are_named_with_what_is_accepted() {
     let r =
         post(json!({"indicator": "XX-9", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 5})).await;
     assert!(r.assert_problem(422, Some("indicator"))["errors"][0]["accepted"].as_str().unwrap().contains("EM3-A"));
-    let ok =
-        post(json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 5})).await;
-    assert_eq!(ok.status, 201, "{}", ok.body);
+    let vid = app
+        .create_indicator_value(
+            &w.editor_a,
+            w.city_a,
+            json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 5}),
+        )
+        .await;
     post(json!({"indicator": "EM3-A", "period_start": "2026-01-01", "period_end": "2026-12-31", "value": 6}))
         .await
         .assert_problem(409, None);
-    let vid = ok.body["id"].as_i64().unwrap();
     app.patch(&format!("/api/v1/indicator-values/{vid}"), &w.editor_a, json!({"value": 7}))
         .await
         .assert_problem(428, None);
@@ -968,9 +903,9 @@ async fn mistakes_are_named_with_what_is_accepted() {
         )
         .await;
     assert_eq!((r.status.as_u16(), r.body["value"].as_f64()), (200, Some(7.0)), "{}", r.body);
-    let history = app.get(&format!("/api/v1/indicator-values/{vid}/history"), &w.editor_a).await.body;
-    assert_eq!(history.as_array().unwrap().len(), 2);
-    assert_eq!(history[1]["changed"], json!(["value"]));
+    let history = app.history(&w.editor_a, "indicator-values", vid).await;
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].changed, ["value"]);
     // Definitions: the secretariat adds one; it survives a restart (the files are reloaded).
     let fw_path = format!("/api/v1/frameworks/{FW}/indicators");
     app.post(&fw_path, s, json!({"code": "SP2-B", "name": "Translated leaflets", "unit": "litres"}))
@@ -1030,11 +965,11 @@ async fn the_schedule_compiles_once_per_cycle_even_with_two_ticks_at_once_and_em
     assert_eq!(compiled.len(), 1, "one compile between two ticks: {reports:?}");
     let again = app.tick(at("2027-01-02T06:00:00Z"), files(&app)).await;
     assert!(again.reports_compiled.is_empty());
-    let list = app.get("/api/v1/reports", &w.secretariat).await.body;
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    let list = app.list_reports(&w.secretariat).await;
+    assert_eq!(list.len(), 1);
     assert_eq!(
-        (list[0]["slug"].as_str(), list[0]["draft"].as_i64(), list[0]["latest_published"].as_i64()),
-        (Some("eurocities-integrating-cities-2026"), Some(1), None)
+        (list[0].slug.as_str(), list[0].draft, list[0].latest_published),
+        ("eurocities-integrating-cities-2026", Some(1), None)
     );
     // Nothing public; every secretariat user got one email, sent.
     assert_eq!(page(&app, "/reports/eurocities-integrating-cities-2026").await.0, 404);
@@ -1057,7 +992,7 @@ async fn the_schedule_compiles_once_per_cycle_even_with_two_ticks_at_once_and_em
         "{mails:?}"
     );
     // The email links to the draft's page, which a browser can open after signing in.
-    let report = list[0]["id"].as_i64().unwrap();
+    let report = list[0].id;
     let bodies = app.outbox_of("report_compiled").await;
     assert!(bodies.iter().all(|(_, body)| body.contains(&format!("/reports/manage/{report}"))), "{bodies:?}");
     // Two-year cycles, anchored on 2025: on 1 January 2027 the cycle 2025-2026 is compiled.
@@ -1071,8 +1006,8 @@ async fn the_schedule_compiles_once_per_cycle_even_with_two_ticks_at_once_and_em
     })
     .await;
     assert_eq!(r.reports_compiled.len(), 1);
-    let list = app.get("/api/v1/reports", &w.secretariat).await.body;
-    assert!(list.as_array().unwrap().iter().any(|r| r["slug"] == "eurocities-integrating-cities-2025-2026"), "{list}");
+    let list = app.list_reports(&w.secretariat).await;
+    assert!(list.iter().any(|r| r.slug == "eurocities-integrating-cities-2025-2026"), "{list:?}");
 }
 
 /// The binary, run in the test's folder against the test's database.
@@ -1182,7 +1117,7 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
     let r = b.submit(&path, &path, &form).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let values = app.get(&format!("/api/v1/cities/{}/indicator-values", w.city_a), &w.editor_a).await.body;
-    let round = app.get(&format!("/api/v1/rounds/{}", open.round), &w.editor_a).await.body;
+    let round = app.get_round(&w.editor_a, open.round).await;
     let got: BTreeMap<String, (f64, Option<f64>)> = values["items"]
         .as_array()
         .unwrap()
@@ -1200,14 +1135,14 @@ async fn the_emailed_check_in_form_takes_indicator_values_for_the_rounds_period(
     );
     for v in values["items"].as_array().unwrap() {
         assert_eq!(
-            (&v["period_start"], &v["period_end"], v["check_in_id"].as_i64()),
-            (&round["period_start"], &round["period_end"], Some(open.check_in_a))
+            (v["period_start"].as_str(), v["period_end"].as_str(), v["check_in_id"].as_i64()),
+            (Some(round.period_start.as_str()), Some(round.period_end.as_str()), Some(open.check_in_a))
         );
     }
     // Through the API the list is typed: an unknown field is refused, an unknown code named.
-    let form = app.get(&format!("/api/v1/check-ins/{}", open.check_in_b), &w.editor_b).await.body;
-    let version = form["check_in"]["version"].clone();
-    assert_eq!(form["indicators"].as_array().unwrap().len(), 10);
+    let form = app.get_check_in(&w.editor_b, open.check_in_b).await;
+    let version = form.check_in.version;
+    assert_eq!(form.indicators.len(), 10);
     let r = app.request(Method::PUT, &format!("/api/v1/check-ins/{}/draft", open.check_in_b), Some(&w.editor_b), Some(&json!({"version": version, "content": {"indicators": [{"indicator": "EM3-A", "value": 5, "colour": "red"}]}}))).await;
     r.assert_problem(400, Some("content.indicators[0].colour"));
     let r = app.request(Method::PUT, &format!("/api/v1/check-ins/{}/draft", open.check_in_b), Some(&w.editor_b), Some(&json!({"version": version, "content": {"indicators": [{"indicator": "EM9", "value": 5}, {"indicator": "EM3-A", "value": 500}]}}))).await;
@@ -1225,14 +1160,9 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
     let app = TestApp::spawn().await;
     let f = Fixture::build(&app).await;
     let s = &f.w.secretariat;
-    let report =
-        app.post("/api/v1/reports", s, json!({"framework": FW, "from": "2026-01-01", "to": "2026-12-31"})).await.body
-            ["compiled"]["report_id"]
-            .as_i64()
-            .unwrap();
-    app.request(Method::PUT, &format!("/api/v1/reports/{report}/good-practices/{}", f.a1), Some(s), None).await;
-    let r = app.post(&format!("/api/v1/reports/{report}/publish"), s, json!({})).await;
-    assert_eq!(r.status, 200, "{}", r.body);
+    let report = app.compile_report(s, FW, "2026-01-01", "2026-12-31").await.compiled.report_id;
+    app.mark_good_practice(s, report, f.a1).await;
+    app.publish_report(s, report, None).await;
     let slug = "eurocities-integrating-cities-2026";
     let mut out: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let tables = charter_tracker::reports::render::table_names();
@@ -1259,14 +1189,7 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
         (f.ber, "Hélène Dubois", "helene@bergen.example", "fr"),
         (f.clu, "Ioana Pop", "ioana@cluj.example", "en"),
     ] {
-        let r = app
-            .post(
-                &format!("/api/v1/cities/{city}/contacts"),
-                s,
-                json!({"name": name, "email": email, "language": lang}),
-            )
-            .await;
-        assert_eq!(r.status, 201, "{}", r.body);
+        app.contact(s, city, name, email, lang).await;
     }
     for when in ["2026-10-25T06:00:00Z", "2026-11-03T06:00:00Z", "2026-11-20T06:00:00Z", "2027-01-01T06:00:00Z"] {
         app.tick(at(when), files(&app)).await;

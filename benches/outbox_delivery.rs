@@ -5,6 +5,8 @@
 //! `cargo bench --bench outbox_delivery` (prints figures; asserts nothing but correctness).
 //! Environment: EMAILS (default 10000); BENCH_DATABASE_URL=postgres://... to measure on
 //! PostgreSQL instead (a fresh database is created and dropped).
+// Benchmarks stamp their seed data with real instants; time-from-the-clock is for the app.
+#![allow(clippy::disallowed_methods)]
 
 // Its own unit tests are not run from here, so some of their imports look unused.
 #[allow(dead_code, unused_imports)]

@@ -11,6 +11,8 @@
 //!
 //! `cargo bench --bench report_compile`; CITIES (default 200); BENCH_DATABASE_URL=postgres://...
 //! for PostgreSQL (a fresh database is created and dropped).
+// Benchmarks stamp their seed data with real instants; time-from-the-clock is for the app.
+#![allow(clippy::disallowed_methods)]
 
 use charter_tracker::config::Settings;
 use charter_tracker::db::schema::{

@@ -5,6 +5,8 @@
 //!
 //! `cargo bench --bench tick`; CITIES (default 500); BENCH_DATABASE_URL=postgres://... for
 //! PostgreSQL (a fresh database is created and dropped).
+// Benchmarks stamp their seed data with real instants; time-from-the-clock is for the app.
+#![allow(clippy::disallowed_methods)]
 
 use charter_tracker::config::Settings;
 use charter_tracker::db::schema::{cities, contacts, outbox, plans, users};

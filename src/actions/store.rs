@@ -4,7 +4,7 @@ use super::{Action, ActionStatus, Delivery, PolicyArea};
 use crate::db::schema::{actions, commitments, plans, roles};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::history::{self, Actor, Kind};
+use crate::history::{self, Actor, Change, Kind};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
@@ -173,13 +173,15 @@ pub fn create(
         let action = get(conn, id)?.expect("just inserted");
         history::record(
             conn,
-            Kind::Action,
-            id,
-            Some(city_id),
+            Change {
+                kind: Kind::Action,
+                object_id: id,
+                city_id: Some(city_id),
+                before: None,
+                after: Some(&serde_json::to_value(&action).unwrap()),
+            },
             actor,
             now,
-            None,
-            Some(&serde_json::to_value(&action).unwrap()),
         )?;
         QueryResult::Ok(action)
     })?)
@@ -220,13 +222,15 @@ pub fn update(
         let after = get(conn, before.id)?.expect("exists");
         history::record(
             conn,
-            Kind::Action,
-            before.id,
-            Some(before.city_id),
+            Change {
+                kind: Kind::Action,
+                object_id: before.id,
+                city_id: Some(before.city_id),
+                before: Some(&serde_json::to_value(before).unwrap()),
+                after: Some(&serde_json::to_value(&after).unwrap()),
+            },
             actor,
             now,
-            Some(&serde_json::to_value(before).unwrap()),
-            Some(&serde_json::to_value(&after).unwrap()),
         )?;
         Ok(Some(after))
     })?;
@@ -252,13 +256,15 @@ pub fn delete(
         }
         history::record(
             conn,
-            Kind::Action,
-            before.id,
-            Some(before.city_id),
+            Change {
+                kind: Kind::Action,
+                object_id: before.id,
+                city_id: Some(before.city_id),
+                before: Some(&serde_json::to_value(before).unwrap()),
+                after: None,
+            },
             actor,
             now,
-            Some(&serde_json::to_value(before).unwrap()),
-            None,
         )?;
         Ok(true)
     })?;

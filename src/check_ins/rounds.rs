@@ -155,7 +155,7 @@ pub fn city_key_prefix(round_id: i64, city_id: i64) -> String {
 /// Opens the round of the latest firing at or before `now`, unless it exists already or its
 /// due date has passed (a fresh install does not open a round nobody can answer on time).
 /// After downtime this opens the one missed round, once.
-pub fn open_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyhow::Result<Option<i64>> {
+pub fn open_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> anyhow::Result<Option<i64>> {
     let schedule = effective_schedule(conn, env.settings)?;
     let Some(firing) = schedule.latest_at_or_before(now) else { return Ok(None) };
     let exists: i64 = rounds::table.filter(rounds::opened_at.eq(firing.naive_utc())).count().get_result(conn)?;
@@ -257,7 +257,7 @@ pub fn open_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyho
 
 /// Closes rounds whose closing time has passed: unsubmitted check-ins become missed, pending
 /// reminders are cancelled, and the secretariat gets a summary. Returns the rounds closed.
-pub fn close_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyhow::Result<Vec<i64>> {
+pub fn close_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> anyhow::Result<Vec<i64>> {
     let due: Vec<i64> = rounds::table
         .filter(rounds::closed_at.is_null().and(rounds::closes_at.le(now.naive_utc())))
         .order(rounds::id)
@@ -292,7 +292,7 @@ pub fn close_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyh
     Ok(closed)
 }
 
-fn send_summary(conn: &mut DbConnection, env: &Env, round_id: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
+fn send_summary(conn: &mut DbConnection, env: &Env<'_>, round_id: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
     let round = get(conn, round_id)?.context("round vanished")?;
     let schedule = effective_schedule(conn, env.settings)?;
     let rows: Vec<(String, String, NaiveDateTime, Option<NaiveDateTime>)> = check_ins::table

@@ -9,6 +9,7 @@ use crate::db::schema::{action_updates, check_ins, cities, rounds as rounds_t, s
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::Actor;
+use crate::indicators::store::FromCheckIn;
 use crate::mail::outbox;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -288,17 +289,9 @@ pub fn submit(
         if !valid.indicators.is_empty() {
             let round = rounds::get(conn, f.check_in.round_id)?
                 .ok_or_else(|| anyhow::anyhow!("round {} vanished", f.check_in.round_id))?;
+            let source = FromCheckIn { check_in_id: id, period: (round.period_start, round.period_end) };
             for (def, figures) in &valid.indicators {
-                crate::indicators::store::record_from_check_in(
-                    conn,
-                    def,
-                    city_id,
-                    (round.period_start, round.period_end),
-                    figures,
-                    id,
-                    actor,
-                    now,
-                )?;
+                crate::indicators::store::record_from_check_in(conn, &source, def, city_id, figures, actor, now)?;
             }
         }
         outbox::cancel_queued(conn, &rounds::city_key_prefix(f.check_in.round_id, city_id), now)?;

@@ -9,7 +9,7 @@ use crate::auth::{Caller, Role};
 use crate::db::schema::contacts as contacts_t;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldError};
-use crate::history::{self, Kind};
+use crate::history::{self, Change, Kind};
 use crate::validation::{self, Errors};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -155,13 +155,15 @@ pub fn create_contact(
         let contact = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
         history::record(
             c,
-            Kind::Contact,
-            contact.id,
-            Some(city_id),
+            Change {
+                kind: Kind::Contact,
+                object_id: contact.id,
+                city_id: Some(city_id),
+                before: None,
+                after: Some(&serde_json::to_value(&contact).unwrap()),
+            },
             &caller.actor(),
             now,
-            None,
-            Some(&serde_json::to_value(&contact).unwrap()),
         )?;
         QueryResult::Ok(contact)
     })?)
@@ -200,13 +202,15 @@ pub fn update_contact(
         let after = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
         history::record(
             c,
-            Kind::Contact,
-            id,
-            Some(after.city_id),
+            Change {
+                kind: Kind::Contact,
+                object_id: id,
+                city_id: Some(after.city_id),
+                before: Some(&serde_json::to_value(&before).unwrap()),
+                after: Some(&serde_json::to_value(&after).unwrap()),
+            },
             &caller.actor(),
             now,
-            Some(&serde_json::to_value(&before).unwrap()),
-            Some(&serde_json::to_value(&after).unwrap()),
         )?;
         Ok(Some(after))
     })?;
@@ -221,13 +225,15 @@ pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64, now: Da
         diesel::delete(contacts_t::table.find(id)).execute(c)?;
         history::record(
             c,
-            Kind::Contact,
-            id,
-            Some(before.city_id),
+            Change {
+                kind: Kind::Contact,
+                object_id: id,
+                city_id: Some(before.city_id),
+                before: Some(&serde_json::to_value(&before).unwrap()),
+                after: None,
+            },
             &caller.actor(),
             now,
-            Some(&serde_json::to_value(&before).unwrap()),
-            None,
         )
     })?;
     Ok(before)

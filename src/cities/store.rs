@@ -5,7 +5,7 @@ use crate::charter;
 use crate::db::schema::{cities, frameworks, signatures};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::error::{ApiError, ApiResult, FieldError};
-use crate::history::{self, Actor, Kind};
+use crate::history::{self, Actor, Change, Kind};
 use crate::validation::{self, Errors};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -180,7 +180,18 @@ pub fn create(conn: &mut DbConnection, f: CityFields, actor: &Actor, now: DateTi
             .get_result(conn)?;
         replace_signatures(conn, id, f.signatures.as_deref().unwrap_or(&[]))?;
         let city = get(conn, id)?.expect("just inserted");
-        history::record(conn, Kind::City, id, Some(id), actor, now, None, Some(&serde_json::to_value(&city).unwrap()))?;
+        history::record(
+            conn,
+            Change {
+                kind: Kind::City,
+                object_id: id,
+                city_id: Some(id),
+                before: None,
+                after: Some(&serde_json::to_value(&city).unwrap()),
+            },
+            actor,
+            now,
+        )?;
         Ok(city)
     });
     result.map_err(|e: diesel::result::Error| if is_unique_violation(&e) { duplicate_name(&f) } else { e.into() })
@@ -219,13 +230,15 @@ pub fn update(
         let after = get(conn, id)?.expect("exists");
         history::record(
             conn,
-            Kind::City,
-            id,
-            Some(id),
+            Change {
+                kind: Kind::City,
+                object_id: id,
+                city_id: Some(id),
+                before: Some(&serde_json::to_value(&before).unwrap()),
+                after: Some(&serde_json::to_value(&after).unwrap()),
+            },
             actor,
             now,
-            Some(&serde_json::to_value(&before).unwrap()),
-            Some(&serde_json::to_value(&after).unwrap()),
         )?;
         Ok(Some(after))
     });

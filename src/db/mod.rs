@@ -176,6 +176,24 @@ macro_rules! on_backend {
     };
 }
 
+/// Runs a command in a transaction that is always rolled back, and returns its validation
+/// errors: a form with a mistake only the form can make (a choice not made, a number that is
+/// not one) still lists every other mistake at once, and saves nothing.
+pub fn dry_run<T>(
+    c: &mut DbConnection,
+    command: impl FnOnce(&mut DbConnection) -> Result<T, ApiError>,
+) -> Result<Vec<FieldError>, ApiError> {
+    let outcome = c.transaction::<(), ApiError, _>(|c| {
+        command(c)?;
+        Err(ApiError::Validation(vec![]))
+    });
+    match outcome {
+        Err(ApiError::Validation(errors)) => Ok(errors),
+        Err(other) => Err(other),
+        Ok(()) => Ok(vec![]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,23 +213,5 @@ mod tests {
     fn passwords_are_masked_in_logs() {
         let u = DatabaseUrl::parse("postgres://app:s3cret@db.example/ct").unwrap();
         assert!(!u.redacted().contains("s3cret"));
-    }
-}
-
-/// Runs a command in a transaction that is always rolled back, and returns its validation
-/// errors: a form with a mistake only the form can make (a choice not made, a number that is
-/// not one) still lists every other mistake at once, and saves nothing.
-pub fn dry_run<T>(
-    c: &mut DbConnection,
-    command: impl FnOnce(&mut DbConnection) -> Result<T, ApiError>,
-) -> Result<Vec<FieldError>, ApiError> {
-    let outcome = c.transaction::<(), ApiError, _>(|c| {
-        command(c)?;
-        Err(ApiError::Validation(vec![]))
-    });
-    match outcome {
-        Err(ApiError::Validation(errors)) => Ok(errors),
-        Err(other) => Err(other),
-        Ok(()) => Ok(vec![]),
     }
 }

@@ -59,18 +59,20 @@ impl Kind {
     }
 }
 
-/// Records one change. `before`/`after` are the object's API representation (None for
-/// create/delete respectively); the changed fields are derived from them.
-pub fn record(
-    conn: &mut DbConnection,
-    kind: Kind,
-    object_id: i64,
-    city_id: Option<i64>,
-    actor: &Actor,
-    now: DateTime<Utc>,
-    before: Option<&Value>,
-    after: Option<&Value>,
-) -> QueryResult<()> {
+/// One change to one object, as history records it: `before` and `after` are the object's API
+/// representation (None for create and delete respectively); the changed fields are derived.
+pub struct Change<'a> {
+    pub kind: Kind,
+    pub object_id: i64,
+    /// The city the object belongs to, so a city's history can be listed.
+    pub city_id: Option<i64>,
+    pub before: Option<&'a Value>,
+    pub after: Option<&'a Value>,
+}
+
+/// Records one change, made by `actor` at `now`.
+pub fn record(conn: &mut DbConnection, change: Change<'_>, actor: &Actor, now: DateTime<Utc>) -> QueryResult<()> {
+    let Change { kind, object_id, city_id, before, after } = change;
     let operation = match (before, after) {
         (None, Some(_)) => "create",
         (Some(_), None) => "delete",

@@ -5,7 +5,7 @@ use crate::charter::store::Framework;
 use crate::db::schema::{commitments, frameworks, indicator_values, indicators};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::error::{ApiError, ApiResult, FieldError};
-use crate::history::{self, Actor, Kind};
+use crate::history::{self, Actor, Change, Kind};
 use crate::validation::{self, Errors};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -301,7 +301,7 @@ pub struct Reported<'a> {
 
 /// Checks the figures of one value against its indicator's unit; `prefix` is prepended to field
 /// names (`indicators[2].` in a check-in).
-pub fn check_figures(e: &mut Errors, prefix: &str, unit: Unit, r: Reported) -> Option<Figures> {
+pub fn check_figures(e: &mut Errors, prefix: &str, unit: Unit, r: Reported<'_>) -> Option<Figures> {
     let Reported { value, baseline, target, note, source } = r;
     let value = e.take(unit.check(&format!("{prefix}value"), value));
     let baseline = match baseline {
@@ -456,13 +456,15 @@ fn insert(
     let after = require(conn, id)?;
     history::record(
         conn,
-        Kind::IndicatorValue,
-        id,
-        Some(city_id),
+        Change {
+            kind: Kind::IndicatorValue,
+            object_id: id,
+            city_id: Some(city_id),
+            before: None,
+            after: Some(&serde_json::to_value(&after).unwrap()),
+        },
         actor,
         now,
-        None,
-        Some(&serde_json::to_value(&after).unwrap()),
     )?;
     Ok(id)
 }
@@ -499,13 +501,15 @@ pub fn update(
         let after = require(conn, before.id)?;
         history::record(
             conn,
-            Kind::IndicatorValue,
-            before.id,
-            Some(before.city_id),
+            Change {
+                kind: Kind::IndicatorValue,
+                object_id: before.id,
+                city_id: Some(before.city_id),
+                before: Some(&serde_json::to_value(before).unwrap()),
+                after: Some(&serde_json::to_value(&after).unwrap()),
+            },
             actor,
             now,
-            Some(&serde_json::to_value(before).unwrap()),
-            Some(&serde_json::to_value(&after).unwrap()),
         )?;
         Ok(true)
     })?;
@@ -536,30 +540,38 @@ pub fn delete(
         }
         history::record(
             conn,
-            Kind::IndicatorValue,
-            before.id,
-            Some(before.city_id),
+            Change {
+                kind: Kind::IndicatorValue,
+                object_id: before.id,
+                city_id: Some(before.city_id),
+                before: Some(&serde_json::to_value(before).unwrap()),
+                after: None,
+            },
             actor,
             now,
-            Some(&serde_json::to_value(before).unwrap()),
-            None,
         )?;
         Ok(())
     })
+}
+
+/// The check-in a value was reported in, and the period it counts for (its round's).
+pub struct FromCheckIn {
+    pub check_in_id: i64,
+    pub period: (NaiveDate, NaiveDate),
 }
 
 /// Records what a check-in reported for the round's period: a new value, or a change to the
 /// one already there (with history either way). Runs in the submission's transaction.
 pub fn record_from_check_in(
     conn: &mut DbConnection,
+    source: &FromCheckIn,
     def: &Def,
     city_id: i64,
-    period: (NaiveDate, NaiveDate),
     f: &Figures,
-    check_in_id: i64,
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
+    let FromCheckIn { check_in_id, period } = *source;
     match find(conn, def.id, city_id, period.0, period.1)? {
         None => insert(conn, def, city_id, period.0, period.1, f, Some(check_in_id), actor, now).map(|_| ()),
         Some(id) => {

@@ -107,7 +107,7 @@ struct Raw<'a> {
     document_url: Option<&'a str>,
 }
 
-fn parse(raw: Raw, today: NaiveDate) -> ApiResult<PlanFields> {
+fn parse(raw: Raw<'_>, today: NaiveDate) -> ApiResult<PlanFields> {
     let mut e = Errors::default();
     let title = e.take(validation::required_text("title", raw.title, 300));
     let start = e.take(validation::date("period_start", raw.period_start));

@@ -5,7 +5,7 @@ use crate::charter::store::Framework;
 use crate::db::schema::{frameworks, plans};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::history::{self, Actor, Kind};
+use crate::history::{self, Actor, Change, Kind};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
@@ -117,13 +117,15 @@ pub fn create(
         let plan = get(conn, id)?.expect("just inserted").plan;
         history::record(
             conn,
-            Kind::Plan,
-            id,
-            Some(city_id),
+            Change {
+                kind: Kind::Plan,
+                object_id: id,
+                city_id: Some(city_id),
+                before: None,
+                after: Some(&serde_json::to_value(&plan).unwrap()),
+            },
             actor,
             now,
-            None,
-            Some(&serde_json::to_value(&plan).unwrap()),
         )?;
         QueryResult::Ok(plan)
     })?)
@@ -159,13 +161,15 @@ pub fn update(
         let after = get(conn, before.id)?.expect("exists").plan;
         history::record(
             conn,
-            Kind::Plan,
-            before.id,
-            Some(before.city_id),
+            Change {
+                kind: Kind::Plan,
+                object_id: before.id,
+                city_id: Some(before.city_id),
+                before: Some(&serde_json::to_value(before).unwrap()),
+                after: Some(&serde_json::to_value(&after).unwrap()),
+            },
             actor,
             now,
-            Some(&serde_json::to_value(before).unwrap()),
-            Some(&serde_json::to_value(&after).unwrap()),
         )?;
         Ok(Some(after))
     })?;

@@ -64,7 +64,7 @@ fn key_exists(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
 }
 
 /// Queues every reminder due at `now` for rounds still open. Returns how many emails were queued.
-pub fn queue_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyhow::Result<usize> {
+pub fn queue_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> anyhow::Result<usize> {
     let schedule = effective_schedule(conn, env.settings)?;
     let open: Vec<rounds::RoundRow> = rounds_t::table
         .filter(rounds_t::closed_at.is_null().and(rounds_t::opened_at.le(now.naive_utc())))
@@ -98,7 +98,7 @@ pub fn queue_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyh
 #[allow(clippy::too_many_arguments)]
 fn queue_city_reminder(
     conn: &mut DbConnection,
-    env: &Env,
+    env: &Env<'_>,
     round: &rounds::RoundRow,
     check_in_id: i64,
     city_id: i64,
@@ -182,7 +182,7 @@ struct AlreadyQueued;
 /// gets one list of the cities that are late (if any are).
 fn queue_digest(
     conn: &mut DbConnection,
-    env: &Env,
+    env: &Env<'_>,
     schedule: &crate::check_ins::schedule::Schedule,
     round: &rounds::RoundRow,
     now: DateTime<Utc>,

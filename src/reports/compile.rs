@@ -103,7 +103,7 @@ impl Tally {
 }
 
 /// Compiles every figure. Reads only; the caller stores the result.
-pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> {
+pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportData> {
     let fw = r.framework.id;
     let (from, to) = (r.from, r.to);
     // Rows created before the day after the period's end belong to the period.
@@ -466,7 +466,7 @@ pub fn compile(conn: &mut DbConnection, r: &Request) -> QueryResult<ReportData> 
     Ok(data)
 }
 
-fn good_practices(conn: &mut DbConnection, r: &Request, fw: i64) -> QueryResult<Vec<GoodPractice>> {
+fn good_practices(conn: &mut DbConnection, r: &Request<'_>, fw: i64) -> QueryResult<Vec<GoodPractice>> {
     if r.good_practices.is_empty() {
         return Ok(vec![]);
     }

@@ -37,7 +37,7 @@ pub fn cycle_before(day: NaiveDate, years: u32, anchor: i32) -> (NaiveDate, Naiv
 
 /// Compiles the drafts the schedule calls for at `now` and emails the secretariat; returns the
 /// reports compiled (empty when there is nothing to do).
-pub fn compile_due(conn: &mut DbConnection, env: &Env, now: DateTime<Utc>) -> anyhow::Result<Vec<i64>> {
+pub fn compile_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> anyhow::Result<Vec<i64>> {
     let schedule = env.settings.report_schedule()?;
     let Some(firing) = schedule.latest_at_or_before(now) else { return Ok(vec![]) };
     if now - firing > Duration::days(CATCH_UP_DAYS) {

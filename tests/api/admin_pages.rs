@@ -138,7 +138,7 @@ async fn every_page_route_times_every_role() {
     // are refused first (403), and nothing changes either way.
     let (due_field, reason_field) = (format!("due_date-{ci}"), format!("reason-{ci}"));
     type Case<'a> = (M, String, Vec<(&'a str, &'a str)>, Fresh, [u16; 5]);
-    let cases: Vec<Case> = vec![
+    let cases: Vec<Case<'_>> = vec![
         (M::GET, "/cities".into(), vec![], Fresh::No, [303, 200, 200, 200, 200]),
         (M::GET, "/cities/new".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::POST, "/cities/new".into(), vec![("name", ""), ("country", "SE")], Fresh::No, [303, 422, 403, 403, 403]),

@@ -6,7 +6,7 @@ use charter_tracker::config::Settings;
 use charter_tracker::db::Pool;
 use charter_tracker::startup::{self, Application};
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 mod api;
 pub use api::*;

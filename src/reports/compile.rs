@@ -102,57 +102,151 @@ impl Tally {
     }
 }
 
-/// Compiles every figure. Reads only; the caller stores the result.
+/// Compiles every figure. Reads only; the caller stores the result. One step per part of the
+/// report; each step's rules are in its own doc.
 pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportData> {
     let fw = r.framework.id;
-    let (from, to) = (r.from, r.to);
-    // Rows created before the day after the period's end belong to the period.
-    let end_ts: NaiveDateTime = to.succ_opt().unwrap_or(to).and_hms_opt(0, 0, 0).expect("midnight exists");
+    let period = Period::of(r);
+    let cities = cities_and_plans(conn, fw, &period)?;
+    let structure = crate::charter::store::structure(conn, fw)?;
+    let actions = action_tallies(conn, fw, &period)?;
+    let mut activity = round_activity(conn, fw, &period, &cities.in_report)?;
+    let sections = roles_and_commitments(&structure, &actions, &mut activity);
+    let compliance = compliance(&cities.rows, &activity);
+    let prev_data = r.previous.map(|p| &p.data);
+    let (indicators, mut city_values) = indicators(conn, fw, &period, prev_data, &cities.in_report)?;
+    let good_practices = good_practices(conn, r, fw)?;
+    let live_commitments = structure.iter().flat_map(|(_, cs)| cs.iter()).filter(|c| !c.retired).count() as i64;
+    let profiles = city_profiles(&cities, &actions, &mut activity, &mut city_values, prev_data, live_commitments);
 
-    // ---- cities and plans
+    let mut data = ReportData {
+        framework: r.framework.code.clone(),
+        framework_title: r.framework.title.clone(),
+        network: r.network.to_string(),
+        period_start: period.from,
+        period_end: period.to,
+        period_label: period_label(period.from, period.to),
+        compiled_at: r.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        suppression_threshold: r.threshold,
+        suppressed_view: false,
+        previous_report: r.previous.map(|p| p.summary.clone()),
+        signatories: cities.signatories,
+        roles: sections.roles,
+        commitments: sections.commitments,
+        uncovered: sections.uncovered,
+        compliance,
+        indicators,
+        good_practices,
+        moved: vec![],
+        cities: profiles,
+        changes: vec![],
+    };
+    // Both lists compare public figures only, so they never reveal a withheld one.
+    let now_public = public_view(&data);
+    if let Some(p) = r.previous {
+        data.moved = moves(&public_view(&p.data), &now_public);
+    }
+    if let Some(p) = r.previous_version {
+        data.changes = changes(&public_view(&p.data), &now_public);
+    }
+    Ok(data)
+}
+
+/// The report's period, and the instant that ends it for rows stamped with a time.
+struct Period {
+    from: NaiveDate,
+    to: NaiveDate,
+    /// Rows created before the day after the period's end belong to the period.
+    end_ts: NaiveDateTime,
+}
+
+impl Period {
+    fn of(r: &Request<'_>) -> Period {
+        let end_ts = r.to.succ_opt().unwrap_or(r.to).and_hms_opt(0, 0, 0).expect("midnight exists");
+        Period { from: r.from, to: r.to, end_ts }
+    }
+}
+
+/// A plan of the framework: city, title, status, adopted on, created at.
+type PlanRow = (i64, String, String, Option<NaiveDate>, NaiveDateTime);
+
+/// A plan counts as adopted in the report when it was adopted by the period's end.
+fn adopted(p: &PlanRow, to: NaiveDate) -> bool {
+    p.2 == "adopted" && p.3.is_none_or(|d| d <= to)
+}
+
+/// The cities in the report and their plans.
+struct Cities {
+    /// (id, name, country), by name.
+    rows: Vec<(i64, String, String)>,
+    in_report: HashSet<i64>,
+    plans: Vec<PlanRow>,
+    /// When each city signed, for signatures on or before the period's end.
+    signed: HashMap<i64, NaiveDate>,
+    signatories: Signatories,
+    to: NaiveDate,
+}
+
+/// Cities in the report: those that signed the framework by the period's end, or have a plan
+/// under it created by then; with the signatories' figures.
+fn cities_and_plans(conn: &mut DbConnection, fw: i64, period: &Period) -> QueryResult<Cities> {
+    let (from, to) = (period.from, period.to);
     let sigs: Vec<(i64, NaiveDate)> = signatures::table
         .filter(signatures::framework_id.eq(fw))
         .select((signatures::city_id, signatures::signed_on))
         .load(conn)?;
-    let plan_rows: Vec<(i64, String, String, Option<NaiveDate>, NaiveDateTime)> = plans::table
-        .filter(plans::framework_id.eq(fw).and(plans::created_at.lt(end_ts)))
+    let plans: Vec<PlanRow> = plans::table
+        .filter(plans::framework_id.eq(fw).and(plans::created_at.lt(period.end_ts)))
         .order(plans::id)
         .select((plans::city_id, plans::title, plans::status, plans::adopted_on, plans::created_at))
         .load(conn)?;
     let signed: HashMap<i64, NaiveDate> = sigs.iter().filter(|(_, d)| *d <= to).copied().collect();
-    let ids: BTreeSet<i64> = signed.keys().copied().chain(plan_rows.iter().map(|p| p.0)).collect();
+    let ids: BTreeSet<i64> = signed.keys().copied().chain(plans.iter().map(|p| p.0)).collect();
     let ids: Vec<i64> = ids.into_iter().collect();
-    let mut city_rows: Vec<(i64, String, String)> = Vec::new();
+    let mut rows: Vec<(i64, String, String)> = Vec::new();
     for chunk in ids.chunks(500) {
-        city_rows.extend(
+        rows.extend(
             cities::table
                 .filter(cities::id.eq_any(chunk))
                 .select((cities::id, cities::name, cities::country))
                 .load::<(i64, String, String)>(conn)?,
         );
     }
-    city_rows.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    rows.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     let in_report: HashSet<i64> = ids.iter().copied().collect();
-    let name_of: HashMap<i64, String> = city_rows.iter().map(|(id, n, _)| (*id, n.clone())).collect();
-    let adopted =
-        |p: &(i64, String, String, Option<NaiveDate>, NaiveDateTime)| p.2 == "adopted" && p.3.is_none_or(|d| d <= to);
-    let with_plan: HashSet<i64> = plan_rows.iter().filter(|p| adopted(p)).map(|p| p.0).collect();
+    let name_of: HashMap<i64, String> = rows.iter().map(|(id, n, _)| (*id, n.clone())).collect();
+    let with_plan: HashSet<i64> = plans.iter().filter(|p| adopted(p, to)).map(|p| p.0).collect();
     let mut new_names: Vec<String> =
         signed.iter().filter(|(_, d)| **d >= from).map(|(c, _)| name_of[c].clone()).collect();
     new_names.sort();
     let signatories = Signatories {
-        cities: city_rows.len() as i64,
+        cities: rows.len() as i64,
         signatories: signed.len() as i64,
         new_in_period: new_names.len() as i64,
         new_names,
         with_adopted_plan: with_plan.len() as i64,
-        plans_adopted_in_period: plan_rows.iter().filter(|p| adopted(p) && p.3.is_some_and(|d| d >= from)).count()
+        plans_adopted_in_period: plans.iter().filter(|p| adopted(p, to) && p.3.is_some_and(|d| d >= from)).count()
             as i64,
-        without_plan: city_rows.iter().filter(|c| !with_plan.contains(&c.0)).map(|c| c.1.clone()).collect(),
+        without_plan: rows.iter().filter(|c| !with_plan.contains(&c.0)).map(|c| c.1.clone()).collect(),
     };
+    Ok(Cities { rows, in_report, plans, signed, signatories, to })
+}
 
-    // ---- actions, grouped in the database
-    let structure = crate::charter::store::structure(conn, fw)?;
+/// Actions by commitment and by city, and who covers what.
+struct Tallies {
+    by_commitment: HashMap<i64, Tally>,
+    by_city: HashMap<i64, Tally>,
+    /// Commitment -> the cities acting on it.
+    acting: HashMap<i64, HashSet<i64>>,
+    /// City -> the commitments it covers.
+    covered_by_city: HashMap<i64, HashSet<i64>>,
+}
+
+/// Actions as recorded now, leaving out those (and plans) created after the period; grouped in
+/// the database. A commitment is covered by a city with an action that covers it
+/// (`ActionStatus::covers`).
+fn action_tallies(conn: &mut DbConnection, fw: i64, period: &Period) -> QueryResult<Tallies> {
+    let end_ts = period.end_ts;
     let by_commitment: Vec<(i64, String, i64, Option<i64>)> = actions::table
         .inner_join(plans::table)
         .filter(plans::framework_id.eq(fw).and(plans::created_at.lt(end_ts)).and(actions::created_at.lt(end_ts)))
@@ -165,29 +259,51 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
         .group_by((plans::city_id, actions::status))
         .select((plans::city_id, actions::status, count_star(), sum(actions::progress)))
         .load(conn)?;
-    let acting: Vec<(i64, i64)> = actions::table
+    let acting_rows: Vec<(i64, i64)> = actions::table
         .inner_join(plans::table)
         .filter(plans::framework_id.eq(fw).and(plans::created_at.lt(end_ts)).and(actions::created_at.lt(end_ts)))
         .filter(actions::status.eq_any(ActionStatus::covering()))
         .select((actions::commitment_id, plans::city_id))
         .distinct()
         .load(conn)?;
-    let mut tally_c: HashMap<i64, Tally> = HashMap::new();
+    let mut t = Tallies {
+        by_commitment: HashMap::new(),
+        by_city: HashMap::new(),
+        acting: HashMap::new(),
+        covered_by_city: HashMap::new(),
+    };
     for (c, s, n, p) in by_commitment {
-        tally_c.entry(c).or_default().add(&s, n, p.unwrap_or(0));
+        t.by_commitment.entry(c).or_default().add(&s, n, p.unwrap_or(0));
     }
-    let mut tally_city: HashMap<i64, Tally> = HashMap::new();
     for (c, s, n, p) in by_city {
-        tally_city.entry(c).or_default().add(&s, n, p.unwrap_or(0));
+        t.by_city.entry(c).or_default().add(&s, n, p.unwrap_or(0));
     }
-    let mut acting_c: HashMap<i64, HashSet<i64>> = HashMap::new();
-    let mut covered_by_city: HashMap<i64, HashSet<i64>> = HashMap::new();
-    for (commitment, city) in acting {
-        acting_c.entry(commitment).or_default().insert(city);
-        covered_by_city.entry(city).or_default().insert(commitment);
+    for (commitment, city) in acting_rows {
+        t.acting.entry(commitment).or_default().insert(city);
+        t.covered_by_city.entry(city).or_default().insert(commitment);
     }
+    Ok(t)
+}
 
-    // ---- rounds of the period: check-ins, action updates, self-assessments
+/// What the period's rounds hold: updates, self-assessments and check-ins.
+struct Activity {
+    round_labels: Vec<String>,
+    updates_by_commitment: HashMap<i64, i64>,
+    updates_by_city: HashMap<i64, i64>,
+    levels_by_commitment: HashMap<i64, Counts>,
+    levels_by_city: HashMap<i64, Counts>,
+    check_ins: HashMap<i64, CheckInCounts>,
+}
+
+/// Check-ins, action updates and self-assessments from rounds whose period lies within the
+/// report's; a city's latest self-assessment of a commitment in the period counts.
+fn round_activity(
+    conn: &mut DbConnection,
+    fw: i64,
+    period: &Period,
+    in_report: &HashSet<i64>,
+) -> QueryResult<Activity> {
+    let (from, to) = (period.from, period.to);
     let in_period = rounds::period_start.ge(from).and(rounds::period_end.le(to));
     let round_labels: Vec<String> = rounds::table
         .filter(in_period)
@@ -198,16 +314,16 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
         .inner_join(check_ins::table.inner_join(rounds::table))
         .inner_join(actions::table.on(actions::id.eq(action_updates::action_id)))
         .inner_join(plans::table.on(plans::id.eq(actions::plan_id)))
-        .filter(plans::framework_id.eq(fw).and(actions::created_at.lt(end_ts)))
+        .filter(plans::framework_id.eq(fw).and(actions::created_at.lt(period.end_ts)))
         .filter(rounds::period_start.ge(from).and(rounds::period_end.le(to)))
         .group_by((actions::commitment_id, plans::city_id))
         .select((actions::commitment_id, plans::city_id, count_star()))
         .load(conn)?;
-    let mut updates_c: HashMap<i64, i64> = HashMap::new();
-    let mut updates_city: HashMap<i64, i64> = HashMap::new();
+    let mut updates_by_commitment: HashMap<i64, i64> = HashMap::new();
+    let mut updates_by_city: HashMap<i64, i64> = HashMap::new();
     for (c, city, n) in updates {
-        *updates_c.entry(c).or_default() += n;
-        *updates_city.entry(city).or_default() += n;
+        *updates_by_commitment.entry(c).or_default() += n;
+        *updates_by_city.entry(city).or_default() += n;
     }
     let assessed: Vec<(i64, i64, String)> = self_assessments::table
         .inner_join(check_ins::table.inner_join(rounds::table))
@@ -222,20 +338,20 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
     for (city, c, level) in assessed.into_iter().filter(|(city, _, _)| in_report.contains(city)) {
         latest_level.insert((city, c), level);
     }
-    let mut levels_c: HashMap<i64, Counts> = HashMap::new();
-    let mut levels_city: HashMap<i64, Counts> = HashMap::new();
+    let mut levels_by_commitment: HashMap<i64, Counts> = HashMap::new();
+    let mut levels_by_city: HashMap<i64, Counts> = HashMap::new();
     for ((city, c), level) in &latest_level {
-        *levels_c.entry(*c).or_insert_with(level_counts).entry(level.clone()).or_insert(0) += 1;
-        *levels_city.entry(*city).or_insert_with(level_counts).entry(level.clone()).or_insert(0) += 1;
+        *levels_by_commitment.entry(*c).or_insert_with(level_counts).entry(level.clone()).or_insert(0) += 1;
+        *levels_by_city.entry(*city).or_insert_with(level_counts).entry(level.clone()).or_insert(0) += 1;
     }
     let check_in_rows: Vec<CheckInRow> = check_ins::table
         .inner_join(rounds::table)
         .filter(rounds::period_start.ge(from).and(rounds::period_end.le(to)))
         .select((check_ins::city_id, check_ins::due_at, check_ins::submitted_at, check_ins::state, rounds::closed_at))
         .load(conn)?;
-    let mut per_city_checkins: HashMap<i64, CheckInCounts> = HashMap::new();
+    let mut check_ins: HashMap<i64, CheckInCounts> = HashMap::new();
     for (city, due, submitted, state, closed) in check_in_rows.into_iter().filter(|r| in_report.contains(&r.0)) {
-        let c = per_city_checkins.entry(city).or_default();
+        let c = check_ins.entry(city).or_default();
         c.asked += 1;
         match submitted {
             Some(s) if s <= due => c.on_time += 1,
@@ -244,49 +360,71 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
             None => c.pending += 1,
         }
     }
+    Ok(Activity {
+        round_labels,
+        updates_by_commitment,
+        updates_by_city,
+        levels_by_commitment,
+        levels_by_city,
+        check_ins,
+    })
+}
 
-    // ---- roles and commitments
-    let mut roles_out = vec![];
-    let mut commitments_out = vec![];
-    let mut uncovered = vec![];
-    let live_commitments = structure.iter().flat_map(|(_, cs)| cs.iter()).filter(|c| !c.retired).count() as i64;
-    for (role, cs) in &structure {
+/// The roles' and commitments' tables, and the commitments nobody covers.
+struct Sections {
+    roles: Vec<RoleFigures>,
+    commitments: Vec<CommitmentFigures>,
+    uncovered: Vec<String>,
+}
+
+/// Per role and per commitment: actions, cities acting, updates and self-assessments. A
+/// retired commitment nobody acted on is history, not a gap, and is left out.
+fn roles_and_commitments(
+    structure: &[(crate::charter::store::Role, Vec<crate::charter::store::Commitment>)],
+    actions: &Tallies,
+    activity: &mut Activity,
+) -> Sections {
+    let mut out = Sections { roles: vec![], commitments: vec![], uncovered: vec![] };
+    for (role, cs) in structure {
         let mut role_tally = Tally::default();
         let mut role_cities: HashSet<i64> = HashSet::new();
         for c in cs {
-            let tally = tally_c.get(&c.id).cloned().unwrap_or_default();
-            let cities_acting = acting_c.get(&c.id).map_or(0, |s| s.len() as i64);
+            let tally = actions.by_commitment.get(&c.id).cloned().unwrap_or_default();
+            let cities_acting = actions.acting.get(&c.id).map_or(0, |s| s.len() as i64);
             let figures = tally.figures(cities_acting);
-            // A retired commitment nobody acted on is history, not a gap.
             if c.retired && figures.actions == 0 {
                 continue;
             }
             role_tally.merge(&tally);
-            role_cities.extend(acting_c.get(&c.id).into_iter().flatten());
+            role_cities.extend(actions.acting.get(&c.id).into_iter().flatten());
             if cities_acting == 0 {
-                uncovered.push(c.code.clone());
+                out.uncovered.push(c.code.clone());
             }
-            commitments_out.push(CommitmentFigures {
+            out.commitments.push(CommitmentFigures {
                 code: c.code.clone(),
                 role: role.code.clone(),
                 text: c.text.clone(),
                 figures,
-                updates: updates_c.get(&c.id).copied().unwrap_or(0),
-                assessments: levels_c.remove(&c.id).unwrap_or_else(level_counts),
+                updates: activity.updates_by_commitment.get(&c.id).copied().unwrap_or(0),
+                assessments: activity.levels_by_commitment.remove(&c.id).unwrap_or_else(level_counts),
                 covered: cities_acting > 0,
             });
         }
-        roles_out.push(RoleFigures {
+        out.roles.push(RoleFigures {
             code: role.code.clone(),
             title: role.title.clone(),
             figures: role_tally.figures(role_cities.len() as i64),
         });
     }
+    out
+}
 
-    // ---- compliance
-    let mut compliance = Compliance { rounds: round_labels, ..Default::default() };
-    for (id, name, country) in &city_rows {
-        let counts = per_city_checkins.get(id).cloned().unwrap_or_default();
+/// Check-ins per city (on time, late, missed, pending) and in all, with the on-time rate of
+/// those that were due.
+fn compliance(cities: &[(i64, String, String)], activity: &Activity) -> Compliance {
+    let mut compliance = Compliance { rounds: activity.round_labels.clone(), ..Default::default() };
+    for (id, name, country) in cities {
+        let counts = activity.check_ins.get(id).cloned().unwrap_or_default();
         let t = &mut compliance.totals;
         t.asked += counts.asked;
         t.on_time += counts.on_time;
@@ -297,8 +435,20 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
     }
     let t = &compliance.totals;
     compliance.on_time_rate = percent(t.on_time, t.on_time + t.late + t.missed);
+    compliance
+}
 
-    // ---- indicators
+/// Per indicator, the network's figures, and per city its values. Indicator values whose
+/// period lies within the report's count; a city's latest one counts (latest period end; of
+/// two ending the same day, the longer period).
+fn indicators(
+    conn: &mut DbConnection,
+    fw: i64,
+    period: &Period,
+    prev_data: Option<&ReportData>,
+    in_report: &HashSet<i64>,
+) -> QueryResult<(Vec<IndicatorFigures>, HashMap<i64, Vec<CityIndicator>>)> {
+    let (from, to) = (period.from, period.to);
     let defs = crate::indicators::store::definitions(conn, &[fw])?;
     let value_rows: Vec<(i64, i64, Reading)> = indicator_values::table
         .inner_join(indicators::table)
@@ -327,7 +477,6 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
     for (ind, city, reading) in value_rows.into_iter().filter(|r| in_report.contains(&r.1)) {
         latest.insert((ind, city), reading);
     }
-    let prev_data = r.previous.map(|p| &p.data);
     let mut indicators_out = vec![];
     let mut city_values: HashMap<i64, Vec<CityIndicator>> = HashMap::new();
     for d in &defs {
@@ -337,53 +486,8 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
             continue;
         }
         rows.sort_by_key(|(c, _)| *c);
-        let values: Vec<f64> = rows.iter().map(|(_, v)| v.1).collect();
-        let n = values.len() as i64;
-        let unit = d.unit();
-        let hib = d.indicator.higher_is_better;
         let prev = prev_data.and_then(|p| p.indicators.iter().find(|i| i.code == d.indicator.code));
-        let mut f = IndicatorFigures {
-            code: d.indicator.code.clone(),
-            name: d.indicator.name.clone(),
-            unit: unit.as_str().into(),
-            currency: d.indicator.currency.clone(),
-            commitment: d.indicator.commitment.clone(),
-            higher_is_better: hib,
-            sensitive: d.indicator.sensitive,
-            cities_reporting: Some(n),
-            q1: None,
-            median: None,
-            q3: None,
-            yes: None,
-            share_yes: None,
-            change_since_previous: None,
-            previous_cities_reporting: prev.and_then(|p| p.cities_reporting),
-            baseline_cities: None,
-            change_since_baseline: None,
-            target_cities: None,
-            distance_to_target: None,
-            reached_target: None,
-            suppressed: false,
-        };
-        if unit == Unit::YesNo {
-            let yes = values.iter().filter(|v| **v == 1.0).count() as i64;
-            f.yes = Some(yes);
-            f.share_yes = percent(yes, n);
-            f.change_since_previous = change(prev.and_then(|p| p.share_yes), f.share_yes);
-        } else {
-            if let Some((q1, m, q3)) = quartiles(&values) {
-                (f.q1, f.median, f.q3) = (Some(q1), Some(m), Some(q3));
-            }
-            f.change_since_previous = change(prev.and_then(|p| p.median), f.median);
-            let diffs: Vec<f64> = rows.iter().filter_map(|(_, v)| v.2.map(|b| v.1 - b)).collect();
-            f.baseline_cities = Some(diffs.len() as i64);
-            f.change_since_baseline = stats::median(&diffs);
-            let to_go: Vec<f64> =
-                rows.iter().filter_map(|(_, v)| v.3.map(|t| if hib { t - v.1 } else { v.1 - t })).collect();
-            f.target_cities = Some(to_go.len() as i64);
-            f.distance_to_target = stats::median(&to_go);
-            f.reached_target = Some(to_go.iter().filter(|x| **x <= 0.0).count() as i64);
-        }
+        indicators_out.push(indicator_figures(d, &rows, prev));
         for (city, (end, v, b, t)) in rows {
             let before = prev_data
                 .and_then(|p| p.cities.iter().find(|c| c.city_id == city))
@@ -398,17 +502,81 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
                 change_since_previous: change(before, Some(v)),
             });
         }
-        indicators_out.push(f);
     }
+    Ok((indicators_out, city_values))
+}
 
-    // ---- good practices, with the city's latest narrative in the period
-    let good_practices = good_practices(conn, r, fw)?;
+/// One indicator's network figures from the cities' counting values: for yes/no the share of
+/// yes, otherwise quartiles, the median change since baseline and the median distance to target.
+fn indicator_figures(
+    d: &crate::indicators::store::Def,
+    rows: &[(i64, Reading)],
+    prev: Option<&IndicatorFigures>,
+) -> IndicatorFigures {
+    let values: Vec<f64> = rows.iter().map(|(_, v)| v.1).collect();
+    let n = values.len() as i64;
+    let unit = d.unit();
+    let hib = d.indicator.higher_is_better;
+    let mut f = IndicatorFigures {
+        code: d.indicator.code.clone(),
+        name: d.indicator.name.clone(),
+        unit: unit.as_str().into(),
+        currency: d.indicator.currency.clone(),
+        commitment: d.indicator.commitment.clone(),
+        higher_is_better: hib,
+        sensitive: d.indicator.sensitive,
+        cities_reporting: Some(n),
+        q1: None,
+        median: None,
+        q3: None,
+        yes: None,
+        share_yes: None,
+        change_since_previous: None,
+        previous_cities_reporting: prev.and_then(|p| p.cities_reporting),
+        baseline_cities: None,
+        change_since_baseline: None,
+        target_cities: None,
+        distance_to_target: None,
+        reached_target: None,
+        suppressed: false,
+    };
+    if unit == Unit::YesNo {
+        let yes = values.iter().filter(|v| **v == 1.0).count() as i64;
+        f.yes = Some(yes);
+        f.share_yes = percent(yes, n);
+        f.change_since_previous = change(prev.and_then(|p| p.share_yes), f.share_yes);
+    } else {
+        if let Some((q1, m, q3)) = quartiles(&values) {
+            (f.q1, f.median, f.q3) = (Some(q1), Some(m), Some(q3));
+        }
+        f.change_since_previous = change(prev.and_then(|p| p.median), f.median);
+        let diffs: Vec<f64> = rows.iter().filter_map(|(_, v)| v.2.map(|b| v.1 - b)).collect();
+        f.baseline_cities = Some(diffs.len() as i64);
+        f.change_since_baseline = stats::median(&diffs);
+        let to_go: Vec<f64> =
+            rows.iter().filter_map(|(_, v)| v.3.map(|t| if hib { t - v.1 } else { v.1 - t })).collect();
+        f.target_cities = Some(to_go.len() as i64);
+        f.distance_to_target = stats::median(&to_go);
+        f.reached_target = Some(to_go.iter().filter(|x| **x <= 0.0).count() as i64);
+    }
+    f
+}
 
-    // ---- city profiles
+/// A profile of every city in the report: its plan (the adopted one, else the latest), its
+/// actions, coverage, updates, check-ins, self-assessments and indicator values.
+fn city_profiles(
+    cities: &Cities,
+    actions: &Tallies,
+    activity: &mut Activity,
+    city_values: &mut HashMap<i64, Vec<CityIndicator>>,
+    prev_data: Option<&ReportData>,
+    live_commitments: i64,
+) -> Vec<CityProfile> {
+    let to = cities.to;
     let mut profiles = vec![];
-    for (id, name, country) in &city_rows {
-        let plan = plan_rows.iter().filter(|p| p.0 == *id).max_by_key(|p| (adopted(p), p.3, p.4));
-        let tally = tally_city.get(id).cloned().unwrap_or_default();
+    for (id, name, country) in &cities.rows {
+        let plan = cities.plans.iter().filter(|p| p.0 == *id).max_by_key(|p| (adopted(p, to), p.3, p.4));
+        let tally = actions.by_city.get(id).cloned().unwrap_or_default();
         let figures = tally.figures(0);
         let prev_progress =
             prev_data.and_then(|p| p.cities.iter().find(|c| c.city_id == *id)).and_then(|c| c.mean_progress);
@@ -416,54 +584,23 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
             city_id: *id,
             name: name.clone(),
             country: country.clone(),
-            signed_on: signed.get(id).copied(),
+            signed_on: cities.signed.get(id).copied(),
             plan_title: plan.map(|p| p.1.clone()),
-            plan_status: plan.map(|p| if adopted(p) { "adopted".to_string() } else { "draft".to_string() }),
-            plan_adopted_on: plan.filter(|p| adopted(p)).and_then(|p| p.3),
+            plan_status: plan.map(|p| if adopted(p, to) { "adopted".to_string() } else { "draft".to_string() }),
+            plan_adopted_on: plan.filter(|p| adopted(p, to)).and_then(|p| p.3),
             actions: figures.actions,
             by_status: figures.by_status,
             mean_progress: figures.mean_progress,
             mean_progress_change: change(prev_progress, figures.mean_progress),
-            commitments_covered: covered_by_city.get(id).map_or(0, |s| s.len() as i64),
+            commitments_covered: actions.covered_by_city.get(id).map_or(0, |s| s.len() as i64),
             commitments_total: live_commitments,
-            updates: updates_city.get(id).copied().unwrap_or(0),
-            check_ins: per_city_checkins.get(id).cloned().unwrap_or_default(),
-            assessments: levels_city.remove(id).unwrap_or_else(level_counts),
+            updates: activity.updates_by_city.get(id).copied().unwrap_or(0),
+            check_ins: activity.check_ins.get(id).cloned().unwrap_or_default(),
+            assessments: activity.levels_by_city.remove(id).unwrap_or_else(level_counts),
             indicators: city_values.remove(id).unwrap_or_default(),
         });
     }
-
-    let mut data = ReportData {
-        framework: r.framework.code.clone(),
-        framework_title: r.framework.title.clone(),
-        network: r.network.to_string(),
-        period_start: from,
-        period_end: to,
-        period_label: period_label(from, to),
-        compiled_at: r.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        suppression_threshold: r.threshold,
-        suppressed_view: false,
-        previous_report: r.previous.map(|p| p.summary.clone()),
-        signatories,
-        roles: roles_out,
-        commitments: commitments_out,
-        uncovered,
-        compliance,
-        indicators: indicators_out,
-        good_practices,
-        moved: vec![],
-        cities: profiles,
-        changes: vec![],
-    };
-    // Both lists compare public figures only, so they never reveal a withheld one.
-    let now_public = public_view(&data);
-    if let Some(p) = r.previous {
-        data.moved = moves(&public_view(&p.data), &now_public);
-    }
-    if let Some(p) = r.previous_version {
-        data.changes = changes(&public_view(&p.data), &now_public);
-    }
-    Ok(data)
+    profiles
 }
 
 fn good_practices(conn: &mut DbConnection, r: &Request<'_>, fw: i64) -> QueryResult<Vec<GoodPractice>> {

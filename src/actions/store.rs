@@ -132,12 +132,42 @@ pub struct ActionFields {
     pub progress: i32,
 }
 
+/// The columns an action's fields fill, written alike when it is created and when it is changed
+/// (a `None` date clears it).
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = actions, treat_none_as_null = true)]
+struct Columns<'a> {
+    commitment_id: i64,
+    title: &'a str,
+    description: &'a str,
+    department: &'a str,
+    /// JSON list of names.
+    partners: String,
+    delivery: &'static str,
+    /// JSON list of codes.
+    policy_areas: String,
+    start_date: Option<NaiveDate>,
+    due_date: Option<NaiveDate>,
+    status: &'static str,
+    progress: i32,
+}
+
 impl ActionFields {
-    fn partners_json(&self) -> String {
-        serde_json::to_string(&self.partners).unwrap()
-    }
-    fn areas_json(&self) -> String {
-        serde_json::to_string(&self.policy_areas.iter().map(|p| p.as_str()).collect::<Vec<_>>()).unwrap()
+    fn columns(&self) -> Columns<'_> {
+        Columns {
+            commitment_id: self.commitment_id,
+            title: &self.title,
+            description: &self.description,
+            department: &self.department,
+            partners: serde_json::to_string(&self.partners).unwrap(),
+            delivery: self.delivery.as_str(),
+            policy_areas: serde_json::to_string(&self.policy_areas.iter().map(|p| p.as_str()).collect::<Vec<_>>())
+                .unwrap(),
+            start_date: self.start_date,
+            due_date: self.due_date,
+            status: self.status.as_str(),
+            progress: self.progress,
+        }
     }
 }
 
@@ -153,17 +183,7 @@ pub fn create(
         let id: i64 = diesel::insert_into(actions::table)
             .values((
                 actions::plan_id.eq(plan_id),
-                actions::commitment_id.eq(f.commitment_id),
-                actions::title.eq(&f.title),
-                actions::description.eq(&f.description),
-                actions::department.eq(&f.department),
-                actions::partners.eq(f.partners_json()),
-                actions::delivery.eq(f.delivery.as_str()),
-                actions::policy_areas.eq(f.areas_json()),
-                actions::start_date.eq(f.start_date),
-                actions::due_date.eq(f.due_date),
-                actions::status.eq(f.status.as_str()),
-                actions::progress.eq(f.progress),
+                f.columns(),
                 actions::version.eq(1),
                 actions::created_at.eq(now.naive_utc()),
                 actions::updated_at.eq(now.naive_utc()),
@@ -200,21 +220,7 @@ pub fn update(
     }
     let after = conn.transaction(|conn| {
         let n = diesel::update(actions::table.find(before.id).filter(actions::version.eq(expected)))
-            .set((
-                actions::commitment_id.eq(f.commitment_id),
-                actions::title.eq(&f.title),
-                actions::description.eq(&f.description),
-                actions::department.eq(&f.department),
-                actions::partners.eq(f.partners_json()),
-                actions::delivery.eq(f.delivery.as_str()),
-                actions::policy_areas.eq(f.areas_json()),
-                actions::start_date.eq(f.start_date),
-                actions::due_date.eq(f.due_date),
-                actions::status.eq(f.status.as_str()),
-                actions::progress.eq(f.progress),
-                actions::version.eq(expected + 1),
-                actions::updated_at.eq(now.naive_utc()),
-            ))
+            .set((f.columns(), actions::version.eq(expected + 1), actions::updated_at.eq(now.naive_utc())))
             .execute(conn)?;
         if n == 0 {
             return QueryResult::Ok(None);

@@ -282,6 +282,10 @@ pub fn require(conn: &mut DbConnection, id: i64) -> ApiResult<IndicatorValue> {
 }
 
 /// Validated numbers of a value: the value, baseline and target, each checked against the unit.
+/// The same columns are written when a value is created and when it is changed (a `None`
+/// baseline or target clears it).
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = indicator_values, treat_none_as_null = true)]
 pub struct Figures {
     pub value: f64,
     pub baseline: Option<f64>,
@@ -441,11 +445,7 @@ fn insert(
             indicator_values::city_id.eq(city_id),
             indicator_values::period_start.eq(start),
             indicator_values::period_end.eq(end),
-            indicator_values::value.eq(f.value),
-            indicator_values::baseline.eq(f.baseline),
-            indicator_values::target.eq(f.target),
-            indicator_values::note.eq(&f.note),
-            indicator_values::source.eq(&f.source),
+            f,
             indicator_values::check_in_id.eq(check_in_id),
             indicator_values::version.eq(1),
             indicator_values::created_at.eq(now.naive_utc()),
@@ -485,11 +485,7 @@ pub fn update(
     let changed = conn.transaction(|conn| -> ApiResult<bool> {
         let n = diesel::update(indicator_values::table.find(before.id).filter(indicator_values::version.eq(expected)))
             .set((
-                indicator_values::value.eq(f.value),
-                indicator_values::baseline.eq(f.baseline),
-                indicator_values::target.eq(f.target),
-                indicator_values::note.eq(&f.note),
-                indicator_values::source.eq(&f.source),
+                f,
                 indicator_values::check_in_id.eq(check_in_id.or(before.check_in_id)),
                 indicator_values::version.eq(expected + 1),
                 indicator_values::updated_at.eq(now.naive_utc()),

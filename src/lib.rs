@@ -14,6 +14,7 @@ pub mod error;
 pub mod history;
 pub mod http;
 pub mod i18n;
+pub mod ids;
 pub mod indicators;
 pub mod mail;
 pub mod openapi;

@@ -8,6 +8,7 @@ use crate::auth::Caller;
 use crate::charter;
 use crate::db::DbConnection;
 use crate::error::{ApiResult, FieldError};
+use crate::ids::{CityId, PlanId};
 use crate::plans::store::Stored;
 use crate::validation::{self, Errors};
 use chrono::{DateTime, Utc};
@@ -24,7 +25,7 @@ pub fn create(
     let plan = crate::plans::store::require(conn, plan_id)?;
     caller.can_edit_city(plan.plan.city_id)?;
     let fields = parse(conn, &plan, input, None)?;
-    store::create(conn, plan_id, plan.plan.city_id, fields, &caller.actor(), now)
+    store::create(conn, PlanId(plan_id), CityId(plan.plan.city_id), fields, &caller.actor(), now)
 }
 
 /// Changes an action that is still at the `expected` version (the version is checked after

@@ -5,6 +5,7 @@ use crate::db::schema::{actions, commitments, plans, roles};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 use crate::history::{self, Actor, Change, Kind};
+use crate::ids::{CityId, PlanId};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
@@ -173,12 +174,13 @@ impl ActionFields {
 
 pub fn create(
     conn: &mut DbConnection,
-    plan_id: i64,
-    city_id: i64,
+    plan: PlanId,
+    city: CityId,
     f: ActionFields,
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> ApiResult<Action> {
+    let (plan_id, city_id) = (plan.0, city.0);
     Ok(conn.transaction(|conn| {
         let id: i64 = diesel::insert_into(actions::table)
             .values((

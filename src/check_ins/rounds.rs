@@ -11,6 +11,7 @@ use crate::config::Settings;
 use crate::db::schema::{check_ins, cities, network_settings, plans, rounds, users};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::i18n;
+use crate::ids::{CityId, RoundId};
 use crate::mail::emails::{RoundClosed, RoundOpened};
 use crate::mail::outbox::{self, NewEmail};
 use crate::scheduler::Env;
@@ -148,7 +149,8 @@ pub fn secretariat(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
 }
 
 /// The idempotency-key prefix of every reminder about one city's check-in in one round.
-pub fn city_key_prefix(round_id: i64, city_id: i64) -> String {
+pub fn city_key_prefix(round: RoundId, city: CityId) -> String {
+    let (round_id, city_id) = (round.0, city.0);
     format!("checkin:{round_id}:{city_id}:")
 }
 
@@ -222,7 +224,11 @@ pub fn open_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> a
             .map(|((city_id, city_name, contact), token)| {
                 let lang = contact.language.clone();
                 NewEmail {
-                    idempotency_key: format!("{}{}:round_opened:0", city_key_prefix(round_id, city_id), contact.id),
+                    idempotency_key: format!(
+                        "{}{}:round_opened:0",
+                        city_key_prefix(RoundId(round_id), CityId(city_id)),
+                        contact.id
+                    ),
                     content: RoundOpened {
                         network_name: env.network().to_owned(),
                         contact_name: contact.name.clone(),

@@ -9,6 +9,7 @@ use crate::db::schema::{action_updates, check_ins, cities, rounds as rounds_t, s
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::Actor;
+use crate::ids::{CityId, PlanId, RoundId};
 use crate::indicators::store::FromCheckIn;
 use crate::mail::outbox;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -284,7 +285,7 @@ pub fn submit(
                 .execute(conn)?;
         }
         for n in valid.new_actions {
-            actions::store::create(conn, n.plan_id, city_id, n.fields, actor, now)?;
+            actions::store::create(conn, PlanId(n.plan_id), CityId(city_id), n.fields, actor, now)?;
         }
         if !valid.indicators.is_empty() {
             let round = rounds::get(conn, f.check_in.round_id)?
@@ -294,7 +295,7 @@ pub fn submit(
                 crate::indicators::store::record_from_check_in(conn, &source, def, city_id, figures, actor, now)?;
             }
         }
-        outbox::cancel_queued(conn, &rounds::city_key_prefix(f.check_in.round_id, city_id), now)?;
+        outbox::cancel_queued(conn, &rounds::city_key_prefix(RoundId(f.check_in.round_id), CityId(city_id)), now)?;
         Ok(())
     })?;
     get(conn, settings, id)

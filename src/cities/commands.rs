@@ -10,6 +10,7 @@ use crate::db::schema::contacts as contacts_t;
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::{self, Change, Kind};
+use crate::ids::{CityId, ContactId};
 use crate::validation::{self, Errors};
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -80,7 +81,8 @@ pub fn contacts(conn: &mut DbConnection, caller: &Caller, city_id: i64) -> ApiRe
 
 /// One of a city's contacts, for whoever may read the city (another city's contact is not
 /// found here).
-pub fn contact(conn: &mut DbConnection, caller: &Caller, city_id: i64, id: i64) -> ApiResult<Contact> {
+pub fn contact(conn: &mut DbConnection, caller: &Caller, city: CityId, contact: ContactId) -> ApiResult<Contact> {
+    let (city_id, id) = (city.0, contact.0);
     caller.can_read_city(city_id)?;
     contacts::for_id(conn, id)?
         .filter(|c| c.city_id == city_id)

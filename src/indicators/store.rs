@@ -6,6 +6,7 @@ use crate::db::schema::{commitments, frameworks, indicator_values, indicators};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::{self, Actor, Change, Kind};
+use crate::ids::{CityId, IndicatorId};
 use crate::validation::{self, Errors};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -401,7 +402,7 @@ pub fn create(
     });
     e.finish()?;
     let (def, start, end, figures) = (def.unwrap(), start.unwrap(), end.unwrap(), figures.unwrap());
-    if let Some(existing) = find(conn, def.id, city_id, start, end)? {
+    if let Some(existing) = find(conn, IndicatorId(def.id), CityId(city_id), start, end)? {
         return Err(ApiError::StateConflict(format!(
             "this city already has a value of {} for {start} to {end} (indicator value {existing}); change it with PATCH /api/v1/indicator-values/{existing}",
             def.indicator.code
@@ -413,11 +414,12 @@ pub fn create(
 
 fn find(
     conn: &mut DbConnection,
-    indicator_id: i64,
-    city_id: i64,
+    indicator: IndicatorId,
+    city: CityId,
     start: NaiveDate,
     end: NaiveDate,
 ) -> QueryResult<Option<i64>> {
+    let (indicator_id, city_id) = (indicator.0, city.0);
     indicator_values::table
         .filter(indicator_values::indicator_id.eq(indicator_id))
         .filter(indicator_values::city_id.eq(city_id))
@@ -568,7 +570,7 @@ pub fn record_from_check_in(
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
     let FromCheckIn { check_in_id, period } = *source;
-    match find(conn, def.id, city_id, period.0, period.1)? {
+    match find(conn, IndicatorId(def.id), CityId(city_id), period.0, period.1)? {
         None => insert(conn, def, city_id, period.0, period.1, f, Some(check_in_id), actor, now).map(|_| ()),
         Some(id) => {
             let before = require(conn, id)?;

@@ -9,6 +9,7 @@ use crate::check_ins::{rounds, CheckInState};
 use crate::cities::commands::{self, Access};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
+use crate::ids::{FrameworkId, PlanId};
 use crate::plans::coverage;
 use actix_web::{web as aweb, HttpRequest};
 use chrono::NaiveDate;
@@ -33,7 +34,7 @@ pub fn plans_view(c: &mut DbConnection, city_id: i64, today: NaiveDate) -> ApiRe
     let mut out = vec![];
     for p in plans {
         let stored = crate::plans::store::require(c, p.id)?;
-        let cov = coverage::compute(c, p.id, stored.framework_id, &p.framework)?;
+        let cov = coverage::compute(c, PlanId(p.id), FrameworkId(stored.framework_id), &p.framework)?;
         let fw = crate::charter::store::by_id(c, stored.framework_id)?;
         let (actions, _) = actions_store::list(c, p.id, &Default::default(), i64::MAX, 0)?;
         let mut covered = 0;

@@ -7,6 +7,7 @@ use super::web::{db, form_errors, page, redirect_with_notice, render, Form, Page
 use crate::cities::commands;
 use crate::cities::contacts::{Contact, ContactInput};
 use crate::error::FieldError;
+use crate::ids::{CityId, ContactId};
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -47,7 +48,7 @@ async fn contact_of(
     id: i64,
 ) -> Result<Contact, super::web::PageError> {
     let caller = viewer.caller.clone();
-    db(req, move |c| commands::contact(c, &caller, city_id, id)).await
+    db(req, move |c| commands::contact(c, &caller, CityId(city_id), ContactId(id))).await
 }
 
 fn ids(raw: &(String, String)) -> Result<(i64, i64), super::web::PageError> {

@@ -4,6 +4,7 @@
 use super::labels;
 use super::web::{self, db, form_errors, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
+use crate::ids::{ActionId, CityId, FrameworkId, ReportId};
 use crate::reports::CompileInput;
 use crate::reports::{commands, store};
 use actix_web::http::StatusCode;
@@ -143,7 +144,7 @@ async fn report_page(
         let mut cities_of = store::cities_with_plans(c, fw.id)?;
         cities_of.sort_by_key(|(_, n)| labels::sort_key(n));
         let candidates = match city {
-            Some(city) => store::good_practice_candidates(c, fw.id, city)?,
+            Some(city) => store::good_practice_candidates(c, FrameworkId(fw.id), CityId(city))?,
             None => vec![],
         };
         Ok((summary, versions, detail, cities_of, candidates))
@@ -273,7 +274,7 @@ async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Fo
     let state = web::state(&req);
     let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
     let title = db(&req, move |c| {
-        commands::mark_good_practice(c, &settings, &caller, id, action, now)?;
+        commands::mark_good_practice(c, &settings, &caller, ReportId(id), ActionId(action), now)?;
         Ok(crate::actions::store::require(c, action)?.title)
     })
     .await?;
@@ -296,7 +297,8 @@ async fn unmark(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     }
     let state = web::state(&req);
     let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
-    db(&req, move |c| commands::unmark_good_practice(c, &settings, &caller, id, action, now)).await?;
+    db(&req, move |c| commands::unmark_good_practice(c, &settings, &caller, ReportId(id), ActionId(action), now))
+        .await?;
     Ok(redirect_with_notice(
         &format!("/reports/manage/{id}#good-practice"),
         "The good-practice mark was removed, and the draft was compiled again.",

@@ -5,6 +5,7 @@ use crate::actions::ActionStatus;
 use crate::charter;
 use crate::db::schema::actions;
 use crate::db::DbConnection;
+use crate::ids::{FrameworkId, PlanId};
 use diesel::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -48,7 +49,13 @@ pub struct CommitmentCoverage {
     pub covered: bool,
 }
 
-pub fn compute(conn: &mut DbConnection, plan_id: i64, framework_id: i64, framework: &str) -> QueryResult<Coverage> {
+pub fn compute(
+    conn: &mut DbConnection,
+    plan: PlanId,
+    framework: FrameworkId,
+    framework_code: &str,
+) -> QueryResult<Coverage> {
+    let (plan_id, framework_id) = (plan.0, framework.0);
     let counts: Vec<(i64, String, i64)> = actions::table
         .filter(actions::plan_id.eq(plan_id))
         .group_by((actions::commitment_id, actions::status))
@@ -92,7 +99,7 @@ pub fn compute(conn: &mut DbConnection, plan_id: i64, framework_id: i64, framewo
     }
     Ok(Coverage {
         plan_id,
-        framework: framework.to_string(),
+        framework: framework_code.to_string(),
         actions: total_by_status.values().sum(),
         by_status: total_by_status,
         roles,

@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::http::{db, expected_version, id_param, versioned, Json, Page, PageQuery};
+use crate::ids::{FrameworkId, PlanId};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -103,7 +104,7 @@ pub async fn plan_coverage(
     let coverage = db(&state.pool, move |c| {
         let plan = store::require(c, plan_id)?;
         caller.can_read_city(plan.plan.city_id)?;
-        Ok(coverage::compute(c, plan_id, plan.framework_id, &plan.plan.framework)?)
+        Ok(coverage::compute(c, PlanId(plan_id), FrameworkId(plan.framework_id), &plan.plan.framework)?)
     })
     .await?;
     Ok(HttpResponse::Ok().json(coverage))

@@ -13,6 +13,7 @@ use crate::check_ins::{links, CheckInState};
 use crate::db::schema::{check_ins, cities, outbox, rounds as rounds_t};
 use crate::db::DbConnection;
 use crate::i18n;
+use crate::ids::{CheckInId, CityId, RoundId};
 use crate::mail::emails::{DueSoon, Email, EscalationDigest, LateCity, Overdue, RoundOpened};
 use crate::mail::outbox::{enqueue, NewEmail};
 use crate::scheduler::Env;
@@ -87,7 +88,17 @@ pub fn queue_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> 
                 plan::plan(round.opened_at.and_utc(), due_at, round.closes_at.and_utc(), &env.settings.reminders);
             let sent = queued_by_city.get(&city_id).unwrap_or(&nothing);
             for r in plan::due_now(&planned, due_at, now, sent) {
-                queued += queue_city_reminder(conn, env, &round, check_in_id, city_id, &city_name, due_at, &r, now)?;
+                queued += queue_city_reminder(
+                    conn,
+                    env,
+                    &round,
+                    CheckInId(check_in_id),
+                    CityId(city_id),
+                    &city_name,
+                    due_at,
+                    &r,
+                    now,
+                )?;
             }
         }
         queued += queue_digest(conn, env, &schedule, &round, now)?;
@@ -100,13 +111,14 @@ fn queue_city_reminder(
     conn: &mut DbConnection,
     env: &Env<'_>,
     round: &rounds::RoundRow,
-    check_in_id: i64,
-    city_id: i64,
+    check_in: CheckInId,
+    city: CityId,
     city_name: &str,
     due_at: DateTime<Utc>,
     r: &PlannedReminder,
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
+    let (check_in_id, city_id) = (check_in.0, city.0);
     let schedule = effective_schedule(conn, env.settings)?;
     let due = rounds::due_date(&schedule, due_at.naive_utc());
     let days = match r.kind {
@@ -115,7 +127,13 @@ fn queue_city_reminder(
     };
     let mut n = 0;
     for contact in rounds::recipients(conn, city_id)? {
-        let key = format!("{}{}:{}:{}", city_key_prefix(round.id, city_id), contact.id, kind_name(r.kind), r.step);
+        let key = format!(
+            "{}{}:{}:{}",
+            city_key_prefix(RoundId(round.id), CityId(city_id)),
+            contact.id,
+            kind_name(r.kind),
+            r.step
+        );
         if key_exists(conn, &key)? {
             continue;
         }

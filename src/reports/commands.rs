@@ -10,6 +10,7 @@ use crate::auth::{Caller, Role};
 use crate::config::Settings;
 use crate::db::DbConnection;
 use crate::error::ApiResult;
+use crate::ids::{ActionId, ReportId};
 use chrono::{DateTime, Utc};
 
 /// Whether a reader sees drafts and unsuppressed figures (the secretariat) or only what is
@@ -65,12 +66,12 @@ pub fn mark_good_practice(
     c: &mut DbConnection,
     settings: &Settings,
     caller: &Caller,
-    report_id: i64,
-    action_id: i64,
+    report: ReportId,
+    action: ActionId,
     now: DateTime<Utc>,
 ) -> ApiResult<Compiled> {
     caller.require_secretariat()?;
-    store::mark_good_practice(c, settings, report_id, action_id, &caller.email, now)
+    store::mark_good_practice(c, settings, report, action, &caller.email, now)
 }
 
 /// Removes a good-practice mark and compiles the draft again.
@@ -78,10 +79,10 @@ pub fn unmark_good_practice(
     c: &mut DbConnection,
     settings: &Settings,
     caller: &Caller,
-    report_id: i64,
-    action_id: i64,
+    report: ReportId,
+    action: ActionId,
     now: DateTime<Utc>,
 ) -> ApiResult<Compiled> {
     caller.require_secretariat()?;
-    store::unmark_good_practice(c, settings, report_id, action_id, &caller.email, now)
+    store::unmark_good_practice(c, settings, report, action, &caller.email, now)
 }

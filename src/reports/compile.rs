@@ -447,7 +447,7 @@ fn indicators(
     period: &Period,
     prev_data: Option<&ReportData>,
     in_report: &HashSet<i64>,
-) -> QueryResult<(Vec<IndicatorFigures>, HashMap<i64, Vec<CityIndicator>>)> {
+) -> QueryResult<(Vec<IndicatorFigures>, CityValues)> {
     let (from, to) = (period.from, period.to);
     let defs = crate::indicators::store::definitions(conn, &[fw])?;
     let value_rows: Vec<(i64, i64, Reading)> = indicator_values::table
@@ -478,7 +478,7 @@ fn indicators(
         latest.insert((ind, city), reading);
     }
     let mut indicators_out = vec![];
-    let mut city_values: HashMap<i64, Vec<CityIndicator>> = HashMap::new();
+    let mut city_values: CityValues = HashMap::new();
     for d in &defs {
         let mut rows: Vec<(i64, Reading)> =
             latest.iter().filter(|((i, _), _)| *i == d.id).map(|((_, c), v)| (*c, *v)).collect();
@@ -505,6 +505,9 @@ fn indicators(
     }
     Ok((indicators_out, city_values))
 }
+
+/// Each city's counting values, by city id.
+type CityValues = HashMap<i64, Vec<CityIndicator>>;
 
 /// One indicator's network figures from the cities' counting values: for yes/no the share of
 /// yes, otherwise quartiles, the median change since baseline and the median distance to target.
@@ -568,7 +571,7 @@ fn city_profiles(
     cities: &Cities,
     actions: &Tallies,
     activity: &mut Activity,
-    city_values: &mut HashMap<i64, Vec<CityIndicator>>,
+    city_values: &mut CityValues,
     prev_data: Option<&ReportData>,
     live_commitments: i64,
 ) -> Vec<CityProfile> {

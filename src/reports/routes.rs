@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::http::{db, id_param, Json};
+use crate::ids::{ActionId, ReportId};
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -160,7 +161,7 @@ pub async fn mark_good_practice(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let detail = db(&state.pool, move |c| {
-        commands::mark_good_practice(c, &settings, &caller, report, action, now)?;
+        commands::mark_good_practice(c, &settings, &caller, ReportId(report), ActionId(action), now)?;
         store::detail(c, &settings, report, true)
     })
     .await?;
@@ -181,7 +182,7 @@ pub async fn unmark_good_practice(
     let settings = state.settings.clone();
     let now = state.clock.now();
     let detail = db(&state.pool, move |c| {
-        commands::unmark_good_practice(c, &settings, &caller, report, action, now)?;
+        commands::unmark_good_practice(c, &settings, &caller, ReportId(report), ActionId(action), now)?;
         store::detail(c, &settings, report, true)
     })
     .await?;

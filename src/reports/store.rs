@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::db::schema::{actions, frameworks, plans, report_good_practices, report_outputs, report_versions, reports};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::error::{ApiError, ApiResult, FieldError};
+use crate::ids::{ActionId, CityId, FrameworkId, ReportId};
 use crate::validation::Errors;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -569,7 +570,8 @@ pub fn secretariat_html(conn: &mut DbConnection, templates: &Templates, report_i
     Ok(render::html(templates, &v.data()?, &meta(&slug, v, None), View::Secretariat)?)
 }
 
-fn require_action_of(conn: &mut DbConnection, report_id: i64, action_id: i64) -> ApiResult<()> {
+fn require_action_of(conn: &mut DbConnection, report: ReportId, action: ActionId) -> ApiResult<()> {
+    let (report_id, action_id) = (report.0, action.0);
     let (_, fw, ..) = report_row(conn, report_id)?;
     let plan_fw: Option<i64> = actions::table
         .inner_join(plans::table)
@@ -596,12 +598,13 @@ fn require_action_of(conn: &mut DbConnection, report_id: i64, action_id: i64) ->
 pub fn mark_good_practice(
     conn: &mut DbConnection,
     settings: &Settings,
-    report_id: i64,
-    action_id: i64,
+    report: ReportId,
+    action: ActionId,
     by: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<Compiled> {
-    require_action_of(conn, report_id, action_id)?;
+    let (report_id, action_id) = (report.0, action.0);
+    require_action_of(conn, report, action)?;
     let exists: i64 = report_good_practices::table
         .filter(report_good_practices::report_id.eq(report_id).and(report_good_practices::action_id.eq(action_id)))
         .count()
@@ -628,11 +631,12 @@ pub fn mark_good_practice(
 pub fn unmark_good_practice(
     conn: &mut DbConnection,
     settings: &Settings,
-    report_id: i64,
-    action_id: i64,
+    report: ReportId,
+    action: ActionId,
     by: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<Compiled> {
+    let (report_id, action_id) = (report.0, action.0);
     report_row(conn, report_id)?;
     let n = diesel::delete(
         report_good_practices::table
@@ -716,9 +720,10 @@ pub fn cities_with_plans(conn: &mut DbConnection, framework_id: i64) -> QueryRes
 /// A city's actions under a framework, in the charter's order, to mark as good practice.
 pub fn good_practice_candidates(
     conn: &mut DbConnection,
-    framework_id: i64,
-    city_id: i64,
+    framework: FrameworkId,
+    city: CityId,
 ) -> QueryResult<Vec<Candidate>> {
+    let (framework_id, city_id) = (framework.0, city.0);
     use crate::db::schema::{actions, commitments, plans};
     let rows: Vec<(i64, String, String, String, i32)> = actions::table
         .inner_join(plans::table)

@@ -193,18 +193,7 @@ pub fn create(
             .returning(actions::id)
             .get_result(conn)?;
         let action = get(conn, id)?.expect("just inserted");
-        history::record(
-            conn,
-            Change {
-                kind: Kind::Action,
-                object_id: id,
-                city_id: Some(city_id),
-                before: None,
-                after: Some(&serde_json::to_value(&action).unwrap()),
-            },
-            actor,
-            now,
-        )?;
+        history::record(conn, Change::created(Kind::Action, id, Some(city_id), &action), actor, now)?;
         QueryResult::Ok(action)
     })?)
 }
@@ -230,13 +219,7 @@ pub fn update(
         let after = get(conn, before.id)?.expect("exists");
         history::record(
             conn,
-            Change {
-                kind: Kind::Action,
-                object_id: before.id,
-                city_id: Some(before.city_id),
-                before: Some(&serde_json::to_value(before).unwrap()),
-                after: Some(&serde_json::to_value(&after).unwrap()),
-            },
+            Change::updated(Kind::Action, before.id, Some(before.city_id), before, &after),
             actor,
             now,
         )?;
@@ -262,18 +245,7 @@ pub fn delete(
         if n == 0 {
             return QueryResult::Ok(false);
         }
-        history::record(
-            conn,
-            Change {
-                kind: Kind::Action,
-                object_id: before.id,
-                city_id: Some(before.city_id),
-                before: Some(&serde_json::to_value(before).unwrap()),
-                after: None,
-            },
-            actor,
-            now,
-        )?;
+        history::record(conn, Change::deleted(Kind::Action, before.id, Some(before.city_id), before), actor, now)?;
         Ok(true)
     })?;
     if deleted {

@@ -155,18 +155,7 @@ pub fn create_contact(
             .returning(contacts_t::id)
             .get_result(c)?;
         let contact = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
-        history::record(
-            c,
-            Change {
-                kind: Kind::Contact,
-                object_id: contact.id,
-                city_id: Some(city_id),
-                before: None,
-                after: Some(&serde_json::to_value(&contact).unwrap()),
-            },
-            &caller.actor(),
-            now,
-        )?;
+        history::record(c, Change::created(Kind::Contact, contact.id, Some(city_id), &contact), &caller.actor(), now)?;
         QueryResult::Ok(contact)
     })?)
 }
@@ -204,13 +193,7 @@ pub fn update_contact(
         let after = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
         history::record(
             c,
-            Change {
-                kind: Kind::Contact,
-                object_id: id,
-                city_id: Some(after.city_id),
-                before: Some(&serde_json::to_value(&before).unwrap()),
-                after: Some(&serde_json::to_value(&after).unwrap()),
-            },
+            Change::updated(Kind::Contact, id, Some(after.city_id), &before, &after),
             &caller.actor(),
             now,
         )?;
@@ -225,18 +208,7 @@ pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64, now: Da
     caller.can_edit_city(before.city_id)?;
     conn.transaction(|c| {
         diesel::delete(contacts_t::table.find(id)).execute(c)?;
-        history::record(
-            c,
-            Change {
-                kind: Kind::Contact,
-                object_id: id,
-                city_id: Some(before.city_id),
-                before: Some(&serde_json::to_value(&before).unwrap()),
-                after: None,
-            },
-            &caller.actor(),
-            now,
-        )
+        history::record(c, Change::deleted(Kind::Contact, id, Some(before.city_id), &before), &caller.actor(), now)
     })?;
     Ok(before)
 }

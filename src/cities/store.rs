@@ -180,18 +180,7 @@ pub fn create(conn: &mut DbConnection, f: CityFields, actor: &Actor, now: DateTi
             .get_result(conn)?;
         replace_signatures(conn, id, f.signatures.as_deref().unwrap_or(&[]))?;
         let city = get(conn, id)?.expect("just inserted");
-        history::record(
-            conn,
-            Change {
-                kind: Kind::City,
-                object_id: id,
-                city_id: Some(id),
-                before: None,
-                after: Some(&serde_json::to_value(&city).unwrap()),
-            },
-            actor,
-            now,
-        )?;
+        history::record(conn, Change::created(Kind::City, id, Some(id), &city), actor, now)?;
         Ok(city)
     });
     result.map_err(|e: diesel::result::Error| if is_unique_violation(&e) { duplicate_name(&f) } else { e.into() })
@@ -228,18 +217,7 @@ pub fn update(
             replace_signatures(conn, id, sigs)?;
         }
         let after = get(conn, id)?.expect("exists");
-        history::record(
-            conn,
-            Change {
-                kind: Kind::City,
-                object_id: id,
-                city_id: Some(id),
-                before: Some(&serde_json::to_value(&before).unwrap()),
-                after: Some(&serde_json::to_value(&after).unwrap()),
-            },
-            actor,
-            now,
-        )?;
+        history::record(conn, Change::updated(Kind::City, id, Some(id), &before, &after), actor, now)?;
         Ok(Some(after))
     });
     match result {

@@ -59,20 +59,46 @@ impl Kind {
     }
 }
 
-/// One change to one object, as history records it: `before` and `after` are the object's API
-/// representation (None for create and delete respectively); the changed fields are derived.
-pub struct Change<'a> {
+/// One change to one object, as history records it: the object's API representation before
+/// and after (none before a creation, none after a deletion); the changed fields are derived.
+pub struct Change {
     pub kind: Kind,
     pub object_id: i64,
     /// The city the object belongs to, so a city's history can be listed.
     pub city_id: Option<i64>,
-    pub before: Option<&'a Value>,
-    pub after: Option<&'a Value>,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+impl Change {
+    pub fn created(kind: Kind, object_id: i64, city_id: Option<i64>, after: &impl Serialize) -> Change {
+        Change { kind, object_id, city_id, before: None, after: Some(as_value(after)) }
+    }
+
+    pub fn updated(
+        kind: Kind,
+        object_id: i64,
+        city_id: Option<i64>,
+        before: &impl Serialize,
+        after: &impl Serialize,
+    ) -> Change {
+        Change { kind, object_id, city_id, before: Some(as_value(before)), after: Some(as_value(after)) }
+    }
+
+    pub fn deleted(kind: Kind, object_id: i64, city_id: Option<i64>, before: &impl Serialize) -> Change {
+        Change { kind, object_id, city_id, before: Some(as_value(before)), after: None }
+    }
+}
+
+/// The API representation of a recorded object; our types always serialise.
+fn as_value(v: &impl Serialize) -> Value {
+    serde_json::to_value(v).expect("API types serialise to JSON")
 }
 
 /// Records one change, made by `actor` at `now`.
-pub fn record(conn: &mut DbConnection, change: Change<'_>, actor: &Actor, now: DateTime<Utc>) -> QueryResult<()> {
+pub fn record(conn: &mut DbConnection, change: Change, actor: &Actor, now: DateTime<Utc>) -> QueryResult<()> {
     let Change { kind, object_id, city_id, before, after } = change;
+    let (before, after) = (before.as_ref(), after.as_ref());
     let operation = match (before, after) {
         (None, Some(_)) => "create",
         (Some(_), None) => "delete",

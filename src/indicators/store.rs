@@ -456,18 +456,7 @@ fn insert(
         .returning(indicator_values::id)
         .get_result(conn)?;
     let after = require(conn, id)?;
-    history::record(
-        conn,
-        Change {
-            kind: Kind::IndicatorValue,
-            object_id: id,
-            city_id: Some(city_id),
-            before: None,
-            after: Some(&serde_json::to_value(&after).unwrap()),
-        },
-        actor,
-        now,
-    )?;
+    history::record(conn, Change::created(Kind::IndicatorValue, id, Some(city_id), &after), actor, now)?;
     Ok(id)
 }
 
@@ -499,13 +488,7 @@ pub fn update(
         let after = require(conn, before.id)?;
         history::record(
             conn,
-            Change {
-                kind: Kind::IndicatorValue,
-                object_id: before.id,
-                city_id: Some(before.city_id),
-                before: Some(&serde_json::to_value(before).unwrap()),
-                after: Some(&serde_json::to_value(&after).unwrap()),
-            },
+            Change::updated(Kind::IndicatorValue, before.id, Some(before.city_id), before, &after),
             actor,
             now,
         )?;
@@ -538,13 +521,7 @@ pub fn delete(
         }
         history::record(
             conn,
-            Change {
-                kind: Kind::IndicatorValue,
-                object_id: before.id,
-                city_id: Some(before.city_id),
-                before: Some(&serde_json::to_value(before).unwrap()),
-                after: None,
-            },
+            Change::deleted(Kind::IndicatorValue, before.id, Some(before.city_id), before),
             actor,
             now,
         )?;

@@ -115,18 +115,7 @@ pub fn create(
             .returning(plans::id)
             .get_result(conn)?;
         let plan = get(conn, id)?.expect("just inserted").plan;
-        history::record(
-            conn,
-            Change {
-                kind: Kind::Plan,
-                object_id: id,
-                city_id: Some(city_id),
-                before: None,
-                after: Some(&serde_json::to_value(&plan).unwrap()),
-            },
-            actor,
-            now,
-        )?;
+        history::record(conn, Change::created(Kind::Plan, id, Some(city_id), &plan), actor, now)?;
         QueryResult::Ok(plan)
     })?)
 }
@@ -161,13 +150,7 @@ pub fn update(
         let after = get(conn, before.id)?.expect("exists").plan;
         history::record(
             conn,
-            Change {
-                kind: Kind::Plan,
-                object_id: before.id,
-                city_id: Some(before.city_id),
-                before: Some(&serde_json::to_value(before).unwrap()),
-                after: Some(&serde_json::to_value(&after).unwrap()),
-            },
+            Change::updated(Kind::Plan, before.id, Some(before.city_id), before, &after),
             actor,
             now,
         )?;

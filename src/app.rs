@@ -21,4 +21,6 @@ pub struct AppState {
     pub pages: Arc<crate::pages::Pages>,
     /// Compiled report templates (public outputs are rendered when a report is published).
     pub report_templates: Arc<crate::reports::render::Templates>,
+    /// Whether demo data is loaded (every page then carries a banner).
+    pub demo: crate::demo::Flag,
 }

@@ -37,7 +37,13 @@ enum Command {
         /// system cron calling `tick`, is enough).
         #[arg(long)]
         no_scheduler: bool,
+        /// Load the demo network first if the database holds no cities yet (see `demo`).
+        #[arg(long)]
+        demo: bool,
     },
+    /// Fill an empty database with a demo network (about forty cities with invented plans, a
+    /// year of check-ins, indicator values and a published report) and print its accounts.
+    Demo,
     /// One scheduler pass: close finished rounds, open the round the schedule calls for, queue
     /// due reminders, and deliver what is due. For system cron, and for travelling in time.
     Tick {
@@ -157,7 +163,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load()?;
     crate::telemetry::init(&settings.log);
     match cli.command {
-        Command::Serve { bind, no_worker, no_scheduler } => serve(settings, bind, !no_worker, !no_scheduler),
+        Command::Serve { bind, no_worker, no_scheduler, demo } => {
+            serve(settings, bind, !no_worker, !no_scheduler, demo)
+        }
+        Command::Demo => {
+            let templates = mail::load_templates(&settings.mail)?;
+            let now = crate::clock::Clock::System.now();
+            let pool = startup::prepare(&settings, now)?;
+            let summary = crate::demo::load(&pool, &settings, &templates, now)?;
+            print_demo(&summary, &settings);
+            Ok(())
+        }
         Command::Tick { at } => {
             let now = parse_at(at)?;
             let templates = mail::load_templates(&settings.mail)?;
@@ -333,13 +349,35 @@ fn parse_at(at: Option<String>) -> anyhow::Result<chrono::DateTime<chrono::Utc>>
     }
 }
 
-fn serve(settings: Settings, bind: Option<String>, with_worker: bool, with_scheduler: bool) -> anyhow::Result<()> {
+fn serve(
+    mut settings: Settings,
+    bind: Option<String>,
+    with_worker: bool,
+    with_scheduler: bool,
+    demo: bool,
+) -> anyhow::Result<()> {
+    if let Some(b) = &bind {
+        settings.server.follow_bind(b);
+    }
     let bind = bind.unwrap_or_else(|| settings.server.bind.clone());
     bind.parse::<std::net::SocketAddr>()
         .map_err(|_| anyhow::anyhow!("--bind `{bind}` is not an address; expected HOST:PORT such as 127.0.0.1:8080"))?;
     // Before anything else: a broken template stops start-up with the file's name.
     let templates = Arc::new(mail::load_templates(&settings.mail)?);
     let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
+    if demo {
+        let empty = {
+            use diesel::prelude::*;
+            let n: i64 = crate::db::schema::cities::table.count().get_result(&mut pool.get()?)?;
+            n == 0
+        };
+        if empty {
+            let summary = crate::demo::load(&pool, &settings, &templates, crate::clock::Clock::System.now())?;
+            print_demo(&summary, &settings);
+        } else {
+            eprintln!("--demo: the database already holds cities, so the demo was not loaded again");
+        }
+    }
     let stop = Arc::new(AtomicBool::new(false));
     let worker = if with_worker {
         Some(mail::worker::spawn(pool.clone(), settings.mail.clone(), crate::clock::Clock::System, stop.clone())?)
@@ -377,4 +415,24 @@ fn serve(settings: Settings, bind: Option<String>, with_worker: bool, with_sched
         }
     }
     served
+}
+
+/// The demo's accounts and what it made, on standard output (logs go to standard error).
+fn print_demo(s: &crate::demo::Summary, settings: &Settings) {
+    println!(
+        "Demo network loaded: {} cities, {} plans, {} actions, {} check-in rounds, {} check-ins submitted.",
+        s.cities, s.plans, s.actions, s.rounds, s.check_ins_submitted
+    );
+    if let Some(url) = &s.report_url {
+        println!("Published outcomes report: {url}");
+    }
+    println!("The plans are invented; every page says so while the demo data is loaded.");
+    println!("Sign in at {}/login with:", settings.public_base());
+    for a in &s.accounts {
+        let who = match (&a.role, &a.city) {
+            (_, Some(city)) => format!("city editor of {city}"),
+            (role, None) => role.as_str().replace('-', " "),
+        };
+        println!("  {who:<28} {:<36} password: {}", a.email, a.password);
+    }
 }

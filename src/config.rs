@@ -104,6 +104,30 @@ pub struct ServerSettings {
     pub workers: usize,
 }
 
+/// `server.public_url`'s built-in value: links point at the default address.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+
+impl ServerSettings {
+    /// Listens on `bind` (`serve --bind`); links in emails follow it unless `public_url` was
+    /// configured, since a tracker moved to another port must not email links to the old one.
+    /// An unspecified address (0.0.0.0, ::) cannot be linked to: links then use 127.0.0.1 and a
+    /// warning asks for `server.public_url`.
+    pub fn follow_bind(&mut self, bind: &str) {
+        self.bind = bind.to_string();
+        if self.public_url.trim_end_matches('/') != DEFAULT_PUBLIC_URL {
+            return;
+        }
+        let Ok(addr) = bind.parse::<std::net::SocketAddr>() else { return };
+        let host = if addr.ip().is_unspecified() {
+            tracing::warn!(%bind, "links in emails will point at 127.0.0.1; set server.public_url to the address people use");
+            format!("127.0.0.1:{}", addr.port())
+        } else {
+            addr.to_string()
+        };
+        self.public_url = format!("http://{host}");
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatabaseSettings {
@@ -390,6 +414,20 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_follow_serve_bind_unless_public_url_is_configured() {
+        let mut s = ServerSettings { bind: "127.0.0.1:8080".into(), public_url: DEFAULT_PUBLIC_URL.into(), workers: 0 };
+        s.follow_bind("127.0.0.1:9090");
+        assert_eq!((s.bind.as_str(), s.public_url.as_str()), ("127.0.0.1:9090", "http://127.0.0.1:9090"));
+        let mut s = ServerSettings { bind: "127.0.0.1:8080".into(), public_url: DEFAULT_PUBLIC_URL.into(), workers: 0 };
+        s.follow_bind("0.0.0.0:9090");
+        assert_eq!(s.public_url, "http://127.0.0.1:9090");
+        let mut s =
+            ServerSettings { bind: "127.0.0.1:8080".into(), public_url: "https://tracker.example".into(), workers: 0 };
+        s.follow_bind("127.0.0.1:9090");
+        assert_eq!(s.public_url, "https://tracker.example");
+    }
 
     fn load(vars: &[(&str, &str)]) -> anyhow::Result<Settings> {
         let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();

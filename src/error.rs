@@ -62,7 +62,7 @@ pub struct Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// The body or parameters were understood but some values are not acceptable.
-    #[error("invalid input")]
+    #[error("invalid input: {}", summarise(.0))]
     Validation(Vec<FieldError>),
     /// The body could not be read as the expected JSON at all.
     #[error("malformed request: {0:?}")]

@@ -73,6 +73,7 @@ impl Application {
             settings: Arc::new(settings),
             templates,
             clock,
+            demo: Default::default(),
         });
         let mut server = HttpServer::new(move || {
             App::new()

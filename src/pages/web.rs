@@ -231,6 +231,10 @@ fn session_of(req: &HttpRequest) -> Option<Session> {
     req.extensions().get::<Looked>().and_then(|l| l.0.clone())
 }
 
+/// Whether demo data is loaded, found once per request by the middleware.
+#[derive(Clone, Copy)]
+struct DemoLoaded(bool);
+
 /// A CSRF cookie created during this request, to be set on the response.
 #[derive(Clone)]
 struct IssuedCsrf(String);
@@ -431,6 +435,7 @@ fn chrome(req: &HttpRequest, title: &str) -> Value {
         "user": session.as_ref().map(|s| json!({"name": s.name, "role": role_label(s.caller.role)})),
         "csrf_token": csrf_token(req),
         "flash": flash_of(req),
+        "demo": req.extensions().get::<DemoLoaded>().is_some_and(|d| d.0),
     })
 }
 
@@ -479,6 +484,10 @@ pub async fn middleware(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    if let Ok(state) = state_of(req.request()) {
+        let demo = state.demo.loaded(&state.pool).await;
+        req.extensions_mut().insert(DemoLoaded(demo));
+    }
     if req.method() == Method::POST && !same_origin(req.request()) {
         let http = req.request().clone();
         let res = message(

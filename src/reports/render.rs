@@ -72,6 +72,9 @@ pub struct Meta {
     /// RFC 3339, when published.
     pub published_at: Option<String>,
     pub changelog: Option<String>,
+    /// Made from the demo network's invented data (the page then says so).
+    #[serde(skip)]
+    pub demo: bool,
 }
 
 impl Meta {
@@ -517,6 +520,7 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
         "period": format!("{} to {}", crate::i18n::date(d.period_start, "en"), crate::i18n::date(d.period_end, "en")),
         "compiled_on": date_of(&d.compiled_at),
         "draft": m.draft,
+        "demo": m.demo,
         "secretariat": secretariat,
         "threshold": k,
         "version": m.number,
@@ -602,6 +606,7 @@ mod tests {
             draft: false,
             published_at: Some("2027-01-10T09:00:00Z".into()),
             changelog: None,
+            demo: false,
         }
     }
 

@@ -462,7 +462,7 @@ pub fn draft_id(conn: &mut DbConnection, report_id: i64) -> ApiResult<i64> {
 }
 
 /// The render metadata of a version.
-fn meta(slug: &str, v: &VersionRow, published: Option<(NaiveDateTime, Option<String>)>) -> Meta {
+fn meta(slug: &str, v: &VersionRow, published: Option<(NaiveDateTime, Option<String>)>, demo: bool) -> Meta {
     let (published_at, changelog) = match published {
         Some((at, log)) => (Some(at), log),
         None => (v.published_at, v.changelog.clone()),
@@ -473,6 +473,7 @@ fn meta(slug: &str, v: &VersionRow, published: Option<(NaiveDateTime, Option<Str
         draft: published_at.is_none(),
         published_at: published_at.map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         changelog,
+        demo,
     }
 }
 
@@ -518,7 +519,7 @@ pub fn publish(
     e.finish()?;
     let data = v.data()?;
     let public = super::suppress::public_view(&data);
-    let m = meta(&slug, &v, Some((now.naive_utc(), log.map(str::to_string))));
+    let m = meta(&slug, &v, Some((now.naive_utc(), log.map(str::to_string))), crate::demo::is_loaded(conn)?);
     let outputs = render::outputs(templates, &public, &m, View::Public)?;
     conn.transaction(|c| -> ApiResult<()> {
         let n = diesel::update(report_versions::table.find(draft_id).filter(report_versions::state.eq(DRAFT)))
@@ -567,7 +568,8 @@ pub fn secretariat_html(conn: &mut DbConnection, templates: &Templates, report_i
         .find(|r| r.state == DRAFT)
         .or_else(|| rows.iter().rev().find(|r| r.state == PUBLISHED))
         .ok_or_else(|| ApiError::not_found(format!("report {report_id} has no version")))?;
-    Ok(render::html(templates, &v.data()?, &meta(&slug, v, None), View::Secretariat)?)
+    let demo = crate::demo::is_loaded(conn)?;
+    Ok(render::html(templates, &v.data()?, &meta(&slug, v, None, demo), View::Secretariat)?)
 }
 
 fn require_action_of(conn: &mut DbConnection, report: ReportId, action: ActionId) -> ApiResult<()> {

@@ -11,6 +11,7 @@ mod admin_pages;
 mod charter;
 mod check_ins;
 mod cities;
+mod demo;
 mod helpers;
 mod history;
 mod mail;

@@ -207,8 +207,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let id = auth::store::add(&mut conn, &email, role, city, &password, crate::clock::Clock::System.now())?;
             eprintln!("added user {id}: {email} ({})", role.as_str());
             if generated {
-                println!("password: {password}");
-                eprintln!("(shown once; store it safely)");
+                // The password alone on standard output, so a script can capture it.
+                eprintln!("its password follows on standard output, shown once; store it safely");
+                println!("{password}");
             }
             Ok(())
         }

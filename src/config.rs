@@ -391,13 +391,19 @@ impl Settings {
     /// The configured check-in schedule; errors name the key at fault.
     pub fn schedule(&self) -> anyhow::Result<crate::check_ins::schedule::Schedule> {
         use crate::check_ins::schedule::{Schedule, ScheduleError};
-        Schedule::parse(&self.check_ins.schedule, &self.check_ins.time_zone).map_err(|e| {
+        let s = Schedule::parse(&self.check_ins.schedule, &self.check_ins.time_zone).map_err(|e| {
             let key = match e {
                 ScheduleError::InvalidExpression { .. } => "check_ins.schedule",
                 ScheduleError::InvalidTimeZone { .. } => "check_ins.time_zone",
             };
             anyhow::anyhow!("configuration key {key}: {e}")
-        })
+        })?;
+        // A fixed reference instant: whether a schedule is too frequent does not depend on today.
+        let reference = chrono::DateTime::<chrono::Utc>::from_timestamp(1_767_225_600, 0).expect("2026-01-01");
+        if let Some(why) = s.too_frequent_for_rounds(reference) {
+            anyhow::bail!("configuration key check_ins.schedule: {why}");
+        }
+        Ok(s)
     }
 
     /// Whether people reach the tracker over HTTPS (cookies are then marked Secure).

@@ -34,6 +34,7 @@ use utoipa::{Modify, OpenApi};
         crate::check_ins::routes::get_schedule,
         crate::check_ins::routes::put_schedule,
         crate::check_ins::routes::list_rounds,
+        crate::check_ins::routes::open_round,
         crate::check_ins::routes::get_round,
         crate::check_ins::routes::round_check_ins,
         crate::check_ins::routes::city_check_ins,

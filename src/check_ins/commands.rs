@@ -57,14 +57,20 @@ pub fn schedule_in_force(conn: &mut DbConnection, settings: &Settings, now: Date
 }
 
 /// Checks a schedule as typed; the error names `expression` or `time_zone` and says what is accepted.
-pub fn parse_schedule(input: &ScheduleInput) -> ApiResult<Schedule> {
-    Schedule::parse(&input.expression, &input.time_zone).map_err(|e| {
+pub fn parse_schedule(input: &ScheduleInput, now: DateTime<Utc>) -> ApiResult<Schedule> {
+    let s = Schedule::parse(&input.expression, &input.time_zone).map_err(|e| {
         let field = match e {
             ScheduleError::InvalidExpression { .. } => "expression",
             ScheduleError::InvalidTimeZone { .. } => "time_zone",
         };
         ApiError::Validation(vec![FieldError::new(field, e.to_string())])
-    })
+    })?;
+    if let Some(why) = s.too_frequent_for_rounds(now) {
+        return Err(ApiError::Validation(vec![
+            FieldError::new("expression", why).accepting("a schedule that fires at most once a day")
+        ]));
+    }
+    Ok(s)
 }
 
 /// Changes the check-in schedule (secretariat only); returns it as now in force.
@@ -75,7 +81,7 @@ pub fn set_schedule(
     now: DateTime<Utc>,
 ) -> ApiResult<ScheduleOut> {
     caller.require_secretariat()?;
-    let s = parse_schedule(input)?;
+    let s = parse_schedule(input, now)?;
     rounds::set_schedule(conn, &s, &caller.email, now)?;
     Ok(describe(&s, "secretariat", now))
 }
@@ -189,4 +195,53 @@ pub fn submit(
     now: DateTime<Utc>,
 ) -> ApiResult<store::Full> {
     store::submit(conn, settings, opened.id, expected, content, &opened.actor, now)
+}
+
+/// Why no round can be opened now, in words for the secretariat.
+pub fn not_now_reason(why: &rounds::NotNow) -> String {
+    match why {
+        rounds::NotNow::RoundOpen(label, closes) => format!(
+            "round {label} is still open until {}; the next round opens on the schedule when it closes",
+            crate::i18n::date(closes.date(), "en")
+        ),
+        rounds::NotNow::NoCities => {
+            "no city has an adopted action plan yet, so a round would ask nobody; a round asks the cities with an adopted plan".into()
+        }
+        rounds::NotNow::EmptyPeriod(start) => format!(
+            "a round already covers the days up to yesterday (a new one would cover {} to yesterday, which is empty); the next round opens on the schedule",
+            crate::i18n::date(*start, "en")
+        ),
+    }
+}
+
+/// What opening a round now would do (secretariat only): its period, due date and the cities
+/// and contacts it would email, or why it cannot open.
+pub fn preview_round_now(
+    conn: &mut DbConnection,
+    env: &crate::scheduler::Env<'_>,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> ApiResult<Result<rounds::Preview, rounds::NotNow>> {
+    caller.require_secretariat()?;
+    Ok(rounds::preview_now(conn, env, now)?)
+}
+
+/// Opens a check-in round now (secretariat only), when none is open: a network's first round
+/// need not wait for the schedule. A refusal is a `StateConflict` saying why.
+pub fn open_round_now(
+    conn: &mut DbConnection,
+    env: &crate::scheduler::Env<'_>,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> ApiResult<rounds::RoundRow> {
+    caller.require_secretariat()?;
+    let id = match rounds::open_now(conn, env, now)? {
+        Ok(Some(id)) => id,
+        Ok(None) => {
+            return Err(ApiError::StateConflict("a round opened at this very moment already; reload the rounds".into()))
+        }
+        Err(why) => return Err(ApiError::StateConflict(not_now_reason(&why))),
+    };
+    tracing::info!(round = id, by = %caller.email, "check-in round opened by hand");
+    rounds::get(conn, id)?.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("round {id} vanished")))
 }

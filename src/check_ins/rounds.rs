@@ -168,6 +168,93 @@ pub fn open_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> a
     if now >= t.due_at {
         return Ok(None);
     }
+    open(conn, env, &schedule, &t, now)
+}
+
+/// What opening a round now would do: its times, and the cities it would ask with the contacts
+/// it would email. `Err` says why no round can open now.
+pub struct Preview {
+    pub times: RoundTimes,
+    pub label: String,
+    pub due_date: NaiveDate,
+    /// (city, its contacts who receive reminders).
+    pub cities: Vec<(String, Vec<Contact>)>,
+}
+
+/// Why a round cannot be opened now.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotNow {
+    /// A round is still open (its label and when it closes).
+    RoundOpen(String, NaiveDateTime),
+    /// No city has an adopted plan, so nobody would be asked.
+    NoCities,
+    /// The period since the previous firing is empty (a round opened earlier today).
+    EmptyPeriod(NaiveDate),
+}
+
+/// A round opened by the secretariat at `now`, rather than by the schedule: it covers the days
+/// since the schedule's previous firing up to yesterday, is due `due_days` later (at the latest
+/// when the schedule next fires) and closes when the schedule next fires. Only when no round is
+/// open, so that a network's first round need not wait for the next quarter.
+pub fn preview_now(
+    conn: &mut DbConnection,
+    env: &Env<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<Preview, NotNow>> {
+    let open: Option<(String, NaiveDateTime)> = rounds::table
+        .filter(rounds::closed_at.is_null())
+        .order(rounds::opened_at.desc())
+        .select((rounds::label, rounds::closes_at))
+        .first(conn)
+        .optional()?;
+    if let Some((label, closes)) = open {
+        return Ok(Err(NotNow::RoundOpen(label, closes)));
+    }
+    let schedule = effective_schedule(conn, env.settings)?;
+    let firing = now - Duration::nanoseconds(i64::from(now.timestamp_subsec_nanos()));
+    let t = round_times(&schedule, firing, env.settings.check_ins.due_days);
+    if t.period_end < t.period_start {
+        return Ok(Err(NotNow::EmptyPeriod(t.period_start)));
+    }
+    let mut recipients = all_recipients(conn)?;
+    let cities: Vec<(String, Vec<Contact>)> = participating_cities(conn)?
+        .into_iter()
+        .map(|(id, name)| (name, recipients.remove(&id).unwrap_or_default()))
+        .collect();
+    if cities.is_empty() {
+        return Ok(Err(NotNow::NoCities));
+    }
+    let due_date = due_date(&schedule, t.due_at.naive_utc());
+    let label = i18n::period(t.period_start, t.period_end, "en");
+    Ok(Ok(Preview { times: t, label, due_date, cities }))
+}
+
+/// Opens the round `preview_now` described, at `now`; `Ok(None)` if one opened meanwhile.
+pub fn open_now(
+    conn: &mut DbConnection,
+    env: &Env<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<Option<i64>, NotNow>> {
+    match preview_now(conn, env, now)? {
+        Err(why) => Ok(Err(why)),
+        Ok(p) => {
+            let schedule = effective_schedule(conn, env.settings)?;
+            Ok(Ok(open(conn, env, &schedule, &p.times, now)?))
+        }
+    }
+}
+
+/// Opens a round with these times: a check-in for every city with an adopted plan, a link and
+/// an email for each of their contacts, in one transaction. `Ok(None)` when a round with the
+/// same opening instant exists (another instance opened it).
+fn open(
+    conn: &mut DbConnection,
+    env: &Env<'_>,
+    schedule: &Schedule,
+    t: &RoundTimes,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<i64>> {
+    let firing = t.opened_at;
     let result = conn.transaction(|conn| -> anyhow::Result<i64> {
         // The insert comes first: it takes the write lock, and its unique key settles races.
         let round_id: i64 = diesel::insert_into(rounds::table)
@@ -182,7 +269,7 @@ pub fn open_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> a
             ))
             .returning(rounds::id)
             .get_result(conn)?;
-        let due = due_date(&schedule, t.due_at.naive_utc());
+        let due = due_date(schedule, t.due_at.naive_utc());
         let mut recipients_by_city = all_recipients(conn)?;
         let cities = participating_cities(conn)?;
         // Multi-row inserts: a round opening touches every city, and round trips dominate.

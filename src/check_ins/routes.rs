@@ -17,6 +17,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/schedule", web::get().to(get_schedule))
         .route("/schedule", web::put().to(put_schedule))
         .route("/rounds", web::get().to(list_rounds))
+        .route("/rounds", web::post().to(open_round))
         .route("/rounds/{id}", web::get().to(get_round))
         .route("/rounds/{id}/check-ins", web::get().to(round_check_ins))
         .route("/cities/{id}/check-ins", web::get().to(city_check_ins))
@@ -49,8 +50,6 @@ pub async fn put_schedule(
     body: Json<ScheduleInput>,
 ) -> ApiResult<HttpResponse> {
     caller.require_secretariat()?;
-    // Checked before taking a connection, as before the change was shared with the pages.
-    commands::parse_schedule(&body.0)?;
     let now = state.clock.now();
     let out = db(&state.pool, move |c| commands::set_schedule(c, &caller, &body.0, now)).await?;
     Ok(HttpResponse::Ok().json(out))
@@ -71,6 +70,22 @@ pub async fn list_rounds(
     })
     .await?;
     Ok(HttpResponse::Ok().json(Page::new(items, &q, total)))
+}
+
+/// Opens a check-in round now (secretariat), when none is open: it covers the days since the
+/// schedule's previous firing up to yesterday, and its emails go out at once. A network's first
+/// round need not wait for the schedule. 409 says why a round cannot open now.
+#[utoipa::path(post, path = "/api/v1/rounds", tag = "check-ins", security(("bearer" = [])),
+    responses((status = 201, body = Round), (status = 403, body = Problem), (status = 409, body = Problem)))]
+pub async fn open_round(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
+    let st = state.clone();
+    let round = db(&state.pool, move |c| {
+        let env = crate::scheduler::Env { settings: &st.settings, templates: &st.templates };
+        commands::open_round_now(c, &env, &caller, now)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(Round::from(round)))
 }
 
 /// One round.

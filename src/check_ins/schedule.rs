@@ -112,6 +112,43 @@ impl Schedule {
             .filter(|f| *f >= at - Duration::days(CATCH_UP_HORIZON_DAYS))
     }
 
+    /// The shortest time between two of the next firings after `from` (looking at 60 of them,
+    /// enough to span a year of a monthly schedule and its clock changes), if it fires twice.
+    pub fn shortest_gap(&self, from: DateTime<Utc>) -> Option<Duration> {
+        let mut at = from;
+        let mut prev: Option<DateTime<Utc>> = None;
+        let mut shortest: Option<Duration> = None;
+        for _ in 0..60 {
+            let Some(next) = self.next_after(at) else { break };
+            if let Some(p) = prev {
+                let gap = next - p;
+                shortest = Some(shortest.map_or(gap, |s| s.min(gap)));
+            }
+            prev = Some(next);
+            at = next;
+        }
+        shortest
+    }
+
+    /// Check-in rounds open at most once a day: a round per firing, and a round more often
+    /// than daily could not be answered before the next one opens. (23 hours, so that a
+    /// daily schedule on the day clocks go forward passes.) Returns the explanation if not.
+    pub fn too_frequent_for_rounds(&self, from: DateTime<Utc>) -> Option<String> {
+        let gap = self.shortest_gap(from)?;
+        if gap >= Duration::hours(23) {
+            return None;
+        }
+        let every = if gap < Duration::hours(1) {
+            format!("{} minutes", gap.num_minutes().max(1))
+        } else {
+            format!("{} hours", gap.num_hours())
+        };
+        Some(format!(
+            "`{}` fires every {every} at times; a check-in round opens at each firing and cities need days to answer, so rounds can open at most once a day (quarterly, e.g. `0 0 1 1,4,7,10 *`, is usual)",
+            self.expr
+        ))
+    }
+
     pub fn next_after(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let at = truncate(at);
         // Inside a repeated hour a few matches may map to instants <= `at`; they are skipped.

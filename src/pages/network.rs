@@ -26,7 +26,9 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let (today, now) = (web::today(&state), state.clock.now());
     let wanted = q.into_inner().framework.unwrap_or_else(|| "eurocities-integrating-cities".into());
     let data = db(&req, move |c| overview::network(c, &wanted, today, now)).await?;
-    page(&req, "network", "The network at a glance", view(data))
+    let mut data = view(data);
+    data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
+    page(&req, "network", "The network at a glance", data)
 }
 
 /// The page's data: the matrix of cities by role, with the counts above it.

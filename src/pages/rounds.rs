@@ -16,6 +16,8 @@ use serde_json::{json, Value};
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/rounds", aweb::get().to(list))
+        .route("/rounds/new", aweb::get().to(new_form))
+        .route("/rounds/new", aweb::post().to(open_now))
         .route("/rounds/{id}", aweb::get().to(show))
         .route("/rounds/{id}/check-ins/{check_in}/extend", aweb::post().to(extend))
         .route("/schedule", aweb::get().to(schedule))
@@ -61,8 +63,58 @@ async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> Pa
         &req,
         "rounds",
         "Check-in rounds",
-        json!({"rounds": items, "total": total, "pagination": admin::pagination("/rounds", &[], number, total)}),
+        json!({"rounds": items, "total": total, "pagination": admin::pagination("/rounds", &[], number, total),
+               "can_open": viewer.caller.require_secretariat().is_ok() && rows.iter().all(|r| r.closed_at.is_some())}),
     )
+}
+
+/// The confirmation before opening a round by hand: the period, the due date, and every city
+/// and contact it will email; or why no round can open now.
+async fn new_form(req: HttpRequest, viewer: Viewer) -> PageResult {
+    new_page(&req, &viewer, StatusCode::OK, &[]).await
+}
+
+async fn new_page(req: &HttpRequest, viewer: &Viewer, status: StatusCode, errors: &[FieldError]) -> PageResult {
+    let state = super::web::state(req);
+    let (st, caller, now) = (state.clone(), viewer.caller.clone(), state.clock.now());
+    let preview = db(req, move |c| {
+        let env = crate::scheduler::Env { settings: &st.settings, templates: &st.templates };
+        commands::preview_round_now(c, &env, &caller, now)
+    })
+    .await?;
+    let data = match preview {
+        Ok(p) => {
+            let emails: usize = p.cities.iter().map(|(_, cs)| cs.len()).sum();
+            json!({"preview": {
+                "label": p.label,
+                "period": format!("{} to {}", date(p.times.period_start), date(p.times.period_end)),
+                "due": date(p.due_date),
+                "closes": date(p.times.closes_at.with_timezone(&state.settings.schedule()?.time_zone()).date_naive()),
+                "emails": emails,
+                "city_count": p.cities.len(),
+                "cities": p.cities.iter().map(|(name, cs)| json!({"name": name, "contacts": cs.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")})).collect::<Vec<_>>(),
+            }, "errors": form_errors(errors, &[])})
+        }
+        Err(why) => json!({"reason": super::web::sentence(&commands::not_now_reason(&why))}),
+    };
+    render(req, status, "round_new", "Open a check-in round now", data)
+}
+
+async fn open_now(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
+    if let Err(e) = form.check_csrf(&req) {
+        return new_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, &[e]).await;
+    }
+    let state = super::web::state(&req);
+    let (st, caller, now) = (state.clone(), viewer.caller.clone(), state.clock.now());
+    let round = db(&req, move |c| {
+        let env = crate::scheduler::Env { settings: &st.settings, templates: &st.templates };
+        commands::open_round_now(c, &env, &caller, now)
+    })
+    .await?;
+    Ok(redirect_with_notice(
+        &format!("/rounds/{}", round.id),
+        &format!("Round {} is open and its emails are on their way to the cities' contacts.", round.label),
+    ))
 }
 
 fn state_tag(c: &CheckIn, overdue: bool) -> Value {

@@ -80,7 +80,7 @@ impl PageError {
 }
 
 /// Capitalises the first letter, for messages that were written to follow a colon.
-fn sentence(s: &str) -> String {
+pub fn sentence(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),

@@ -123,6 +123,8 @@ fn table() -> Vec<Case> {
             [401, 200, 403, 403, 403],
         ),
         case(M::GET, "/api/v1/rounds", T::None, None, [401, 200, 200, 200, 200]),
+        // The test's round is open, so the secretariat is told why no other can open (409).
+        case(M::POST, "/api/v1/rounds", T::None, None, [401, 409, 403, 403, 403]),
         case(M::GET, "/api/v1/rounds/{id}", T::Round, None, [401, 200, 200, 200, 200]),
         case(M::GET, "/api/v1/rounds/{id}/check-ins", T::Round, None, [401, 200, 200, 200, 200]),
         case(M::GET, "/api/v1/cities/{id}/check-ins", T::CityA, None, read),

@@ -43,6 +43,8 @@ use utoipa::{Modify, OpenApi};
         crate::check_ins::routes::save_draft,
         crate::check_ins::routes::submit,
         crate::check_ins::routes::extend,
+        crate::check_ins::routes::review,
+        crate::check_ins::routes::review_queue,
         crate::check_ins::routes::link_form,
         crate::check_ins::routes::link_save_draft,
         crate::check_ins::routes::link_submit,

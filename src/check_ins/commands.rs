@@ -245,3 +245,27 @@ pub fn open_round_now(
     tracing::info!(round = id, by = %caller.email, "check-in round opened by hand");
     rounds::get(conn, id)?.ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("round {id} vanished")))
 }
+
+/// Accepts a submitted check-in or asks the city for changes (the secretariat only: a city
+/// cannot accept its own answer). Returns the check-in as it now stands.
+pub fn review(
+    conn: &mut DbConnection,
+    env: &crate::scheduler::Env<'_>,
+    caller: &Caller,
+    id: i64,
+    input: &super::review::ReviewInput,
+    now: DateTime<Utc>,
+) -> ApiResult<CheckIn> {
+    caller.require_secretariat()?;
+    Ok(super::review::review(conn, env, id, input, &caller.actor(), now)?.check_in)
+}
+
+/// The check-ins waiting for review, the longest waiting first (the secretariat only).
+pub fn review_queue(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> ApiResult<Vec<super::review::Waiting>> {
+    caller.require_secretariat()?;
+    Ok(super::review::queue(conn, now)?)
+}

@@ -68,13 +68,16 @@ pub enum Refusal {
     Expired,
 }
 
-/// The check-in and contact a live token stands for.
+/// The check-in and contact a live token stands for. A link works until it expires and its
+/// round closes; while the secretariat's request for changes is open it works after the round
+/// has closed too (until it expires), since the city must be able to answer it.
 pub fn resolve(
     conn: &mut DbConnection,
     token: &str,
     now: DateTime<Utc>,
 ) -> QueryResult<Result<(i64, Option<i64>), Refusal>> {
-    let row: Option<(i64, Option<i64>, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)> = check_in_links::table
+    type Found = (i64, Option<i64>, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>, String);
+    let row: Option<Found> = check_in_links::table
         .inner_join(check_ins::table.inner_join(rounds::table))
         .filter(check_in_links::token_hash.eq(hash_token(token)))
         .select((
@@ -82,12 +85,15 @@ pub fn resolve(
             check_in_links::contact_id,
             check_in_links::expires_at,
             rounds::closed_at,
+            check_ins::state,
         ))
         .first(conn)
         .optional()?;
+    let changes_asked = |state: &str| state == super::CheckInState::ChangesRequested.as_str();
     Ok(match row {
         None => Err(Refusal::Unknown),
-        Some((_, _, expires, closed)) if expires <= now.naive_utc() || closed.is_some() => Err(Refusal::Expired),
-        Some((id, contact, _, _)) => Ok((id, contact)),
+        Some((_, _, expires, _, _)) if expires <= now.naive_utc() => Err(Refusal::Expired),
+        Some((_, _, _, Some(_), state)) if !changes_asked(&state) => Err(Refusal::Expired),
+        Some((id, contact, _, _, _)) => Ok((id, contact)),
     })
 }

@@ -5,6 +5,7 @@ pub mod commands;
 pub mod content;
 pub mod ics;
 pub mod links;
+pub mod review;
 pub mod rounds;
 pub mod routes;
 pub mod schedule;
@@ -16,13 +17,58 @@ use utoipa::ToSchema;
 
 crate::text_enum! {
     /// Where a check-in stands. `extended` is shown while an open check-in has a new due date.
+    /// After submission the secretariat reviews it: `accepted`, or `changes_requested`, after
+    /// which the city `resubmitted` it (and it waits for review again).
     CheckInState {
         Open = "open",
         Draft = "draft",
         Extended = "extended",
         Submitted = "submitted",
         Missed = "missed",
+        ChangesRequested = "changes_requested",
+        Resubmitted = "resubmitted",
+        Accepted = "accepted",
     }
+}
+
+impl CheckInState {
+    /// Submitted and not yet reviewed, or resubmitted after a request for changes: in the
+    /// secretariat's review queue.
+    pub fn awaits_review(self) -> bool {
+        matches!(self, CheckInState::Submitted | CheckInState::Resubmitted)
+    }
+
+    /// The city has sent its answer (whatever the review made of it since).
+    pub fn was_submitted(self) -> bool {
+        matches!(
+            self,
+            CheckInState::Submitted
+                | CheckInState::ChangesRequested
+                | CheckInState::Resubmitted
+                | CheckInState::Accepted
+        )
+    }
+
+    /// Not answered yet: what reminders chase and what a closing round marks missed.
+    pub const UNANSWERED: [CheckInState; 3] = [CheckInState::Open, CheckInState::Draft, CheckInState::Extended];
+
+    /// [`CheckInState::UNANSWERED`] as stored, for queries (`extended` is shown, never stored).
+    pub fn unanswered() -> [&'static str; 3] {
+        Self::UNANSWERED.map(CheckInState::as_str)
+    }
+
+    /// The city can still change its answer: before submission, and when changes were asked for.
+    pub fn editable(self) -> bool {
+        matches!(
+            self,
+            CheckInState::Open | CheckInState::Draft | CheckInState::Extended | CheckInState::ChangesRequested
+        )
+    }
+}
+
+crate::text_enum! {
+    /// What the secretariat decided about a submitted check-in.
+    ReviewDecision { Accept = "accept", RequestChanges = "request_changes" }
 }
 
 crate::text_enum! {

@@ -368,7 +368,7 @@ pub fn close_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> 
             diesel::update(
                 check_ins::table
                     .filter(check_ins::round_id.eq(round_id))
-                    .filter(check_ins::state.ne(CheckInState::Submitted.as_str())),
+                    .filter(check_ins::state.eq_any(CheckInState::unanswered())),
             )
             .set((check_ins::state.eq(CheckInState::Missed.as_str()), check_ins::updated_at.eq(now.naive_utc())))
             .execute(conn)?;

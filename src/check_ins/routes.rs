@@ -26,6 +26,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/check-ins/{id}/draft", web::put().to(save_draft))
         .route("/check-ins/{id}/submit", web::post().to(submit))
         .route("/check-ins/{id}/extend", web::post().to(extend))
+        .route("/check-ins/{id}/review", web::post().to(review))
+        .route("/reviews", web::get().to(review_queue))
         .route("/check-in-links/{token}", web::get().to(link_form))
         .route("/check-in-links/{token}/draft", web::put().to(link_save_draft))
         .route("/check-in-links/{token}/submit", web::post().to(link_submit));
@@ -248,6 +250,39 @@ pub async fn extend(
     let now = state.clock.now();
     let out = db(&state.pool, move |c| commands::extend(c, &settings, &caller, id, &body.0, None, now)).await?;
     Ok(HttpResponse::Ok().json(out))
+}
+
+/// Reviews a submitted check-in (secretariat): `accept`, or `request_changes` with a comment on
+/// the whole and/or on actions' reports; the city's contacts are emailed the comments and a link
+/// back to the form, which then works after the round has closed. Send the version you read.
+#[utoipa::path(post, path = "/api/v1/check-ins/{id}/review", tag = "check-ins", security(("bearer" = [])),
+    params(("id" = i64, Path)), request_body = super::review::ReviewInput,
+    responses((status = 200, body = CheckIn), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn review(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<super::review::ReviewInput>,
+) -> ApiResult<HttpResponse> {
+    let id = id_param(&id)?;
+    let now = state.clock.now();
+    let st = state.clone();
+    let out = db(&state.pool, move |c| {
+        let env = crate::scheduler::Env { settings: &st.settings, templates: &st.templates };
+        commands::review(c, &env, &caller, id, &body.0, now)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
+/// Check-ins waiting for the secretariat's review, the longest waiting first (secretariat).
+#[utoipa::path(get, path = "/api/v1/reviews", tag = "check-ins", security(("bearer" = [])),
+    responses((status = 200, body = Vec<super::review::Waiting>), (status = 403, body = Problem)))]
+pub async fn review_queue(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
+    let list = db(&state.pool, move |c| commands::review_queue(c, &caller, now)).await?;
+    Ok(HttpResponse::Ok().json(list))
 }
 
 /// The form an emailed link opens, without a password.

@@ -1,4 +1,5 @@
-//! Check-ins: reading, saving a draft, submitting, and extending a due date.
+//! Check-ins: reading, saving a draft, submitting (and resubmitting after the secretariat asked
+//! for changes), and extending a due date. The secretariat's review is in `review`.
 
 use super::content::{self, CheckInContent, Scope};
 use super::rounds::{self, effective_schedule};
@@ -147,14 +148,20 @@ pub fn for_city(conn: &mut DbConnection, settings: &Settings, city_id: i64) -> A
 
 fn refuse_if_finished(f: &Full) -> ApiResult<()> {
     match f.check_in.state {
-        CheckInState::Submitted => Err(ApiError::Conflict {
+        CheckInState::Submitted | CheckInState::Resubmitted => Err(ApiError::Conflict {
             detail: format!(
-                "this check-in was submitted on {}; thank you, nothing more is needed for {}",
+                "this check-in was submitted on {}; thank you, nothing more is needed for {} unless the secretariat asks for changes",
                 f.check_in.submitted_at.map(|d| d.date().to_string()).unwrap_or_default(),
                 f.check_in.round_label
             ),
             current_version: Some(f.check_in.version),
         }),
+        CheckInState::Accepted => Err(ApiError::Conflict {
+            detail: format!("the secretariat has accepted this check-in for {}; it is final", f.check_in.round_label),
+            current_version: Some(f.check_in.version),
+        }),
+        // Changes asked for can be made after the round has closed: the review needs them.
+        CheckInState::ChangesRequested => Ok(()),
         CheckInState::Missed => Err(ApiError::Conflict {
             detail: format!("the {} round has closed; please contact the secretariat", f.check_in.round_label),
             current_version: Some(f.check_in.version),
@@ -221,19 +228,35 @@ pub fn submit(
     let valid = content::validate(&scope, &body)?;
     stale(&f, expected)?;
     let city_id = f.check_in.city_id;
+    // A resubmission (after the secretariat asked for changes) replaces what the first one
+    // reported, and keeps the first submission's time: on time or late was decided then.
+    let resubmission = f.check_in.state == CheckInState::ChangesRequested;
+    let (state, kind) = if resubmission {
+        (CheckInState::Resubmitted, super::review::EventKind::Resubmitted)
+    } else {
+        (CheckInState::Submitted, super::review::EventKind::Submitted)
+    };
+    // The actions a submission adds exist from then on: the saved answers no longer carry them,
+    // so a resubmission from the saved answers does not add them twice.
+    let saved = CheckInContent { new_actions: vec![], ..body.clone() };
     conn.transaction(|conn| -> ApiResult<()> {
         let n = diesel::update(check_ins::table.find(id).filter(check_ins::version.eq(expected)))
             .set((
-                check_ins::state.eq(CheckInState::Submitted.as_str()),
-                check_ins::draft.eq(serde_json::to_string(&body).unwrap()),
-                check_ins::submitted_at.eq(now.naive_utc()),
-                check_ins::submitted_by.eq(&actor.label),
+                check_ins::state.eq(state.as_str()),
+                check_ins::draft.eq(serde_json::to_string(&saved).unwrap()),
+                check_ins::submitted_at.eq(f.check_in.submitted_at.unwrap_or(now.naive_utc())),
+                check_ins::submitted_by.eq(f.check_in.submitted_by.clone().unwrap_or_else(|| actor.label.clone())),
                 check_ins::version.eq(expected + 1),
                 check_ins::updated_at.eq(now.naive_utc()),
             ))
             .execute(conn)?;
         if n == 0 {
             return Err(ApiError::version_conflict("check-in", expected + 1, expected));
+        }
+        super::review::record(conn, id, kind, actor, "", &[], now)?;
+        if resubmission {
+            diesel::delete(action_updates::table.filter(action_updates::check_in_id.eq(id))).execute(conn)?;
+            diesel::delete(self_assessments::table.filter(self_assessments::check_in_id.eq(id))).execute(conn)?;
         }
         for r in &valid.actions {
             let a = &r.action;
@@ -368,6 +391,10 @@ pub struct Form {
     /// The common indicators the city can report values of, for the round's period.
     pub indicators: Vec<crate::indicators::Indicator>,
     pub draft: CheckInContent,
+    /// While the city answers a request for changes: the secretariat's comments.
+    pub review: Option<super::review::Event>,
+    /// The steps since the city answered: submitted, changes requested, resubmitted, accepted.
+    pub events: Vec<super::review::Event>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -380,6 +407,8 @@ pub struct FormCommitment {
 
 pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<Form> {
     let f = get(conn, settings, id)?;
+    let review = super::review::open_request(conn, &f)?;
+    let events = super::review::events(conn, id)?;
     let scope = Scope::load(conn, f.check_in.city_id)?;
     let mut commitments = vec![];
     let mut seen = std::collections::HashSet::new();
@@ -405,6 +434,8 @@ pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<
         actions: scope.actions,
         commitments,
         draft: f.draft,
+        review,
+        events,
     })
 }
 
@@ -417,16 +448,31 @@ pub struct Counts {
     pub missed: i64,
     pub open: i64,
     pub draft: i64,
+    /// Submitted or resubmitted, waiting for the secretariat's review (counted in on time or late too).
+    pub to_review: i64,
+    /// Accepted by the secretariat (counted in on time or late too).
+    pub accepted: i64,
 }
 
 impl Counts {
     fn add(&mut self, state: CheckInState, late: bool) {
         match state {
-            CheckInState::Submitted if late => self.late += 1,
-            CheckInState::Submitted => self.on_time += 1,
+            s if s.was_submitted() => {
+                if late {
+                    self.late += 1
+                } else {
+                    self.on_time += 1
+                }
+                if s.awaits_review() {
+                    self.to_review += 1
+                }
+                if s == CheckInState::Accepted {
+                    self.accepted += 1
+                }
+            }
             CheckInState::Missed => self.missed += 1,
             CheckInState::Draft => self.draft += 1,
-            CheckInState::Open | CheckInState::Extended => self.open += 1,
+            _ => self.open += 1,
         }
     }
 

@@ -211,6 +211,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    check_in_events (id) {
+        id -> BigInt,
+        check_in_id -> BigInt,
+        kind -> Text,
+        actor_user_id -> Nullable<BigInt>,
+        actor -> Text,
+        comment -> Text,
+        action_comments -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(check_in_events -> check_ins (check_in_id));
+
+diesel::table! {
     check_in_links (id) {
         id -> BigInt,
         check_in_id -> BigInt,
@@ -318,6 +333,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     rounds,
     check_ins,
+    check_in_events,
     check_in_links,
     action_updates,
     self_assessments,

@@ -443,9 +443,7 @@ impl<'a> Demo<'a> {
                         e.insert(decided);
                     }
                     match plans[&key] {
-                        Plan::Submit(at)
-                            if at <= day && ci.state != CheckInState::Submitted && ci.state != CheckInState::Missed =>
-                        {
+                        Plan::Submit(at) if at <= day && CheckInState::UNANSWERED.contains(&ci.state) => {
                             self.answer(&mut conn, ci.id, ci.city_id, ci.version, true, at.min(self.now))?;
                         }
                         Plan::DraftOnly(at) if at <= day && ci.state == CheckInState::Open => {

@@ -25,7 +25,7 @@ pub trait Email: Serialize {
 /// Every email kind by template name. Start-up requires each to exist, complete, in the
 /// fallback language (`templates::EmailTemplates::load`), so a new kind goes here as well as
 /// getting its folder; a test checks this list against the built-in template folders.
-pub const ALL: [&str; 8] = [
+pub const ALL: [&str; 9] = [
     RoundOpened::TEMPLATE,
     DueSoon::TEMPLATE,
     Overdue::TEMPLATE,
@@ -34,6 +34,7 @@ pub const ALL: [&str; 8] = [
     PasswordReset::TEMPLATE,
     Invitation::TEMPLATE,
     ReportCompiled::TEMPLATE,
+    ChangesRequested::TEMPLATE,
 ];
 
 /// A typed email reduced to what the outbox renders: its template name and its variables.
@@ -219,6 +220,34 @@ impl Email for ReportCompiled {
     const TEMPLATE: &'static str = "report_compiled";
 }
 
+/// To each contact of a city who receives reminders, when the secretariat asks for changes to
+/// its check-in: the comments, and a link back to the form (valid for 30 days, also after the
+/// round has closed).
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangesRequested {
+    pub network_name: String,
+    pub contact_name: String,
+    pub city_name: String,
+    pub round_label: String,
+    /// On the check-in as a whole; may be empty when only actions have comments.
+    pub comment: String,
+    /// Comments on single actions' reports; may be empty.
+    pub action_comments: Vec<ActionComment>,
+    pub link: String,
+}
+
+impl Email for ChangesRequested {
+    const TEMPLATE: &'static str = "changes_requested";
+}
+
+/// One entry of [`ChangesRequested::action_comments`].
+#[derive(Clone, Debug, Serialize)]
+pub struct ActionComment {
+    /// The action's title.
+    pub title: String,
+    pub comment: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,7 +364,23 @@ mod tests {
             sample_password_reset().into(),
             sample_invitation().into(),
             sample_report_compiled().into(),
+            sample_changes_requested().into(),
         ]
+    }
+
+    fn sample_changes_requested() -> ChangesRequested {
+        ChangesRequested {
+            network_name: "EUROCITIES".into(),
+            contact_name: "Anna Verhoeven".into(),
+            city_name: "Gent".into(),
+            round_label: "Q2 2026".into(),
+            comment: "Thank you. Could you say more about what the language cafés achieved?".into(),
+            action_comments: vec![ActionComment {
+                title: "Language cafés in libraries".into(),
+                comment: "How many people took part?".into(),
+            }],
+            link: "https://charter.example.org/check-in/abc".into(),
+        }
     }
 
     fn defaults() -> EmailTemplates {
@@ -414,6 +459,13 @@ mod tests {
     #[test]
     fn password_reset_renders_from_its_struct() {
         renders_in_every_language(sample_password_reset());
+    }
+
+    #[test]
+    fn changes_requested_renders_from_its_struct() {
+        renders_in_every_language(sample_changes_requested());
+        renders_in_every_language(ChangesRequested { comment: String::new(), ..sample_changes_requested() });
+        renders_in_every_language(ChangesRequested { action_comments: vec![], ..sample_changes_requested() });
     }
 
     #[test]

@@ -93,6 +93,7 @@ fn view(
                 "narrative": r.map(|r| r.narrative.clone()).unwrap_or_default(),
                 "evidence": r.map(|r| r.evidence.join("\n")).unwrap_or_default(),
                 "errors": errs,
+                "review_comment": form.review.as_ref().and_then(|rv| rv.actions.iter().find(|c| c.action_id == a.id)).map(|c| &c.comment),
             })
         })
         .collect();
@@ -166,6 +167,8 @@ fn view(
         "commitments": commitments,
         "indicators": indicators,
         "new": {"title": new.map(|n| n.title.clone()).unwrap_or_default(), "errors": new_errors},
+        "review": form.review.as_ref().map(|r| json!({"comment": r.comment, "by": r.by,
+            "on": crate::i18n::date(r.at.date(), "en"), "has_action_comments": !r.actions.is_empty()})),
     })
 }
 
@@ -296,13 +299,18 @@ async fn by_session(req: &HttpRequest, viewer: &Viewer, id: &str) -> Result<Open
 
 /// The page for a check-in that can no longer be changed, if it is one.
 fn finished(req: &HttpRequest, form: &Form) -> Option<PageResult> {
+    use crate::check_ins::CheckInState;
     match form.check_in.state {
-        crate::check_ins::CheckInState::Submitted => Some(done_page(
+        CheckInState::Submitted | CheckInState::Resubmitted => Some(done_page(
             req,
             &[
                 "Thank you: your update for this round has been received, and you will get no more reminders for it.",
-                "The secretariat will include it in the network's outcomes report.",
+                "The secretariat will read it and include it in the network's outcomes report. If they have a question, they will email you a link back to this form.",
             ],
+        )),
+        CheckInState::Accepted => Some(done_page(
+            req,
+            &["Thank you: the secretariat has accepted your update for this round. Nothing more is needed."],
         )),
         crate::check_ins::CheckInState::Missed => Some(web::message(
             req,
@@ -365,10 +373,7 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
     let f2 = fields.clone();
     let outcome = web::db(&req, move |c| {
         let form = store::form(c, &settings, id)?;
-        if matches!(
-            form.check_in.state,
-            crate::check_ins::CheckInState::Submitted | crate::check_ins::CheckInState::Missed
-        ) {
+        if !form.check_in.state.editable() {
             return Ok(Outcome::Finished(form));
         }
         let content = content_from(&form, &f2);

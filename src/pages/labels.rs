@@ -61,6 +61,10 @@ pub fn check_in_tag(state: CheckInState, late: bool, overdue: bool) -> Value {
     let (label, class) = match state {
         CheckInState::Submitted if late => ("Submitted late", "tag-yellow"),
         CheckInState::Submitted => ("Submitted", "tag-green"),
+        CheckInState::Resubmitted => ("Resubmitted", "tag-green"),
+        CheckInState::ChangesRequested => ("Changes requested", "tag-yellow"),
+        CheckInState::Accepted if late => ("Accepted, sent late", "tag-green"),
+        CheckInState::Accepted => ("Accepted", "tag-green"),
         CheckInState::Missed => ("Missed", "tag-red"),
         _ if overdue => ("Overdue", "tag-red"),
         CheckInState::Draft => ("Draft saved", "tag-blue"),

@@ -23,6 +23,7 @@ pub mod network;
 pub mod outbox;
 pub mod plans;
 pub mod reports;
+pub mod reviews;
 pub mod rounds;
 pub mod session;
 pub mod users;
@@ -40,6 +41,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/accessibility", aweb::get().to(accessibility))
         .configure(session::configure)
         .configure(check_in::configure)
+        // Before `/check-ins/{id}` of the check-in form.
+        .configure(reviews::configure)
         // Before any `/cities/{id}` route: `/cities/new` must not be read as a city id.
         .configure(cities::configure)
         .configure(contacts::configure)

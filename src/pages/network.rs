@@ -61,8 +61,8 @@ fn view(mut o: Overview) -> Value {
                 .collect();
             let check_in = r.check_in.map(|ci| {
                 let key = match (ci.state, ci.late, ci.overdue) {
-                    (CheckInState::Submitted, false, _) => "on_time",
-                    (CheckInState::Submitted, true, _) => "late",
+                    (s, false, _) if s.was_submitted() => "on_time",
+                    (s, true, _) if s.was_submitted() => "late",
                     (CheckInState::Missed, _, _) => "missed",
                     (_, _, true) => "overdue",
                     _ => "open",

@@ -121,6 +121,10 @@ fn state_tag(c: &CheckIn, overdue: bool) -> Value {
     let (class, label) = match c.state {
         CheckInState::Submitted if c.late => ("tag-yellow", "Submitted late"),
         CheckInState::Submitted => ("tag-green", "Submitted on time"),
+        CheckInState::Resubmitted => ("tag-green", "Resubmitted, to review"),
+        CheckInState::ChangesRequested => ("tag-yellow", "Changes requested"),
+        CheckInState::Accepted if c.late => ("tag-green", "Accepted, sent late"),
+        CheckInState::Accepted => ("tag-green", "Accepted"),
         CheckInState::Missed => ("tag-red", "Missed"),
         CheckInState::Draft if overdue => ("tag-red", "Draft saved, overdue"),
         CheckInState::Draft => ("tag-blue", "Draft saved"),

@@ -396,6 +396,7 @@ fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
             ("/network".into(), "Network"),
             ("/cities".into(), "Cities"),
             ("/rounds".into(), "Check-ins"),
+            ("/reviews".into(), "Reviews"),
             ("/reports/manage".into(), "Reports"),
             ("/outbox".into(), "Outbox"),
             ("/users".into(), "Users"),

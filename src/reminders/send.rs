@@ -76,7 +76,7 @@ pub fn queue_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> 
         let pending: Vec<(i64, i64, String, NaiveDateTime)> = check_ins::table
             .inner_join(cities::table)
             .filter(check_ins::round_id.eq(round.id))
-            .filter(check_ins::state.ne_all([CheckInState::Submitted.as_str(), CheckInState::Missed.as_str()]))
+            .filter(check_ins::state.eq_any(CheckInState::unanswered()))
             .order(check_ins::id)
             .select((check_ins::id, check_ins::city_id, cities::name, check_ins::due_at))
             .load(conn)?;
@@ -224,7 +224,7 @@ fn queue_digest(
     let late: Vec<(String, i64, NaiveDateTime)> = check_ins::table
         .inner_join(cities::table)
         .filter(check_ins::round_id.eq(round.id))
-        .filter(check_ins::state.ne_all([CheckInState::Submitted.as_str(), CheckInState::Missed.as_str()]))
+        .filter(check_ins::state.eq_any(CheckInState::unanswered()))
         .filter(check_ins::due_at.lt(now.naive_utc()))
         .order(cities::name)
         .select((cities::name, cities::id, check_ins::due_at))

@@ -16,7 +16,7 @@ use super::suppress::public_view;
 use super::*;
 use crate::actions::ActionStatus;
 use crate::charter::store::Framework;
-use crate::check_ins::Assessment;
+use crate::check_ins::{Assessment, CheckInState};
 use crate::db::schema::{
     action_updates, actions, check_ins, cities, commitments, indicator_values, indicators, plans, rounds,
     self_assessments, signatures,
@@ -359,6 +359,14 @@ fn round_activity(
             None if state == "missed" || closed.is_some() => c.missed += 1,
             None => c.pending += 1,
         }
+        // What the secretariat's review made of the answers: accepted, or not yet.
+        if submitted.is_some() {
+            if CheckInState::from_db(&state) == CheckInState::Accepted {
+                c.accepted += 1;
+            } else {
+                c.unreviewed += 1;
+            }
+        }
     }
     Ok(Activity {
         round_labels,
@@ -431,6 +439,8 @@ fn compliance(cities: &[(i64, String, String)], activity: &Activity) -> Complian
         t.late += counts.late;
         t.missed += counts.missed;
         t.pending += counts.pending;
+        t.accepted += counts.accepted;
+        t.unreviewed += counts.unreviewed;
         compliance.cities.push(CityCompliance { city: name.clone(), country: country.clone(), counts });
     }
     let t = &compliance.totals;

@@ -133,6 +133,13 @@ pub struct CheckInCounts {
     pub missed: i64,
     /// In a round still open and not yet submitted.
     pub pending: i64,
+    /// Submitted and accepted by the secretariat when the figures were compiled.
+    #[serde(default)]
+    pub accepted: i64,
+    /// Submitted but not (yet) accepted when the figures were compiled: waiting for review, or
+    /// with changes asked for.
+    #[serde(default)]
+    pub unreviewed: i64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]

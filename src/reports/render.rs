@@ -204,7 +204,9 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
             })
             .collect(),
     });
-    let check_cells = |c: &super::CheckInCounts| vec![i(c.asked), i(c.on_time), i(c.late), i(c.missed), i(c.pending)];
+    let check_cells = |c: &super::CheckInCounts| {
+        vec![i(c.asked), i(c.on_time), i(c.late), i(c.missed), i(c.pending), i(c.accepted), i(c.unreviewed)]
+    };
     let mut rows: Vec<Vec<Cell>> = d
         .compliance
         .cities
@@ -223,6 +225,8 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
             ("late", "Late"),
             ("missed", "Missed"),
             ("pending", "Pending"),
+            ("accepted", "Accepted by the secretariat"),
+            ("unreviewed", "Not yet accepted"),
         ],
         rows,
     });
@@ -542,6 +546,9 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
         "compliance_chart": charts::check_in_outcomes(t.on_time, t.late, t.missed, t.pending)?,
         "rounds": d.compliance.rounds.join(", "),
         "on_time_rate": Cell::Num(d.compliance.on_time_rate).html(),
+        "answered": t.on_time + t.late,
+        "accepted": t.accepted,
+        "unreviewed": t.unreviewed,
         "indicators": by_name("indicators"),
         "good_practices": d.good_practices.iter().map(|g| json!({"city": g.city, "commitment": g.commitment, "title": g.title, "status": g.status.replace('_', " "), "progress": g.progress, "narrative": g.narrative})).collect::<Vec<_>>(),
         "moved": by_name("moved"),

@@ -146,6 +146,15 @@ fn table() -> Vec<Case> {
             Some(json!({"due_date": "2000-01-01", "reason": "test"})),
             [401, 422, 403, 403, 403],
         ),
+        // City A's check-in is not submitted yet: the secretariat is told there is nothing to review.
+        case(
+            M::POST,
+            "/api/v1/check-ins/{id}/review",
+            T::CheckInA,
+            Some(json!({"version": 1, "decision": "accept"})),
+            [401, 409, 403, 403, 403],
+        ),
+        case(M::GET, "/api/v1/reviews", T::None, None, secretariat_only),
         case(M::GET, "/api/v1/check-in-links/{token}", T::LinkA, None, [200; 5]),
         case(M::PUT, "/api/v1/check-in-links/{token}/draft", T::LinkA, Some(json!({"content": {}})), [200; 5]),
         case(

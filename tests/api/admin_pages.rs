@@ -940,10 +940,10 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
 
     let page = b.get("/rounds").await;
     assert_eq!(page.text("h1"), "Check-in rounds");
-    assert_eq!(page.text("tbody tr"), "Q4 2026 1 October 2026 to 31 December 2026 30 January 2027 Open 0 0 0 1 1");
+    assert_eq!(page.text("tbody tr"), "Q4 2026 1 October 2026 to 31 December 2026 30 January 2027 Open 0 0 0 1 1 0");
     assert_eq!(
         page.texts("thead th"),
-        ["Round", "Period", "Due", "State", "On time", "Late", "Missed", "Not started", "Draft saved"]
+        ["Round", "Period", "Due", "State", "On time", "Late", "Missed", "Not started", "Draft saved", "To review"]
     );
 
     let path = format!("/rounds/{round}");
@@ -1047,7 +1047,7 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
     assert_eq!(list.texts("tbody tr").len(), 2);
     assert_eq!(
         list.texts("tbody tr")[1],
-        "Q4 2026 1 October 2026 to 31 December 2026 30 January 2027 Closed 0 0 2 0 0"
+        "Q4 2026 1 October 2026 to 31 December 2026 30 January 2027 Closed 0 0 2 0 0 0"
     );
 }
 

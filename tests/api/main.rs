@@ -22,6 +22,7 @@ mod pages;
 mod plan_pages;
 mod plans;
 mod reports;
+mod reviews;
 mod sign_in;
 #[allow(dead_code)]
 mod smtp_sink;

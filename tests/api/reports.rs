@@ -2,7 +2,7 @@
 //! publication frozen byte for byte, corrections, suppression, formats, validation, the
 //! scheduled compile and the command line.
 
-use crate::helpers::{TestApp, World};
+use crate::helpers::{CheckIn, TestApp, World};
 use charter_tracker::auth::Role;
 use charter_tracker::mail::transport::Transport;
 use chrono::{DateTime, Utc};
@@ -94,10 +94,10 @@ async fn created(app: &TestApp, table: &'static str, ids: Vec<i64>, when: &str) 
     .await;
 }
 
-async fn submit(app: &TestApp, token: &str, round: i64, city: i64, when: &str, content: Value) {
+async fn submit(app: &TestApp, token: &str, round: i64, city: i64, when: &str, content: Value) -> CheckIn {
     app.clock.set(at(when));
     let check_in = app.check_in_of(token, round, city).await;
-    app.submit_check_in(token, check_in.id, json!({"version": check_in.version, "content": content})).await;
+    app.submit_check_in(token, check_in.id, json!({"version": check_in.version, "content": content})).await
 }
 
 fn year(indicator: &str, v: f64) -> Value {
@@ -155,12 +155,14 @@ impl Fixture {
 
         // Rounds: Q1 opens on 1 April 2026 (Brussels), Q2 on 1 July, Q3 on 1 October.
         let q1 = app.tick(at("2026-04-01T06:00:00Z"), files(app)).await.opened_round.expect("Q1 opens");
-        submit(app, &s, q1, ams, "2026-04-10T10:00:00Z", json!({
+        let ams_q1 = submit(app, &s, q1, ams, "2026-04-10T10:00:00Z", json!({
             "actions": [{"action_id": a1, "narrative": "The campaign reached all 40 districts."}, {"action_id": a3, "narrative": ""}],
             "assessments": [{"commitment": "PM1", "level": "substantial"}, {"commitment": "SP1", "level": "limited"}],
             "indicators": [{"indicator": "EM1-A", "value": 12}]
         }))
         .await;
+        // The secretariat accepts Amsterdam's Q1 check-in; the others stay unreviewed.
+        app.review_check_in(&s, ams_q1.id, json!({"version": ams_q1.version, "decision": "accept"})).await;
         submit(
             app,
             &s,
@@ -395,13 +397,14 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
     // Compliance: three rounds in 2026. Amsterdam: Q1, Q2 on time, Q3 pending. Bergen: Q1 late,
     // Q2 missed, Q3 pending. Cluj-Napoca: never checked in: missed twice, Q3 pending. Dublin was
     // never asked. Totals 9 asked: 2 on time, 1 late, 3 missed, 3 pending; on time 2 / 6 = 33.3 %.
-    let row = |city: &str, country: &str, c: [i64; 5]| json!({"city": city, "country": country, "asked": c[0], "on_time": c[1], "late": c[2], "missed": c[3], "pending": c[4]});
+    // Review: Amsterdam's Q1 was accepted; its Q2 and Bergen's Q1 were never reviewed.
+    let row = |city: &str, country: &str, c: [i64; 7]| json!({"city": city, "country": country, "asked": c[0], "on_time": c[1], "late": c[2], "missed": c[3], "pending": c[4], "accepted": c[5], "unreviewed": c[6]});
     assert_eq!(
         d["compliance"],
         json!({
             "rounds": ["Q1 2026", "Q2 2026", "Q3 2026"],
-            "cities": [row("Amsterdam", "NL", [3, 2, 0, 0, 1]), row("Bergen", "NO", [3, 0, 1, 1, 1]), row("Cluj-Napoca", "RO", [3, 0, 0, 2, 1]), row("Dublin", "IE", [0, 0, 0, 0, 0])],
-            "totals": {"asked": 9, "on_time": 2, "late": 1, "missed": 3, "pending": 3},
+            "cities": [row("Amsterdam", "NL", [3, 2, 0, 0, 1, 1, 1]), row("Bergen", "NO", [3, 0, 1, 1, 1, 0, 1]), row("Cluj-Napoca", "RO", [3, 0, 0, 2, 1, 0, 0]), row("Dublin", "IE", [0, 0, 0, 0, 0, 0, 0])],
+            "totals": {"asked": 9, "on_time": 2, "late": 1, "missed": 3, "pending": 3, "accepted": 1, "unreviewed": 2},
             "on_time_rate": 33.3
         })
     );
@@ -469,19 +472,19 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
     ];
     assert_eq!(
         pick(&profile("Amsterdam"), &pkeys),
-        json!({"actions": 4, "mean_progress": 63.3, "commitments_covered": 2, "commitments_total": 15, "updates": 3, "check_ins": {"asked": 3, "on_time": 2, "late": 0, "missed": 0, "pending": 1}, "assessments": levels([1, 1, 0, 1]), "plan_status": "adopted", "signed_on": "2015-05-01", "plan_adopted_on": "2025-06-01"})
+        json!({"actions": 4, "mean_progress": 63.3, "commitments_covered": 2, "commitments_total": 15, "updates": 3, "check_ins": {"asked": 3, "on_time": 2, "late": 0, "missed": 0, "pending": 1, "accepted": 1, "unreviewed": 1}, "assessments": levels([1, 1, 0, 1]), "plan_status": "adopted", "signed_on": "2015-05-01", "plan_adopted_on": "2025-06-01"})
     );
     assert_eq!(
         pick(&profile("Bergen"), &pkeys),
-        json!({"actions": 3, "mean_progress": 40.0, "commitments_covered": 2, "commitments_total": 15, "updates": 1, "check_ins": {"asked": 3, "on_time": 0, "late": 1, "missed": 1, "pending": 1}, "assessments": levels([0, 0, 1, 0]), "plan_status": "adopted", "signed_on": "2026-03-10", "plan_adopted_on": "2026-04-15"})
+        json!({"actions": 3, "mean_progress": 40.0, "commitments_covered": 2, "commitments_total": 15, "updates": 1, "check_ins": {"asked": 3, "on_time": 0, "late": 1, "missed": 1, "pending": 1, "accepted": 0, "unreviewed": 1}, "assessments": levels([0, 0, 1, 0]), "plan_status": "adopted", "signed_on": "2026-03-10", "plan_adopted_on": "2026-04-15"})
     );
     assert_eq!(
         pick(&profile("Cluj-Napoca"), &pkeys),
-        json!({"actions": 1, "mean_progress": 60.0, "commitments_covered": 1, "commitments_total": 15, "updates": 0, "check_ins": {"asked": 3, "on_time": 0, "late": 0, "missed": 2, "pending": 1}, "assessments": levels([0; 4]), "plan_status": "adopted", "signed_on": "2020-01-01", "plan_adopted_on": "2026-02-01"})
+        json!({"actions": 1, "mean_progress": 60.0, "commitments_covered": 1, "commitments_total": 15, "updates": 0, "check_ins": {"asked": 3, "on_time": 0, "late": 0, "missed": 2, "pending": 1, "accepted": 0, "unreviewed": 0}, "assessments": levels([0; 4]), "plan_status": "adopted", "signed_on": "2020-01-01", "plan_adopted_on": "2026-02-01"})
     );
     assert_eq!(
         pick(&profile("Dublin"), &pkeys),
-        json!({"actions": 1, "mean_progress": 30.0, "commitments_covered": 1, "commitments_total": 15, "updates": 0, "check_ins": {"asked": 0, "on_time": 0, "late": 0, "missed": 0, "pending": 0}, "assessments": levels([0; 4]), "plan_status": "draft", "signed_on": "2019-09-09", "plan_adopted_on": null})
+        json!({"actions": 1, "mean_progress": 30.0, "commitments_covered": 1, "commitments_total": 15, "updates": 0, "check_ins": {"asked": 0, "on_time": 0, "late": 0, "missed": 0, "pending": 0, "accepted": 0, "unreviewed": 0}, "assessments": levels([0; 4]), "plan_status": "draft", "signed_on": "2019-09-09", "plan_adopted_on": null})
     );
     let codes = |name: &str| {
         profile(name)["indicators"]
@@ -765,8 +768,8 @@ async fn the_csv_parses_and_the_json_html_and_csv_carry_the_same_figures() {
     let html_i = html_rows(&html, "table-indicators");
     assert_eq!(html_i.iter().find(|(h, _)| h == "EM3-A").unwrap().1[2..6], ["3", "20", "30", "37.5"]);
     let (_, comp) = csv_rows(&text(&page(&app, &format!("/reports/{slug}/tables/compliance.csv")).await.2));
-    assert_eq!(comp.last().unwrap(), &["All cities", "", "9", "2", "1", "3", "3"]);
-    assert_eq!(html_rows(&html, "table-compliance").last().unwrap().1, ["–", "9", "2", "1", "3", "3"]);
+    assert_eq!(comp.last().unwrap(), &["All cities", "", "9", "2", "1", "3", "3", "1", "2"]);
+    assert_eq!(html_rows(&html, "table-compliance").last().unwrap().1, ["–", "9", "2", "1", "3", "3", "1", "2"]);
     // The one-file CSV holds every table's cells: table, row, column, value.
     let (h, all) = csv_rows(&text(&page(&app, &format!("/reports/{slug}.csv")).await.2));
     assert_eq!(h, ["table", "row", "column", "value"]);

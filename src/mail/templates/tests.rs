@@ -28,7 +28,9 @@ fn full_context() -> Value {
         "expires_at": "12 June 2025, 14:30 CEST",
         "sign_in_email": "anna.verhoeven@ghent.example",
         "framework_title": "EUROCITIES Charter on Integrating Cities",
-        "version": 1
+        "version": 1,
+        "comment": "Please add the budget figures.",
+        "action_comments": [{"title": "Welcome desk", "comment": "Which districts?"}]
     })
 }
 

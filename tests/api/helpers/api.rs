@@ -300,6 +300,11 @@ impl TestApp {
         self.post(&format!("/api/v1/check-ins/{check_in}/submit"), token, body).await.expect(200).json()
     }
 
+    /// `POST /check-ins/{id}/review` with this body (version, decision, comments), expecting 200.
+    pub async fn review_check_in(&self, token: &str, check_in: i64, body: Value) -> CheckIn {
+        self.post(&format!("/api/v1/check-ins/{check_in}/review"), token, body).await.expect(200).json()
+    }
+
     /// `GET /check-in-links/{token}`: the form an emailed link opens, without signing in.
     pub async fn check_in_link(&self, link: &str) -> CheckInForm {
         let path = format!("/api/v1/check-in-links/{link}");

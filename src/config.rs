@@ -23,6 +23,15 @@ pub struct Settings {
     pub reminders: crate::reminders::plan::ReminderPolicy,
     pub sign_in: SignInSettings,
     pub reports: ReportSettings,
+    pub actions: ActionSettings,
+}
+
+/// `[actions]`: when an open action that nobody updates counts as stale.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionSettings {
+    /// Days without an update after which an open action is stale (1 or more).
+    pub stale_after_days: u32,
 }
 
 /// `[sign_in]`: browser sessions, throttling of failed sign-ins, and password links.
@@ -365,10 +374,18 @@ impl Settings {
         if !(1..=10).contains(&self.reports.cycle_years) {
             anyhow::bail!("configuration key reports.cycle_years: is {}; accepted: 1 to 10", self.reports.cycle_years);
         }
+        if self.actions.stale_after_days == 0 {
+            anyhow::bail!("configuration key actions.stale_after_days: must be at least 1");
+        }
         if self.reports.suppression_threshold == 0 {
             anyhow::bail!("configuration key reports.suppression_threshold: must be at least 1 (1 withholds nothing)");
         }
         Ok(())
+    }
+
+    /// Which actions are stale at `now` (`actions.stale_after_days`).
+    pub fn staleness(&self, now: chrono::DateTime<chrono::Utc>) -> crate::actions::Staleness {
+        crate::actions::Staleness::at(now, self.actions.stale_after_days)
     }
 
     /// The schedule that compiles reports, read in the check-ins' time zone; errors name the key.

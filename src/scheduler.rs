@@ -67,7 +67,8 @@ pub fn plan_due(
     let mut conn = pool.get()?;
     let closed_rounds = rounds::close_due(&mut conn, &env, now)?;
     let opened_round = rounds::open_due(&mut conn, &env, now)?;
-    let reminders_queued = reminders::send::queue_due(&mut conn, &env, now)?;
+    let reminders_queued = reminders::send::queue_due(&mut conn, &env, now)?
+        + reminders::stale_actions::queue_monthly(&mut conn, &env, now)?;
     let reports_compiled = crate::reports::schedule::compile_due(&mut conn, &env, now)?;
     crate::auth::sessions::purge_expired(&mut conn, now)?;
     crate::auth::throttle::purge_old(&mut conn, now)?;

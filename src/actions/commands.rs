@@ -3,7 +3,7 @@
 //! map to their form fields.
 
 use super::store::{self, ActionFields};
-use super::{Action, ActionInput, ActionStatus, Delivery, PolicyArea};
+use super::{Action, ActionInput, ActionStatus, Delivery, PolicyArea, Staleness};
 use crate::auth::Caller;
 use crate::charter;
 use crate::db::DbConnection;
@@ -38,7 +38,7 @@ pub fn update(
     input: &ActionInput,
     now: DateTime<Utc>,
 ) -> ApiResult<Action> {
-    let before = store::require(conn, id)?;
+    let before = store::require(conn, id, Staleness::NEVER)?;
     caller.can_edit_city(before.city_id)?;
     let expected = expected?;
     let plan = crate::plans::store::require(conn, before.plan_id)?;
@@ -55,7 +55,7 @@ pub fn delete(
     expected: Option<i32>,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    let before = store::require(conn, id)?;
+    let before = store::require(conn, id, Staleness::NEVER)?;
     caller.can_edit_city(before.city_id)?;
     store::delete(conn, &before, expected, &caller.actor(), now)
 }

@@ -43,6 +43,29 @@ impl ActionStatus {
     }
 }
 
+/// When an action is **stale**: still open (neither completed nor cancelled) and not updated
+/// since a cutoff, `actions.stale_after_days` before now. Stale actions are tagged on the city
+/// and action pages, counted on the network overview, filtered with `?stale=true`, listed in the
+/// escalation digest and in a monthly email to the city (`reminders::stale_actions`). This is
+/// the rule; `store::list`'s `stale` filter is its query form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Staleness {
+    pub cutoff: NaiveDateTime,
+}
+
+impl Staleness {
+    pub fn at(now: chrono::DateTime<chrono::Utc>, after_days: u32) -> Staleness {
+        Staleness { cutoff: (now - chrono::Duration::days(i64::from(after_days))).naive_utc() }
+    }
+
+    /// For an action just written, which cannot be stale, and where staleness is not shown.
+    pub const NEVER: Staleness = Staleness { cutoff: NaiveDateTime::MIN };
+
+    pub fn of(&self, status: ActionStatus, updated_at: NaiveDateTime) -> bool {
+        status.is_open() && updated_at < self.cutoff
+    }
+}
+
 crate::text_enum! {
     /// The Charter's footnote: where the city is not the direct service provider it advocates
     /// the Charter's provisions with those who are.
@@ -86,6 +109,8 @@ pub struct Action {
     pub status: ActionStatus,
     /// 0 to 100.
     pub progress: i32,
+    /// Open and not updated for `actions.stale_after_days` (180 by default).
+    pub stale: bool,
     pub version: i32,
     #[serde(serialize_with = "crate::http::as_utc")]
     #[schema(value_type = String, format = DateTime)]

@@ -31,6 +31,9 @@ pub struct ActionQuery {
     pub commitment: Option<String>,
     /// planned, in_progress, completed, delayed or cancelled.
     pub status: Option<String>,
+    /// `true`: only stale actions (open and not updated for `actions.stale_after_days`);
+    /// `false`: only the others.
+    pub stale: Option<String>,
     pub page: Option<i64>,
     pub per_page: Option<i64>,
 }
@@ -49,6 +52,7 @@ pub async fn list_actions(
     let q = q.into_inner();
     let page = PageQuery { page: q.page, per_page: q.per_page };
     let (limit, offset) = page.limits()?;
+    let staleness = state.settings.staleness(state.clock.now());
     let (items, total) = db(&state.pool, move |c| {
         let plan = crate::plans::store::require(c, plan_id)?;
         caller.can_read_city(plan.plan.city_id)?;
@@ -56,6 +60,15 @@ pub async fn list_actions(
         let status = match &q.status {
             Some(s) => e.take(ActionStatus::parse_field("status", s.trim())),
             None => None,
+        };
+        let stale = match q.stale.as_deref().map(str::trim) {
+            None => None,
+            Some("true") => Some(true),
+            Some("false") => Some(false),
+            Some(other) => {
+                e.push(FieldError::new("stale", format!("`{other}` is not true or false")).accepting("true, false"));
+                None
+            }
         };
         // The charter's structure is needed only to explain a bad role or commitment filter.
         let structure = if q.role.is_some() || q.commitment.is_some() {
@@ -81,8 +94,8 @@ pub async fn list_actions(
             }
         }
         e.finish()?;
-        let filter = Filter { role: q.role.clone(), commitment: q.commitment.clone(), status };
-        Ok(store::list(c, plan_id, &filter, limit, offset)?)
+        let filter = Filter { role: q.role.clone(), commitment: q.commitment.clone(), status, stale };
+        Ok(store::list(c, plan_id, &filter, staleness, limit, offset)?)
     })
     .await?;
     Ok(HttpResponse::Ok().json(Page::new(items, &page, total)))
@@ -110,8 +123,9 @@ pub async fn create_action(
     responses((status = 200, body = Action), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn get_action(state: web::Data<AppState>, caller: Caller, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
+    let staleness = state.settings.staleness(state.clock.now());
     let action = db(&state.pool, move |c| {
-        let a = store::require(c, id)?;
+        let a = store::require(c, id, staleness)?;
         caller.can_read_city(a.city_id)?;
         Ok(a)
     })

@@ -1,6 +1,6 @@
 //! Queries and changes for actions.
 
-use super::{Action, ActionStatus, Delivery, PolicyArea};
+use super::{Action, ActionStatus, Delivery, PolicyArea, Staleness};
 use crate::db::schema::{actions, commitments, plans, roles};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
@@ -31,8 +31,10 @@ pub struct ActionRow {
 
 type Joined = (ActionRow, String, String, i64);
 
-fn to_action((r, commitment, role, city_id): Joined) -> Action {
+fn to_action((r, commitment, role, city_id): Joined, staleness: Staleness) -> Action {
+    let status = ActionStatus::from_db(&r.status);
     Action {
+        stale: staleness.of(status, r.updated_at),
         id: r.id,
         plan_id: r.plan_id,
         city_id,
@@ -50,7 +52,7 @@ fn to_action((r, commitment, role, city_id): Joined) -> Action {
             .collect(),
         start_date: r.start_date,
         due_date: r.due_date,
-        status: ActionStatus::from_db(&r.status),
+        status,
         progress: r.progress,
         version: r.version,
         created_at: r.created_at,
@@ -64,12 +66,15 @@ pub struct Filter {
     pub role: Option<String>,
     pub commitment: Option<String>,
     pub status: Option<ActionStatus>,
+    /// Only stale actions (`Some(true)`), or only the others (`Some(false)`).
+    pub stale: Option<bool>,
 }
 
 pub fn list(
     conn: &mut DbConnection,
     plan_id: i64,
     f: &Filter,
+    staleness: Staleness,
     limit: i64,
     offset: i64,
 ) -> QueryResult<(Vec<Action>, i64)> {
@@ -90,6 +95,20 @@ pub fn list(
             if let Some(s) = f.status {
                 q = q.filter(actions::status.eq(s.as_str()));
             }
+            // `Staleness::of` as a query: open and not updated since the cutoff.
+            match f.stale {
+                Some(true) => {
+                    q = q
+                        .filter(actions::status.eq_any(ActionStatus::open()))
+                        .filter(actions::updated_at.lt(staleness.cutoff))
+                }
+                Some(false) => {
+                    q = q.filter(
+                        actions::status.ne_all(ActionStatus::open()).or(actions::updated_at.ge(staleness.cutoff)),
+                    )
+                }
+                None => {}
+            }
             q
         }};
     }
@@ -100,10 +119,55 @@ pub fn list(
         .offset(offset)
         .select((ActionRow::as_select(), commitments::code, roles::code, plans::city_id))
         .load(conn)?;
-    Ok((rows.into_iter().map(to_action).collect(), total))
+    Ok((rows.into_iter().map(|r| to_action(r, staleness)).collect(), total))
 }
 
-pub fn get(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Action>> {
+/// How many stale actions each city has (cities with none are left out), in plans of the
+/// framework `framework` if given. `Staleness::of` as a query.
+pub fn stale_per_city(
+    conn: &mut DbConnection,
+    framework: Option<i64>,
+    staleness: Staleness,
+) -> QueryResult<Vec<(i64, i64)>> {
+    let stale = actions::table
+        .inner_join(plans::table)
+        .filter(actions::status.eq_any(ActionStatus::open()))
+        .filter(actions::updated_at.lt(staleness.cutoff));
+    let count = (plans::city_id, diesel::dsl::count_star());
+    match framework {
+        Some(fw) => stale.filter(plans::framework_id.eq(fw)).group_by(plans::city_id).select(count).load(conn),
+        None => stale.group_by(plans::city_id).select(count).load(conn),
+    }
+}
+
+/// A stale action, as the monthly email lists it.
+#[derive(Clone, Debug)]
+pub struct StaleAction {
+    pub id: i64,
+    pub city_id: i64,
+    pub title: String,
+    pub commitment: String,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Every stale action of these cities, by city then title. `Staleness::of` as a query.
+pub fn stale_of(conn: &mut DbConnection, cities: &[i64], staleness: Staleness) -> QueryResult<Vec<StaleAction>> {
+    let rows: Vec<(i64, i64, String, String, NaiveDateTime)> = actions::table
+        .inner_join(plans::table)
+        .inner_join(commitments::table)
+        .filter(plans::city_id.eq_any(cities))
+        .filter(actions::status.eq_any(ActionStatus::open()))
+        .filter(actions::updated_at.lt(staleness.cutoff))
+        .order((plans::city_id, actions::title, actions::id))
+        .select((actions::id, plans::city_id, actions::title, commitments::code, actions::updated_at))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, city_id, title, commitment, updated_at)| StaleAction { id, city_id, title, commitment, updated_at })
+        .collect())
+}
+
+pub fn get(conn: &mut DbConnection, id: i64, staleness: Staleness) -> QueryResult<Option<Action>> {
     let row: Option<Joined> = actions::table
         .inner_join(commitments::table.inner_join(roles::table))
         .inner_join(plans::table)
@@ -111,11 +175,11 @@ pub fn get(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Action>> {
         .select((ActionRow::as_select(), commitments::code, roles::code, plans::city_id))
         .first(conn)
         .optional()?;
-    Ok(row.map(to_action))
+    Ok(row.map(|r| to_action(r, staleness)))
 }
 
-pub fn require(conn: &mut DbConnection, id: i64) -> ApiResult<Action> {
-    get(conn, id)?.ok_or_else(|| ApiError::not_found(format!("no action with id {id}")))
+pub fn require(conn: &mut DbConnection, id: i64, staleness: Staleness) -> ApiResult<Action> {
+    get(conn, id, staleness)?.ok_or_else(|| ApiError::not_found(format!("no action with id {id}")))
 }
 
 /// Validated action fields.
@@ -192,7 +256,7 @@ pub fn create(
             ))
             .returning(actions::id)
             .get_result(conn)?;
-        let action = get(conn, id)?.expect("just inserted");
+        let action = get(conn, id, Staleness::NEVER)?.expect("just inserted");
         history::record(conn, Change::created(Kind::Action, id, Some(city_id), &action), actor, now)?;
         QueryResult::Ok(action)
     })?)
@@ -216,7 +280,7 @@ pub fn update(
         if n == 0 {
             return QueryResult::Ok(None);
         }
-        let after = get(conn, before.id)?.expect("exists");
+        let after = get(conn, before.id, Staleness::NEVER)?.expect("exists");
         history::record(
             conn,
             Change::updated(Kind::Action, before.id, Some(before.city_id), before, &after),

@@ -100,7 +100,7 @@ pub struct Scope {
 
 impl Scope {
     /// The city's adopted plans and their actions.
-    pub fn load(conn: &mut DbConnection, city_id: i64) -> QueryResult<Scope> {
+    pub fn load(conn: &mut DbConnection, city_id: i64, staleness: actions::Staleness) -> QueryResult<Scope> {
         let ids: Vec<i64> = plans::table
             .filter(plans::city_id.eq(city_id).and(plans::status.eq("adopted")))
             .order(plans::id)
@@ -109,7 +109,7 @@ impl Scope {
         let mut out = Scope { plans: vec![], actions: vec![], commitments: HashMap::new(), indicators: vec![] };
         for id in ids {
             let plan = crate::plans::store::get(conn, id)?.expect("listed");
-            let (mut acts, _) = actions::store::list(conn, id, &Default::default(), i64::MAX, 0)?;
+            let (mut acts, _) = actions::store::list(conn, id, &Default::default(), staleness, i64::MAX, 0)?;
             out.actions.append(&mut acts);
             if !out.plans.iter().any(|p| p.framework_id == plan.framework_id) {
                 for (_, cs) in charter::store::structure(conn, plan.framework_id)? {

@@ -139,7 +139,7 @@ pub fn review(
 ) -> ApiResult<Full> {
     let f = store::get(conn, env.settings, id)?;
     refuse_unless_waiting(&f)?;
-    let form = store::form(conn, env.settings, id)?;
+    let form = store::form(conn, env.settings, id, now)?;
     let mut e = Errors::default();
     let decision = e.take(ReviewDecision::parse_field("decision", input.decision.trim()));
     let comment = e.take(crate::validation::optional_text("comment", &input.comment, MAX_COMMENT)).unwrap_or_default();

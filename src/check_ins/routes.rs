@@ -174,11 +174,11 @@ pub async fn get_check_in(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let id = id_param(&id)?;
-    let settings = state.settings.clone();
+    let (settings, now) = (state.settings.clone(), state.clock.now());
     let form = db(&state.pool, move |c| {
         let f = store::get(c, &settings, id)?;
         caller.can_read_city(f.check_in.city_id)?;
-        store::form(c, &settings, id)
+        store::form(c, &settings, id, now)
     })
     .await?;
     Ok(HttpResponse::Ok().json(form))
@@ -293,7 +293,7 @@ pub async fn link_form(state: web::Data<AppState>, token: web::Path<String>) -> 
     let now = state.clock.now();
     let form = db(&state.pool, move |c| {
         let opened = commands::open_by_link(c, &token, now)?;
-        store::form(c, &settings, opened.id())
+        store::form(c, &settings, opened.id(), now)
     })
     .await?;
     Ok(HttpResponse::Ok().json(form))

@@ -191,7 +191,7 @@ pub fn save_draft(
 ) -> ApiResult<Full> {
     let f = get(conn, settings, id)?;
     refuse_if_finished(&f)?;
-    let scope = Scope::load(conn, f.check_in.city_id)?;
+    let scope = Scope::load(conn, f.check_in.city_id, settings.staleness(now))?;
     content::validate(&scope, draft)?;
     stale(&f, expected)?;
     let n = diesel::update(check_ins::table.find(id).filter(check_ins::version.eq(expected)))
@@ -224,7 +224,7 @@ pub fn submit(
     let f = get(conn, settings, id)?;
     refuse_if_finished(&f)?;
     let body = submitted.cloned().unwrap_or_else(|| f.draft.clone());
-    let scope = Scope::load(conn, f.check_in.city_id)?;
+    let scope = Scope::load(conn, f.check_in.city_id, settings.staleness(now))?;
     let valid = content::validate(&scope, &body)?;
     stale(&f, expected)?;
     let city_id = f.check_in.city_id;
@@ -405,11 +405,11 @@ pub struct FormCommitment {
     pub text: String,
 }
 
-pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64) -> ApiResult<Form> {
+pub fn form(conn: &mut DbConnection, settings: &Settings, id: i64, now: DateTime<Utc>) -> ApiResult<Form> {
     let f = get(conn, settings, id)?;
     let review = super::review::open_request(conn, &f)?;
     let events = super::review::events(conn, id)?;
-    let scope = Scope::load(conn, f.check_in.city_id)?;
+    let scope = Scope::load(conn, f.check_in.city_id, settings.staleness(now))?;
     let mut commitments = vec![];
     let mut seen = std::collections::HashSet::new();
     for p in &scope.plans {

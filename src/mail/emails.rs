@@ -25,7 +25,7 @@ pub trait Email: Serialize {
 /// Every email kind by template name. Start-up requires each to exist, complete, in the
 /// fallback language (`templates::EmailTemplates::load`), so a new kind goes here as well as
 /// getting its folder; a test checks this list against the built-in template folders.
-pub const ALL: [&str; 9] = [
+pub const ALL: [&str; 10] = [
     RoundOpened::TEMPLATE,
     DueSoon::TEMPLATE,
     Overdue::TEMPLATE,
@@ -35,6 +35,7 @@ pub const ALL: [&str; 9] = [
     Invitation::TEMPLATE,
     ReportCompiled::TEMPLATE,
     ChangesRequested::TEMPLATE,
+    StaleActions::TEMPLATE,
 ];
 
 /// A typed email reduced to what the outbox renders: its template name and its variables.
@@ -131,6 +132,10 @@ pub struct EscalationDigest {
     pub round_label: String,
     pub due_date: String,
     pub late_cities: Vec<LateCity>,
+    /// Open actions in the whole network nobody has updated for `actions.stale_after_days`,
+    /// and in how many cities (a line of the digest when there are any).
+    pub stale_actions: i64,
+    pub stale_cities: i64,
     /// The round overview.
     pub link: String,
 }
@@ -248,6 +253,37 @@ pub struct ActionComment {
     pub comment: String,
 }
 
+/// Once a month to each contact of a city who receives reminders, when the city has open
+/// actions nobody has updated for `actions.stale_after_days` (`reminders::stale_actions`).
+#[derive(Clone, Debug, Serialize)]
+pub struct StaleActions {
+    pub network_name: String,
+    pub contact_name: String,
+    pub city_name: String,
+    /// `actions.stale_after_days`.
+    pub days: u32,
+    /// At least one.
+    pub actions: Vec<StaleItem>,
+    /// The city's page.
+    pub link: String,
+}
+
+impl Email for StaleActions {
+    const TEMPLATE: &'static str = "stale_actions";
+}
+
+/// One entry of [`StaleActions::actions`].
+#[derive(Clone, Debug, Serialize)]
+pub struct StaleItem {
+    pub title: String,
+    /// Its commitment's code, e.g. `SP1`.
+    pub commitment: String,
+    /// When it was last updated, in the contact's language.
+    pub updated: String,
+    /// Its update form.
+    pub link: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +341,8 @@ mod tests {
                 },
                 LateCity { name: "Malmö".into(), days_late: 12, contacts: vec![] },
             ],
+            stale_actions: 5,
+            stale_cities: 2,
             link: "https://charter.example.org/rounds/7".into(),
         }
     }
@@ -365,6 +403,7 @@ mod tests {
             sample_invitation().into(),
             sample_report_compiled().into(),
             sample_changes_requested().into(),
+            sample_stale_actions().into(),
         ]
     }
 
@@ -380,6 +419,22 @@ mod tests {
                 comment: "How many people took part?".into(),
             }],
             link: "https://charter.example.org/check-in/abc".into(),
+        }
+    }
+
+    fn sample_stale_actions() -> StaleActions {
+        StaleActions {
+            network_name: "EUROCITIES".into(),
+            contact_name: "Anna Verhoeven".into(),
+            city_name: "Gent".into(),
+            days: 180,
+            actions: vec![StaleItem {
+                title: "Language cafés in libraries".into(),
+                commitment: "SP1".into(),
+                updated: "3 March 2026".into(),
+                link: "https://charter.example.org/actions/12/edit".into(),
+            }],
+            link: "https://charter.example.org/cities/4".into(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::labels;
 use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
-use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea};
+use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea, Staleness};
 use crate::error::{ApiError, FieldError};
 use crate::history::{self, Kind};
 use crate::plans::store::Stored;
@@ -269,7 +269,7 @@ fn editable(
     caller: &crate::auth::Caller,
     id: i64,
 ) -> Result<(Action, Stored, String), ApiError> {
-    let a = store::require(c, id)?;
+    let a = store::require(c, id, Staleness::NEVER)?;
     caller.can_edit_city(a.city_id)?;
     let plan = crate::plans::store::require(c, a.plan_id)?;
     let city = crate::cities::store::require(c, a.city_id)?;
@@ -353,7 +353,7 @@ async fn delete(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     }
     let version = form.get("version").parse::<i32>().ok();
     let (title, city_id) = db(&req, move |c| {
-        let a = store::require(c, id)?;
+        let a = store::require(c, id, Staleness::NEVER)?;
         commands::delete(c, &caller, id, version, now)?;
         Ok((a.title, a.city_id))
     })
@@ -382,8 +382,9 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
     let caller = viewer.caller.clone();
     let state = web::state(&req);
     let tz = state.settings.schedule()?.time_zone();
+    let staleness = state.settings.staleness(state.clock.now());
     let (a, city, plan, entries, reports) = db(&req, move |c| {
-        let a = store::require(c, id)?;
+        let a = store::require(c, id, staleness)?;
         caller.can_read_city(a.city_id)?;
         let city = crate::cities::store::require(c, a.city_id)?;
         let plan = crate::plans::store::require(c, a.plan_id)?;
@@ -439,7 +440,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
                 "department": a.department, "partners": a.partners, "delivery": labels::delivery(a.delivery),
                 "areas": a.policy_areas.iter().map(|p| labels::policy_area(*p)).collect::<Vec<_>>(),
                 "start": labels::opt_date(a.start_date), "due": labels::opt_date(a.due_date), "tag": labels::action_status_tag(a.status),
-                "progress": a.progress, "overdue": row["overdue"],
+                "progress": a.progress, "overdue": row["overdue"], "stale": row["stale"], "updated": row["updated"],
             },
             "city": {"id": city.id, "name": city.name}, "plan": {"title": plan.plan.title},
             "history": history, "reports": reports, "can_edit": can_edit,

@@ -338,9 +338,9 @@ fn title_of(form: &Form) -> String {
 }
 
 async fn show(req: HttpRequest, opened: Opened) -> PageResult {
-    let settings = web::state(&req).settings.clone();
+    let (settings, now) = (web::state(&req).settings.clone(), web::now(&req));
     let id = opened.check_in.id();
-    let form = web::db(&req, move |c| store::form(c, &settings, id)).await?;
+    let form = web::db(&req, move |c| store::form(c, &settings, id, now)).await?;
     if let Some(done) = finished(&req, &form) {
         return done;
     }
@@ -372,7 +372,7 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
     let (id, check_in) = (opened.check_in.id(), opened.check_in.clone());
     let f2 = fields.clone();
     let outcome = web::db(&req, move |c| {
-        let form = store::form(c, &settings, id)?;
+        let form = store::form(c, &settings, id, now)?;
         if !form.check_in.state.editable() {
             return Ok(Outcome::Finished(form));
         }
@@ -388,9 +388,9 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
         };
         Ok(match result {
             Ok(None) => Outcome::Submitted,
-            Ok(Some(_)) => Outcome::Saved(store::form(c, &settings, id)?),
+            Ok(Some(_)) => Outcome::Saved(store::form(c, &settings, id, now)?),
             Err(ApiError::Validation(errors)) => Outcome::Invalid(form, content, errors),
-            Err(ApiError::Conflict { .. }) => Outcome::Conflict(store::form(c, &settings, id)?, content),
+            Err(ApiError::Conflict { .. }) => Outcome::Conflict(store::form(c, &settings, id, now)?, content),
             Err(e) => return Err(e),
         })
     })

@@ -25,18 +25,24 @@ pub fn action_row(a: &Action, today: NaiveDate) -> Value {
     json!({
         "id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status),
         "progress": a.progress, "due": labels::opt_date(a.due_date), "overdue": overdue,
+        "stale": a.stale, "updated": labels::date(a.updated_at.date()),
     })
 }
 
 /// The plans of a city with their coverage, grouped by role and commitment.
-pub fn plans_view(c: &mut DbConnection, city_id: i64, today: NaiveDate) -> ApiResult<Vec<Value>> {
+pub fn plans_view(
+    c: &mut DbConnection,
+    city_id: i64,
+    today: NaiveDate,
+    staleness: crate::actions::Staleness,
+) -> ApiResult<Vec<Value>> {
     let (plans, _) = crate::plans::store::list_for_city(c, city_id, 100, 0)?;
     let mut out = vec![];
     for p in plans {
         let stored = crate::plans::store::require(c, p.id)?;
         let cov = coverage::compute(c, PlanId(p.id), FrameworkId(stored.framework_id), &p.framework)?;
         let fw = crate::charter::store::by_id(c, stored.framework_id)?;
-        let (actions, _) = actions_store::list(c, p.id, &Default::default(), i64::MAX, 0)?;
+        let (actions, _) = actions_store::list(c, p.id, &Default::default(), staleness, i64::MAX, 0)?;
         let mut covered = 0;
         let mut total = 0;
         let roles: Vec<Value> = cov
@@ -88,6 +94,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let city_id = crate::http::id_param(&id)?;
     let state = web::state(&req);
     let (settings, now) = (state.settings.clone(), state.clock.now());
+    let staleness = settings.staleness(now);
     let viewer = viewer.0;
     let path = req.path().to_string();
     let today = web::today(&state);
@@ -102,7 +109,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             }
             Err(e) => return Ok((city, Err(e.into()), Value::Null, titles)),
         };
-        let plans = plans_view(c, city_id, today)?;
+        let plans = plans_view(c, city_id, today, staleness)?;
         let mut data = json!({"plans": plans});
         if let Access::Full { .. } = access {
             let check_ins = crate::check_ins::store::for_city(c, &settings, city_id)?;
@@ -127,16 +134,19 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
                 .next_after(now)
                 .map(|t| labels::date(t.with_timezone(&schedule.time_zone()).date_naive()))
                 .into();
-            let mut overdue = vec![];
+            let (mut overdue, mut stale) = (vec![], vec![]);
             for p in data["plans"].as_array().unwrap() {
                 for r in p["roles"].as_array().unwrap() {
                     for cm in r["commitments"].as_array().unwrap() {
-                        overdue
-                            .extend(cm["actions"].as_array().unwrap().iter().filter(|a| a["overdue"] == true).cloned());
+                        let rows = cm["actions"].as_array().unwrap();
+                        overdue.extend(rows.iter().filter(|a| a["overdue"] == true).cloned());
+                        stale.extend(rows.iter().filter(|a| a["stale"] == true).cloned());
                     }
                 }
             }
             data["overdue"] = overdue.into();
+            data["stale"] = stale.into();
+            data["stale_after_days"] = settings.actions.stale_after_days.into();
         }
         Ok((city, Ok(access), data, titles))
     })

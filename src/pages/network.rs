@@ -25,9 +25,11 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let state = web::state(&req);
     let (today, now) = (web::today(&state), state.clock.now());
     let wanted = q.into_inner().framework.unwrap_or_else(|| "eurocities-integrating-cities".into());
-    let data = db(&req, move |c| overview::network(c, &wanted, today, now)).await?;
+    let staleness = state.settings.staleness(now);
+    let data = db(&req, move |c| overview::network(c, &wanted, today, now, staleness)).await?;
     let mut data = view(data);
     data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
+    data["stale_after_days"] = state.settings.actions.stale_after_days.into();
     page(&req, "network", "The network at a glance", data)
 }
 
@@ -73,7 +75,7 @@ fn view(mut o: Overview) -> Value {
             json!({
                 "id": r.id, "name": r.name, "signed": labels::opt_date(r.signed),
                 "plan": r.plan.as_ref().map(|p| json!({"id": p.id, "title": p.title, "adopted": p.adopted})),
-                "cells": cells, "overdue": r.overdue, "check_in": check_in,
+                "cells": cells, "overdue": r.overdue, "stale": r.stale, "check_in": check_in,
             })
         })
         .collect();

@@ -275,7 +275,7 @@ async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Fo
     let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
     let title = db(&req, move |c| {
         commands::mark_good_practice(c, &settings, &caller, ReportId(id), ActionId(action), now)?;
-        Ok(crate::actions::store::require(c, action)?.title)
+        Ok(crate::actions::store::require(c, action, crate::actions::Staleness::NEVER)?.title)
     })
     .await?;
     let back = match city {

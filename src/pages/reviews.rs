@@ -60,9 +60,9 @@ async fn review_page(
     errors: &[FieldError],
 ) -> PageResult {
     viewer.caller.require_secretariat()?;
-    let settings = web::state(req).settings.clone();
+    let (settings, now) = (web::state(req).settings.clone(), web::now(req));
     let tz = settings.schedule()?.time_zone();
-    let form = db(req, move |c| store::form(c, &settings, id)).await?;
+    let form = db(req, move |c| store::form(c, &settings, id, now)).await?;
     let when = |t: chrono::NaiveDateTime| {
         let l = t.and_utc().with_timezone(&tz);
         format!("{} at {}", labels::date(l.date_naive()), l.format("%H:%M"))

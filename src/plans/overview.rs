@@ -44,6 +44,8 @@ pub struct CityRow {
     pub covered: HashSet<i64>,
     /// Open actions past their due date.
     pub overdue: i64,
+    /// Open actions nobody has updated for `actions.stale_after_days`.
+    pub stale: i64,
     pub check_in: Option<LatestCheckIn>,
 }
 
@@ -60,7 +62,13 @@ pub struct Overview {
 
 /// The overview of the framework with code `framework` on `today` (in the network's time
 /// zone) at `now`.
-pub fn network(conn: &mut DbConnection, framework: &str, today: NaiveDate, now: DateTime<Utc>) -> ApiResult<Overview> {
+pub fn network(
+    conn: &mut DbConnection,
+    framework: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    staleness: crate::actions::Staleness,
+) -> ApiResult<Overview> {
     let frameworks = crate::charter::store::list(conn)?;
     let fw = frameworks
         .iter()
@@ -80,6 +88,7 @@ pub fn network(conn: &mut DbConnection, framework: &str, today: NaiveDate, now: 
             plan: None,
             covered: HashSet::new(),
             overdue: 0,
+            stale: 0,
             check_in: None,
         })
         .collect();
@@ -88,6 +97,9 @@ pub fn network(conn: &mut DbConnection, framework: &str, today: NaiveDate, now: 
     plans_of(conn, fw.id, &mut rows, &index)?;
     coverage_of(conn, fw.id, &mut rows, &index)?;
     overdue_of(conn, fw.id, today, &mut rows, &index)?;
+    for (city, n) in crate::actions::store::stale_per_city(conn, Some(fw.id), staleness)? {
+        rows[index[&city]].stale = n;
+    }
     let round = latest_check_ins(conn, now, &mut rows, &index)?;
     Ok(Overview { framework: fw, frameworks, structure, cities: rows, round })
 }

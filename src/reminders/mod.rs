@@ -3,3 +3,4 @@
 
 pub mod plan;
 pub mod send;
+pub mod stale_actions;

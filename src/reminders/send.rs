@@ -237,6 +237,8 @@ fn queue_digest(
         let contacts: Vec<String> = rounds::recipients(conn, city_id)?.into_iter().map(|c| c.name).collect();
         late_cities.push(LateCity { name, days_late: (now - city_due.and_utc()).num_days().max(1), contacts });
     }
+    let stale = crate::actions::store::stale_per_city(conn, None, env.settings.staleness(now))?;
+    let (stale_actions, stale_cities) = (stale.iter().map(|(_, n)| n).sum::<i64>(), stale.len() as i64);
     let mut n = 0;
     for (user_id, email) in rounds::secretariat(conn)? {
         let inserted = enqueue(
@@ -249,6 +251,8 @@ fn queue_digest(
                     round_label: round.label.clone(),
                     due_date: i18n::date(rounds::due_date(schedule, round.due_at), "en"),
                     late_cities: late_cities.clone(),
+                    stale_actions,
+                    stale_cities,
                     link: env.url(&format!("/rounds/{}", round.id)),
                 }
                 .into(),

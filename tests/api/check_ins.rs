@@ -68,7 +68,8 @@ fn quarter(sent: &[(String, String)]) -> Vec<&str> {
 /// after the draft outcomes report of 2026, compiled on 1 January by the report schedule.
 #[tokio::test]
 async fn a_year_of_ticks_sends_each_reminder_once_in_order_and_none_after_submission() {
-    let app = TestApp::spawn().await;
+    // Check-in reminders only: the monthly email about stale actions has its own test.
+    let app = TestApp::spawn_with(|s| s.actions.stale_after_days = 36_500).await;
     let w = World::build(&app).await; // city A: Anna (sv); city B: no contact yet
     let sec_email = {
         let pool = app.pool.clone();
@@ -209,7 +210,8 @@ async fn ticking_twice_at_the_same_instant_or_from_two_instances_changes_nothing
 
 #[tokio::test]
 async fn the_emailed_link_over_smtp_opens_that_citys_form_and_nothing_else() {
-    let app = TestApp::spawn().await;
+    // Only the round's emails: the monthly email about stale actions has its own test.
+    let app = TestApp::spawn_with(|s| s.actions.stale_after_days = 36_500).await;
     let w = World::build(&app).await;
     app.contact(&w.secretariat, w.city_b, "Bogdan Nowak", "bogdan@lodz.example", "fr").await;
     let sink = SmtpSink::start();

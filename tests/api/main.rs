@@ -26,4 +26,5 @@ mod reviews;
 mod sign_in;
 #[allow(dead_code)]
 mod smtp_sink;
+mod stale;
 mod web_client;

@@ -364,14 +364,15 @@ async fn the_network_overview_shows_every_city_against_the_roles() {
             "Buyer of goods and services (3)",
             "Delivering the Charter (4)",
             "Overdue actions",
+            "Actions not updated",
             &format!("Check-in {label}")
         ]
     );
     let rows = p.texts("table.matrix tbody tr");
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0], "Łódź None 0 of 3 None 0 of 2 All 3 of 3 None 0 of 3 None 0 of 4 0 Submitted");
+    assert_eq!(rows[0], "Łódź None 0 of 3 None 0 of 2 All 3 of 3 None 0 of 3 None 0 of 4 0 0 Submitted");
     assert_eq!(
-        rows[1], "Malmö None 0 of 3 Some 1 of 2 None 0 of 3 None 0 of 3 None 0 of 4 0 Not started",
+        rows[1], "Malmö None 0 of 3 Some 1 of 2 None 0 of 3 None 0 of 3 None 0 of 4 0 0 Not started",
         "a cancelled action covers nothing"
     );
     assert!(

@@ -23,6 +23,8 @@ fn full_context() -> Value {
         ],
         "on_time": ["Ghent", "Helsinki"],
         "late": ["Lisbon"],
+        "stale_actions": 5,
+        "stale_cities": 2,
         "missed": [],
         "reset_link": "https://charter.example.org/reset/tok123",
         "expires_at": "12 June 2025, 14:30 CEST",
@@ -30,7 +32,8 @@ fn full_context() -> Value {
         "framework_title": "EUROCITIES Charter on Integrating Cities",
         "version": 1,
         "comment": "Please add the budget figures.",
-        "action_comments": [{"title": "Welcome desk", "comment": "Which districts?"}]
+        "action_comments": [{"title": "Welcome desk", "comment": "Which districts?"}],
+        "actions": [{"title": "Welcome desk", "commitment": "SP1", "updated": "3 March 2026", "link": "https://charter.example.org/actions/12/edit"}]
     })
 }
 

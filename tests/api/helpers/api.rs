@@ -62,6 +62,7 @@ pub struct Action {
     pub delivery: String,
     pub due_date: Option<String>,
     pub progress: i64,
+    pub stale: bool,
     pub version: i64,
 }
 

@@ -140,6 +140,36 @@ pub fn stale_per_city(
     }
 }
 
+/// An open action with a due date, as the calendar feed lists it.
+#[derive(Clone, Debug)]
+pub struct DueAction {
+    pub id: i64,
+    pub title: String,
+    pub commitment: String,
+    pub status: ActionStatus,
+    pub progress: i32,
+    pub due_date: NaiveDate,
+}
+
+/// A city's open actions that have a due date, soonest first.
+pub fn open_with_due_dates(conn: &mut DbConnection, city_id: i64) -> QueryResult<Vec<DueAction>> {
+    let rows: Vec<(i64, String, String, String, i32, Option<NaiveDate>)> = actions::table
+        .inner_join(plans::table)
+        .inner_join(commitments::table)
+        .filter(plans::city_id.eq(city_id))
+        .filter(actions::status.eq_any(ActionStatus::open()))
+        .filter(actions::due_date.is_not_null())
+        .order((actions::due_date, actions::id))
+        .select((actions::id, actions::title, commitments::code, actions::status, actions::progress, actions::due_date))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, title, commitment, status, progress, due)| {
+            Some(DueAction { id, title, commitment, status: ActionStatus::from_db(&status), progress, due_date: due? })
+        })
+        .collect())
+}
+
 /// A stale action, as the monthly email lists it.
 #[derive(Clone, Debug)]
 pub struct StaleAction {

@@ -269,3 +269,81 @@ pub fn review_queue(
     caller.require_secretariat()?;
     Ok(super::review::queue(conn, now)?)
 }
+
+/// The city's calendar feed as iCalendar text (check-in due dates with extensions, open
+/// actions' due dates); the caller has been checked or holds the city's calendar token.
+fn feed(conn: &mut DbConnection, settings: &Settings, city_id: i64, now: DateTime<Utc>) -> ApiResult<String> {
+    let city = crate::cities::store::require(conn, city_id)?;
+    let list = store::for_city(conn, settings, city_id)?;
+    let actions = crate::actions::store::open_with_due_dates(conn, city_id)?;
+    let host = url::Url::parse(settings.public_base())
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "charter-tracker".into());
+    Ok(super::ics::calendar(&city.name, &list, &actions, &host, &settings.network.name, now))
+}
+
+/// The feed for someone signed in who may read the city.
+pub fn city_calendar(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    caller: &Caller,
+    city_id: i64,
+    now: DateTime<Utc>,
+) -> ApiResult<String> {
+    caller.can_read_city(city_id)?;
+    feed(conn, settings, city_id, now)
+}
+
+/// The feed a secret calendar address opens; an unknown or revoked token is a 404.
+pub fn calendar_by_token(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    token: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<String> {
+    let city_id = super::calendar::resolve(conn, token)?.ok_or_else(|| {
+        ApiError::not_found(
+            "this calendar address does not exist or was revoked; ask the city's editors for the current one",
+        )
+    })?;
+    feed(conn, settings, city_id, now)
+}
+
+/// Whether the city has a calendar address, and who made it (those who may change the city).
+pub fn calendar_link(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    city_id: i64,
+) -> ApiResult<Option<super::calendar::FeedInfo>> {
+    caller.can_edit_city(city_id)?;
+    crate::cities::store::require(conn, city_id)?;
+    Ok(super::calendar::info(conn, city_id)?)
+}
+
+/// Issues the city's calendar address, replacing any earlier one (which stops working).
+pub fn issue_calendar_link(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    caller: &Caller,
+    city_id: i64,
+    now: DateTime<Utc>,
+) -> ApiResult<super::calendar::Issued> {
+    caller.can_edit_city(city_id)?;
+    crate::cities::store::require(conn, city_id)?;
+    let token = super::calendar::issue(conn, city_id, &caller.actor().label, now)?;
+    Ok(super::calendar::Issued {
+        url: format!("{}{}", settings.public_base(), super::calendar::path(&token)),
+        created_at: now.naive_utc(),
+    })
+}
+
+/// Revokes the city's calendar address; a city without one is a 404.
+pub fn revoke_calendar_link(conn: &mut DbConnection, caller: &Caller, city_id: i64) -> ApiResult<()> {
+    caller.can_edit_city(city_id)?;
+    crate::cities::store::require(conn, city_id)?;
+    if !super::calendar::revoke(conn, city_id)? {
+        return Err(ApiError::not_found("this city has no calendar address"));
+    }
+    Ok(())
+}

@@ -1,6 +1,7 @@
 //! Progress check-ins: rounds opened on the network's schedule, one check-in per city with an
 //! adopted plan, answered through a one-page form reached by a secure emailed link.
 
+pub mod calendar;
 pub mod commands;
 pub mod content;
 pub mod ics;

@@ -2,9 +2,10 @@
 //! signed-in users, or by the emailed link's token without a password), drafts, submission,
 //! extensions, and the iCalendar feed.
 
+use super::calendar::{FeedInfo, Issued};
 use super::content::CheckInContent;
 use super::store::{self, Form};
-use super::{commands, ics, rounds, CheckIn, ExtendInput, Round, ScheduleInput, ScheduleOut};
+use super::{commands, rounds, CheckIn, ExtendInput, Round, ScheduleInput, ScheduleOut};
 use crate::app::AppState;
 use crate::auth::{Caller, Role};
 use crate::error::{ApiError, ApiResult, Problem};
@@ -22,6 +23,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rounds/{id}/check-ins", web::get().to(round_check_ins))
         .route("/cities/{id}/check-ins", web::get().to(city_check_ins))
         .route("/cities/{id}/check-ins.ics", web::get().to(city_calendar))
+        .route("/cities/{id}/calendar-link", web::get().to(get_calendar_link))
+        .route("/cities/{id}/calendar-link", web::post().to(issue_calendar_link))
+        .route("/cities/{id}/calendar-link", web::delete().to(revoke_calendar_link))
         .route("/check-ins/{id}", web::get().to(get_check_in))
         .route("/check-ins/{id}/draft", web::put().to(save_draft))
         .route("/check-ins/{id}/submit", web::post().to(submit))
@@ -149,20 +153,52 @@ pub async fn city_calendar(
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
-    caller.can_read_city(city_id)?;
-    let settings = state.settings.clone();
-    let now = state.clock.now();
-    let body = db(&state.pool, move |c| {
-        let city = crate::cities::store::require(c, city_id)?;
-        let list = store::for_city(c, &settings, city_id)?;
-        let host = url::Url::parse(&settings.server.public_url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_else(|| "charter-tracker".into());
-        Ok(ics::calendar(&city.name, &list, &host, &settings.network.name, now))
-    })
-    .await?;
+    let (settings, now) = (state.settings.clone(), state.clock.now());
+    let body = db(&state.pool, move |c| commands::city_calendar(c, &settings, &caller, city_id, now)).await?;
     Ok(HttpResponse::Ok().content_type("text/calendar; charset=utf-8").body(body))
+}
+
+/// Whether the city has a secret calendar address, and who made it (the city's editors and
+/// the secretariat). The address itself is shown only when it is made.
+#[utoipa::path(get, path = "/api/v1/cities/{id}/calendar-link", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Option<FeedInfo>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_calendar_link(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let city_id = id_param(&id)?;
+    let info = db(&state.pool, move |c| commands::calendar_link(c, &caller, city_id)).await?;
+    Ok(HttpResponse::Ok().json(info))
+}
+
+/// Makes the city's secret calendar address (a random token in the path) that calendar apps
+/// subscribe to without signing in; any earlier address stops working. The URL is in this
+/// answer only.
+#[utoipa::path(post, path = "/api/v1/cities/{id}/calendar-link", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 201, body = Issued), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn issue_calendar_link(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let city_id = id_param(&id)?;
+    let (settings, now) = (state.settings.clone(), state.clock.now());
+    let issued = db(&state.pool, move |c| commands::issue_calendar_link(c, &settings, &caller, city_id, now)).await?;
+    Ok(HttpResponse::Created().json(issued))
+}
+
+/// Revokes the city's calendar address: calendars subscribed to it stop updating.
+#[utoipa::path(delete, path = "/api/v1/cities/{id}/calendar-link", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn revoke_calendar_link(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let city_id = id_param(&id)?;
+    db(&state.pool, move |c| commands::revoke_calendar_link(c, &caller, city_id)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// A check-in with everything its form shows: the city's plans, actions, commitments, draft.

@@ -226,6 +226,18 @@ diesel::table! {
 diesel::joinable!(check_in_events -> check_ins (check_in_id));
 
 diesel::table! {
+    calendar_feeds (id) {
+        id -> BigInt,
+        city_id -> BigInt,
+        token_hash -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(calendar_feeds -> cities (city_id));
+
+diesel::table! {
     check_in_links (id) {
         id -> BigInt,
         check_in_id -> BigInt,
@@ -334,6 +346,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     rounds,
     check_ins,
     check_in_events,
+    calendar_feeds,
     check_in_links,
     action_updates,
     self_assessments,

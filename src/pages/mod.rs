@@ -13,6 +13,7 @@
 
 pub mod actions;
 pub mod admin;
+pub mod calendar;
 pub mod check_in;
 pub mod check_ins;
 pub mod cities;
@@ -49,6 +50,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(users::configure)
         .configure(rounds::configure)
         .configure(outbox::configure)
+        // Before `city`: `/cities/{id}/calendar` is not a city page.
+        .configure(calendar::configure)
         .configure(city::configure)
         .configure(network::configure)
         .configure(check_ins::configure)

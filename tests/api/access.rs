@@ -22,6 +22,8 @@ enum Target {
     Framework,
     /// A new cancelled email in the outbox, created just before the call (so a retry succeeds).
     FreshCancelledEmail,
+    /// City A, with a calendar address issued just before the call (so a revoke succeeds).
+    CityACalendar,
     /// The check-in round opened for the test.
     Round,
     /// City A's check-in in that round.
@@ -129,6 +131,9 @@ fn table() -> Vec<Case> {
         case(M::GET, "/api/v1/rounds/{id}/check-ins", T::Round, None, [401, 200, 200, 200, 200]),
         case(M::GET, "/api/v1/cities/{id}/check-ins", T::CityA, None, read),
         case(M::GET, "/api/v1/cities/{id}/check-ins.ics", T::CityA, None, read),
+        case(M::GET, "/api/v1/cities/{id}/calendar-link", T::CityA, None, edit),
+        case(M::POST, "/api/v1/cities/{id}/calendar-link", T::CityA, None, create),
+        case(M::DELETE, "/api/v1/cities/{id}/calendar-link", T::CityACalendar, None, delete),
         case(M::GET, "/api/v1/check-ins/{id}", T::CheckInA, None, read),
         case(M::PUT, "/api/v1/check-ins/{id}/draft", T::CheckInA, Some(json!({"content": {}})), edit),
         // Invalid content: whoever may submit is told what is wrong (422); others are refused first.
@@ -247,6 +252,11 @@ async fn every_route_times_every_role() {
                     (p, Some(format!("/api/v1/actions/{}", w.action_a)))
                 }
                 Target::ContactA => (c.template.replace("{id}", &w.contact_a.to_string()), None),
+                Target::CityACalendar => {
+                    let path = format!("/api/v1/cities/{}/calendar-link", w.city_a);
+                    app.request(Method::POST, &path, Some(&w.secretariat), None).await.expect(201);
+                    (c.template.replace("{id}", &w.city_a.to_string()), None)
+                }
                 Target::FreshActionA => {
                     let id = app.action(&w.secretariat, w.plan_a, "BU1", "planned").await;
                     (c.template.replace("{id}", &id.to_string()), None)

@@ -412,3 +412,69 @@ async fn an_invalid_schedule_is_refused_naming_the_field() {
     assert_eq!(app.put_schedule(&t, "0 9 1 * *", "Europe/Lisbon").await.next.len(), 5);
     assert_eq!(app.get_schedule(&t).await.source, "secretariat");
 }
+
+#[tokio::test]
+async fn a_citys_secret_calendar_address_works_without_signing_in_until_reissued_or_revoked() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    app.tick(at("2027-01-01T06:00:00Z"), Arc::new(Transport::from_settings(&app.settings.mail).unwrap())).await;
+    app.clock.set(at("2027-01-10T10:00:00Z"));
+    let round = app.list_rounds(&w.secretariat).await.items[0].id;
+    let check_in = app.check_in_of(&w.secretariat, round, w.city_a).await;
+    let a = app.get_action(&w.editor_a, w.action_a).await;
+    app.update_action(&w.editor_a, w.action_a, json!({"version": a.version, "due_date": "2027-03-31"})).await;
+    let extend = json!({"due_date": "2027-02-20", "reason": "New council elected"});
+    app.post(&format!("/api/v1/check-ins/{}/extend", check_in.id), &w.secretariat, extend).await.expect(200);
+
+    let link = format!("/api/v1/cities/{}/calendar-link", w.city_a);
+    assert_eq!(app.get(&link, &w.editor_a).await.expect(200).body, Value::Null, "no address yet");
+    let issued = app.request(Method::POST, &link, Some(&w.editor_a), None).await.expect(201).body;
+    let url = issued["url"].as_str().unwrap().to_string();
+    let path = url.split_once("://").unwrap().1.split_once('/').map(|(_, p)| format!("/{p}")).unwrap();
+    assert!(path.starts_with("/calendar/") && path.ends_with(".ics"), "{url}");
+    let info = app.get(&link, &w.secretariat).await.expect(200).body;
+    assert!(info["created_by"].as_str().unwrap().starts_with("city-editor-"), "{info}");
+    assert!(!info.to_string().contains(&path[10..path.len() - 4]), "the token is never shown again");
+
+    // A calendar app fetches it without any token or cookie.
+    let feed = reqwest::get(format!("{}{path}", app.address)).await.unwrap();
+    assert_eq!(feed.status(), 200);
+    assert!(feed.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let body = feed.text().await.unwrap();
+    assert!(body.starts_with("BEGIN:VCALENDAR\r\n"), "{body}");
+    let unfolded = body.replace("\r\n ", "");
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20270220"), "the extended due date: {unfolded}");
+    assert!(unfolded.contains("extended: New council elected"), "{unfolded}");
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20270331"), "the action's due date: {unfolded}");
+    assert!(unfolded.contains(&format!("UID:action-{}@", w.action_a)), "{unfolded}");
+    assert!(!unfolded.contains("anna@malmo.example"), "no personal data in the feed");
+
+    // Reissuing replaces the address; revoking ends it. Other cities' editors and observers
+    // can neither see nor change it.
+    let again = app.request(Method::POST, &link, Some(&w.secretariat), None).await.expect(201).body;
+    assert_ne!(again["url"], issued["url"]);
+    assert_eq!(reqwest::get(format!("{}{path}", app.address)).await.unwrap().status(), 404);
+    for t in [&w.editor_b, &w.observer] {
+        app.request(Method::POST, &link, Some(t), None).await.assert_problem(403, None);
+        app.request(Method::DELETE, &link, Some(t), None).await.assert_problem(403, None);
+    }
+    app.request(Method::DELETE, &link, Some(&w.editor_a), None).await.expect(204);
+    let new_path = again["url"].as_str().unwrap().split_once("://").unwrap().1.split_once('/').unwrap().1.to_string();
+    assert_eq!(reqwest::get(format!("{}/{new_path}", app.address)).await.unwrap().status(), 404);
+    app.request(Method::DELETE, &link, Some(&w.editor_a), None).await.assert_problem(404, None);
+
+    // The page: make an address, see it once, revoke it.
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let page_path = format!("/cities/{}/calendar", w.city_a);
+    let made = b.submit(&page_path, &page_path, &[("intent", "issue")]).await;
+    assert_eq!(made.status, 200, "{}", made.body);
+    let shown = made.attrs("#calendar-url", "value")[0].clone();
+    assert!(shown.contains("/calendar/"), "{shown}");
+    let later = b.get(&page_path).await;
+    assert!(!later.body.contains(&shown), "shown once only");
+    assert!(later.text("main").contains("The address in use"));
+    let revoked = b.submit(&page_path, &page_path, &[("intent", "revoke")]).await;
+    assert_eq!(revoked.status, 303);
+    let other = app.browser_as(Role::CityEditor, Some(w.city_b)).await;
+    assert_eq!(other.get(&page_path).await.status, 403);
+}

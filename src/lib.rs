@@ -27,3 +27,4 @@ pub mod scheduler;
 pub mod startup;
 pub mod telemetry;
 pub mod validation;
+pub mod verification;

@@ -97,6 +97,63 @@ pub fn web_link(field: &str, s: &str) -> Result<String, FieldError> {
     }
 }
 
+/// A link to a document (a report, a council decision, a press article): an http(s) URL and an
+/// optional title. Pages show it as a plain link, never embedded.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// http:// or https:// only.
+    pub url: String,
+    #[serde(default)]
+    pub title: String,
+}
+
+/// The most evidence links one object carries.
+pub const MAX_EVIDENCE: usize = 20;
+
+/// Checks evidence links: each URL http(s), each title at most 200 characters, at most
+/// [`MAX_EVIDENCE`]. Errors name `field[i].url` / `field[i].title`.
+pub fn evidence(field: &str, links: &[Evidence], e: &mut Errors) -> Vec<Evidence> {
+    if links.len() > MAX_EVIDENCE {
+        e.push(
+            FieldError::new(field, format!("has {} links", links.len()))
+                .accepting(format!("at most {MAX_EVIDENCE} links")),
+        );
+        return vec![];
+    }
+    let mut out = vec![];
+    for (i, l) in links.iter().enumerate() {
+        let url = e.take(web_link(&format!("{field}[{i}].url"), &l.url));
+        let title = e.take(optional_text(&format!("{field}[{i}].title"), &l.title, 200));
+        if let (Some(url), Some(title)) = (url, title) {
+            out.push(Evidence { url, title });
+        }
+    }
+    out
+}
+
+/// Evidence typed into a form's text box: one link per line, the address first, then
+/// optionally a title after a space. Blank lines are skipped.
+pub fn evidence_lines(text: &str) -> Vec<Evidence> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| match l.split_once(char::is_whitespace) {
+            Some((url, title)) => Evidence { url: url.to_string(), title: title.trim().to_string() },
+            None => Evidence { url: l.to_string(), title: String::new() },
+        })
+        .collect()
+}
+
+/// The form text box's contents for evidence links, the inverse of [`evidence_lines`].
+pub fn evidence_text(links: &[Evidence]) -> String {
+    links
+        .iter()
+        .map(|l| if l.title.is_empty() { l.url.clone() } else { format!("{} {}", l.url, l.title) })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A plausible email address: one @, a local part, a domain with a dot, no spaces.
 pub fn email(field: &str, s: &str) -> Result<String, FieldError> {
     let t = s.trim().to_lowercase();

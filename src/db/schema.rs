@@ -105,6 +105,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        evidence -> Text,
     }
 }
 
@@ -238,6 +239,23 @@ diesel::table! {
 diesel::joinable!(calendar_feeds -> cities (city_id));
 
 diesel::table! {
+    verified_ratings (id) {
+        id -> BigInt,
+        city_id -> BigInt,
+        commitment_id -> BigInt,
+        level -> Text,
+        note -> Text,
+        evidence -> Text,
+        verified_on -> Date,
+        verified_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(verified_ratings -> cities (city_id));
+diesel::joinable!(verified_ratings -> commitments (commitment_id));
+
+diesel::table! {
     check_in_links (id) {
         id -> BigInt,
         check_in_id -> BigInt,
@@ -347,6 +365,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     check_ins,
     check_in_events,
     calendar_feeds,
+    verified_ratings,
     check_in_links,
     action_updates,
     self_assessments,

@@ -147,6 +147,10 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             data["overdue"] = overdue.into();
             data["stale"] = stale.into();
             data["stale_after_days"] = settings.actions.stale_after_days.into();
+            if let Some(v) = viewer.as_ref() {
+                let all = crate::verification::commands::side_by_side(c, &v.caller, city_id)?;
+                data["verification"] = super::verification::rows(&all, true).into();
+            }
         }
         Ok((city, Ok(access), data, titles))
     })

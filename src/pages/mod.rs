@@ -28,6 +28,7 @@ pub mod reviews;
 pub mod rounds;
 pub mod session;
 pub mod users;
+pub mod verification;
 pub mod web;
 
 use actix_web::web as aweb;
@@ -52,6 +53,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(outbox::configure)
         // Before `city`: `/cities/{id}/calendar` is not a city page.
         .configure(calendar::configure)
+        .configure(verification::configure)
         .configure(city::configure)
         .configure(network::configure)
         .configure(check_ins::configure)

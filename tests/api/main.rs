@@ -27,4 +27,5 @@ mod sign_in;
 #[allow(dead_code)]
 mod smtp_sink;
 mod stale;
+mod verification;
 mod web_client;

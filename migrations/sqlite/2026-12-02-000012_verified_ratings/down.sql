@@ -1,0 +1,2 @@
+DROP TABLE verified_ratings;
+ALTER TABLE actions DROP COLUMN evidence;

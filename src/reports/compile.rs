@@ -117,6 +117,7 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
     let (indicators, mut city_values) = indicators(conn, fw, &period, prev_data, &cities.in_report)?;
     let good_practices = good_practices(conn, r, fw)?;
     let live_commitments = structure.iter().flat_map(|(_, cs)| cs.iter()).filter(|c| !c.retired).count() as i64;
+    let verification = verification(conn, r, &structure, &period, &cities, &activity)?;
     let profiles = city_profiles(&cities, &actions, &mut activity, &mut city_values, prev_data, live_commitments);
 
     let mut data = ReportData {
@@ -140,6 +141,7 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
         moved: vec![],
         cities: profiles,
         changes: vec![],
+        verification,
     };
     // Both lists compare public figures only, so they never reveal a withheld one.
     let now_public = public_view(&data);
@@ -293,6 +295,8 @@ struct Activity {
     levels_by_commitment: HashMap<i64, Counts>,
     levels_by_city: HashMap<i64, Counts>,
     check_ins: HashMap<i64, CheckInCounts>,
+    /// Each (city, commitment id)'s latest self-assessment level in the period.
+    latest_level: HashMap<(i64, i64), String>,
 }
 
 /// Check-ins, action updates and self-assessments from rounds whose period lies within the
@@ -375,6 +379,7 @@ fn round_activity(
         levels_by_commitment,
         levels_by_city,
         check_ins,
+        latest_level,
     })
 }
 
@@ -446,6 +451,62 @@ fn compliance(cities: &[(i64, String, String)], activity: &Activity) -> Complian
     let t = &compliance.totals;
     compliance.on_time_rate = percent(t.on_time, t.on_time + t.late + t.missed);
     compliance
+}
+
+/// Self-assessment against verification: per live commitment, the cities in the report that
+/// assessed themselves in the period (their latest view counts), those with a verified rating
+/// in force at the period's end, and where both exist how they compare (`verification::compare`);
+/// per city, each verified commitment.
+fn verification(
+    conn: &mut DbConnection,
+    r: &Request<'_>,
+    structure: &[(crate::charter::store::Role, Vec<crate::charter::store::Commitment>)],
+    period: &Period,
+    cities: &Cities,
+    activity: &Activity,
+) -> QueryResult<Verification> {
+    use crate::verification::{compare, store as verified};
+    let in_force = verified::in_force(verified::history(conn, None, Some(period.to))?);
+    let public: HashSet<i64> = crate::db::schema::cities::table
+        .filter(crate::db::schema::cities::is_public.eq(true))
+        .select(crate::db::schema::cities::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    let mut out = Verification::default();
+    for c in structure.iter().flat_map(|(_, cs)| cs.iter()).filter(|c| !c.retired) {
+        let mut row = CommitmentVerification { code: c.code.clone(), ..Default::default() };
+        let (mut verified_n, mut agree, mut higher, mut lower) = (0, 0, 0, 0);
+        for (city, name, _) in &cities.rows {
+            let own = activity.latest_level.get(&(*city, c.id));
+            if own.is_some() {
+                row.self_rated += 1;
+            }
+            let Some(v) = in_force.get(&(*city, r.framework.code.clone(), c.code.clone())) else { continue };
+            verified_n += 1;
+            if let Some(own) = own {
+                match compare(Assessment::from_db(own), v.level) {
+                    std::cmp::Ordering::Equal => agree += 1,
+                    std::cmp::Ordering::Greater => higher += 1,
+                    std::cmp::Ordering::Less => lower += 1,
+                }
+            }
+            out.cities.push(CityVerification {
+                city: name.clone(),
+                commitment: c.code.clone(),
+                self_level: own.cloned(),
+                verified_level: v.level.as_str().to_string(),
+                verified_on: v.verified_on,
+                public: public.contains(city),
+            });
+        }
+        row.verified = Some(verified_n);
+        row.agree = Some(agree);
+        row.self_higher = Some(higher);
+        row.self_lower = Some(lower);
+        out.commitments.push(row);
+    }
+    Ok(out)
 }
 
 /// Per indicator, the network's figures, and per city its values. Indicator values whose

@@ -61,6 +61,49 @@ pub struct ReportData {
     pub cities: Vec<CityProfile>,
     /// For a correction: what differs from the previous published version of this report.
     pub changes: Vec<Change>,
+    /// Self-assessments against verified ratings (absent from reports compiled before
+    /// verification existed).
+    #[serde(default)]
+    pub verification: Verification,
+}
+
+/// The cities' own view of their commitments against what was verified.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Verification {
+    pub commitments: Vec<CommitmentVerification>,
+    /// Per city and verified commitment; in public output only cities whose page is public.
+    pub cities: Vec<CityVerification>,
+}
+
+/// One commitment across the network: how many cities rated themselves, how many were
+/// verified (the rating in force at the period's end), and where both exist whether the
+/// city's own latest view in the period agrees, is higher or is lower.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct CommitmentVerification {
+    pub code: String,
+    pub self_rated: i64,
+    /// None when withheld (fewer verified cities than the suppression threshold).
+    pub verified: Option<i64>,
+    pub agree: Option<i64>,
+    pub self_higher: Option<i64>,
+    pub self_lower: Option<i64>,
+    /// Public output only: withheld by the suppression rule.
+    #[serde(default)]
+    pub suppressed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct CityVerification {
+    pub city: String,
+    pub commitment: String,
+    /// The city's latest self-assessment in the period, if any.
+    pub self_level: Option<String>,
+    pub verified_level: String,
+    #[schema(value_type = String, format = Date)]
+    pub verified_on: NaiveDate,
+    /// Whether the city's page is public (only those appear in public output).
+    #[serde(default)]
+    pub public: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]

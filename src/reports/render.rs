@@ -230,6 +230,59 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
         ],
         rows,
     });
+    let withheld = |v: Option<i64>, suppressed: bool| if suppressed { t(format!("fewer than {k}")) } else { oi(v) };
+    out.push(Table {
+        name: "verification",
+        caption: "Self-assessment against verification, per commitment".into(),
+        columns: vec![
+            ("commitment", "Commitment"),
+            ("self_rated", "Cities that assessed themselves"),
+            ("verified", "Cities verified"),
+            ("agree", "Both agree"),
+            ("self_higher", "City's view higher"),
+            ("self_lower", "City's view lower"),
+        ],
+        rows: d
+            .verification
+            .commitments
+            .iter()
+            .map(|v| {
+                vec![
+                    t(&v.code),
+                    i(v.self_rated),
+                    withheld(v.verified, v.suppressed),
+                    oi(v.agree),
+                    oi(v.self_higher),
+                    oi(v.self_lower),
+                ]
+            })
+            .collect(),
+    });
+    out.push(Table {
+        name: "verification_cities",
+        caption: "Verified ratings per city and commitment".into(),
+        columns: vec![
+            ("city", "City"),
+            ("commitment", "Commitment"),
+            ("self_level", "City's own view"),
+            ("verified_level", "Verified"),
+            ("verified_on", "Verified on"),
+        ],
+        rows: d
+            .verification
+            .cities
+            .iter()
+            .map(|c| {
+                vec![
+                    t(&c.city),
+                    t(&c.commitment),
+                    t(c.self_level.as_deref().unwrap_or("").replace('_', " ")),
+                    t(c.verified_level.replace('_', " ")),
+                    t(c.verified_on.to_string()),
+                ]
+            })
+            .collect(),
+    });
     out.push(Table {
         name: "indicators",
         caption: "Common indicators: the cities' latest values in the period".into(),
@@ -555,6 +608,9 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
         "cities": cities,
         "downloads": downloads,
     });
+    let mut data = data;
+    data["verification"] = by_name("verification");
+    data["verification_cities"] = by_name("verification_cities");
     templates.render("report", &data)
 }
 

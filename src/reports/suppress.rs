@@ -10,7 +10,10 @@
 //!    that reached it need k cities with a target; the change since the previous report also
 //!    needs k cities reporting in that report. A withheld figure is absent, and so is the
 //!    count of cities behind it (shown as "fewer than k");
-//! 3. "what moved" is computed from the public figures of both reports, so it never carries a
+//! 3. verification (self-assessment against verified ratings): a city's ratings appear only
+//!    where the city's page is public; a commitment's comparison (verified, agree, higher,
+//!    lower) only when at least k cities were verified, otherwise all four are withheld;
+//! 4. "what moved" is computed from the public figures of both reports, so it never carries a
 //!    withheld figure.
 //!
 //! The secretariat's view (`ReportData` as compiled) shows everything.
@@ -62,6 +65,18 @@ pub fn public_view(full: &ReportData) -> ReportData {
     }
     for c in &mut d.cities {
         c.indicators.retain(|v| !sensitive.contains(&v.code));
+    }
+    // Verification: a city's ratings only where its page is public; a commitment's comparison
+    // only when at least k cities were verified.
+    d.verification.cities.retain(|c| c.public);
+    for v in &mut d.verification.commitments {
+        if small(v.verified) {
+            v.verified = None;
+            v.agree = None;
+            v.self_higher = None;
+            v.self_lower = None;
+            v.suppressed = true;
+        }
     }
     d
 }

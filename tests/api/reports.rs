@@ -185,6 +185,15 @@ impl Fixture {
         app.tick(at("2026-10-01T06:00:00Z"), files(app)).await.opened_round.expect("Q3 opens");
         app.clock.set(at("2026-10-02T08:00:00Z"));
 
+        // Verified ratings: Amsterdam's PM1 (its own latest view: complete) and Bergen's SP1
+        // (its own: substantial); Cluj-Napoca's EM3 (no view of its own).
+        for (city, commitment, level) in
+            [(ams, "PM1", "substantial"), (ber, "SP1", "substantial"), (clu, "EM3", "limited")]
+        {
+            let body = json!({"commitment": commitment, "level": level, "verified_on": "2026-09-15"});
+            app.post(&format!("/api/v1/cities/{city}/verified-ratings"), &s, body).await.expect(201);
+        }
+
         // Indicator values through the API.
         app.create_indicator_value(
             &s,
@@ -408,6 +417,21 @@ async fn the_fixture_network_compiles_to_the_figures_worked_out_by_hand() {
             "on_time_rate": 33.3
         })
     );
+
+    // Verification: PM1 assessed by Amsterdam only (its latest view, Q2: complete), verified
+    // substantial: the city's view is higher. SP1: Amsterdam (limited) and Bergen
+    // (substantial) assessed; Bergen verified substantial: agree. EM3: Cluj-Napoca verified,
+    // never assessed. EM1 assessed by Amsterdam (not started), not verified.
+    let v = |code: &str| {
+        d["verification"]["commitments"].as_array().unwrap().iter().find(|c| c["code"] == code).unwrap().clone()
+    };
+    let vrow = |c: [i64; 5]| json!({"self_rated": c[0], "verified": c[1], "agree": c[2], "self_higher": c[3], "self_lower": c[4]});
+    let keys = ["self_rated", "verified", "agree", "self_higher", "self_lower"];
+    assert_eq!(pick(&v("PM1"), &keys), vrow([1, 1, 0, 1, 0]));
+    assert_eq!(pick(&v("SP1"), &keys), vrow([2, 1, 1, 0, 0]));
+    assert_eq!(pick(&v("EM3"), &keys), vrow([0, 1, 0, 0, 0]));
+    assert_eq!(pick(&v("EM1"), &keys), vrow([1, 0, 0, 0, 0]));
+    assert_eq!(d["verification"]["cities"].as_array().unwrap().len(), 3);
 
     // Indicators.
     // EM3-A: latest 2026 values 30 (Amsterdam; its Q1 25 is older, its 2025 99 outside), 45
@@ -685,6 +709,15 @@ async fn sensitive_figures_are_withheld_in_every_public_output_and_shown_to_the_
     let observer = app.get_report(&f.w.observer, report).await;
     let public_json: Value = serde_json::from_slice(&page(&app, &format!("/reports/{slug}.json")).await.2).unwrap();
     let public_doc = json!({"figures": public_json["figures"].clone()});
+    // Verification in public: no city's page is public here, and fewer than 5 cities were
+    // verified for any commitment, so neither a city's ratings nor a comparison appear.
+    let pv = &public_json["figures"]["verification"];
+    assert_eq!(pv["cities"], json!([]), "{pv}");
+    let pm1 = pv["commitments"].as_array().unwrap().iter().find(|c| c["code"] == "PM1").unwrap();
+    assert_eq!(
+        (pm1["self_rated"].clone(), pm1["verified"].clone(), pm1["suppressed"].clone()),
+        (json!(1), Value::Null, json!(true))
+    );
     for d in [&observer, &public_doc] {
         let e = em1(d);
         assert_eq!(

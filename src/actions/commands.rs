@@ -166,6 +166,10 @@ fn parse(
         }
         None => Some(current.map(|a| a.progress).unwrap_or(0)),
     };
+    let evidence = match &input.evidence {
+        Some(list) => validation::evidence("evidence", list, &mut e),
+        None => current.map(|a| a.evidence.clone()).unwrap_or_default(),
+    };
     if let (Some(Some(s)), Some(Some(d))) = (start_date, due_date) {
         if d < s {
             e.push(
@@ -187,6 +191,7 @@ fn parse(
         due_date: due_date.unwrap(),
         status: status.unwrap(),
         progress: progress.unwrap(),
+        evidence,
     })
 }
 

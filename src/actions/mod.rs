@@ -111,6 +111,8 @@ pub struct Action {
     pub progress: i32,
     /// Open and not updated for `actions.stale_after_days` (180 by default).
     pub stale: bool,
+    /// Links to documents: reports, council decisions, press.
+    pub evidence: Vec<crate::validation::Evidence>,
     pub version: i32,
     #[serde(serialize_with = "crate::http::as_utc")]
     #[schema(value_type = String, format = DateTime)]
@@ -148,4 +150,6 @@ pub struct ActionInput {
     pub status: Option<String>,
     /// 0 to 100 (default 0).
     pub progress: Option<i64>,
+    /// Links to documents (URL http(s), optional title); at most 20. Replaces the list.
+    pub evidence: Option<Vec<crate::validation::Evidence>>,
 }

@@ -27,6 +27,7 @@ pub struct ActionRow {
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    evidence: String,
 }
 
 type Joined = (ActionRow, String, String, i64);
@@ -35,6 +36,7 @@ fn to_action((r, commitment, role, city_id): Joined, staleness: Staleness) -> Ac
     let status = ActionStatus::from_db(&r.status);
     Action {
         stale: staleness.of(status, r.updated_at),
+        evidence: serde_json::from_str(&r.evidence).unwrap_or_default(),
         id: r.id,
         plan_id: r.plan_id,
         city_id,
@@ -225,6 +227,7 @@ pub struct ActionFields {
     pub due_date: Option<NaiveDate>,
     pub status: ActionStatus,
     pub progress: i32,
+    pub evidence: Vec<crate::validation::Evidence>,
 }
 
 /// The columns an action's fields fill, written alike when it is created and when it is changed
@@ -245,6 +248,8 @@ struct Columns<'a> {
     due_date: Option<NaiveDate>,
     status: &'static str,
     progress: i32,
+    /// JSON list of {url, title}.
+    evidence: String,
 }
 
 impl ActionFields {
@@ -262,6 +267,7 @@ impl ActionFields {
             due_date: self.due_date,
             status: self.status.as_str(),
             progress: self.progress,
+            evidence: serde_json::to_string(&self.evidence).unwrap(),
         }
     }
 }

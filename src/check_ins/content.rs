@@ -278,6 +278,7 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
                     due_date: None,
                     status,
                     progress,
+                    evidence: vec![],
                 },
             });
         }

@@ -281,6 +281,7 @@ pub fn submit(
                     due_date: a.due_date,
                     status: r.status,
                     progress: r.progress,
+                    evidence: a.evidence.clone(),
                 };
                 actions::store::update(conn, a, a.version, fields, actor, now)?;
             }

@@ -373,6 +373,7 @@ impl<'a> Demo<'a> {
                 due_date: Some(Some(due.max(start).to_string())),
                 status: Some(status.into()),
                 progress: Some(progress),
+                evidence: None,
             };
             let a = crate::actions::commands::create(conn, &self.secretariat, plan, &input, at)?;
             self.summary.actions += 1;

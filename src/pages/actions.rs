@@ -35,6 +35,7 @@ const LABELS: &[(&str, &str)] = &[
     ("due_date", "Due date"),
     ("status", "Status"),
     ("progress", "Progress"),
+    ("evidence", "An evidence link"),
 ];
 
 /// What the form holds: as typed, or from the stored action.
@@ -51,6 +52,7 @@ struct Values {
     due_date: String,
     status: String,
     progress: String,
+    evidence: String,
     version: i32,
 }
 
@@ -68,6 +70,7 @@ impl Values {
             due_date: a.due_date.map(|d| d.to_string()).unwrap_or_default(),
             status: a.status.as_str().into(),
             progress: a.progress.to_string(),
+            evidence: crate::validation::evidence_text(&a.evidence),
             version: a.version,
         }
     }
@@ -85,6 +88,7 @@ impl Values {
             due_date: f.get("due_date").into(),
             status: f.get("status").into(),
             progress: f.get("progress").into(),
+            evidence: f.get("evidence").into(),
             version: f.get("version").parse().unwrap_or(0),
         }
     }
@@ -137,6 +141,7 @@ impl Values {
             due_date: date(&self.due_date),
             status,
             progress,
+            evidence: Some(crate::validation::evidence_lines(&self.evidence)),
         };
         (input, errors)
     }
@@ -185,7 +190,7 @@ fn form_view(plan: &Stored, city_name: &str, groups: Value, v: &Values, errors: 
         "mode": mode, "action_url": action_url, "cancel_url": cancel,
         "plan": {"id": plan.plan.id, "title": plan.plan.title}, "city": city_name,
         "form": {
-            "title": v.title, "description": v.description, "department": v.department, "partners": v.partners,
+            "title": v.title, "description": v.description, "department": v.department, "partners": v.partners, "evidence": v.evidence,
             "start_date": v.start_date, "due_date": v.due_date, "progress": v.progress, "version": v.version,
         },
         "commitment_groups": groups,
@@ -438,6 +443,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
             "action": {
                 "id": a.id, "title": a.title, "commitment": a.commitment, "role": a.role, "description": a.description,
                 "department": a.department, "partners": a.partners, "delivery": labels::delivery(a.delivery),
+                "evidence": a.evidence,
                 "areas": a.policy_areas.iter().map(|p| labels::policy_area(*p)).collect::<Vec<_>>(),
                 "start": labels::opt_date(a.start_date), "due": labels::opt_date(a.due_date), "tag": labels::action_status_tag(a.status),
                 "progress": a.progress, "overdue": row["overdue"], "stale": row["stale"], "updated": row["updated"],

@@ -103,3 +103,27 @@ async fn the_secretariat_verifies_a_commitment_and_the_city_sees_both_views_side
     assert!(after.body.contains("href=\"https://malmo.example/a.pdf\""), "{}", after.body);
     assert!(after.text("main").contains("Council minutes"));
 }
+
+#[tokio::test]
+async fn actions_carry_evidence_links_http_and_https_only_shown_as_plain_links() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let a = app.get_action(&w.editor_a, w.action_a).await;
+    let url = format!("/api/v1/actions/{}", w.action_a);
+    let bad = json!({"version": a.version, "evidence": [
+        {"url": "javascript:alert(1)"}, {"url": "data:text/html,hi"}, {"url": "https://ok.example/a", "title": "x".repeat(201)}
+    ]});
+    let r = app.request(Method::PATCH, &url, Some(&w.editor_a), Some(&bad)).await;
+    for f in ["evidence[0].url", "evidence[1].url", "evidence[2].title"] {
+        r.assert_problem(422, Some(f));
+    }
+    let good = json!({"version": a.version, "evidence": [{"url": "https://malmo.example/decision.pdf", "title": "Council decision <b>42</b>"}]});
+    let saved: Value = app.request(Method::PATCH, &url, Some(&w.editor_a), Some(&good)).await.expect(200).json();
+    assert_eq!(saved["evidence"][0]["url"], "https://malmo.example/decision.pdf");
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let page = b.get(&format!("/actions/{}", w.action_a)).await;
+    assert!(page.body.contains(r#"<a href="https://malmo.example/decision.pdf" rel="nofollow noopener">Council decision &lt;b&gt;42&lt;/b&gt;</a>"#), "{}", page.body);
+    // The edit form shows them one per line and keeps them through a save.
+    let edit = b.get(&format!("/actions/{}/edit", w.action_a)).await;
+    assert!(edit.text("#evidence").contains("https://malmo.example/decision.pdf Council decision"), "{}", edit.body);
+}

@@ -58,8 +58,17 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
-/// Parses JSON, turning serde's message into a field error naming the path.
+/// Parses JSON, turning serde's message into a field error naming the path. A string holding a
+/// control character (other than a line break or tab) is refused first, naming its path
+/// (`crate::edge`).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
+    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) {
+        let mut errors = vec![];
+        forbidden_strings(&value, &mut String::new(), &mut errors);
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -85,6 +94,43 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
             ApiError::Malformed(FieldError::new(field, reason))
         }
     })
+}
+
+/// Collects a field error for each string (or key) in `v` with a control character, named by
+/// its path as `parse_json` names fields (`signatures[0].framework`).
+fn forbidden_strings(v: &serde_json::Value, path: &mut String, errors: &mut Vec<FieldError>) {
+    use serde_json::Value;
+    let here = |path: &str| if path.is_empty() { "body".to_string() } else { path.to_string() };
+    match v {
+        Value::String(s) => errors.extend(crate::edge::check(&here(path), s).err()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                forbidden_strings(item, path, errors);
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (k, item) in fields {
+                if let Some(c) = crate::edge::forbidden_in_line(k) {
+                    errors.push(
+                        FieldError::new(here(path), format!("has a field name that {}", crate::edge::reason(c)))
+                            .accepting(crate::edge::ACCEPTED),
+                    );
+                    continue;
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                forbidden_strings(item, path, errors);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `?page=&per_page=` on list endpoints.
@@ -225,6 +271,11 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        match parse_json::<T>(br#"{"partners": ["a", "b\u0000"]}"#) {
+            Err(ApiError::Validation(e)) => assert_eq!(e[0].field, "partners[1]"),
+            other => panic!("{other:?}"),
+        }
+        assert!(parse_json::<T>(br#"{"partners": ["a\nb\tc"]}"#).is_ok());
         match parse_json::<T>(br#"{"progress": 1"#) {
             Err(ApiError::Malformed(e)) => assert_eq!(e.field, "body"),
             other => panic!("{other:?}"),

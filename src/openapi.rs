@@ -78,6 +78,52 @@ impl Modify for BearerAuth {
     }
 }
 
+/// The document, built once.
+pub fn document() -> &'static utoipa::openapi::OpenApi {
+    static DOC: std::sync::OnceLock<utoipa::openapi::OpenApi> = std::sync::OnceLock::new();
+    DOC.get_or_init(ApiDoc::openapi)
+}
+
 pub async fn serve() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    HttpResponse::Ok().json(document())
+}
+
+/// The methods the document gives a path (as routed, e.g. `/api/v1/cities/{id}`), for `Allow`;
+/// None for a path it does not describe. The document itself takes GET.
+pub fn methods_of(path: &str) -> Option<Vec<String>> {
+    if path == "/api/v1/openapi.json" {
+        return Some(vec!["GET".into()]);
+    }
+    let item = document().paths.paths.iter().find(|(p, _)| shape(p) == shape(path))?.1;
+    let ops = [
+        ("GET", &item.get),
+        ("PUT", &item.put),
+        ("POST", &item.post),
+        ("DELETE", &item.delete),
+        ("OPTIONS", &item.options),
+        ("HEAD", &item.head),
+        ("PATCH", &item.patch),
+        ("TRACE", &item.trace),
+    ];
+    Some(ops.iter().filter(|(_, op)| op.is_some()).map(|(m, _)| m.to_string()).collect())
+}
+
+/// A path pattern without its parameters' names and regexes: `/a/{id:\\d+}` reads `/a/{}`.
+fn shape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut depth = 0;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                if depth == 0 {
+                    out.push_str("{}");
+                }
+                depth += 1;
+            }
+            '}' => depth -= 1,
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }

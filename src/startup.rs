@@ -81,6 +81,7 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(http::query_error))
                 .app_data(web::PathConfig::default().error_handler(http::path_error))
                 .app_data(web::FormConfig::default().limit(crate::pages::web::MAX_FORM))
+                .wrap(actix_web::middleware::from_fn(crate::edge::guard))
                 .wrap(security_headers(tls))
                 .wrap(Compress::default())
                 .wrap(tracing_actix_web::TracingLogger::default())
@@ -187,25 +188,24 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-/// Unknown paths get a problem body too, pointing at the API description; a browser asking
-/// for a page gets a page.
-async fn no_such_route(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {
-    let wants_html = req
-        .headers()
-        .get(actix_web::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/html"));
-    if wants_html && !req.path().starts_with("/api/") {
-        return Ok(crate::pages::web::message(
+/// Unknown paths: under `/api/` a problem (a 405 with `Allow` when the path is documented but
+/// not with this method), elsewhere the "Page not found" page, whatever the client accepts.
+async fn no_such_route(req: actix_web::HttpRequest) -> HttpResponse {
+    let pattern = req.resource_map().match_pattern(req.path());
+    if let Some(allow) = pattern.as_deref().and_then(openapi::methods_of) {
+        return actix_web::ResponseError::error_response(&ApiError::MethodNotAllowed(allow));
+    }
+    if !crate::edge::is_api(req.path()) {
+        return crate::pages::web::message(
             &req,
             actix_web::http::StatusCode::NOT_FOUND,
             "Page not found",
             &["If you typed the address, check it is correct; if you followed a link, it may be out of date."],
             Some(("/", "Go to the home page")),
         )
-        .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e)));
+        .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e));
     }
-    Err(ApiError::not_found(format!(
+    actix_web::ResponseError::error_response(&ApiError::not_found(format!(
         "there is no {} {} here; the API is described at /api/v1/openapi.json",
         req.method(),
         req.path()

@@ -64,9 +64,33 @@ pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, FieldEr
     optional_text(field, t, max)
 }
 
-/// Trimmed text of at most `max` characters (may be empty).
+/// A one-line value (a name, a title, a label) that must not be empty: as `required_text`, and
+/// without line breaks, tabs or other control characters.
+pub fn required_line(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
+    let t = required_text(field, s, max)?;
+    one_line(field, &t)?;
+    Ok(t)
+}
+
+/// A one-line value that may be empty.
+pub fn optional_line(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
+    let t = optional_text(field, s, max)?;
+    one_line(field, &t)?;
+    Ok(t)
+}
+
+fn one_line(field: &str, s: &str) -> Result<(), FieldError> {
+    match crate::edge::forbidden_in_line(s) {
+        Some(c) => Err(FieldError::new(field, crate::edge::reason(c)).accepting("one line of text")),
+        None => Ok(()),
+    }
+}
+
+/// Trimmed text of at most `max` characters (may be empty); line breaks and tabs are kept,
+/// other control characters refused (`crate::edge`).
 pub fn optional_text(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
     let t = s.trim();
+    crate::edge::check(field, t)?;
     let n = t.chars().count();
     if n > max {
         return Err(
@@ -107,7 +131,7 @@ pub fn email(field: &str, s: &str) -> Result<String, FieldError> {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && !domain.contains('@')
-                && !t.chars().any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
+                && !t.chars().any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == '<' || c == '>')
                 && t.len() <= 254
         }
         None => false,
@@ -175,6 +199,11 @@ mod tests {
         assert_eq!(required_text("name", " Łódź ", 5).unwrap(), "Łódź");
         assert!(required_text("name", "   ", 5).is_err());
         assert!(optional_text("name", "Zürich", 5).is_err());
+        assert_eq!(optional_text("description", "a\n\tb", 9).unwrap(), "a\n\tb");
+        assert!(optional_text("description", "a\u{0}b", 9).is_err());
+        assert!(required_line("name", "a\nb", 9).is_err());
+        assert!(optional_line("office_role", "a\tb", 9).is_err());
+        assert!(email("email", "a\u{0}b@x.example").is_err());
     }
 
     #[test]

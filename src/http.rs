@@ -137,13 +137,18 @@ fn forbidden_strings(v: &serde_json::Value, path: &mut String, errors: &mut Vec<
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
-    /// 1-based page number (default 1).
+    /// 1-based page number (default 1), at most 1,000,000.
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<i64>,
     /// Items per page, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
 }
 
 pub const MAX_PER_PAGE: i64 = 200;
+/// The last page number asked for that is taken (beyond it the offset is past any real list,
+/// and the arithmetic must not overflow).
+pub const MAX_PAGE: i64 = 1_000_000;
 
 impl PageQuery {
     /// (limit, offset), or a field error.
@@ -151,8 +156,8 @@ impl PageQuery {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(50);
         let mut errors = vec![];
-        if page < 1 {
-            errors.push(FieldError::new("page", format!("is {page}")).accepting("1 or more"));
+        if !(1..=MAX_PAGE).contains(&page) {
+            errors.push(FieldError::new("page", format!("is {page}")).accepting("1 to 1000000"));
         }
         if !(1..=MAX_PER_PAGE).contains(&per_page) {
             errors.push(FieldError::new("per_page", format!("is {per_page}")).accepting("1 to 200"));

@@ -65,9 +65,86 @@ use utoipa::{Modify, OpenApi};
         crate::reports::routes::mark_good_practice,
         crate::reports::routes::unmark_good_practice,
     ),
-    modifiers(&BearerAuth)
+    modifiers(&BearerAuth, &Problems)
 )]
 pub struct ApiDoc;
+
+/// Error answers as the API sends them: every 4xx and 5xx body is a `Problem` sent as
+/// `application/problem+json`, and each operation lists the refusals every route of its kind
+/// can give, so no route has to repeat them: 400 (a body or path that cannot be read, e.g. a
+/// control character, see `crate::edge`), 401 and 403 where a token is needed, 404 where the
+/// path names an object, 422 where there are parameters or a body, 409 for writes (a stale
+/// version or an impossible state), and 428 for updates sent without their version.
+struct Problems;
+
+impl Problems {
+    const BAD_REQUEST: &'static str =
+        "the request cannot be read: malformed JSON, an unknown field, a wrong type, or a control character in the path";
+    const UNAUTHENTICATED: &'static str = "no valid bearer token";
+    const FORBIDDEN: &'static str = "outside the caller's access";
+    const NOT_FOUND: &'static str = "no such object";
+    const CONFLICT: &'static str =
+        "the object changed since the version sent (`current_version` says which it is at), or the request is not possible in its current state";
+    const UNPROCESSABLE: &'static str = "some values are not acceptable; `errors` names each field";
+    const VERSION_REQUIRED: &'static str = "the version the change is based on is missing (body `version` or If-Match)";
+}
+
+impl Modify for Problems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Content, Ref, RefOr, Response};
+        const PROBLEM_JSON: &str = "application/problem+json";
+        let problem = || Content::new(Some(Ref::from_schema_name("Problem")));
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [
+                ("GET", &mut item.get),
+                ("PUT", &mut item.put),
+                ("POST", &mut item.post),
+                ("DELETE", &mut item.delete),
+                ("PATCH", &mut item.patch),
+                ("OPTIONS", &mut item.options),
+                ("HEAD", &mut item.head),
+                ("TRACE", &mut item.trace),
+            ];
+            for (method, op) in ops {
+                let Some(op) = op else { continue };
+                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let has_input = op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                let mut add = vec![("400", Self::BAD_REQUEST)];
+                if secured {
+                    add.push(("401", Self::UNAUTHENTICATED));
+                    add.push(("403", Self::FORBIDDEN));
+                }
+                if path.contains('{') {
+                    add.push(("404", Self::NOT_FOUND));
+                }
+                if has_input {
+                    add.push(("422", Self::UNPROCESSABLE));
+                }
+                if matches!(method, "POST" | "PUT" | "PATCH" | "DELETE") {
+                    add.push(("409", Self::CONFLICT));
+                }
+                if matches!(method, "PUT" | "PATCH") {
+                    add.push(("428", Self::VERSION_REQUIRED));
+                }
+                for (status, description) in add {
+                    op.responses.responses.entry(status.to_string()).or_insert_with(|| {
+                        let mut r = Response::new(description);
+                        r.content.insert(PROBLEM_JSON.to_string(), problem());
+                        RefOr::T(r)
+                    });
+                }
+                for (status, response) in op.responses.responses.iter_mut() {
+                    let RefOr::T(response) = response else { continue };
+                    if !(status.starts_with('4') || status.starts_with('5')) {
+                        continue;
+                    }
+                    response.content.shift_remove("application/json");
+                    response.content.insert(PROBLEM_JSON.to_string(), problem());
+                }
+            }
+        }
+    }
+}
 
 struct BearerAuth;
 

@@ -31,7 +31,9 @@ pub struct ActionQuery {
     pub commitment: Option<String>,
     /// planned, in_progress, completed, delayed or cancelled.
     pub status: Option<String>,
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<i64>,
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
 }
 

@@ -10,8 +10,9 @@
 //!   the field by its JSON path (`signatures[0].framework`);
 //! - form bodies by `pages::web::Form`: an error page naming the field.
 //!
-//! Line breaks and tabs are kept there (descriptions and narratives are written in lines); the
-//! values that must be one line (names, titles, emails, codes) refuse them too, in `validation`.
+//! Line breaks and tabs are kept there (descriptions and narratives are written in lines); in
+//! values that are one line (names, titles, labels) `validation` makes them spaces, and emails
+//! and codes refuse them. The OpenAPI document states the rule as a pattern (`openapi::refine`).
 
 use crate::error::{ApiError, FieldError};
 use actix_web::body::{BoxBody, MessageBody};

@@ -62,15 +62,15 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 /// control character (other than a line break or tab) is refused first, naming its path
 /// (`crate::edge`).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
-    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) {
-        let mut errors = vec![];
-        forbidden_strings(&value, &mut String::new(), &mut errors);
-        if !errors.is_empty() {
-            return Err(ApiError::Validation(errors));
-        }
+    let mut value = serde_json::from_slice::<serde_json::Value>(bytes)
+        .map_err(|e| ApiError::Malformed(FieldError::new("body", format!("is not valid JSON: {e}"))))?;
+    let mut errors = vec![];
+    forbidden_strings(&value, &mut String::new(), &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
     }
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    integral_numbers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let message = inner.to_string();
@@ -94,6 +94,23 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
             ApiError::Malformed(FieldError::new(field, reason))
         }
     })
+}
+
+/// JSON has one kind of number: `3.0` is the integer 3 (JSON Schema agrees), so a whole number
+/// written with a fraction is read as an integer, for fields typed as integers.
+fn integral_numbers(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            // Below 2^53 every whole f64 is exact, and so is its i64.
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0) {
+                *v = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_numbers),
+        _ => {}
+    }
 }
 
 /// Collects a field error for each string (or key) in `v` with a control character, named by
@@ -281,6 +298,8 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(parse_json::<T>(br#"{"partners": ["a\nb\tc"]}"#).is_ok());
+        assert_eq!(parse_json::<T>(br#"{"progress": 30.0}"#).unwrap().progress, Some(30));
+        assert!(parse_json::<T>(br#"{"progress": 30.5}"#).is_err());
         match parse_json::<T>(br#"{"progress": 1"#) {
             Err(ApiError::Malformed(e)) => assert_eq!(e.field, "body"),
             other => panic!("{other:?}"),

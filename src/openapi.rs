@@ -161,8 +161,69 @@ pub fn document() -> &'static utoipa::openapi::OpenApi {
     DOC.get_or_init(ApiDoc::openapi)
 }
 
+/// The document as served: `document()` with what the derive cannot say added to every
+/// parameter and body field (see `refine`).
+pub fn served() -> &'static serde_json::Value {
+    static SERVED: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SERVED.get_or_init(|| {
+        let mut v = serde_json::to_value(document()).unwrap_or_default();
+        refine(&mut v);
+        v
+    })
+}
+
 pub async fn serve() -> HttpResponse {
-    HttpResponse::Ok().json(document())
+    HttpResponse::Ok().json(served())
+}
+
+/// What text may contain, as a pattern (`crate::edge`): no control characters in parameters,
+/// and none but tab, line feed and carriage return in bodies.
+pub const PARAMETER_TEXT: &str = r"^[^\x00-\x1F\x7F-\x9F]*$";
+pub const BODY_TEXT: &str = r"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$";
+
+/// Adds the rules every route applies but no annotation states: a free-text string (no enum,
+/// format or pattern of its own) refuses control characters (`crate::edge`), and an id in a
+/// path is a positive number (`http::id_param`).
+fn refine(doc: &mut serde_json::Value) {
+    use serde_json::{json, Value};
+    fn free_text(schema: &Value) -> bool {
+        schema["type"] == "string"
+            && schema.get("enum").is_none()
+            && schema.get("format").is_none()
+            && schema.get("pattern").is_none()
+    }
+    fn bodies(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                if free_text(&Value::Object(m.clone())) {
+                    m.insert("pattern".into(), json!(BODY_TEXT));
+                }
+                m.values_mut().for_each(bodies);
+            }
+            Value::Array(a) => a.iter_mut().for_each(bodies),
+            _ => {}
+        }
+    }
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for item in paths.values_mut().filter_map(Value::as_object_mut) {
+            for op in item.values_mut() {
+                let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else { continue };
+                for p in params {
+                    let in_path = p["in"] == "path";
+                    let schema = &mut p["schema"];
+                    if free_text(schema) {
+                        schema["pattern"] = json!(PARAMETER_TEXT);
+                    }
+                    if in_path && schema["type"] == "integer" && schema.get("minimum").is_none() {
+                        schema["minimum"] = json!(1);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(schemas) = doc.pointer_mut("/components/schemas") {
+        bodies(schemas);
+    }
 }
 
 /// The methods the document gives a path (as routed, e.g. `/api/v1/cities/{id}`), for `Allow`;

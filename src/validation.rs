@@ -64,26 +64,33 @@ pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, FieldEr
     optional_text(field, t, max)
 }
 
-/// A one-line value (a name, a title, a label) that must not be empty: as `required_text`, and
-/// without line breaks, tabs or other control characters.
+/// A one-line value (a name, a title, a label) that must not be empty: as `required_text`, with
+/// each run of line breaks and tabs made one space (a name pasted from a document keeps its
+/// words, not its layout).
 pub fn required_line(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
-    let t = required_text(field, s, max)?;
-    one_line(field, &t)?;
-    Ok(t)
+    required_text(field, &one_line(s), max)
 }
 
 /// A one-line value that may be empty.
 pub fn optional_line(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
-    let t = optional_text(field, s, max)?;
-    one_line(field, &t)?;
-    Ok(t)
+    optional_text(field, &one_line(s), max)
 }
 
-fn one_line(field: &str, s: &str) -> Result<(), FieldError> {
-    match crate::edge::forbidden_in_line(s) {
-        Some(c) => Err(FieldError::new(field, crate::edge::reason(c)).accepting("one line of text")),
-        None => Ok(()),
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_break = false;
+    for c in s.chars() {
+        if matches!(c, '\t' | '\n' | '\r') {
+            if !in_break {
+                out.push(' ');
+            }
+            in_break = true;
+        } else {
+            out.push(c);
+            in_break = false;
+        }
     }
+    out
 }
 
 /// Trimmed text of at most `max` characters (may be empty); line breaks and tabs are kept,
@@ -201,8 +208,9 @@ mod tests {
         assert!(optional_text("name", "Zürich", 5).is_err());
         assert_eq!(optional_text("description", "a\n\tb", 9).unwrap(), "a\n\tb");
         assert!(optional_text("description", "a\u{0}b", 9).is_err());
-        assert!(required_line("name", "a\nb", 9).is_err());
-        assert!(optional_line("office_role", "a\tb", 9).is_err());
+        assert_eq!(required_line("name", " a\r\n\tb\n", 9).unwrap(), "a b");
+        assert!(required_line("name", "a\u{1b}b", 9).is_err());
+        assert_eq!(optional_line("office_role", "a\tb", 9).unwrap(), "a b");
         assert!(email("email", "a\u{0}b@x.example").is_err());
     }
 

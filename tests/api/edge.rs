@@ -59,12 +59,13 @@ async fn a_control_character_in_a_json_string_is_refused_naming_the_field() {
     )
     .await
     .assert_problem(422, Some("signatures[0].framework"));
-    // A name is one line: a line break or a tab is refused there.
-    app.post("/api/v1/cities", t, json!({"name": "Ma\nlmö", "country": "SE"})).await.assert_problem(422, Some("name"));
     app.post("/api/v1/cities", t, json!({"name": "Ma\u{1b}lmö", "country": "SE"}))
         .await
         .assert_problem(422, Some("name"));
     assert_eq!(app.list_cities(t).await.total, cities_before, "nothing was stored");
+    // A name is one line: line breaks and tabs in it become one space.
+    let city = app.post("/api/v1/cities", t, json!({"name": "Ma\r\n\tlmö", "country": "SE"})).await.expect(201);
+    assert_eq!(city.body["name"], "Ma lmö");
 
     let contacts = format!("/api/v1/cities/{}/contacts", w.city_a);
     app.post(&contacts, t, json!({"name": "An\u{0}na", "email": "anna2@malmo.example"}))
@@ -76,7 +77,7 @@ async fn a_control_character_in_a_json_string_is_refused_naming_the_field() {
     app.post(&contacts, t, json!({"name": "Anna", "email": "a\u{7f}b@x.example"}))
         .await
         .assert_problem(422, Some("email"));
-    app.patch(&format!("/api/v1/contacts/{}", w.contact_a), t, json!({"version": 1, "office_role": "Mayor\u{8}"}))
+    app.patch(&format!("/api/v1/contacts/{}", w.contact_a), t, json!({"version": 1, "office_role": "Mayor\u{85}"}))
         .await
         .assert_problem(422, Some("office_role"));
 

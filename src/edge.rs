@@ -10,6 +10,9 @@
 //!   the field by its JSON path (`signatures[0].framework`);
 //! - form bodies by `pages::web::Form`: an error page naming the field.
 //!
+//! A request line longer than [`MAX_REQUEST_LINE`] is answered 414 by [`screen_connection`],
+//! before actix-http parses it (beyond 64 KB it answers a bare 400 no code of ours can shape).
+//!
 //! Line breaks and tabs are kept there (descriptions and narratives are written in lines); in
 //! values that are one line (names, titles, labels) `validation` makes them spaces, and emails
 //! and codes refuse them. The OpenAPI document states the rule as a pattern (`openapi::refine`).
@@ -141,6 +144,95 @@ pub fn refusal_page(req: &actix_web::HttpRequest, e: &ApiError) -> actix_web::Ht
         Some(("/", "Go to the home page")),
     )
     .unwrap_or_else(|e| e.error_response())
+}
+
+/// The longest request line (method, target and version) taken: browsers and proxies rarely
+/// go beyond 8 KB, and nothing here needs more.
+pub const MAX_REQUEST_LINE: usize = 16 * 1024;
+
+/// Looks at the first request of a new connection without consuming it. When its request line
+/// is longer than [`MAX_REQUEST_LINE`], answers `414 URI Too Long` in the shape of the address
+/// (problem JSON under `/api/`, a page elsewhere), closes the connection and returns None;
+/// otherwise hands the connection back untouched for actix-http to serve.
+pub async fn screen_connection(mut io: tokio::net::TcpStream) -> std::io::Result<Option<tokio::net::TcpStream>> {
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::time::{sleep, timeout_at, Instant};
+    let mut buf = vec![0u8; MAX_REQUEST_LINE + 1];
+    // A client slower than this is left to actix-http's own request timeout.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut seen = 0;
+    let n = loop {
+        let n = match timeout_at(deadline, io.peek(&mut buf)).await {
+            Ok(n) => n?,
+            Err(_) => return Ok(Some(io)),
+        };
+        if n == 0 || buf[..n].contains(&b'\n') {
+            return Ok(Some(io));
+        }
+        if n > MAX_REQUEST_LINE {
+            break n;
+        }
+        // Peeking again returns at once while the bytes seen are still unread: wait for more.
+        if n == seen {
+            sleep(Duration::from_millis(2)).await;
+        }
+        seen = n;
+    };
+    let line = String::from_utf8_lossy(&buf[..n]);
+    let path = line.split(' ').nth(1).unwrap_or("/");
+    let response = long_request_line_answer(is_api(path));
+    io.write_all(&response).await?;
+    io.shutdown().await?;
+    // Read what the client is still sending (up to a bound) so that closing does not reset the
+    // connection before it has read the answer.
+    let mut sink = [0u8; 16 * 1024];
+    let mut drained = 0;
+    while drained < 4 * 1024 * 1024 {
+        match timeout_at(Instant::now() + Duration::from_secs(1), io.read(&mut sink)).await {
+            Ok(Ok(n)) if n > 0 => drained += n,
+            _ => break,
+        }
+    }
+    Ok(None)
+}
+
+/// The whole HTTP response to a request line that is too long.
+fn long_request_line_answer(api: bool) -> Vec<u8> {
+    let detail = format!(
+        "the address is longer than {} KB; shorten the query string, or send the data in a request body",
+        MAX_REQUEST_LINE / 1024
+    );
+    let (content_type, body) = if api {
+        let problem = crate::error::Problem {
+            type_: "/problems/uri-too-long".into(),
+            title: "The address is too long".into(),
+            status: 414,
+            detail,
+            errors: vec![FieldError::new("path", "is too long")
+                .accepting(format!("a path and query string of at most {} KB", MAX_REQUEST_LINE / 1024))],
+            current_version: None,
+        };
+        ("application/problem+json", serde_json::to_string(&problem).unwrap_or_default())
+    } else {
+        let page = format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>The address is too long</title>\n<link rel=\"stylesheet\" href=\"/static/app.css\">\n</head>\n\
+             <body>\n<main id=\"main\">\n<h1>The address is too long</h1>\n<p>{}.</p>\n\
+             <p><a href=\"/\">Go to the home page</a></p>\n</main>\n</body>\n</html>\n",
+            crate::pages::web::sentence(&detail)
+        );
+        ("text/html; charset=utf-8", page)
+    };
+    format!(
+        "HTTP/1.1 414 URI Too Long\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\
+         cache-control: no-store\r\nx-content-type-options: nosniff\r\n\
+         content-security-policy: default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n\
+         x-frame-options: DENY\r\nreferrer-policy: same-origin\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
 }
 
 #[cfg(test)]

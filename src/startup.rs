@@ -9,7 +9,7 @@ use crate::mail::templates::EmailTemplates;
 use crate::{actions, auth, charter, check_ins, cities, history, http, mail, openapi, plans};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders};
-use actix_web::{web, App, HttpResponse, HttpServer};
+use actix_web::{web, App, HttpResponse};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -75,7 +75,7 @@ impl Application {
             clock,
             demo: Default::default(),
         });
-        let mut server = HttpServer::new(move || {
+        let app = move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(web::QueryConfig::default().error_handler(http::query_error))
@@ -86,12 +86,46 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .configure(routes)
-        })
-        .listen(listener)?;
+        };
+        // What actix-web's HttpServer does, with one step first: each new connection is screened
+        // (edge::screen_connection) before actix-http parses it. Timeouts are HttpServer's.
+        let local = listener.local_addr()?;
+        let mut builder = actix_server::Server::build();
+        let shutdown = builder.graceful_shutdown_signal();
         if workers > 0 {
-            server = server.workers(workers);
+            builder = builder.workers(workers);
         }
-        Ok(Application { port, server: server.run() })
+        let server = builder
+            .listen("charter-tracker", listener, move || {
+                use actix_service::ServiceFactoryExt;
+                let shutdown = shutdown.clone();
+                let app = actix_service::IntoServiceFactory::into_factory(app())
+                    .map_err(|e: actix_web::Error| actix_web::ResponseError::error_response(e.as_response_error()));
+                let http = actix_http::HttpService::build()
+                    .client_request_timeout(std::time::Duration::from_secs(5))
+                    .client_disconnect_timeout(std::time::Duration::from_secs(1))
+                    .local_addr(local)
+                    .graceful_shutdown_signal(move || {
+                        let signal = shutdown.clone();
+                        async move { signal.notified().await }
+                    })
+                    .finish(actix_service::map_config(app, |_| actix_web::dev::AppConfig::default()));
+                actix_service::fn_service(|io: tokio::net::TcpStream| async move {
+                    match crate::edge::screen_connection(io).await {
+                        Ok(Some(io)) => {
+                            let peer = io.peer_addr().ok();
+                            Ok((io, actix_http::Protocol::Http1, peer))
+                        }
+                        Ok(None) => Err(actix_http::error::DispatchError::Io(std::io::Error::other(
+                            "request line too long: answered 414",
+                        ))),
+                        Err(e) => Err(actix_http::error::DispatchError::Io(e)),
+                    }
+                })
+                .and_then(http)
+            })?
+            .run();
+        Ok(Application { port, server })
     }
 
     pub fn port(&self) -> u16 {

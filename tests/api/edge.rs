@@ -136,3 +136,40 @@ async fn a_method_a_path_does_not_take_is_answered_405_with_allow() {
     r.assert_problem(405, None);
     assert_eq!(r.headers["allow"], "GET");
 }
+
+/// Sends a raw GET with a query string of `len` bytes (no HTTP client builds one this long) and
+/// returns the status, the headers (lower-cased) and the body.
+async fn raw_get(app: &TestApp, path: &str, len: usize) -> (u16, String, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = app.address.trim_start_matches("http://").to_string();
+    let mut s = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let request = format!("GET {path}?q={} HTTP/1.1\r\nHost: {addr}\r\nAccept: */*\r\n\r\n", "a".repeat(len));
+    // The server may answer and close before reading everything: a failed write is fine.
+    let _ = s.write_all(request.as_bytes()).await;
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer).await;
+    let answer = String::from_utf8_lossy(&answer).to_string();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no answer head: {answer:.200}"));
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head.to_ascii_lowercase(), body.to_string())
+}
+
+#[tokio::test]
+async fn a_very_long_query_string_gets_an_answer_in_the_right_shape() {
+    let app = TestApp::spawn().await;
+    for len in [100 * 1024, 20 * 1024] {
+        let (status, head, body) = raw_get(&app, "/api/v1/frameworks", len).await;
+        assert_eq!(status, 414, "{head}");
+        assert!(head.contains("content-type: application/problem+json"), "{head}");
+        let problem: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(problem["status"], 414);
+        assert_eq!(problem["errors"][0]["field"], "path");
+        let (status, head, body) = raw_get(&app, "/reports", len).await;
+        assert_eq!(status, 414, "{head}");
+        assert!(head.contains("content-type: text/html"), "{head}");
+        assert!(body.contains("<h1>The address is too long</h1>"), "{body:.300}");
+    }
+    // Up to the limit, the request is served as usual.
+    let (status, _, _) = raw_get(&app, "/api/v1/frameworks", 8 * 1024).await;
+    assert_eq!(status, 200);
+}

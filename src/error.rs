@@ -73,6 +73,9 @@ pub enum ApiError {
     Forbidden(String),
     #[error("not found: {0}")]
     NotFound(String),
+    /// The path exists but not with this method; the methods it takes go in `Allow`.
+    #[error("method not allowed; allowed: {}", .0.join(", "))]
+    MethodNotAllowed(Vec<String>),
     /// It existed but is no longer available (an expired link).
     #[error("gone: {0}")]
     Gone(String),
@@ -122,6 +125,13 @@ impl ApiError {
             Self::Unauthenticated(d) => ("unauthenticated", "Authentication required", d.clone(), vec![], None),
             Self::Forbidden(d) => ("forbidden", "Not allowed", d.clone(), vec![], None),
             Self::NotFound(d) => ("not-found", "Not found", d.clone(), vec![], None),
+            Self::MethodNotAllowed(allow) => (
+                "method-not-allowed",
+                "Method not allowed",
+                format!("this path answers {} only", allow.join(", ")),
+                vec![],
+                None,
+            ),
             Self::Gone(d) => ("gone", "No longer available", d.clone(), vec![], None),
             Self::Conflict { detail, current_version } => {
                 ("version-conflict", "The object has changed", detail.clone(), vec![], *current_version)
@@ -175,6 +185,7 @@ impl ResponseError for ApiError {
             Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             Self::Gone(_) => StatusCode::GONE,
             Self::Conflict { .. } | Self::StateConflict(_) => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
@@ -190,6 +201,9 @@ impl ResponseError for ApiError {
         res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
         if let Self::Unauthenticated(_) = self {
             res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if let Self::MethodNotAllowed(allow) = self {
+            res.insert_header((header::ALLOW, allow.join(", ")));
         }
         res.body(serde_json::to_string(&self.problem()).unwrap_or_default())
     }

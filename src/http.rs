@@ -58,10 +58,19 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
-/// Parses JSON, turning serde's message into a field error naming the path.
+/// Parses JSON, turning serde's message into a field error naming the path. A string holding a
+/// control character (other than a line break or tab) is refused first, naming its path
+/// (`crate::edge`).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut value = serde_json::from_slice::<serde_json::Value>(bytes)
+        .map_err(|e| ApiError::Malformed(FieldError::new("body", format!("is not valid JSON: {e}"))))?;
+    let mut errors = vec![];
+    forbidden_strings(&value, &mut String::new(), &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    integral_numbers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let message = inner.to_string();
@@ -87,17 +96,76 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
     })
 }
 
+/// JSON has one kind of number: `3.0` is the integer 3 (JSON Schema agrees), so a whole number
+/// written with a fraction is read as an integer, for fields typed as integers.
+fn integral_numbers(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            // Below 2^53 every whole f64 is exact, and so is its i64.
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0) {
+                *v = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(integral_numbers),
+        _ => {}
+    }
+}
+
+/// Collects a field error for each string (or key) in `v` with a control character, named by
+/// its path as `parse_json` names fields (`signatures[0].framework`).
+fn forbidden_strings(v: &serde_json::Value, path: &mut String, errors: &mut Vec<FieldError>) {
+    use serde_json::Value;
+    let here = |path: &str| if path.is_empty() { "body".to_string() } else { path.to_string() };
+    match v {
+        Value::String(s) => errors.extend(crate::edge::check(&here(path), s).err()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                forbidden_strings(item, path, errors);
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (k, item) in fields {
+                if let Some(c) = crate::edge::forbidden_in_line(k) {
+                    errors.push(
+                        FieldError::new(here(path), format!("has a field name that {}", crate::edge::reason(c)))
+                            .accepting(crate::edge::ACCEPTED),
+                    );
+                    continue;
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                forbidden_strings(item, path, errors);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// `?page=&per_page=` on list endpoints.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
-    /// 1-based page number (default 1).
+    /// 1-based page number (default 1), at most 1,000,000.
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<i64>,
     /// Items per page, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
 }
 
 pub const MAX_PER_PAGE: i64 = 200;
+/// The last page number asked for that is taken (beyond it the offset is past any real list,
+/// and the arithmetic must not overflow).
+pub const MAX_PAGE: i64 = 1_000_000;
 
 impl PageQuery {
     /// (limit, offset), or a field error.
@@ -105,8 +173,8 @@ impl PageQuery {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(50);
         let mut errors = vec![];
-        if page < 1 {
-            errors.push(FieldError::new("page", format!("is {page}")).accepting("1 or more"));
+        if !(1..=MAX_PAGE).contains(&page) {
+            errors.push(FieldError::new("page", format!("is {page}")).accepting("1 to 1000000"));
         }
         if !(1..=MAX_PER_PAGE).contains(&per_page) {
             errors.push(FieldError::new("per_page", format!("is {per_page}")).accepting("1 to 200"));
@@ -225,6 +293,13 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        match parse_json::<T>(br#"{"partners": ["a", "b\u0000"]}"#) {
+            Err(ApiError::Validation(e)) => assert_eq!(e[0].field, "partners[1]"),
+            other => panic!("{other:?}"),
+        }
+        assert!(parse_json::<T>(br#"{"partners": ["a\nb\tc"]}"#).is_ok());
+        assert_eq!(parse_json::<T>(br#"{"progress": 30.0}"#).unwrap().progress, Some(30));
+        assert!(parse_json::<T>(br#"{"progress": 30.5}"#).is_err());
         match parse_json::<T>(br#"{"progress": 1"#) {
             Err(ApiError::Malformed(e)) => assert_eq!(e.field, "body"),
             other => panic!("{other:?}"),

@@ -9,7 +9,7 @@ use crate::mail::templates::EmailTemplates;
 use crate::{actions, auth, charter, check_ins, cities, history, http, mail, openapi, plans};
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders};
-use actix_web::{web, App, HttpResponse, HttpServer};
+use actix_web::{web, App, HttpResponse};
 use anyhow::Context;
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -75,22 +75,57 @@ impl Application {
             clock,
             demo: Default::default(),
         });
-        let mut server = HttpServer::new(move || {
+        let app = move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(web::QueryConfig::default().error_handler(http::query_error))
                 .app_data(web::PathConfig::default().error_handler(http::path_error))
                 .app_data(web::FormConfig::default().limit(crate::pages::web::MAX_FORM))
+                .wrap(actix_web::middleware::from_fn(crate::edge::guard))
                 .wrap(security_headers(tls))
                 .wrap(Compress::default())
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .configure(routes)
-        })
-        .listen(listener)?;
+        };
+        // What actix-web's HttpServer does, with one step first: each new connection is screened
+        // (edge::screen_connection) before actix-http parses it. Timeouts are HttpServer's.
+        let local = listener.local_addr()?;
+        let mut builder = actix_server::Server::build();
+        let shutdown = builder.graceful_shutdown_signal();
         if workers > 0 {
-            server = server.workers(workers);
+            builder = builder.workers(workers);
         }
-        Ok(Application { port, server: server.run() })
+        let server = builder
+            .listen("charter-tracker", listener, move || {
+                use actix_service::ServiceFactoryExt;
+                let shutdown = shutdown.clone();
+                let app = actix_service::IntoServiceFactory::into_factory(app())
+                    .map_err(|e: actix_web::Error| actix_web::ResponseError::error_response(e.as_response_error()));
+                let http = actix_http::HttpService::build()
+                    .client_request_timeout(std::time::Duration::from_secs(5))
+                    .client_disconnect_timeout(std::time::Duration::from_secs(1))
+                    .local_addr(local)
+                    .graceful_shutdown_signal(move || {
+                        let signal = shutdown.clone();
+                        async move { signal.notified().await }
+                    })
+                    .finish(actix_service::map_config(app, |_| actix_web::dev::AppConfig::default()));
+                actix_service::fn_service(|io: tokio::net::TcpStream| async move {
+                    match crate::edge::screen_connection(io).await {
+                        Ok(Some(io)) => {
+                            let peer = io.peer_addr().ok();
+                            Ok((io, actix_http::Protocol::Http1, peer))
+                        }
+                        Ok(None) => Err(actix_http::error::DispatchError::Io(std::io::Error::other(
+                            "request line too long: answered 414",
+                        ))),
+                        Err(e) => Err(actix_http::error::DispatchError::Io(e)),
+                    }
+                })
+                .and_then(http)
+            })?
+            .run();
+        Ok(Application { port, server })
     }
 
     pub fn port(&self) -> u16 {
@@ -188,25 +223,24 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-/// Unknown paths get a problem body too, pointing at the API description; a browser asking
-/// for a page gets a page.
-async fn no_such_route(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError> {
-    let wants_html = req
-        .headers()
-        .get(actix_web::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/html"));
-    if wants_html && !req.path().starts_with("/api/") {
-        return Ok(crate::pages::web::message(
+/// Unknown paths: under `/api/` a problem (a 405 with `Allow` when the path is documented but
+/// not with this method), elsewhere the "Page not found" page, whatever the client accepts.
+async fn no_such_route(req: actix_web::HttpRequest) -> HttpResponse {
+    let pattern = req.resource_map().match_pattern(req.path());
+    if let Some(allow) = pattern.as_deref().and_then(openapi::methods_of) {
+        return actix_web::ResponseError::error_response(&ApiError::MethodNotAllowed(allow));
+    }
+    if !crate::edge::is_api(req.path()) {
+        return crate::pages::web::message(
             &req,
             actix_web::http::StatusCode::NOT_FOUND,
             "Page not found",
             &["If you typed the address, check it is correct; if you followed a link, it may be out of date."],
             Some(("/", "Go to the home page")),
         )
-        .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e)));
+        .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e));
     }
-    Err(ApiError::not_found(format!(
+    actix_web::ResponseError::error_response(&ApiError::not_found(format!(
         "there is no {} {} here; the API is described at /api/v1/openapi.json",
         req.method(),
         req.path()

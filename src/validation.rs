@@ -36,7 +36,7 @@ impl Errors {
 /// Declares a closed vocabulary stored as text: parse with accepted values in the error.
 #[macro_export]
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:tt),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         pub enum $name { $(#[serde(rename = $text)] $variant),+ }
@@ -64,9 +64,40 @@ pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, FieldEr
     optional_text(field, t, max)
 }
 
-/// Trimmed text of at most `max` characters (may be empty).
+/// A one-line value (a name, a title, a label) that must not be empty: as `required_text`, with
+/// each run of line breaks and tabs made one space (a name pasted from a document keeps its
+/// words, not its layout).
+pub fn required_line(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
+    required_text(field, &one_line(s), max)
+}
+
+/// A one-line value that may be empty.
+pub fn optional_line(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
+    optional_text(field, &one_line(s), max)
+}
+
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_break = false;
+    for c in s.chars() {
+        if matches!(c, '\t' | '\n' | '\r') {
+            if !in_break {
+                out.push(' ');
+            }
+            in_break = true;
+        } else {
+            out.push(c);
+            in_break = false;
+        }
+    }
+    out
+}
+
+/// Trimmed text of at most `max` characters (may be empty); line breaks and tabs are kept,
+/// other control characters refused (`crate::edge`).
 pub fn optional_text(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
     let t = s.trim();
+    crate::edge::check(field, t)?;
     let n = t.chars().count();
     if n > max {
         return Err(
@@ -164,7 +195,7 @@ pub fn email(field: &str, s: &str) -> Result<String, FieldError> {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && !domain.contains('@')
-                && !t.chars().any(|c| c.is_whitespace() || c == ',' || c == '<' || c == '>')
+                && !t.chars().any(|c| c.is_whitespace() || c.is_control() || c == ',' || c == '<' || c == '>')
                 && t.len() <= 254
         }
         None => false,
@@ -232,6 +263,12 @@ mod tests {
         assert_eq!(required_text("name", " Łódź ", 5).unwrap(), "Łódź");
         assert!(required_text("name", "   ", 5).is_err());
         assert!(optional_text("name", "Zürich", 5).is_err());
+        assert_eq!(optional_text("description", "a\n\tb", 9).unwrap(), "a\n\tb");
+        assert!(optional_text("description", "a\u{0}b", 9).is_err());
+        assert_eq!(required_line("name", " a\r\n\tb\n", 9).unwrap(), "a b");
+        assert!(required_line("name", "a\u{1b}b", 9).is_err());
+        assert_eq!(optional_line("office_role", "a\tb", 9).unwrap(), "a b");
+        assert!(email("email", "a\u{0}b@x.example").is_err());
     }
 
     #[test]

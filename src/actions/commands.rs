@@ -108,7 +108,7 @@ fn parse(
         }
     };
     let title = match (&input.title, current) {
-        (Some(t), _) => e.take(validation::required_text("title", t, 300)),
+        (Some(t), _) => e.take(validation::required_line("title", t, 300)),
         (None, Some(a)) => Some(a.title.clone()),
         (None, None) => e.take(Err(FieldError::new("title", "is required").accepting("1 to 300 characters"))),
     };
@@ -122,7 +122,7 @@ fn parse(
         Some(list) => {
             let mut out = vec![];
             for (i, p) in list.iter().enumerate() {
-                if let Some(p) = e.take(validation::required_text(&format!("partners[{i}]"), p, 200)) {
+                if let Some(p) = e.take(validation::required_line(&format!("partners[{i}]"), p, 200)) {
                     out.push(p);
                 }
             }

@@ -33,8 +33,11 @@ pub struct ActionQuery {
     pub status: Option<String>,
     /// `true`: only stale actions (open and not updated for `actions.stale_after_days`);
     /// `false`: only the others.
+    #[param(pattern = "^(true|false)$")]
     pub stale: Option<String>,
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<i64>,
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
 }
 

@@ -166,7 +166,7 @@ pub fn invite(
 ) -> ApiResult<User> {
     caller.require_secretariat()?;
     let mut e = Errors::default();
-    let name = e.take(validation::required_text("name", &input.name, 200));
+    let name = e.take(validation::required_line("name", &input.name, 200));
     let email = e.take(validation::email("email", &input.email));
     if let Some(address) = &email {
         if store::by_email(conn, address)?.is_some() {
@@ -221,7 +221,7 @@ pub fn update(
     caller.require_secretariat()?;
     let before = require(conn, id)?;
     let mut e = Errors::default();
-    let name = e.take(validation::required_text("name", &input.name, 200));
+    let name = e.take(validation::required_line("name", &input.name, 200));
     let (role, city_id) = role_and_city(conn, &input.role, &input.city, &mut e)?;
     if id == caller.user_id && role.is_some_and(|r| r != caller.role) {
         e.push(FieldError::new(
@@ -443,7 +443,7 @@ pub fn issue_own_token(
     label: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<(i64, String)> {
-    let label = validation::optional_text("label", label, 100).map_err(|e| ApiError::Validation(vec![e]))?;
+    let label = validation::optional_line("label", label, 100).map_err(|e| ApiError::Validation(vec![e]))?;
     Ok(tokens::issue(conn, caller.user_id, &label, now)?)
 }
 

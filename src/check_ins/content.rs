@@ -256,7 +256,7 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
                 .accepting(scope.commitment_codes()),
             );
         }
-        let title = e.take(validation::required_text(&f("title"), &n.title, 300));
+        let title = e.take(validation::required_line(&f("title"), &n.title, 300));
         let description = e.take(validation::optional_text(&f("description"), &n.description, 10_000));
         let status = e.take(ActionStatus::parse_field(&f("status"), n.status.as_deref().unwrap_or("planned").trim()));
         let delivery = e.take(Delivery::parse_field(&f("delivery"), n.delivery.as_deref().unwrap_or("direct").trim()));

@@ -35,7 +35,7 @@ pub fn list(
 pub fn create(conn: &mut DbConnection, caller: &Caller, input: &NewCityInput, now: DateTime<Utc>) -> ApiResult<City> {
     caller.require_secretariat()?;
     let mut e = Errors::default();
-    let name = e.take(validation::required_text("name", &input.name, 200));
+    let name = e.take(validation::required_line("name", &input.name, 200));
     let country = e.take(validation::country("country", &input.country));
     let sigs = store::parse_signatures(conn, &input.signatures, &mut e)?;
     e.finish()?;
@@ -56,7 +56,7 @@ pub fn update(
     caller.can_edit_city(id)?;
     let current = store::require(conn, id)?;
     let mut e = Errors::default();
-    let name = e.take(validation::required_text("name", input.name.as_deref().unwrap_or(&current.name), 200));
+    let name = e.take(validation::required_line("name", input.name.as_deref().unwrap_or(&current.name), 200));
     let country = e.take(validation::country("country", input.country.as_deref().unwrap_or(&current.country)));
     let sigs = match &input.signatures {
         Some(s) => Some(store::parse_signatures(conn, s, &mut e)?),
@@ -102,7 +102,7 @@ fn parse_contact(input: &ContactInput, base: Option<&Contact>) -> ApiResult<Cont
     let mut e = Errors::default();
     let pick = |v: &Option<String>, b: Option<&str>| v.clone().or_else(|| b.map(str::to_string));
     let name = match pick(&input.name, base.map(|c| c.name.as_str())) {
-        Some(n) => e.take(validation::required_text("name", &n, 200)),
+        Some(n) => e.take(validation::required_line("name", &n, 200)),
         None => e.take(Err(FieldError::new("name", "is required"))),
     };
     let email = match pick(&input.email, base.map(|c| c.email.as_str())) {
@@ -113,7 +113,7 @@ fn parse_contact(input: &ContactInput, base: Option<&Contact>) -> ApiResult<Cont
         "language",
         &pick(&input.language, base.map(|c| c.language.as_str())).unwrap_or_else(|| "en".into()),
     ));
-    let office_role = e.take(validation::optional_text(
+    let office_role = e.take(validation::optional_line(
         "office_role",
         &pick(&input.office_role, base.map(|c| c.office_role.as_str())).unwrap_or_default(),
         200,

@@ -122,7 +122,7 @@ pub fn add(
                 .accepting("1 to 40 letters, digits, - or _, e.g. SP2-B"),
         );
     }
-    let name = e.take(validation::required_text("name", &input.name, 300));
+    let name = e.take(validation::required_line("name", &input.name, 300));
     let description = e.take(validation::optional_text("description", &input.description, 4000));
     let unit = e.take(Unit::parse_field("unit", input.unit.trim()));
     let currency = match (unit, input.currency.as_deref().map(str::trim)) {
@@ -318,7 +318,7 @@ pub fn check_figures(e: &mut Errors, prefix: &str, unit: Unit, r: Reported<'_>) 
         Some(t) => e.take(unit.check(&format!("{prefix}target"), t)).map(Some),
     };
     let note = e.take(validation::optional_text(&format!("{prefix}note"), note, 2000));
-    let source = e.take(validation::optional_text(&format!("{prefix}source"), source, 500));
+    let source = e.take(validation::optional_line(&format!("{prefix}source"), source, 500));
     Some(Figures { value: value?, baseline: baseline?, target: target?, note: note?, source: source? })
 }
 

@@ -94,8 +94,10 @@ pub struct OutboxQuery {
     /// Only emails in this state: queued, sending, sent, failed or cancelled.
     pub status: Option<String>,
     /// 1-based page number (default 1).
+    #[param(minimum = 1, maximum = 1000000)]
     pub page: Option<i64>,
     /// Items per page, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
 }
 

@@ -134,7 +134,8 @@ impl Pages {
 }
 
 /// Files from `static/`, built into the binary: `/static/app.css` and friends.
-pub async fn asset(name: actix_web::web::Path<String>) -> actix_web::HttpResponse {
+/// A stylesheet or image; a missing one answers the "Page not found" page, like any unknown address.
+pub async fn asset(req: actix_web::HttpRequest, name: actix_web::web::Path<String>) -> actix_web::HttpResponse {
     let name = name.into_inner();
     let content_type = match name.rsplit('.').next() {
         Some("css") => "text/css; charset=utf-8",
@@ -148,6 +149,13 @@ pub async fn asset(name: actix_web::web::Path<String>) -> actix_web::HttpRespons
             .content_type(content_type)
             .insert_header(("Cache-Control", "public, max-age=3600"))
             .body(f.data.into_owned()),
-        None => actix_web::HttpResponse::NotFound().content_type("text/plain; charset=utf-8").body("no such file"),
+        None => web::message(
+            &req,
+            actix_web::http::StatusCode::NOT_FOUND,
+            "Page not found",
+            &["There is no such file. If you followed a link, it may be out of date."],
+            Some(("/", "Go to the home page")),
+        )
+        .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e)),
     }
 }

@@ -98,6 +98,11 @@ impl From<ApiError> for PageError {
             ApiError::Unauthenticated(_) => PageError::SignIn { next: "/".into() },
             ApiError::Forbidden(d) => PageError::Forbidden(d),
             ApiError::NotFound(d) => PageError::NotFound(d),
+            ApiError::MethodNotAllowed(allow) => PageError::Refused {
+                status: StatusCode::METHOD_NOT_ALLOWED,
+                heading: "This address does not take this kind of request",
+                detail: format!("it answers {} only", allow.join(", ")),
+            },
             ApiError::Gone(d) => PageError::Gone(d),
             ApiError::Conflict { detail, .. } => PageError::Conflict(detail),
             ApiError::StateConflict(d) => PageError::Conflict(d),
@@ -313,9 +318,20 @@ impl FromRequest for Form {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let fut = web::Form::<Vec<(String, String)>>::from_request(req, payload);
         Box::pin(async move {
-            fut.await.map(|f| Form(f.into_inner())).map_err(|e| {
+            let form = fut.await.map(|f| Form(f.into_inner())).map_err(|e| {
                 PageError::BadRequest(format!("the form could not be read ({e}); please go back and send it again"))
-            })
+            })?;
+            // Control characters are refused here, for every form (`crate::edge`).
+            for (name, value) in &form.0 {
+                let field = if crate::edge::forbidden_in_line(name).is_some() { "a field name" } else { name };
+                if let Some(c) = crate::edge::forbidden_in_line(name).or_else(|| crate::edge::forbidden(value)) {
+                    return Err(PageError::BadRequest(format!(
+                        "the field `{field}` {}, which no text here may contain, so nothing was saved; please go back, remove it and send the form again",
+                        crate::edge::reason(c)
+                    )));
+                }
+            }
+            Ok(form)
         })
     }
 }

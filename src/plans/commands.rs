@@ -109,7 +109,7 @@ struct Raw<'a> {
 
 fn parse(raw: Raw<'_>, today: NaiveDate) -> ApiResult<PlanFields> {
     let mut e = Errors::default();
-    let title = e.take(validation::required_text("title", raw.title, 300));
+    let title = e.take(validation::required_line("title", raw.title, 300));
     let start = e.take(validation::date("period_start", raw.period_start));
     let end = e.take(validation::date("period_end", raw.period_end));
     let status = e.take(PlanStatus::parse_field("status", raw.status.trim()));

@@ -139,8 +139,9 @@ async fn every_api_route_is_documented_and_no_page_route_is() {
         let concrete = path.split('/').map(|s| if s.starts_with('{') { "1" } else { s }).collect::<Vec<_>>().join("/");
         for m in PROBED {
             let r = app.request(m.clone(), &concrete, None, None).await;
-            let fell_through =
-                r.status == 404 && r.body["detail"].as_str().is_some_and(|d| d.starts_with("there is no "));
+            // 405: the path is routed, but not for this method.
+            let fell_through = r.status == 405
+                || (r.status == 404 && r.body["detail"].as_str().is_some_and(|d| d.starts_with("there is no ")));
             if !fell_through {
                 methods.insert(m.to_string());
             }
@@ -182,4 +183,72 @@ async fn every_api_route_is_documented_and_no_page_route_is() {
     for page in ["/", "/login", "/cities/{id}", "/reports/{slug}/versions/{file}", "/static/{name}"] {
         assert!(routed.contains_key(page), "{page} missing from {:?}", routed.keys());
     }
+}
+
+/// Issue 10: the document says what the API sends: enums by their wire names, every refusal as
+/// `application/problem+json`, and the bounds of `page` and `per_page`.
+#[tokio::test]
+async fn the_document_agrees_with_what_the_api_sends() {
+    let app = TestApp::spawn().await;
+    let spec = app.request(Method::GET, "/api/v1/openapi.json", None, None).await.body;
+    let schemas = &spec["components"]["schemas"];
+    assert_eq!(
+        schemas["ActionStatus"]["enum"],
+        serde_json::json!(["planned", "in_progress", "completed", "delayed", "cancelled"])
+    );
+    for name in ["Delivery", "PlanStatus", "CheckInState", "PolicyArea", "Unit", "Role"] {
+        assert!(schemas[name]["enum"].is_array(), "{name} has no enum");
+    }
+    // Every enum anywhere in the document is in the wire's words (snake_case or kebab-case).
+    fn enums(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Array(values)) = m.get("enum") {
+                    out.extend(values.iter().filter_map(|v| v.as_str().map(str::to_string)));
+                }
+                m.values().for_each(|v| enums(v, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| enums(v, out)),
+            _ => {}
+        }
+    }
+    let mut values = vec![];
+    enums(&spec, &mut values);
+    assert!(values.len() > 20, "{values:?}");
+    for v in values {
+        assert!(v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'), "{v}");
+    }
+    let mut failures = vec![];
+    for (path, ops) in spec["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            for (status, response) in op["responses"].as_object().unwrap() {
+                if status.starts_with('4') || status.starts_with('5') {
+                    let content = response["content"].as_object().cloned().unwrap_or_default();
+                    if !content.contains_key("application/problem+json") || content.contains_key("application/json") {
+                        failures.push(format!("{method} {path} {status}: {content:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let patch = &spec["paths"]["/api/v1/cities/{id}"]["patch"]["responses"];
+    for status in ["400", "401", "403", "404", "409", "422", "428"] {
+        assert!(patch[status].is_object(), "PATCH /api/v1/cities/{{id}} does not document {status}");
+    }
+    for (path, method) in [("/api/v1/cities", "get"), ("/api/v1/plans/{id}/actions", "get"), ("/api/v1/outbox", "get")]
+    {
+        let params = spec["paths"][path][method]["parameters"].as_array().unwrap();
+        let bounds = |name: &str| {
+            let p = params.iter().find(|p| p["name"] == name).unwrap_or_else(|| panic!("{path}: no {name}"));
+            (p["schema"]["minimum"].as_i64(), p["schema"]["maximum"].as_i64())
+        };
+        assert_eq!(bounds("page"), (Some(1), Some(1_000_000)), "{path}");
+        assert_eq!(bounds("per_page"), (Some(1), Some(200)), "{path}");
+    }
+    // The bounds are the code's.
+    let token = app.token(charter_tracker::auth::Role::Secretariat, None).await;
+    app.get("/api/v1/cities?page=1000001", &token).await.assert_problem(422, Some("page"));
+    app.get("/api/v1/cities?per_page=201", &token).await.assert_problem(422, Some("per_page"));
+    app.get("/api/v1/cities?page=1000000&per_page=200", &token).await.expect(200);
 }

@@ -321,6 +321,15 @@ pub fn calendar_link(
     Ok(super::calendar::info(conn, city_id)?)
 }
 
+/// The city's calendar address as a resource: a city without one is a 404.
+pub fn require_calendar_link(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    city_id: i64,
+) -> ApiResult<super::calendar::FeedInfo> {
+    calendar_link(conn, caller, city_id)?.ok_or_else(|| ApiError::not_found("this city has no calendar address"))
+}
+
 /// Issues the city's calendar address, replacing any earlier one (which stops working).
 pub fn issue_calendar_link(
     conn: &mut DbConnection,

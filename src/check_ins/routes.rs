@@ -158,17 +158,17 @@ pub async fn city_calendar(
     Ok(HttpResponse::Ok().content_type("text/calendar; charset=utf-8").body(body))
 }
 
-/// Whether the city has a secret calendar address, and who made it (the city's editors and
-/// the secretariat). The address itself is shown only when it is made.
+/// Who made the city's secret calendar address and when (the city's editors and the
+/// secretariat); 404 when it has none. The address itself is shown only when it is made.
 #[utoipa::path(get, path = "/api/v1/cities/{id}/calendar-link", tag = "check-ins", security(("bearer" = [])), params(("id" = i64, Path)),
-    responses((status = 200, body = Option<FeedInfo>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = FeedInfo), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn get_calendar_link(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let city_id = id_param(&id)?;
-    let info = db(&state.pool, move |c| commands::calendar_link(c, &caller, city_id)).await?;
+    let info = db(&state.pool, move |c| commands::require_calendar_link(c, &caller, city_id)).await?;
     Ok(HttpResponse::Ok().json(info))
 }
 

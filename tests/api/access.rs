@@ -131,7 +131,7 @@ fn table() -> Vec<Case> {
         case(M::GET, "/api/v1/rounds/{id}/check-ins", T::Round, None, [401, 200, 200, 200, 200]),
         case(M::GET, "/api/v1/cities/{id}/check-ins", T::CityA, None, read),
         case(M::GET, "/api/v1/cities/{id}/check-ins.ics", T::CityA, None, read),
-        case(M::GET, "/api/v1/cities/{id}/calendar-link", T::CityA, None, edit),
+        case(M::GET, "/api/v1/cities/{id}/calendar-link", T::CityACalendar, None, edit),
         case(M::GET, "/api/v1/cities/{id}/verified-ratings", T::CityA, None, read),
         case(
             M::POST,

@@ -263,6 +263,15 @@ impl MailSettings {
                 self.claim_seconds
             );
         }
+        if self.transport == MailTransportKind::Smtp && self.claim_seconds < 10 * self.smtp.timeout_seconds {
+            anyhow::bail!(
+                "configuration key mail.claim_seconds: is {}; must be at least 10 times mail.smtp.timeout_seconds ({}): \
+                 a worker starts an email only with half of its claim left, which must cover the SMTP exchange \
+                 (each of its steps may wait the timeout)",
+                self.claim_seconds,
+                self.smtp.timeout_seconds
+            );
+        }
         if self.transport == MailTransportKind::Smtp {
             let host = self.smtp.host.trim();
             if host.is_empty() {
@@ -510,6 +519,9 @@ mod tests {
         assert!(e.contains("mail.from"), "{e}");
         let e = with("[mail]\nbatch_size = 0\n").unwrap_err();
         assert!(e.contains("mail.batch_size"), "{e}");
+        let e = with("[mail]\ntransport = \"smtp\"\nclaim_seconds = 60\n[mail.smtp]\nhost = \"smtp.example\"\n")
+            .unwrap_err();
+        assert!(e.contains("mail.claim_seconds") && e.contains("mail.smtp.timeout_seconds"), "{e}");
         let e = with("[mail.smtp]\nhots = \"x\"\n").unwrap_err();
         assert!(e.contains("hots"), "{e}");
 

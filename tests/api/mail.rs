@@ -579,25 +579,27 @@ async fn a_dead_workers_emails_are_taken_over_but_a_live_claim_is_left_alone() {
     assert!(parse(&sink.received()[2]).header("Message-ID").contains(&ob::message_id_for("claim/3")));
 }
 
-/// A worker sends from a batch only while at least half of its claim is left; the rest goes
-/// back to the queue and is claimed again. With `claim_seconds = 0` that is after every email.
+/// Sending takes longer than the claim (4 emails at 400 ms with a 1-second claim): the worker
+/// renews its claim as it goes, sends every email once in one pass, and leaves no claim behind.
 #[tokio::test]
-async fn a_worker_hands_back_the_rest_of_a_batch_before_its_claim_runs_out() {
+async fn a_worker_renews_its_claim_while_a_slow_relay_takes_longer_than_the_claim() {
     let app = TestApp::spawn().await;
     let sink = SmtpSink::start();
+    sink.set_delay(std::time::Duration::from_millis(400));
     for i in 1..=4 {
         app.enqueue_email(&format!("short-claim/{i}"), &format!("c{i}@city.example"), "en", t0()).await.unwrap();
     }
     let (pool, transport) = (app.pool.clone(), smtp(&sink));
     let mut settings = mail_settings(&app);
-    settings.claim_seconds = 0;
+    settings.claim_seconds = 1;
     let r = blocking(move || deliver_due(&pool, &transport, &settings, t0()).unwrap()).await;
     assert_eq!(r, report(4, 0, 0, 0));
     assert_eq!(
         recipients(&sink.received()),
         ["c1@city.example", "c2@city.example", "c3@city.example", "c4@city.example"]
     );
-    assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.claim_token.is_none()));
+    let rows = rows(&app.pool).await;
+    assert!(rows.iter().all(|r| r.status == "sent" && r.claim_token.is_none() && r.attempts == 1), "{rows:?}");
 }
 
 #[tokio::test]
@@ -690,6 +692,57 @@ async fn two_workers_at_once_send_each_of_200_emails_exactly_once() {
     assert!(per_recipient.values().all(|n| *n == 1), "some email was sent twice");
     assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.attempts == 1));
     assert!(sink.connections() >= 2, "both workers connected");
+}
+
+/// Two instances' delivery loops (as `serve` runs them, on the system clock) against a relay
+/// that takes 300 ms per message, with a 2-second claim: more emails than one claim can cover.
+/// A worker keeps its claim alive while it works and starts an email only with time left to
+/// finish it, so no claim being worked expires and each Message-ID arrives exactly once.
+#[tokio::test]
+async fn two_delivery_loops_and_a_slow_relay_send_each_email_exactly_once() {
+    use charter_tracker::config::{MailTransportKind, SmtpSecurity};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let app = TestApp::spawn().await;
+    let sink = SmtpSink::start();
+    sink.set_delay(std::time::Duration::from_millis(300));
+    const EMAILS: usize = 16;
+    for i in 0..EMAILS {
+        app.enqueue_email(&format!("slow/{i:02}"), &format!("c{i:02}@city.example"), "en", t0()).await.unwrap();
+    }
+    let mut settings = mail_settings(&app);
+    settings.transport = MailTransportKind::Smtp;
+    settings.smtp.host = "127.0.0.1".into();
+    settings.smtp.port = sink.port();
+    settings.smtp.security = SmtpSecurity::None;
+    settings.smtp.timeout_seconds = 1;
+    settings.claim_seconds = 2;
+    settings.batch_size = 200;
+    settings.poll_seconds = 1;
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let clock = charter_tracker::clock::Clock::System;
+    let loops: Vec<_> = (0..2)
+        .map(|_| {
+            charter_tracker::mail::worker::spawn(app.pool.clone(), settings.clone(), clock.clone(), stop.clone())
+                .unwrap()
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline && rows(&app.pool).await.iter().any(|r| r.status != "sent") {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Let a send that is still under way (a duplicate) arrive before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    stop.store(true, Ordering::SeqCst);
+    blocking(move || loops.into_iter().for_each(|l| l.join().unwrap())).await;
+
+    let mut per_message_id: BTreeMap<String, usize> = BTreeMap::new();
+    for mail in &sink.received() {
+        *per_message_id.entry(parse(mail).header("Message-ID").to_string()).or_default() += 1;
+    }
+    let twice: Vec<_> = per_message_id.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "sent more than once: {twice:?} ({} deliveries of {EMAILS})", sink.received().len());
+    assert_eq!(per_message_id.len(), EMAILS);
+    assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.attempts == 1));
 }
 
 // ---- the command line ------------------------------------------------------------------------

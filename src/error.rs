@@ -86,6 +86,9 @@ pub enum ApiError {
     /// An update came without the version it was based on.
     #[error("version required")]
     VersionRequired,
+    /// Too much of a bounded resource is in use (password hashing): 503 with `Retry-After`.
+    #[error("busy: {detail}")]
+    Busy { detail: String, retry_after_seconds: u64 },
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -137,6 +140,7 @@ impl ApiError {
                     .accepting("the object's current version number")],
                 None,
             ),
+            Self::Busy { detail, .. } => ("busy", "Busy, try again shortly", detail.clone(), vec![], None),
             Self::Unexpected(_) => (
                 "internal",
                 "Something went wrong on our side",
@@ -178,6 +182,7 @@ impl ResponseError for ApiError {
             Self::Gone(_) => StatusCode::GONE,
             Self::Conflict { .. } | Self::StateConflict(_) => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -190,6 +195,9 @@ impl ResponseError for ApiError {
         res.insert_header((header::CONTENT_TYPE, "application/problem+json"));
         if let Self::Unauthenticated(_) = self {
             res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if let Self::Busy { retry_after_seconds, .. } = self {
+            res.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
         }
         res.body(serde_json::to_string(&self.problem()).unwrap_or_default())
     }

@@ -34,6 +34,12 @@ pub async fn object_history(
         }
         if let Some(city) = city {
             caller.can_read_city(city)?;
+            // A contact's history holds its names and email addresses (personal data).
+            if kind == Kind::Contact && !caller.may_see_personal_data(city) {
+                return Err(ApiError::Forbidden(
+                    "a contact's history holds personal data, for the secretariat and the city's editors".into(),
+                ));
+            }
         }
         Ok(entries)
     })

@@ -93,3 +93,42 @@ async fn unknown_routes_and_ids_get_problem_bodies() {
     app.get("/api/v1/cities/abc", &w.secretariat).await.assert_problem(404, None);
     app.get("/api/v1/plans/-3", &w.secretariat).await.assert_problem(404, None);
 }
+
+/// Contacts' names and email addresses are personal data: the secretariat and the city's own
+/// editors see them; observers read the contacts without them (API and page), and not a
+/// contact's history; another city's editor and the public see nothing of the city's contacts.
+#[tokio::test]
+async fn contacts_personal_data_is_shown_by_role() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let list = format!("/api/v1/cities/{}/contacts", w.city_a);
+    let history = format!("/api/v1/contacts/{}/history", w.contact_a);
+    for (who, token) in [("secretariat", &w.secretariat), ("editor of the city", &w.editor_a)] {
+        let r = app.get(&list, token).await.expect(200);
+        assert_eq!(r.body[0]["name"], "Anna Berg", "{who}");
+        assert_eq!(r.body[0]["email"], "anna@malmo.example", "{who}");
+        assert_eq!(app.get(&history, token).await.status, 200, "{who}");
+    }
+    let r = app.get(&list, &w.observer).await.expect(200);
+    let seen = &r.body[0];
+    assert!(seen["name"].is_null() && seen["email"].is_null(), "{seen}");
+    assert_eq!((seen["id"].as_i64(), seen["language"].as_str()), (Some(w.contact_a), Some("sv")));
+    assert!(!r.body.to_string().contains("anna@malmo.example") && !r.body.to_string().contains("Anna"));
+    app.get(&history, &w.observer).await.assert_problem(403, None);
+    app.get(&list, &w.editor_b).await.assert_problem(403, None);
+    app.get(&history, &w.editor_b).await.assert_problem(403, None);
+    app.request(reqwest::Method::GET, &list, None, None).await.assert_problem(401, None);
+
+    let page = format!("/cities/{}/contacts", w.city_a);
+    let shown = app.browser_as(Role::CityEditor, Some(w.city_a)).await.get(&page).await;
+    assert!(shown.body.contains("Anna Berg") && shown.body.contains("anna@malmo.example"));
+    let hidden = app.browser_as(Role::Observer, None).await.get(&page).await;
+    assert_eq!(hidden.status, 200);
+    assert!(!hidden.body.contains("Anna Berg") && !hidden.body.contains("anna@malmo.example"), "{}", hidden.body);
+    assert_eq!(app.browser_as(Role::CityEditor, Some(w.city_b)).await.get(&page).await.status, 403);
+    let public = crate::web_client::WebClient::new(&app).get(&page).await;
+    assert_eq!(
+        (public.status, public.location()),
+        (303, Some(&*format!("/login?next=%2Fcities%2F{}%2Fcontacts", w.city_a)))
+    );
+}

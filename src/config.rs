@@ -164,6 +164,8 @@ pub struct MailSettings {
     pub claim_seconds: u64,
     pub batch_size: u32,
     pub poll_seconds: u64,
+    /// Days a sent email keeps its recipient and bodies (`mail::outbox::erase_old_sent`).
+    pub retention_days: u32,
     pub smtp: SmtpSettings,
 }
 
@@ -247,6 +249,7 @@ impl MailSettings {
             ("claim_seconds", self.claim_seconds),
             ("batch_size", u64::from(self.batch_size)),
             ("poll_seconds", self.poll_seconds),
+            ("retention_days", u64::from(self.retention_days)),
             ("smtp.timeout_seconds", self.smtp.timeout_seconds),
         ];
         for (key, value) in positive {
@@ -517,6 +520,8 @@ mod tests {
         assert!(e.contains("security") && e.contains("ssl"), "{e}");
         let e = with("[mail]\nfrom = \"not an address\"\n").unwrap_err();
         assert!(e.contains("mail.from"), "{e}");
+        let e = with("[mail]\nretention_days = 0\n").unwrap_err();
+        assert!(e.contains("mail.retention_days"), "{e}");
         let e = with("[mail]\nbatch_size = 0\n").unwrap_err();
         assert!(e.contains("mail.batch_size"), "{e}");
         let e = with("[mail]\ntransport = \"smtp\"\nclaim_seconds = 60\n[mail.smtp]\nhost = \"smtp.example\"\n")

@@ -745,6 +745,71 @@ async fn two_delivery_loops_and_a_slow_relay_send_each_email_exactly_once() {
     assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.attempts == 1));
 }
 
+/// After `mail.retention_days` (365 by default) the scheduler erases a sent email's recipient
+/// and bodies, and keeps the row: its kind, state, times and key, so counts of emails sent stay
+/// and the email is never queued again. Younger, queued and failed emails are left alone.
+#[tokio::test]
+async fn the_scheduler_erases_recipients_and_bodies_of_emails_sent_over_a_year_ago() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.settings.mail.retention_days, 365);
+    let sink = SmtpSink::start();
+    let transport = std::sync::Arc::new(smtp(&sink));
+    for i in 1..=2 {
+        app.enqueue_email(&format!("old/{i}"), &format!("old{i}@city.example"), "en", t0()).await.unwrap();
+    }
+    assert_eq!(deliver(&app, transport.clone(), t0()).await, report(2, 0, 0, 0));
+    let later = t0() + Duration::days(300);
+    app.enqueue_email("young/1", "young@city.example", "en", later).await.unwrap();
+    assert_eq!(deliver(&app, transport.clone(), later).await, report(1, 0, 0, 0));
+    app.enqueue_email("waiting/1", "waiting@city.example", "en", t0() + Duration::days(1000)).await.unwrap();
+    let before = rows(&app.pool).await;
+
+    // A day short of the year: nothing yet.
+    assert_eq!(app.tick(t0() + Duration::days(364), transport.clone()).await.emails_erased, 0);
+    assert_eq!(
+        rows(&app.pool).await.iter().map(|r| r.to_address.clone()).collect::<Vec<_>>()[..2],
+        ["old1@city.example", "old2@city.example"]
+    );
+
+    let year_on = t0() + Duration::days(366);
+    assert_eq!(app.tick(year_on, transport.clone()).await.emails_erased, 2);
+    let after = rows(&app.pool).await;
+    for (old, now) in before.iter().zip(&after).take(2) {
+        assert_eq!((now.to_address.as_str(), now.to_name.as_str()), ("", ""), "{now:?}");
+        assert_eq!((now.body_text.as_str(), now.body_html.as_str()), ("", ""), "{now:?}");
+        assert_eq!(
+            (
+                &now.status,
+                &now.kind,
+                &now.idempotency_key,
+                &now.message_id,
+                now.sent_at,
+                now.city_id,
+                now.round_id,
+                now.attempts
+            ),
+            (
+                &old.status,
+                &old.kind,
+                &old.idempotency_key,
+                &old.message_id,
+                old.sent_at,
+                old.city_id,
+                old.round_id,
+                old.attempts
+            )
+        );
+    }
+    for (old, now) in before.iter().zip(&after).skip(2) {
+        assert_eq!((&now.to_address, &now.body_text, &now.status), (&old.to_address, &old.body_text, &old.status));
+    }
+    assert_eq!(after.iter().filter(|r| r.status == "sent").count(), 3, "the count of emails sent stays");
+    assert_eq!(app.tick(year_on, transport).await.emails_erased, 0);
+    // An erased email's key still holds: it is not queued again.
+    assert!(app.enqueue_email("old/1", "old1@city.example", "en", year_on).await.is_none());
+    assert_eq!(sink.received().len(), 3);
+}
+
 // ---- the command line ------------------------------------------------------------------------
 
 /// The binary, run in the test's folder against the test's database, with mail going to files

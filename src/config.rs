@@ -37,6 +37,10 @@ pub struct SignInSettings {
     pub reset_link_minutes: u32,
     pub invitation_days: u32,
     pub trust_forwarded_for: bool,
+    /// Passwords hashed or checked at once in the process (`auth::password`).
+    pub hashing_at_once: u32,
+    /// How long a request waits for its turn at hashing before a 503, in milliseconds.
+    pub hashing_wait_ms: u64,
 }
 
 impl SignInSettings {
@@ -49,10 +53,23 @@ impl SignInSettings {
             ("lockout_minutes", self.lockout_minutes),
             ("reset_link_minutes", self.reset_link_minutes),
             ("invitation_days", self.invitation_days),
+            ("hashing_at_once", self.hashing_at_once),
         ] {
             if value == 0 {
                 anyhow::bail!("configuration key sign_in.{key}: must be at least 1");
             }
+        }
+        if self.hashing_at_once > 64 {
+            anyhow::bail!(
+                "configuration key sign_in.hashing_at_once: is {}; accepted: 1 to 64 (each takes 19 MiB while it runs)",
+                self.hashing_at_once
+            );
+        }
+        if self.hashing_wait_ms > 30_000 {
+            anyhow::bail!(
+                "configuration key sign_in.hashing_wait_ms: is {}; accepted: 0 to 30000",
+                self.hashing_wait_ms
+            );
         }
         if u64::from(self.idle_minutes) > u64::from(self.absolute_hours) * 60 {
             anyhow::bail!(

@@ -237,4 +237,14 @@ mod tests {
         let res = e.error_response();
         assert_eq!(res.headers().get("content-type").unwrap(), "application/problem+json");
     }
+
+    #[test]
+    fn busy_is_a_503_problem_with_retry_after() {
+        let e = ApiError::Busy { detail: "too many sign-ins".into(), retry_after_seconds: 2 };
+        assert_eq!(e.problem().type_, "/problems/busy");
+        let res = e.error_response();
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers().get("retry-after").unwrap(), "2");
+        assert_eq!(res.headers().get("content-type").unwrap(), "application/problem+json");
+    }
 }

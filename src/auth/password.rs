@@ -18,15 +18,17 @@ use argon2::Argon2;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// Passwords hashed or checked at the same time, in the whole process.
+/// Passwords hashed or checked at the same time, in the whole process, unless [`configure`]d
+/// (`sign_in.hashing_at_once`).
 pub const AT_ONCE: usize = 2;
-/// How long a request waits for a turn before it is refused.
+/// How long a request waits for a turn before it is refused, unless [`configure`]d
+/// (`sign_in.hashing_wait_ms`).
 pub const WAIT: Duration = Duration::from_secs(2);
 /// The `Retry-After` of a refusal, in seconds.
 pub const RETRY_AFTER_SECONDS: u64 = 2;
 
 pub fn hash(password: &str) -> ApiResult<String> {
-    let _turn = Turn::take()?;
+    let _turn = gate().take()?;
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default() // argon2id, v19, with the crate's recommended cost
         .hash_password(password.as_bytes(), &salt)
@@ -39,7 +41,7 @@ pub fn verify(password: &str, stored: &str) -> ApiResult<bool> {
     let Ok(parsed) = PasswordHash::new(stored) else {
         return Ok(false);
     };
-    let _turn = Turn::take()?;
+    let _turn = gate().take()?;
     Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
@@ -57,7 +59,19 @@ struct Gate {
 }
 
 /// The process's gate, shared by every caller.
-static GATE: Gate = Gate::new(AT_ONCE, WAIT);
+static GATE: std::sync::OnceLock<Gate> = std::sync::OnceLock::new();
+
+fn gate() -> &'static Gate {
+    GATE.get_or_init(|| Gate::new(AT_ONCE, WAIT))
+}
+
+/// Sets the process's bound: `at_once` passwords at a time, others waiting up to `wait`. The
+/// server calls it at start-up from `sign_in.hashing_at_once` and `sign_in.hashing_wait_ms`;
+/// the first call wins (later ones, e.g. a second server in the same test process, return
+/// false); without it, [`AT_ONCE`] and [`WAIT`].
+pub fn configure(at_once: usize, wait: Duration) -> bool {
+    GATE.set(Gate::new(at_once.max(1), wait)).is_ok()
+}
 
 impl Gate {
     const fn new(at_once: usize, wait: Duration) -> Gate {
@@ -90,12 +104,6 @@ impl Gate {
 
 /// One turn; given back when dropped.
 struct Turn<'a>(&'a Gate);
-
-impl Turn<'_> {
-    fn take() -> ApiResult<Turn<'static>> {
-        GATE.take()
-    }
-}
 
 impl Drop for Turn<'_> {
     fn drop(&mut self) {

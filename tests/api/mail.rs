@@ -695,7 +695,7 @@ async fn two_workers_at_once_send_each_of_200_emails_exactly_once() {
 }
 
 /// Two instances' delivery loops (as `serve` runs them, on the system clock) against a relay
-/// that takes 300 ms per message, with a 2-second claim: more emails than one claim can cover.
+/// that takes 300 ms per message, with a 3-second claim: more emails than one claim can cover.
 /// A worker keeps its claim alive while it works and starts an email only with time left to
 /// finish it, so no claim being worked expires and each Message-ID arrives exactly once.
 #[tokio::test]
@@ -705,7 +705,7 @@ async fn two_delivery_loops_and_a_slow_relay_send_each_email_exactly_once() {
     let app = TestApp::spawn().await;
     let sink = SmtpSink::start();
     sink.set_delay(std::time::Duration::from_millis(300));
-    const EMAILS: usize = 16;
+    const EMAILS: usize = 24;
     for i in 0..EMAILS {
         app.enqueue_email(&format!("slow/{i:02}"), &format!("c{i:02}@city.example"), "en", t0()).await.unwrap();
     }
@@ -715,7 +715,7 @@ async fn two_delivery_loops_and_a_slow_relay_send_each_email_exactly_once() {
     settings.smtp.port = sink.port();
     settings.smtp.security = SmtpSecurity::None;
     settings.smtp.timeout_seconds = 1;
-    settings.claim_seconds = 2;
+    settings.claim_seconds = 3;
     settings.batch_size = 200;
     settings.poll_seconds = 1;
     let stop = std::sync::Arc::new(AtomicBool::new(false));

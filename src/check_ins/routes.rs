@@ -113,7 +113,7 @@ pub async fn round_check_ins(
     let list = db(&state.pool, move |c| {
         rounds::get(c, id)?.ok_or_else(|| ApiError::not_found(format!("no round with id {id}")))?;
         let only = (caller.role == Role::CityEditor).then(|| caller.city_id.unwrap_or(-1));
-        store::for_round(c, &settings, id, only)
+        Ok(store::for_round(c, &settings, id, only)?.into_iter().map(|ci| ci.seen_by(&caller)).collect::<Vec<_>>())
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))
@@ -132,7 +132,7 @@ pub async fn city_check_ins(
     let settings = state.settings.clone();
     let list = db(&state.pool, move |c| {
         crate::cities::store::require(c, city_id)?;
-        store::for_city(c, &settings, city_id)
+        Ok(store::for_city(c, &settings, city_id)?.into_iter().map(|ci| ci.seen_by(&caller)).collect::<Vec<_>>())
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))

@@ -132,3 +132,34 @@ async fn contacts_personal_data_is_shown_by_role() {
         (303, Some(&*format!("/login?next=%2Fcities%2F{}%2Fcontacts", w.city_a)))
     );
 }
+
+/// A check-in submitted through an emailed link names the contact who sent it (in
+/// `submitted_by` and as the actor in the history of what it changed): shown to the secretariat and the
+/// city's editors, `a contact (emailed link)` for observers, in the API and on the page.
+#[tokio::test]
+async fn the_contact_who_submitted_a_check_in_is_hidden_from_observers() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let open = app.open_round_now(&w).await;
+    let version = app.check_in_link(&open.token_a).await.check_in.version;
+    let content = json!({"actions": [{"action_id": w.action_a, "progress": 60}]});
+    app.submit_by_link(&open.token_a, json!({"version": version, "content": content})).await;
+    let named = "Anna Berg <anna@malmo.example> (emailed link)";
+    let list = format!("/api/v1/cities/{}/check-ins", w.city_a);
+    let round = format!("/api/v1/rounds/{}/check-ins", open.round);
+    let history = format!("/api/v1/actions/{}/history", w.action_a);
+    for (token, by) in [(&w.secretariat, named), (&w.editor_a, named), (&w.observer, "a contact (emailed link)")] {
+        assert_eq!(app.get(&list, token).await.expect(200).body[0]["submitted_by"], by);
+        let in_round = app.get(&round, token).await.expect(200).body;
+        let a = in_round.as_array().unwrap().iter().find(|c| c["city_id"] == w.city_a).unwrap().clone();
+        assert_eq!(a["submitted_by"], by);
+        let entries = app.get(&history, token).await.expect(200).body;
+        assert_eq!(entries.as_array().unwrap().last().unwrap()["actor"], by, "{entries}");
+    }
+    let page = format!("/cities/{}/check-ins", w.city_a);
+    let seen = app.browser_as(Role::Observer, None).await.get(&page).await;
+    assert_eq!(seen.status, 200);
+    assert!(!seen.body.contains("anna@malmo.example") && !seen.body.contains("Anna Berg"), "{}", seen.body);
+    let seen = app.browser_as(Role::CityEditor, Some(w.city_a)).await.get(&page).await;
+    assert!(seen.body.contains("Anna Berg"), "{}", seen.body);
+}

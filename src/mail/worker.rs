@@ -14,8 +14,8 @@
 //! half of `mail.claim_seconds` is left (and sends nothing more from the batch if the claim
 //! expired meanwhile), so every email starts with at least half a claim ahead of it, which
 //! `MailSettings::validate` keeps longer than an SMTP exchange can take. Batches are sized by
-//! how long sending has been taking, to what half a claim covers, so a slow relay leaves the
-//! rest of the queue to other workers. Claims are timed by the pass's clock, which moves on
+//! how long sending has been taking, to what half a claim covers (the first of a pass, before
+//! anything was sent, is 10), so a slow relay leaves the rest of the queue to other workers. Claims are timed by the pass's clock, which moves on
 //! as the pass goes (instances' clocks must agree to within a few seconds).
 //!
 //! The clock is a parameter (`now`), so tests and `outbox deliver --at` can move it.
@@ -141,6 +141,9 @@ fn chrono_duration(d: Duration) -> chrono::Duration {
     chrono::Duration::from_std(d).unwrap_or(chrono::Duration::days(1))
 }
 
+/// Most emails claimed before anything has been sent in a pass.
+const FIRST_BATCH: u32 = 10;
+
 /// How long sending one email has been taking in this pass, to claim no more than can be sent
 /// within half a claim (so a slow relay leaves the rest to other workers).
 #[derive(Default)]
@@ -158,7 +161,10 @@ impl Pace {
     fn batch_limit(&self, batch_size: u32, claim_for: Duration) -> i64 {
         let fits = match self.spent.checked_div(self.sent) {
             Some(each) if !each.is_zero() => (claim_for / 2).as_secs_f64() / each.as_secs_f64(),
-            _ => f64::from(batch_size),
+            Some(_) => f64::from(batch_size),
+            // Nothing sent yet in this pass, so the pace is unknown: a small first batch, so a
+            // slow relay does not keep a whole batch from other workers.
+            None => f64::from(FIRST_BATCH),
         };
         // `as` saturates; at least one email, so a slow relay still makes progress.
         (fits as i64).clamp(1, i64::from(batch_size.max(1)))
@@ -447,7 +453,8 @@ mod tests {
     #[test]
     fn batches_shrink_to_what_half_a_claim_covers() {
         let claim = Duration::from_secs(300);
-        assert_eq!(Pace::default().batch_limit(200, claim), 200);
+        assert_eq!(Pace::default().batch_limit(200, claim), 10);
+        assert_eq!(Pace::default().batch_limit(5, claim), 5);
         let mut pace = Pace::default();
         pace.record(Duration::from_millis(10));
         assert_eq!(pace.batch_limit(200, claim), 200);

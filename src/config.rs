@@ -46,6 +46,10 @@ pub struct SignInSettings {
     pub reset_link_minutes: u32,
     pub invitation_days: u32,
     pub trust_forwarded_for: bool,
+    /// Passwords hashed or checked at once in the process (`auth::password`).
+    pub hashing_at_once: u32,
+    /// How long a request waits for its turn at hashing before a 503, in milliseconds.
+    pub hashing_wait_ms: u64,
 }
 
 impl SignInSettings {
@@ -58,10 +62,23 @@ impl SignInSettings {
             ("lockout_minutes", self.lockout_minutes),
             ("reset_link_minutes", self.reset_link_minutes),
             ("invitation_days", self.invitation_days),
+            ("hashing_at_once", self.hashing_at_once),
         ] {
             if value == 0 {
                 anyhow::bail!("configuration key sign_in.{key}: must be at least 1");
             }
+        }
+        if self.hashing_at_once > 64 {
+            anyhow::bail!(
+                "configuration key sign_in.hashing_at_once: is {}; accepted: 1 to 64 (each takes 19 MiB while it runs)",
+                self.hashing_at_once
+            );
+        }
+        if self.hashing_wait_ms > 30_000 {
+            anyhow::bail!(
+                "configuration key sign_in.hashing_wait_ms: is {}; accepted: 0 to 30000",
+                self.hashing_wait_ms
+            );
         }
         if u64::from(self.idle_minutes) > u64::from(self.absolute_hours) * 60 {
             anyhow::bail!(
@@ -173,6 +190,8 @@ pub struct MailSettings {
     pub claim_seconds: u64,
     pub batch_size: u32,
     pub poll_seconds: u64,
+    /// Days a sent email keeps its recipient and bodies (`mail::outbox::erase_old_sent`).
+    pub retention_days: u32,
     pub smtp: SmtpSettings,
 }
 
@@ -256,6 +275,7 @@ impl MailSettings {
             ("claim_seconds", self.claim_seconds),
             ("batch_size", u64::from(self.batch_size)),
             ("poll_seconds", self.poll_seconds),
+            ("retention_days", u64::from(self.retention_days)),
             ("smtp.timeout_seconds", self.smtp.timeout_seconds),
         ];
         for (key, value) in positive {
@@ -270,6 +290,15 @@ impl MailSettings {
             anyhow::bail!(
                 "configuration key mail.claim_seconds: is {}; must be at least 10, longer than sending one email takes",
                 self.claim_seconds
+            );
+        }
+        if self.transport == MailTransportKind::Smtp && self.claim_seconds < 10 * self.smtp.timeout_seconds {
+            anyhow::bail!(
+                "configuration key mail.claim_seconds: is {}; must be at least 10 times mail.smtp.timeout_seconds ({}): \
+                 a worker starts an email only with half of its claim left, which must cover the SMTP exchange \
+                 (each of its steps may wait the timeout)",
+                self.claim_seconds,
+                self.smtp.timeout_seconds
             );
         }
         if self.transport == MailTransportKind::Smtp {
@@ -525,8 +554,13 @@ mod tests {
         assert!(e.contains("security") && e.contains("ssl"), "{e}");
         let e = with("[mail]\nfrom = \"not an address\"\n").unwrap_err();
         assert!(e.contains("mail.from"), "{e}");
+        let e = with("[mail]\nretention_days = 0\n").unwrap_err();
+        assert!(e.contains("mail.retention_days"), "{e}");
         let e = with("[mail]\nbatch_size = 0\n").unwrap_err();
         assert!(e.contains("mail.batch_size"), "{e}");
+        let e = with("[mail]\ntransport = \"smtp\"\nclaim_seconds = 60\n[mail.smtp]\nhost = \"smtp.example\"\n")
+            .unwrap_err();
+        assert!(e.contains("mail.claim_seconds") && e.contains("mail.smtp.timeout_seconds"), "{e}");
         let e = with("[mail.smtp]\nhots = \"x\"\n").unwrap_err();
         assert!(e.contains("hots"), "{e}");
 

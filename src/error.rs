@@ -89,6 +89,9 @@ pub enum ApiError {
     /// An update came without the version it was based on.
     #[error("version required")]
     VersionRequired,
+    /// Too much of a bounded resource is in use (password hashing): 503 with `Retry-After`.
+    #[error("busy: {detail}")]
+    Busy { detail: String, retry_after_seconds: u64 },
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -147,6 +150,7 @@ impl ApiError {
                     .accepting("the object's current version number")],
                 None,
             ),
+            Self::Busy { detail, .. } => ("busy", "Busy, try again shortly", detail.clone(), vec![], None),
             Self::Unexpected(_) => (
                 "internal",
                 "Something went wrong on our side",
@@ -189,6 +193,7 @@ impl ResponseError for ApiError {
             Self::Gone(_) => StatusCode::GONE,
             Self::Conflict { .. } | Self::StateConflict(_) => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -204,6 +209,9 @@ impl ResponseError for ApiError {
         }
         if let Self::MethodNotAllowed(allow) = self {
             res.insert_header((header::ALLOW, allow.join(", ")));
+        }
+        if let Self::Busy { retry_after_seconds, .. } = self {
+            res.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
         }
         res.body(serde_json::to_string(&self.problem()).unwrap_or_default())
     }
@@ -241,6 +249,16 @@ mod tests {
         assert_eq!(p.type_, "/problems/validation");
         assert_eq!(p.detail, "progress: is 101 (accepted: 0 to 100)");
         let res = e.error_response();
+        assert_eq!(res.headers().get("content-type").unwrap(), "application/problem+json");
+    }
+
+    #[test]
+    fn busy_is_a_503_problem_with_retry_after() {
+        let e = ApiError::Busy { detail: "too many sign-ins".into(), retry_after_seconds: 2 };
+        assert_eq!(e.problem().type_, "/problems/busy");
+        let res = e.error_response();
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers().get("retry-after").unwrap(), "2");
         assert_eq!(res.headers().get("content-type").unwrap(), "application/problem+json");
     }
 }

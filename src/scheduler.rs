@@ -39,6 +39,8 @@ pub struct TickReport {
     pub reminders_queued: usize,
     /// Reports whose draft the report schedule compiled in this pass.
     pub reports_compiled: Vec<i64>,
+    /// Sent emails whose recipient and bodies were erased, past `mail.retention_days`.
+    pub emails_erased: usize,
     pub sent: usize,
     pub retried: usize,
     pub failed: usize,
@@ -50,8 +52,8 @@ impl std::fmt::Display for TickReport {
         let opened = self.opened_round.map(|r| format!("round {r}")).unwrap_or_else(|| "none".into());
         write!(
             f,
-            "rounds closed: {:?}; round opened: {opened}; reminders queued: {}; reports compiled: {:?}; emails sent: {}, to retry: {}, failed: {}, deferred: {}",
-            self.closed_rounds, self.reminders_queued, self.reports_compiled, self.sent, self.retried, self.failed, self.deferred
+            "rounds closed: {:?}; round opened: {opened}; reminders queued: {}; reports compiled: {:?}; emails sent: {}, to retry: {}, failed: {}, deferred: {}; old emails erased: {}",
+            self.closed_rounds, self.reminders_queued, self.reports_compiled, self.sent, self.retried, self.failed, self.deferred, self.emails_erased
         )
     }
 }
@@ -72,7 +74,15 @@ pub fn plan_due(
     let reports_compiled = crate::reports::schedule::compile_due(&mut conn, &env, now)?;
     crate::auth::sessions::purge_expired(&mut conn, now)?;
     crate::auth::throttle::purge_old(&mut conn, now)?;
-    Ok(TickReport { closed_rounds, opened_round, reminders_queued, reports_compiled, ..Default::default() })
+    let emails_erased = crate::mail::outbox::erase_old_sent(&mut conn, settings.mail.retention_days, now)?;
+    Ok(TickReport {
+        closed_rounds,
+        opened_round,
+        reminders_queued,
+        reports_compiled,
+        emails_erased,
+        ..Default::default()
+    })
 }
 
 /// One whole pass: plan, then deliver everything due.
@@ -112,7 +122,8 @@ pub fn spawn(
                         if r.opened_round.is_some()
                             || !r.closed_rounds.is_empty()
                             || r.reminders_queued > 0
-                            || !r.reports_compiled.is_empty() =>
+                            || !r.reports_compiled.is_empty()
+                            || r.emails_erased > 0 =>
                     {
                         tracing::info!(?r, "scheduler pass")
                     }

@@ -58,6 +58,10 @@ impl Application {
         clock: crate::clock::Clock,
         bind: &str,
     ) -> anyhow::Result<Self> {
+        crate::auth::password::configure(
+            settings.sign_in.hashing_at_once as usize,
+            std::time::Duration::from_millis(settings.sign_in.hashing_wait_ms),
+        );
         let listener = TcpListener::bind(bind).with_context(|| format!("binding {bind}"))?;
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;

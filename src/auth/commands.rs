@@ -328,9 +328,13 @@ pub enum SignIn {
 }
 
 /// A hash to verify against when the email is unknown, so both cases take as long.
-fn decoy_hash() -> &'static str {
+fn decoy_hash() -> ApiResult<&'static str> {
     static DECOY: OnceLock<String> = OnceLock::new();
-    DECOY.get_or_init(|| password::hash(&tokens::random_string(16)).expect("hashing a random password"))
+    if let Some(hash) = DECOY.get() {
+        return Ok(hash);
+    }
+    let hash = password::hash(&tokens::random_string(16))?;
+    Ok(DECOY.get_or_init(|| hash))
 }
 
 /// Signs a person in with their email and password from client address `ip`, behind the
@@ -349,9 +353,10 @@ pub fn sign_in(
     }
     let user = store::by_email(conn, email)?;
     let ok = match &user {
-        Some(u) if !u.disabled && Role::parse(&u.role).is_some() => password::verify(pass, &u.password_hash),
+        // A 503 (no turn at hashing in time) is not recorded as a failure: nothing was checked.
+        Some(u) if !u.disabled && Role::parse(&u.role).is_some() => password::verify(pass, &u.password_hash)?,
         _ => {
-            password::verify(pass, decoy_hash());
+            password::verify(pass, decoy_hash()?)?;
             false
         }
     };
@@ -425,7 +430,7 @@ pub fn change_own_password(
 ) -> ApiResult<()> {
     let mut errors = store::check_new_password(pass, confirm, &caller.email);
     let user = store::by_id(conn, caller.user_id)?.ok_or_else(|| ApiError::not_found("user"))?;
-    if !password::verify(current, &user.password_hash) {
+    if !password::verify(current, &user.password_hash)? {
         errors.insert(0, FieldError::new("current", "is not your current password"));
     }
     if !errors.is_empty() {

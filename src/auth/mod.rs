@@ -94,6 +94,17 @@ impl Caller {
         }
     }
 
+    /// Whether the caller may see the personal data of this city's people (its contacts' names
+    /// and email addresses): the secretariat and the city's own editors. Observers read the city
+    /// without it; other cities' editors and the public do not read the city at all.
+    pub fn may_see_personal_data(&self, city_id: i64) -> bool {
+        match self.role {
+            Role::Secretariat => true,
+            Role::CityEditor => self.city_id == Some(city_id),
+            Role::Observer => false,
+        }
+    }
+
     /// Whether the caller may change this city's data (its plans, actions and contacts).
     pub fn can_edit_city(&self, city_id: i64) -> ApiResult<()> {
         match self.role {

@@ -134,6 +134,15 @@ pub struct CheckIn {
     pub version: i32,
 }
 
+impl CheckIn {
+    /// This check-in as `caller` may see it: a contact who submitted it through an emailed
+    /// link is hidden from those who may not see the city's personal data (observers).
+    pub fn seen_by(mut self, caller: &crate::auth::Caller) -> CheckIn {
+        self.submitted_by = self.submitted_by.map(|by| crate::history::label_seen_by(by, caller, self.city_id));
+        self
+    }
+}
+
 /// The check-in schedule as the API and the pages show it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ScheduleOut {

@@ -119,7 +119,7 @@ pub async fn round_check_ins(
     let list = db(&state.pool, move |c| {
         rounds::get(c, id)?.ok_or_else(|| ApiError::not_found(format!("no round with id {id}")))?;
         let only = (caller.role == Role::CityEditor).then(|| caller.city_id.unwrap_or(-1));
-        store::for_round(c, &settings, id, only)
+        Ok(store::for_round(c, &settings, id, only)?.into_iter().map(|ci| ci.seen_by(&caller)).collect::<Vec<_>>())
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))
@@ -138,7 +138,7 @@ pub async fn city_check_ins(
     let settings = state.settings.clone();
     let list = db(&state.pool, move |c| {
         crate::cities::store::require(c, city_id)?;
-        store::for_city(c, &settings, city_id)
+        Ok(store::for_city(c, &settings, city_id)?.into_iter().map(|ci| ci.seen_by(&caller)).collect::<Vec<_>>())
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))
@@ -214,7 +214,7 @@ pub async fn get_check_in(
     let form = db(&state.pool, move |c| {
         let f = store::get(c, &settings, id)?;
         caller.can_read_city(f.check_in.city_id)?;
-        store::form(c, &settings, id, now)
+        Ok(store::form(c, &settings, id, now)?.seen_by(&caller))
     })
     .await?;
     Ok(HttpResponse::Ok().json(form))

@@ -398,6 +398,20 @@ pub struct Form {
     pub events: Vec<super::review::Event>,
 }
 
+impl Form {
+    /// The form as `caller` may see it: a contact who answered through an emailed link (who
+    /// submitted it, or a step of its review) is hidden from those who may not see the city's
+    /// personal data (observers).
+    pub fn seen_by(mut self, caller: &crate::auth::Caller) -> Form {
+        let city = self.check_in.city_id;
+        self.check_in = self.check_in.seen_by(caller);
+        for e in self.events.iter_mut().chain(self.review.iter_mut()) {
+            e.by = crate::history::label_seen_by(std::mem::take(&mut e.by), caller, city);
+        }
+        self
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FormCommitment {
     pub framework: String,

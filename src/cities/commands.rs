@@ -2,7 +2,7 @@
 //! each function asks the `Caller` first, validates every field at once (a `Validation` error
 //! names them all), and refuses a stale `expected` version with a `Conflict`.
 
-use super::contacts::{self, Contact, ContactInput};
+use super::contacts::{self, Contact, ContactInput, ContactView};
 use super::store::{self, CityFields};
 use super::{City, CityPatchInput, NewCityInput};
 use crate::auth::{Caller, Role};
@@ -72,18 +72,24 @@ pub fn update(
     store::update(conn, id, expected, fields, &caller.actor(), now)
 }
 
-/// A city's contacts, for whoever may read the city.
-pub fn contacts(conn: &mut DbConnection, caller: &Caller, city_id: i64) -> ApiResult<Vec<Contact>> {
+/// A city's contacts, for whoever may read the city, with names and email addresses only for
+/// those who may see its personal data (`Contact::seen_by`).
+pub fn contacts(conn: &mut DbConnection, caller: &Caller, city_id: i64) -> ApiResult<Vec<ContactView>> {
     caller.can_read_city(city_id)?;
     store::require(conn, city_id)?;
-    Ok(contacts::for_city(conn, city_id)?)
+    Ok(contacts::for_city(conn, city_id)?.into_iter().map(|c| c.seen_by(caller)).collect())
 }
 
-/// One of a city's contacts, for whoever may read the city (another city's contact is not
-/// found here).
+/// One of a city's contacts in full, for those who may see the city's personal data (another
+/// city's contact is not found here).
 pub fn contact(conn: &mut DbConnection, caller: &Caller, city: CityId, contact: ContactId) -> ApiResult<Contact> {
     let (city_id, id) = (city.0, contact.0);
     caller.can_read_city(city_id)?;
+    if !caller.may_see_personal_data(city_id) {
+        return Err(ApiError::Forbidden(
+            "contacts' names and email addresses are for the secretariat and the city's editors".into(),
+        ));
+    }
     contacts::for_id(conn, id)?
         .filter(|c| c.city_id == city_id)
         .ok_or_else(|| ApiError::not_found(format!("city {city_id} has no contact with id {id}")))

@@ -35,6 +35,52 @@ pub struct Contact {
     pub updated_at: NaiveDateTime,
 }
 
+/// A contact as a reader of the city sees it (`GET /cities/{id}/contacts`, the contacts
+/// page). Name and email address are personal data: shown to the secretariat and the city's own
+/// editors, `null` for observers (`Caller::may_see_personal_data`). Made only by
+/// [`Contact::seen_by`], so no list can forget the rule.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ContactView {
+    pub id: i64,
+    pub city_id: i64,
+    /// `null` when the caller may not see personal data (observers).
+    pub name: Option<String>,
+    /// `null` when the caller may not see personal data (observers).
+    pub email: Option<String>,
+    /// Preferred language (ISO 639-1); emails fall back to English.
+    pub language: String,
+    /// Their role in the office, e.g. "Integration officer".
+    pub office_role: String,
+    pub receives_reminders: bool,
+    pub version: i32,
+    #[serde(serialize_with = "crate::http::as_utc")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::http::as_utc")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: NaiveDateTime,
+}
+
+impl Contact {
+    /// This contact as `caller` may see it: without name and email unless they may see the
+    /// city's personal data.
+    pub fn seen_by(self, caller: &Caller) -> ContactView {
+        let personal = caller.may_see_personal_data(self.city_id);
+        ContactView {
+            id: self.id,
+            city_id: self.city_id,
+            name: personal.then_some(self.name),
+            email: personal.then_some(self.email),
+            language: self.language,
+            office_role: self.office_role,
+            receives_reminders: self.receives_reminders,
+            version: self.version,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContactInput {
@@ -72,9 +118,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/contacts/{id}", web::delete().to(delete_contact));
 }
 
-/// A city's contacts.
+/// A city's contacts; their names and email addresses only for the secretariat and the city's
+/// own editors (`null` for observers).
 #[utoipa::path(get, path = "/api/v1/cities/{id}/contacts", tag = "cities", security(("bearer" = [])),
-    params(("id" = i64, Path)), responses((status = 200, body = Vec<Contact>), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    params(("id" = i64, Path)), responses((status = 200, body = Vec<ContactView>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn list_contacts(
     state: web::Data<AppState>,
     caller: Caller,

@@ -26,6 +26,34 @@ impl Actor {
     }
 }
 
+/// How a change made through an emailed link ends its label: `Name <email> (emailed link)`.
+pub const EMAILED_LINK: &str = "(emailed link)";
+
+/// A label naming who made a change (a history entry's actor, a check-in's `submitted_by`) as
+/// `caller` may see it: a contact who used an emailed link is personal data, shown as
+/// `a contact (emailed link)` to those who may not see the city's (observers).
+pub fn label_seen_by(label: String, caller: &crate::auth::Caller, city_id: i64) -> String {
+    if label.ends_with(EMAILED_LINK) && label.contains('<') && !caller.may_see_personal_data(city_id) {
+        format!("a contact {EMAILED_LINK}")
+    } else {
+        label
+    }
+}
+
+impl Entry {
+    /// This entry as `caller` may see it: a contact named in the actor or in a `submitted_by`
+    /// value is hidden from those who may not see the city's personal data.
+    pub fn seen_by(mut self, caller: &crate::auth::Caller, city_id: i64) -> Entry {
+        self.actor = label_seen_by(self.actor, caller, city_id);
+        for side in [&mut self.before, &mut self.after].into_iter().flatten() {
+            if let Some(Value::String(by)) = side.get_mut("submitted_by") {
+                *by = label_seen_by(std::mem::take(by), caller, city_id);
+            }
+        }
+        self
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     City,

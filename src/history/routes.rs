@@ -32,8 +32,18 @@ pub async fn object_history(
         if entries.is_empty() {
             return Err(ApiError::not_found(format!("no history for {} {id}", kind.as_str())));
         }
+        let entries = match city {
+            Some(city) => entries.into_iter().map(|e| e.seen_by(&caller, city)).collect(),
+            None => entries,
+        };
         if let Some(city) = city {
             caller.can_read_city(city)?;
+            // A contact's history holds its names and email addresses (personal data).
+            if kind == Kind::Contact && !caller.may_see_personal_data(city) {
+                return Err(ApiError::Forbidden(
+                    "a contact's history holds personal data, for the secretariat and the city's editors".into(),
+                ));
+            }
         }
         Ok(entries)
     })

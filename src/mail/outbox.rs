@@ -269,6 +269,38 @@ pub fn retry(conn: &mut DbConnection, id: i64, now: DateTime<Utc>) -> QueryResul
     })
 }
 
+/// Most emails erased in one call, so one pass never holds a long transaction.
+const ERASE_AT_ONCE: i64 = 1000;
+
+/// Erases the recipient (address and name) and the bodies of emails sent more than
+/// `retention_days` before `now` (personal data, kept no longer than it is useful). The row
+/// stays, with its kind, city, round, state, attempts, times, idempotency key and Message-ID,
+/// so counts of emails sent (by kind, round, city) stay right and an erased email is never
+/// queued again. At most 1,000 a call, oldest first; returns how many.
+pub fn erase_old_sent(conn: &mut DbConnection, retention_days: u32, now: DateTime<Utc>) -> QueryResult<usize> {
+    let cutoff = (now - chrono::Duration::days(i64::from(retention_days))).naive_utc();
+    let ids: Vec<i64> = outbox::table
+        .filter(outbox::status.eq(status::SENT))
+        .filter(outbox::sent_at.lt(cutoff))
+        .filter(outbox::to_address.ne(""))
+        .order(outbox::id)
+        .limit(ERASE_AT_ONCE)
+        .select(outbox::id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)).filter(outbox::status.eq(status::SENT)))
+        .set((
+            outbox::to_address.eq(""),
+            outbox::to_name.eq(""),
+            outbox::body_text.eq(""),
+            outbox::body_html.eq(""),
+            outbox::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)
+}
+
 /// `anna@example.org` -> `a***@example.org`, for logs.
 pub fn mask_address(address: &str) -> String {
     match address.rsplit_once('@') {

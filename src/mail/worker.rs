@@ -5,8 +5,18 @@
 //! its own random claim token and an expiry; the UPDATE re-checks that each row is still due,
 //! so two workers never hold the same row (on PostgreSQL the inner SELECT also skips rows
 //! another worker is claiming, so both get work). Each outcome is committed right after the
-//! email is handed over, so a crash loses the outcome of at most the one email in flight;
-//! that email's claim expires and it is sent again, with the same Message-ID.
+//! email is handed over.
+//!
+//! The guarantee: an email is handed over twice only if its worker stopped (crashed, was
+//! killed, lost the database) while handing it over; then its claim expires and another worker
+//! sends it again, with the same Message-ID. Slowness alone never does it, because a claim
+//! being worked does not expire: before each email the worker renews its claim if less than
+//! half of `mail.claim_seconds` is left (and sends nothing more from the batch if the claim
+//! expired meanwhile), so every email starts with at least half a claim ahead of it, which
+//! `MailSettings::validate` keeps longer than an SMTP exchange can take. Batches are sized by
+//! how long sending has been taking, to what half a claim covers (the first of a pass, before
+//! anything was sent, is 10), so a slow relay leaves the rest of the queue to other workers. Claims are timed by the pass's clock, which moves on
+//! as the pass goes (instances' clocks must agree to within a few seconds).
 //!
 //! The clock is a parameter (`now`), so tests and `outbox deliver --at` can move it.
 
@@ -76,13 +86,15 @@ pub fn deliver_due_until(
     let domain = settings.from_domain();
     let mut conn = pool.get().context("taking a database connection to deliver the outbox")?;
     let conn = &mut *conn;
+    let clock = PassClock { start: now, started: Instant::now() };
     let claim_for = Duration::from_secs(settings.claim_seconds);
+    let mut pace = Pace::default();
     let mut report = DeliveryReport::default();
     loop {
         let token = uuid::Uuid::new_v4().simple().to_string();
-        let claimed_at = Instant::now();
-        let claimed =
-            claim(conn, &token, now, claim_for, i64::from(settings.batch_size)).context("claiming due emails")?;
+        let claimed_at = clock.now();
+        let limit = pace.batch_limit(settings.batch_size, claim_for);
+        let claimed = claim(conn, &token, claimed_at, claim_for, limit).context("claiming due emails")?;
         if claimed == 0 {
             break;
         }
@@ -94,14 +106,16 @@ pub fn deliver_due_until(
             .load(conn)
             .context("reading the claimed emails")?;
         tracing::debug!(claimed = rows.len(), "outbox: emails claimed");
-        let batch = Batch { conn: &mut *conn, token: &token, claimed_at, claim_for, now, stop };
+        let expires = claimed_at + chrono_duration(claim_for);
+        let batch =
+            Batch { conn: &mut *conn, token: &token, expires, claim_for, clock: &clock, now, stop, pace: &mut pace };
         match batch.deliver(&rows, transport, settings, &from, &domain, &mut report) {
             Ok(BatchEnd::Done) => {}
             Ok(BatchEnd::StopPass) => break,
             Err(e) => {
                 // Best effort: what was not tried goes back at once rather than when the claim
                 // expires (if the database is down, the claim's expiry does it later).
-                let _ = release(conn, &token, now);
+                let _ = release(conn, &token, clock.now());
                 return Err(e);
             }
         }
@@ -109,19 +123,71 @@ pub fn deliver_due_until(
     Ok(report)
 }
 
+/// The clock claims run on: the pass's `now`, moving on as the pass goes, so a claim made or
+/// renewed late in a long pass expires as late as it should (`outbox deliver --at` still sets
+/// where it starts). Outcomes are stamped with the pass's `now`, as before.
+struct PassClock {
+    start: DateTime<Utc>,
+    started: Instant,
+}
+
+impl PassClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.start + chrono_duration(self.started.elapsed())
+    }
+}
+
+fn chrono_duration(d: Duration) -> chrono::Duration {
+    chrono::Duration::from_std(d).unwrap_or(chrono::Duration::days(1))
+}
+
+/// Most emails claimed before anything has been sent in a pass.
+const FIRST_BATCH: u32 = 10;
+
+/// How long sending one email has been taking in this pass, to claim no more than can be sent
+/// within half a claim (so a slow relay leaves the rest to other workers).
+#[derive(Default)]
+struct Pace {
+    sent: u32,
+    spent: Duration,
+}
+
+impl Pace {
+    fn record(&mut self, took: Duration) {
+        self.sent = self.sent.saturating_add(1);
+        self.spent += took;
+    }
+
+    fn batch_limit(&self, batch_size: u32, claim_for: Duration) -> i64 {
+        let fits = match self.spent.checked_div(self.sent) {
+            Some(each) if !each.is_zero() => (claim_for / 2).as_secs_f64() / each.as_secs_f64(),
+            Some(_) => f64::from(batch_size),
+            // Nothing sent yet in this pass, so the pace is unknown: a small first batch, so a
+            // slow relay does not keep a whole batch from other workers.
+            None => f64::from(FIRST_BATCH),
+        };
+        // `as` saturates; at least one email, so a slow relay still makes progress.
+        (fits as i64).clamp(1, i64::from(batch_size.max(1)))
+    }
+}
+
 /// One claimed batch being delivered.
 struct Batch<'a> {
     conn: &'a mut DbConnection,
     token: &'a str,
-    claimed_at: Instant,
+    /// When the claim ends unless it is renewed.
+    expires: DateTime<Utc>,
     claim_for: Duration,
+    /// Claims run on this clock, which moves with the pass.
+    clock: &'a PassClock,
+    /// The pass's time, which outcomes are stamped with (Date header, `sent_at`, retries).
     now: DateTime<Utc>,
     stop: &'a AtomicBool,
+    pace: &'a mut Pace,
 }
 
 enum BatchEnd {
-    /// Every email was dealt with, or the rest was handed back because the claim was running
-    /// out: claim again.
+    /// Every email was dealt with, or the claim was lost: claim again.
     Done,
     /// The server is unreachable or the worker is stopping: end the pass.
     StopPass,
@@ -137,21 +203,33 @@ impl Batch<'_> {
         domain: &str,
         report: &mut DeliveryReport,
     ) -> anyhow::Result<BatchEnd> {
-        let Batch { conn, token, claimed_at, claim_for, now, stop } = self;
-        for (i, row) in rows.iter().enumerate() {
+        let Batch { conn, token, mut expires, claim_for, clock, now, stop, pace } = self;
+        // An email is started only with at least this much of the claim left; the claim is
+        // renewed before that runs short. `MailSettings::validate` keeps it above the longest
+        // a send can take (the SMTP timeout for each step of the conversation).
+        let keep_left = chrono_duration(claim_for / 2);
+        for row in rows {
             if stop.load(Ordering::Relaxed) {
-                report.deferred += release(conn, token, now)?;
+                report.deferred += release(conn, token, clock.now())?;
                 return Ok(BatchEnd::StopPass);
             }
-            // Hand the rest back while the claim is still safely ours, so a slow server never
-            // lets another worker take over an email this one is about to send.
-            if i > 0 && claimed_at.elapsed() > claim_for / 2 {
-                release(conn, token, now)?;
-                return Ok(BatchEnd::Done);
+            let current = clock.now();
+            if expires - current < keep_left {
+                let renewed_until = current + chrono_duration(claim_for);
+                if renew(conn, token, current, renewed_until)? == 0 {
+                    // Expired before it could be renewed (the worker was held up): another
+                    // worker may have these emails now, so none is sent from this batch.
+                    tracing::warn!("outbox: a claim expired before it could be renewed; claiming again");
+                    return Ok(BatchEnd::Done);
+                }
+                expires = renewed_until;
             }
             let attempts = row.attempts.saturating_add(1);
             let to = mask_address(&row.to_address);
-            match transport.send(from, domain, row, now) {
+            let started = Instant::now();
+            let sent = transport.send(from, domain, row, now);
+            pace.record(started.elapsed());
+            match sent {
                 Ok(()) => {
                     record(conn, row, token, Outcome::Sent, attempts, now)?;
                     tracing::info!(id = row.id, kind = %row.kind, %to, attempts, "email sent");
@@ -245,6 +323,20 @@ fn claim(
             diesel::update(outbox::table.filter(outbox::id.eq_any(ids)).filter(still_due)).set(set).execute(lite)
         }
     }
+}
+
+/// Extends the claim on the emails of `token` not yet dealt with to `until`, if it has not
+/// expired by `now` (an expired claim may be another worker's by now). Returns how many.
+fn renew(conn: &mut DbConnection, token: &str, now: DateTime<Utc>, until: DateTime<Utc>) -> anyhow::Result<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::claim_token.eq(token))
+            .filter(outbox::status.eq(status::SENDING))
+            .filter(outbox::claim_expires_at.gt(now.naive_utc())),
+    )
+    .set((outbox::claim_expires_at.eq(until.naive_utc()), outbox::updated_at.eq(now.naive_utc())))
+    .execute(conn)
+    .context("renewing the claim on emails being sent")
 }
 
 /// Hands back the claimed emails not yet tried: queued again, still due. Returns how many.
@@ -357,6 +449,23 @@ pub fn spawn(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batches_shrink_to_what_half_a_claim_covers() {
+        let claim = Duration::from_secs(300);
+        assert_eq!(Pace::default().batch_limit(200, claim), 10);
+        assert_eq!(Pace::default().batch_limit(5, claim), 5);
+        let mut pace = Pace::default();
+        pace.record(Duration::from_millis(10));
+        assert_eq!(pace.batch_limit(200, claim), 200);
+        let mut slow = Pace::default();
+        slow.record(Duration::from_secs(2));
+        slow.record(Duration::from_secs(2));
+        assert_eq!(slow.batch_limit(200, claim), 75);
+        let mut stuck = Pace::default();
+        stuck.record(Duration::from_secs(400));
+        assert_eq!(stuck.batch_limit(200, claim), 1);
+    }
 
     #[test]
     fn long_errors_are_cut() {

@@ -16,9 +16,11 @@ async fn for_city(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
     let can_edit = viewer.caller.can_edit_city(city_id).is_ok();
     let state = web::state(&req);
     let (settings, now) = (state.settings.clone(), state.clock.now().naive_utc());
+    let caller = viewer.caller.clone();
     let (city, list) = db(&req, move |c| {
         let city = crate::cities::store::require(c, city_id)?;
-        Ok((city, crate::check_ins::store::for_city(c, &settings, city_id)?))
+        let list = crate::check_ins::store::for_city(c, &settings, city_id)?;
+        Ok((city, list.into_iter().map(|ci| ci.seen_by(&caller)).collect::<Vec<_>>()))
     })
     .await?;
     let rows: Vec<_> = list

@@ -68,7 +68,12 @@ async fn list(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
         &req,
         "contacts",
         &format!("Contacts in {name}"),
-        json!({"city": {"id": city_id, "name": name}, "contacts": rows, "can_edit": viewer.caller.can_edit_city(city_id).is_ok()}),
+        json!({
+            "city": {"id": city_id, "name": name},
+            "contacts": rows,
+            "can_edit": viewer.caller.can_edit_city(city_id).is_ok(),
+            "personal": viewer.caller.may_see_personal_data(city_id),
+        }),
     )
 }
 

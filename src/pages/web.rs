@@ -46,6 +46,9 @@ pub enum PageError {
     /// expired") where a generic heading would not say what happened.
     #[error("{heading}: {detail}")]
     Refused { status: StatusCode, heading: &'static str, detail: String },
+    /// Too busy now (password hashing): 503, with `Retry-After`.
+    #[error("busy: {detail}")]
+    Busy { detail: String, retry_after_seconds: u64 },
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -70,6 +73,12 @@ impl PageError {
             PageError::Conflict(d) => ("This was changed by someone else", sentence(d)),
             PageError::BadRequest(d) => ("Something is not right with this request", sentence(d)),
             PageError::Refused { heading, detail, .. } => (heading, sentence(detail)),
+            PageError::Busy { retry_after_seconds, .. } => (
+                "The service is busy",
+                format!(
+                    "Too many people are signing in or changing passwords at this moment. Nothing was changed; please go back and try again in {retry_after_seconds} seconds."
+                ),
+            ),
             PageError::Unexpected(_) => (
                 "Sorry, there is a problem with the service",
                 "Nothing was changed. Please try again later; if it keeps happening, contact the network secretariat."
@@ -109,6 +118,7 @@ impl From<ApiError> for PageError {
             ApiError::VersionRequired => {
                 PageError::BadRequest("the form is missing the version it was based on".into())
             }
+            ApiError::Busy { detail, retry_after_seconds } => PageError::Busy { detail, retry_after_seconds },
             ApiError::Unexpected(e) => PageError::Unexpected(e),
         }
     }
@@ -124,6 +134,7 @@ impl ResponseError for PageError {
             PageError::Conflict(_) => StatusCode::CONFLICT,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::Refused { status, .. } => *status,
+            PageError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -528,10 +539,17 @@ pub async fn middleware(
                 PageError::Unexpected(_) => None,
                 _ => Some(("/", "Go to the home page")),
             };
+            let retry_after = match err {
+                PageError::Busy { retry_after_seconds, .. } => Some(*retry_after_seconds),
+                _ => None,
+            };
             response = message(&http, status, heading, &[&detail], link).unwrap_or_else(|e| {
                 tracing::error!(error = ?e, "rendering an error page failed");
                 HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(detail)
             });
+            if let Some(seconds) = retry_after {
+                response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+            }
         }
     }
     let secure = state_of(&http).map(|s| s.settings.served_over_tls()).unwrap_or(false);

@@ -664,11 +664,13 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
     assert_eq!(editor.get(&format!("/cities/{a}/contacts/{foreign}/edit")).await.status, 404);
     assert_eq!(editor.get(&format!("/cities/{other}/contacts")).await.status, 403);
 
-    // An observer reads the list, with nothing to change.
+    // An observer reads the list without names and email addresses, with nothing to change.
     let observer = app.browser_as(Role::Observer, None).await;
     let read = observer.get(&list).await;
     assert_eq!(read.status, 200);
-    assert_eq!(read.texts("tbody th[scope=row]"), ["Anna Berg"]);
+    assert_eq!(read.texts("tbody th[scope=row]"), ["Head of integration"]);
+    assert!(!read.body.contains("Anna Berg") && !read.body.contains("@malmo.example"), "{}", read.body);
+    assert!(read.text("main").contains("Names and email addresses are personal data"));
     assert!(!read.has("a[href$='/edit']") && !read.has(&format!("a[href='{new}']")));
 
     // Removing asks first; an expired form removes nothing.

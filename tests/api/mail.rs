@@ -579,25 +579,27 @@ async fn a_dead_workers_emails_are_taken_over_but_a_live_claim_is_left_alone() {
     assert!(parse(&sink.received()[2]).header("Message-ID").contains(&ob::message_id_for("claim/3")));
 }
 
-/// A worker sends from a batch only while at least half of its claim is left; the rest goes
-/// back to the queue and is claimed again. With `claim_seconds = 0` that is after every email.
+/// Sending takes longer than the claim (4 emails at 400 ms with a 1-second claim): the worker
+/// renews its claim as it goes, sends every email once in one pass, and leaves no claim behind.
 #[tokio::test]
-async fn a_worker_hands_back_the_rest_of_a_batch_before_its_claim_runs_out() {
+async fn a_worker_renews_its_claim_while_a_slow_relay_takes_longer_than_the_claim() {
     let app = TestApp::spawn().await;
     let sink = SmtpSink::start();
+    sink.set_delay(std::time::Duration::from_millis(400));
     for i in 1..=4 {
         app.enqueue_email(&format!("short-claim/{i}"), &format!("c{i}@city.example"), "en", t0()).await.unwrap();
     }
     let (pool, transport) = (app.pool.clone(), smtp(&sink));
     let mut settings = mail_settings(&app);
-    settings.claim_seconds = 0;
+    settings.claim_seconds = 1;
     let r = blocking(move || deliver_due(&pool, &transport, &settings, t0()).unwrap()).await;
     assert_eq!(r, report(4, 0, 0, 0));
     assert_eq!(
         recipients(&sink.received()),
         ["c1@city.example", "c2@city.example", "c3@city.example", "c4@city.example"]
     );
-    assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.claim_token.is_none()));
+    let rows = rows(&app.pool).await;
+    assert!(rows.iter().all(|r| r.status == "sent" && r.claim_token.is_none() && r.attempts == 1), "{rows:?}");
 }
 
 #[tokio::test]
@@ -690,6 +692,122 @@ async fn two_workers_at_once_send_each_of_200_emails_exactly_once() {
     assert!(per_recipient.values().all(|n| *n == 1), "some email was sent twice");
     assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.attempts == 1));
     assert!(sink.connections() >= 2, "both workers connected");
+}
+
+/// Two instances' delivery loops (as `serve` runs them, on the system clock) against a relay
+/// that takes 300 ms per message, with a 3-second claim: more emails than one claim can cover.
+/// A worker keeps its claim alive while it works and starts an email only with time left to
+/// finish it, so no claim being worked expires and each Message-ID arrives exactly once.
+#[tokio::test]
+async fn two_delivery_loops_and_a_slow_relay_send_each_email_exactly_once() {
+    use charter_tracker::config::{MailTransportKind, SmtpSecurity};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let app = TestApp::spawn().await;
+    let sink = SmtpSink::start();
+    sink.set_delay(std::time::Duration::from_millis(300));
+    const EMAILS: usize = 24;
+    for i in 0..EMAILS {
+        app.enqueue_email(&format!("slow/{i:02}"), &format!("c{i:02}@city.example"), "en", t0()).await.unwrap();
+    }
+    let mut settings = mail_settings(&app);
+    settings.transport = MailTransportKind::Smtp;
+    settings.smtp.host = "127.0.0.1".into();
+    settings.smtp.port = sink.port();
+    settings.smtp.security = SmtpSecurity::None;
+    settings.smtp.timeout_seconds = 1;
+    settings.claim_seconds = 3;
+    settings.batch_size = 200;
+    settings.poll_seconds = 1;
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let clock = charter_tracker::clock::Clock::System;
+    let loops: Vec<_> = (0..2)
+        .map(|_| {
+            charter_tracker::mail::worker::spawn(app.pool.clone(), settings.clone(), clock.clone(), stop.clone())
+                .unwrap()
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline && rows(&app.pool).await.iter().any(|r| r.status != "sent") {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Let a send that is still under way (a duplicate) arrive before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    stop.store(true, Ordering::SeqCst);
+    blocking(move || loops.into_iter().for_each(|l| l.join().unwrap())).await;
+
+    let mut per_message_id: BTreeMap<String, usize> = BTreeMap::new();
+    for mail in &sink.received() {
+        *per_message_id.entry(parse(mail).header("Message-ID").to_string()).or_default() += 1;
+    }
+    let twice: Vec<_> = per_message_id.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "sent more than once: {twice:?} ({} deliveries of {EMAILS})", sink.received().len());
+    assert_eq!(per_message_id.len(), EMAILS);
+    assert!(rows(&app.pool).await.iter().all(|r| r.status == "sent" && r.attempts == 1));
+}
+
+/// After `mail.retention_days` (365 by default) the scheduler erases a sent email's recipient
+/// and bodies, and keeps the row: its kind, state, times and key, so counts of emails sent stay
+/// and the email is never queued again. Younger, queued and failed emails are left alone.
+#[tokio::test]
+async fn the_scheduler_erases_recipients_and_bodies_of_emails_sent_over_a_year_ago() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.settings.mail.retention_days, 365);
+    let sink = SmtpSink::start();
+    let transport = std::sync::Arc::new(smtp(&sink));
+    for i in 1..=2 {
+        app.enqueue_email(&format!("old/{i}"), &format!("old{i}@city.example"), "en", t0()).await.unwrap();
+    }
+    assert_eq!(deliver(&app, transport.clone(), t0()).await, report(2, 0, 0, 0));
+    let later = t0() + Duration::days(300);
+    app.enqueue_email("young/1", "young@city.example", "en", later).await.unwrap();
+    assert_eq!(deliver(&app, transport.clone(), later).await, report(1, 0, 0, 0));
+    app.enqueue_email("waiting/1", "waiting@city.example", "en", t0() + Duration::days(1000)).await.unwrap();
+    let before = rows(&app.pool).await;
+
+    // A day short of the year: nothing yet.
+    assert_eq!(app.tick(t0() + Duration::days(364), transport.clone()).await.emails_erased, 0);
+    assert_eq!(
+        rows(&app.pool).await.iter().map(|r| r.to_address.clone()).collect::<Vec<_>>()[..2],
+        ["old1@city.example", "old2@city.example"]
+    );
+
+    let year_on = t0() + Duration::days(366);
+    assert_eq!(app.tick(year_on, transport.clone()).await.emails_erased, 2);
+    let after = rows(&app.pool).await;
+    for (old, now) in before.iter().zip(&after).take(2) {
+        assert_eq!((now.to_address.as_str(), now.to_name.as_str()), ("", ""), "{now:?}");
+        assert_eq!((now.body_text.as_str(), now.body_html.as_str()), ("", ""), "{now:?}");
+        assert_eq!(
+            (
+                &now.status,
+                &now.kind,
+                &now.idempotency_key,
+                &now.message_id,
+                now.sent_at,
+                now.city_id,
+                now.round_id,
+                now.attempts
+            ),
+            (
+                &old.status,
+                &old.kind,
+                &old.idempotency_key,
+                &old.message_id,
+                old.sent_at,
+                old.city_id,
+                old.round_id,
+                old.attempts
+            )
+        );
+    }
+    for (old, now) in before.iter().zip(&after).skip(2) {
+        assert_eq!((&now.to_address, &now.body_text, &now.status), (&old.to_address, &old.body_text, &old.status));
+    }
+    assert_eq!(after.iter().filter(|r| r.status == "sent").count(), 3, "the count of emails sent stays");
+    assert_eq!(app.tick(year_on, transport).await.emails_erased, 0);
+    // An erased email's key still holds: it is not queued again.
+    assert!(app.enqueue_email("old/1", "old1@city.example", "en", year_on).await.is_none());
+    assert_eq!(sink.received().len(), 3);
 }
 
 // ---- the command line ------------------------------------------------------------------------

@@ -207,3 +207,19 @@ async fn the_review_pages_list_the_queue_reshow_mistakes_and_show_the_city_the_c
         assert_eq!(other.get(&path).await.status, 403);
     }
 }
+
+#[tokio::test]
+async fn observers_do_not_see_which_contact_answered_through_the_emailed_link() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let open = app.open_round_now(&w).await;
+    let v = app.check_in_link(&open.token_a).await.check_in.version;
+    app.submit_by_link(&open.token_a, json!({"version": v, "content": {}})).await;
+    let path = format!("/api/v1/check-ins/{}", open.check_in_a);
+    let seen: Value = app.get(&path, &w.observer).await.expect(200).json();
+    assert!(!seen.to_string().contains("anna@malmo.example"), "{seen}");
+    assert!(!seen.to_string().contains("Anna Berg"), "{seen}");
+    assert_eq!(seen["events"][0]["by"], "a contact (emailed link)");
+    let full: Value = app.get(&path, &w.secretariat).await.expect(200).json();
+    assert_eq!(full["events"][0]["by"], "Anna Berg <anna@malmo.example> (emailed link)");
+}

@@ -400,3 +400,154 @@ async fn an_invitation_lets_a_new_user_choose_a_password() {
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(b.get("/account").await.status, 200);
 }
+
+/// The server's memory in a process of its own (`serve`), read from /proc: (VmHWM, VmRSS) in MB.
+fn memory_mb(pid: u32) -> (u64, u64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb = |key: &str| -> u64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no {key} in /proc/{pid}/status"))
+    };
+    (kb("VmHWM:") / 1024, kb("VmRSS:") / 1024)
+}
+
+/// The binary serving the test's database in a process of its own, with `env` added, and a
+/// browser for it holding a sign-in form's CSRF cookie; the form's token.
+async fn serve_alone(app: &TestApp, env: &[(&str, &str)]) -> (std::process::Child, WebClient, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let server = std::process::Command::new(env!("CARGO_BIN_EXE_charter-tracker"))
+        .current_dir(app.dir())
+        .env_remove("CHARTER_TRACKER_ENV")
+        .env("DATABASE_URL", &app.database_url)
+        .env("CHARTER_TRACKER__LOG__FILTER", "error")
+        .env("CHARTER_TRACKER__CHECK_INS__SCHEDULER_POLL_SECONDS", "3600")
+        // More at once than the lock per client address lets through otherwise.
+        .env("CHARTER_TRACKER__SIGN_IN__MAX_FAILURES_PER_IP", "100")
+        .envs(env.iter().copied())
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let up = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while reqwest::get(format!("{base}/healthz")).await.is_err() && std::time::Instant::now() < up {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let browser = WebClient {
+        client: reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        base,
+    };
+    let token = browser.get("/login").await.csrf();
+    (server, browser, token)
+}
+
+/// `n` failed sign-ins at once, for `n` different addresses: (status, Retry-After, body) each.
+async fn failed_sign_ins_at_once(browser: &WebClient, token: &str, n: usize) -> Vec<(u16, Option<String>, String)> {
+    let attempts: Vec<_> = (0..n)
+        .map(|i| {
+            let (client, base, token) = (browser.client.clone(), browser.base.clone(), token.to_string());
+            tokio::spawn(async move {
+                let email = format!("nobody{i}@city.example");
+                let fields = [("csrf_token", token.as_str()), ("email", &email), ("password", "not the password")];
+                let r = client.post(format!("{base}/login")).form(&fields).send().await.unwrap();
+                let retry_after = r.headers().get("retry-after").map(|v| v.to_str().unwrap().to_string());
+                (r.status().as_u16(), retry_after, r.text().await.unwrap())
+            })
+        })
+        .collect();
+    let mut answers = vec![];
+    for attempt in attempts {
+        answers.push(attempt.await.unwrap());
+    }
+    answers
+}
+
+/// Each answer is 401, or 503 with `Retry-After: 2` and the page saying the service is busy.
+fn assert_401_or_busy(answers: &[(u16, Option<String>, String)]) {
+    for (status, retry_after, body) in answers {
+        match status {
+            401 => {}
+            503 => {
+                assert_eq!(retry_after.as_deref(), Some("2"), "a 503 says when to come back");
+                assert!(body.contains("The service is busy"), "{body}");
+            }
+            other => panic!("unexpected answer {other}: {body}"),
+        }
+    }
+}
+
+/// Each failed sign-in checks a password with argon2 (19 MiB). 32 at once, against the binary
+/// in a process of its own: each answer is 401, or 503 with `Retry-After` and an error page;
+/// the server's peak memory stays within its memory before plus [`PEAK_ALLOWANCE_MB`] (before
+/// the bound, 24 at once took it from 60 MB to 479 MB), and the memory is handed back
+/// afterwards.
+#[tokio::test]
+async fn concurrent_failed_sign_ins_are_bounded_in_memory_and_refused_with_503_beyond() {
+    const AT_ONCE: usize = 32;
+    /// Two passwords checked at a time take 2 x 19 MiB; the rest is slack for the requests.
+    const PEAK_ALLOWANCE_MB: u64 = 70;
+    let app = TestApp::spawn().await;
+    let (mut server, browser, token) = serve_alone(&app, &[]).await;
+    // One password check first, so the memory before includes what any sign-in leaves.
+    let first =
+        browser.post("/login", &[("csrf_token", &token), ("email", "x@city.example"), ("password", "nope")]).await;
+    assert_eq!(first.status, 401, "{}", first.body);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (_, before) = memory_mb(server.id());
+
+    let answers = failed_sign_ins_at_once(&browser, &token, AT_ONCE).await;
+    let (peak, right_after) = memory_mb(server.id());
+    let mut after = right_after;
+    for _ in 0..50 {
+        if after <= before + 20 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        after = memory_mb(server.id()).1;
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+
+    assert_401_or_busy(&answers);
+    let refused = answers.iter().filter(|a| a.0 == 503).count();
+    eprintln!("{AT_ONCE} at once: {refused} refused; memory before {before} MB, peak {peak} MB, after {after} MB");
+    assert!(peak <= before + PEAK_ALLOWANCE_MB, "peak {peak} MB, before {before} MB");
+    assert!(after <= before + 20, "memory kept after the sign-ins: {after} MB, before {before} MB");
+}
+
+/// With one turn at hashing and no waiting (`sign_in.hashing_at_once = 1`,
+/// `hashing_wait_ms = 0`), sign-ins arriving together are refused with 503, `Retry-After` and
+/// a page, not counted as failures; the one that got its turn is a 401.
+#[tokio::test]
+async fn sign_ins_beyond_the_bound_get_503_with_retry_after_and_a_page() {
+    let app = TestApp::spawn().await;
+    let (mut server, browser, token) = serve_alone(
+        &app,
+        &[("CHARTER_TRACKER__SIGN_IN__HASHING_AT_ONCE", "1"), ("CHARTER_TRACKER__SIGN_IN__HASHING_WAIT_MS", "0")],
+    )
+    .await;
+    let answers = failed_sign_ins_at_once(&browser, &token, 16).await;
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_401_or_busy(&answers);
+    let refused = answers.iter().filter(|a| a.0 == 503).count();
+    assert!(refused > 0 && refused < 16, "{refused} of 16 refused");
+    let pool = app.pool.clone();
+    let recorded: i64 = tokio::task::spawn_blocking(move || {
+        use charter_tracker::db::schema::login_attempts;
+        use diesel::prelude::*;
+        login_attempts::table.count().get_result(&mut pool.get().unwrap()).unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(recorded as usize, 16 - refused, "only the attempts whose password was checked count");
+}

@@ -50,6 +50,9 @@ struct Shared {
     received: Mutex<Vec<ReceivedMail>>,
     mode: Mutex<Mode>,
     connections: AtomicUsize,
+    /// How long the sink takes over each message before it answers the end of `DATA`, as a
+    /// slow relay does (zero: at once).
+    delay: Mutex<Duration>,
     /// Open connections by number, so `stop` can cut them as a crashed server would.
     sessions: Mutex<HashMap<usize, TcpStream>>,
 }
@@ -82,6 +85,12 @@ impl SmtpSink {
     /// Change how the sink answers; applies to open connections too.
     pub fn set_mode(&self, mode: Mode) {
         *lock(&self.shared.mode) = mode;
+    }
+
+    /// Take this long over every message from now on (answering the end of `DATA` only then),
+    /// as a slow relay does; `Duration::ZERO` answers at once again.
+    pub fn set_delay(&self, delay: Duration) {
+        *lock(&self.shared.delay) = delay;
     }
 
     /// Close the listener, so connecting is refused, and cut open connections.
@@ -240,6 +249,10 @@ impl<'a> Session<'a> {
                         let Some(data) = read_data(&mut reader)? else {
                             return Ok(()); // the client went away in the middle of the message
                         };
+                        let delay = *lock(&self.shared.delay);
+                        if !delay.is_zero() {
+                            thread::sleep(delay);
+                        }
                         if let Some(Envelope { from, to }) = self.envelope.take() {
                             lock(&self.shared.received).push(ReceivedMail { from, to, data });
                         }

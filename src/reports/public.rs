@@ -2,13 +2,15 @@
 //! `.json` and `.csv` siblings, each version at `/reports/{slug}/versions/{n}` (+ `.json`,
 //! `.csv`), and one CSV per table under `.../tables/{table}.csv`. The bytes served are those
 //! frozen at publication; drafts are never reachable here. An older version carries a `Link`
-//! header pointing at the latest (RFC 5829), since its own bytes cannot change.
+//! header pointing at the latest (RFC 5829), since its own bytes cannot change. Every file
+//! carries an `ETag` naming its report, version and file; a request whose `If-None-Match`
+//! matches it gets `304 Not Modified` without the body being read from the database.
 
 use super::store;
 use crate::app::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::http::db;
-use actix_web::{web, HttpResponse};
+use actix_web::{http::header, web, HttpRequest, HttpResponse};
 
 /// Registered inside the pages' scope (after the secretariat's `/reports/manage` pages), so a
 /// missing report asked for as a page gets a page; JSON and CSV keep problem+json.
@@ -43,18 +45,60 @@ fn not_published(slug: &str) -> ApiError {
     ApiError::not_found(format!("no published report `{slug}`; the published reports are listed at /reports"))
 }
 
+/// The entity tag of one stored file: a version's bytes never change, so its report, version
+/// and file name identify them.
+fn etag(report: i64, version: i32, name: &str) -> String {
+    let file: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect();
+    format!("\"r{report}-v{version}-{file}\"")
+}
+
+/// The tags `If-None-Match` names.
+fn if_none_match(req: &HttpRequest) -> Vec<String> {
+    req.headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(',').map(|t| t.trim().to_string()).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Whether one of the tags is this one (or `*`); weak tags compare equal too (RFC 9110).
+fn not_modified(tags: &[String], tag: &str) -> bool {
+    tags.iter().any(|t| t == "*" || t.trim_start_matches("W/") == tag)
+}
+
 /// Serves one stored output; `number` None means the latest published version.
-async fn serve(state: web::Data<AppState>, slug: String, number: Option<i32>, name: String) -> ApiResult<HttpResponse> {
+async fn serve(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: String,
+    number: Option<i32>,
+    name: String,
+) -> ApiResult<HttpResponse> {
     let (s, n) = (slug.clone(), name.clone());
+    let cache = |number: Option<i32>| if number.is_some() { "public, max-age=86400, immutable" } else { "no-cache" };
+    let tags = if_none_match(&req);
     let found = db(&state.pool, move |c| {
         let Some(id) = store::by_slug(c, &s)? else { return Ok(None) };
         let published = store::published_numbers(c, id)?;
         let Some(&latest) = published.last() else { return Ok(None) };
         let wanted = number.unwrap_or(latest);
-        Ok(store::output(c, id, wanted, &n)?.map(|o| (o, wanted, latest)))
+        if !published.contains(&wanted) {
+            return Ok(None);
+        }
+        let tag = etag(id, wanted, &n);
+        if not_modified(&tags, &tag) {
+            return Ok(Some(Err(tag)));
+        }
+        Ok(store::output(c, id, wanted, &n)?.map(|o| Ok((o, wanted, latest, tag))))
     })
     .await?;
-    let Some(((content_type, body), wanted, latest)) = found else {
+    if let Some(Err(tag)) = &found {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, tag.clone()))
+            .insert_header((header::CACHE_CONTROL, cache(number)))
+            .finish());
+    }
+    let Some(Ok(((content_type, body), wanted, latest, tag))) = found else {
         return Err(match number {
             None => not_published(&slug),
             Some(v) => {
@@ -64,6 +108,7 @@ async fn serve(state: web::Data<AppState>, slug: String, number: Option<i32>, na
     };
     let mut res = HttpResponse::Ok();
     res.content_type(content_type.as_str());
+    res.insert_header((header::ETAG, tag));
     if content_type.starts_with("text/csv") {
         let file = match (number, name.as_str()) {
             (_, n) if n.starts_with("tables/") => format!("{slug}-v{wanted}-{}", n.trim_start_matches("tables/")),
@@ -72,10 +117,7 @@ async fn serve(state: web::Data<AppState>, slug: String, number: Option<i32>, na
         res.insert_header(("Content-Disposition", format!("attachment; filename=\"{file}\"")));
     }
     // A version's bytes never change; the latest address must show a correction at once.
-    res.insert_header((
-        "Cache-Control",
-        if number.is_some() { "public, max-age=86400, immutable" } else { "no-cache" },
-    ));
+    res.insert_header((header::CACHE_CONTROL, cache(number)));
     if wanted < latest {
         res.insert_header((
             "Link",
@@ -98,9 +140,13 @@ fn as_page_if_html(name: &str, e: ApiError) -> actix_web::Error {
 }
 
 /// `/reports/{slug}`, `.json`, `.csv`: the latest published version.
-pub async fn latest(state: web::Data<AppState>, file: web::Path<String>) -> Result<HttpResponse, actix_web::Error> {
+pub async fn latest(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    file: web::Path<String>,
+) -> Result<HttpResponse, actix_web::Error> {
     let (slug, name) = split(&file);
-    serve(state, slug.to_string(), None, name.to_string()).await.map_err(|e| as_page_if_html(name, e))
+    serve(req, state, slug.to_string(), None, name.to_string()).await.map_err(|e| as_page_if_html(name, e))
 }
 
 fn table_file(file: &str) -> ApiResult<String> {
@@ -114,10 +160,14 @@ fn table_file(file: &str) -> ApiResult<String> {
 }
 
 /// `/reports/{slug}/tables/{table}.csv`: one table of the latest published version.
-pub async fn latest_table(state: web::Data<AppState>, path: web::Path<(String, String)>) -> ApiResult<HttpResponse> {
+pub async fn latest_table(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
     let (slug, file) = path.into_inner();
     let name = table_file(&file)?;
-    serve(state, slug, None, name).await
+    serve(req, state, slug, None, name).await
 }
 
 fn number(raw: &str, slug: &str) -> ApiResult<i32> {
@@ -129,22 +179,24 @@ fn number(raw: &str, slug: &str) -> ApiResult<i32> {
 
 /// `/reports/{slug}/versions/{n}` (+ `.json`, `.csv`): one published version.
 pub async fn version(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let (slug, file) = path.into_inner();
     let (n, name) = split(&file);
     let n = number(n, &slug).map_err(|e| as_page_if_html(name, e))?;
-    serve(state, slug, Some(n), name.to_string()).await.map_err(|e| as_page_if_html(name, e))
+    serve(req, state, slug, Some(n), name.to_string()).await.map_err(|e| as_page_if_html(name, e))
 }
 
 /// `/reports/{slug}/versions/{n}/tables/{table}.csv`.
 pub async fn version_table(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
 ) -> ApiResult<HttpResponse> {
     let (slug, n, file) = path.into_inner();
     let n = number(&n, &slug)?;
     let name = table_file(&file)?;
-    serve(state, slug, Some(n), name).await
+    serve(req, state, slug, Some(n), name).await
 }

@@ -620,6 +620,25 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
             "{link}"
         );
     }
+    // Conditional GET: every file has an ETag; asking again with it answers 304 without a body;
+    // the latest address's tag moves with the new version, a version's never does.
+    let conditional = |path: String, tag: String| {
+        let app = &app;
+        async move {
+            let r = app.client.get(format!("{}{path}", app.address)).header("If-None-Match", tag).send().await.unwrap();
+            (r.status().as_u16(), r.bytes().await.unwrap().len())
+        }
+    };
+    let v1_page = format!("/reports/{slug}/versions/1");
+    let v1_tag = page(&app, &v1_page).await.1["etag"].to_str().unwrap().to_string();
+    assert_eq!(conditional(v1_page.clone(), v1_tag.clone()).await, (304, 0));
+    assert_eq!(conditional(v1_page.clone(), format!("W/{v1_tag}")).await, (304, 0), "a weak comparison");
+    assert_eq!(conditional(format!("/reports/{slug}"), v1_tag.clone()).await.0, 200, "the latest is version 2 now");
+    let latest_tag = page(&app, &format!("/reports/{slug}")).await.1["etag"].to_str().unwrap().to_string();
+    assert_ne!(latest_tag, v1_tag);
+    assert_eq!(conditional(format!("/reports/{slug}"), latest_tag).await, (304, 0));
+    let csv_tag = page(&app, &format!("/reports/{slug}/versions/1.csv")).await.1["etag"].to_str().unwrap().to_string();
+    assert_ne!(csv_tag, v1_tag, "each file has its own tag");
     let v2 = text(&page(&app, &format!("/reports/{slug}")).await.2);
     assert_ne!(v2, html);
     assert!(v2.contains("Amsterdam corrected the progress of its anti-discrimination desk."));

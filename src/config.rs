@@ -23,6 +23,17 @@ pub struct Settings {
     pub reminders: crate::reminders::plan::ReminderPolicy,
     pub sign_in: SignInSettings,
     pub reports: ReportSettings,
+    pub exports: ExportSettings,
+}
+
+/// `[exports]`: the licence the public open-data export is published under.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportSettings {
+    /// An SPDX-style identifier, e.g. CC-BY-4.0.
+    pub licence_name: String,
+    pub licence_title: String,
+    pub licence_url: String,
 }
 
 /// `[sign_in]`: browser sessions, throttling of failed sign-ins, and password links.

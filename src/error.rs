@@ -86,6 +86,12 @@ pub enum ApiError {
     /// An update came without the version it was based on.
     #[error("version required")]
     VersionRequired,
+    /// An upload larger than a stated limit (bytes, rows, or what a zip expands to).
+    #[error("too large: {0}")]
+    TooLarge(String),
+    /// An uploaded file that cannot be read as a spreadsheet (not one, encrypted, damaged).
+    #[error("unreadable file: {0}")]
+    UnreadableFile(String),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -137,6 +143,8 @@ impl ApiError {
                     .accepting("the object's current version number")],
                 None,
             ),
+            Self::TooLarge(d) => ("too-large", "The upload is too large", d.clone(), vec![], None),
+            Self::UnreadableFile(d) => ("unreadable-file", "The file cannot be read", d.clone(), vec![], None),
             Self::Unexpected(_) => (
                 "internal",
                 "Something went wrong on our side",
@@ -178,6 +186,8 @@ impl ResponseError for ApiError {
             Self::Gone(_) => StatusCode::GONE,
             Self::Conflict { .. } | Self::StateConflict(_) => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnreadableFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

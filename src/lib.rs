@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod history;
 pub mod http;
 pub mod i18n;

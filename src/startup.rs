@@ -151,7 +151,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(history::routes::configure)
                 .configure(mail::routes::configure)
                 .configure(crate::indicators::routes::configure)
-                .configure(crate::reports::routes::configure),
+                .configure(crate::reports::routes::configure)
+                .configure(crate::exchange::routes::configure),
         )
         .service(
             web::scope("")

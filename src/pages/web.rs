@@ -104,6 +104,16 @@ impl From<ApiError> for PageError {
             ApiError::VersionRequired => {
                 PageError::BadRequest("the form is missing the version it was based on".into())
             }
+            ApiError::TooLarge(d) => PageError::Refused {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                heading: "The file is too large",
+                detail: d,
+            },
+            ApiError::UnreadableFile(d) => PageError::Refused {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                heading: "The file cannot be read",
+                detail: d,
+            },
             ApiError::Unexpected(e) => PageError::Unexpected(e),
         }
     }

@@ -12,6 +12,7 @@ mod charter;
 mod check_ins;
 mod cities;
 mod demo;
+mod exchange;
 mod first_run;
 mod helpers;
 mod history;

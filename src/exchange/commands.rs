@@ -251,6 +251,9 @@ struct PlanSlot {
     file_reference: Option<String>,
     existing_actions: Option<Vec<Action>>,
     action_references: HashMap<i64, String>,
+    /// Positions in `existing_actions` by reference key and by title key.
+    by_reference: HashMap<String, usize>,
+    by_title: HashMap<String, Vec<usize>>,
 }
 
 struct ActionOp {
@@ -518,6 +521,8 @@ fn existing_plan_slot(city: usize, plan: Plan, framework_id: i64) -> PlanSlot {
         file_reference: None,
         existing_actions: None,
         action_references: HashMap::new(),
+        by_reference: HashMap::new(),
+        by_title: HashMap::new(),
     }
 }
 
@@ -541,6 +546,12 @@ fn plan_actions(
                 }
                 None => (vec![], HashMap::new()),
             };
+            for (i, a) in list.iter().enumerate() {
+                if let Some(r) = refs.get(&a.id) {
+                    slot.by_reference.insert(key(r), i);
+                }
+                slot.by_title.entry(key(&a.title)).or_default().push(i);
+            }
             slot.existing_actions = Some(list);
             slot.action_references = refs;
         }
@@ -567,15 +578,16 @@ fn plan_actions(
         }
         let slot = &ops.plans[p];
         let existing = slot.existing_actions.as_deref().unwrap_or(&[]);
-        let by_ref = reference.as_ref().and_then(|r| {
-            existing.iter().find(|a| slot.action_references.get(&a.id).is_some_and(|x| key(x) == key(r)))
-        });
+        let by_ref = reference.as_ref().and_then(|r| slot.by_reference.get(&key(r))).map(|i| &existing[*i]);
         let matched = match by_ref {
             Some(a) => Some(a),
             None => {
-                let same: Vec<&Action> = existing
-                    .iter()
-                    .filter(|a| key(&a.title) == key(&title))
+                let same: Vec<&Action> = slot
+                    .by_title
+                    .get(&key(&title))
+                    .map(|v| v.iter().map(|i| &existing[*i]).collect::<Vec<_>>())
+                    .unwrap_or_default()
+                    .into_iter()
                     .filter(|a| reference.is_none() || !slot.action_references.contains_key(&a.id))
                     .collect();
                 if same.len() > 1 {
@@ -1271,6 +1283,8 @@ fn plan_plans(
                     file_reference: reference,
                     existing_actions: None,
                     action_references: HashMap::new(),
+                    by_reference: HashMap::new(),
+                    by_title: HashMap::new(),
                 });
             }
             Ok(_) => ctx.outcome(row, "plan", &label, Outcome::Refused, vec![]),

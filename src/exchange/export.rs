@@ -4,12 +4,11 @@
 //! so an exported workbook imports back as it is.
 
 use super::commands::{ACTION_COLUMNS, CITY_COLUMNS};
-use crate::actions::{ActionStatus, Delivery, PolicyArea};
+use crate::actions::{ActionStatus, Delivery};
 use crate::auth::{Caller, Role};
 use crate::db::schema::{indicator_values, indicators};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
-use crate::plans::PlanStatus;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use rust_xlsxwriter::{DataValidation, Format as XFormat, Workbook};
@@ -591,7 +590,6 @@ pub fn template(
                     list("delivery", Delivery::ALL.iter().map(|s| s.as_str().to_string()).collect(), "Delivery")?;
                 }
             }
-            let _ = (PolicyArea::ALL, PlanStatus::ALL);
             Ok((wb.save_to_buffer().map_err(xlsx_error)?, XLSX_TYPE, format!("{name}-template.xlsx")))
         }
     }

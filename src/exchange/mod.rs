@@ -15,7 +15,7 @@ pub mod read;
 pub mod routes;
 pub mod store;
 
-use crate::auth::{Caller, Role};
+use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::history::Actor;
 use serde::Serialize;
@@ -72,14 +72,6 @@ impl Who<'_> {
         match self {
             Who::Person(c) => Some(c.user_id),
             Who::CommandLine => None,
-        }
-    }
-
-    /// Whether this is the secretariat (or the command line).
-    pub fn is_secretariat(&self) -> bool {
-        match self {
-            Who::Person(c) => c.role == Role::Secretariat,
-            Who::CommandLine => true,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod check_ins;
 pub mod cities;
 pub mod city;
 pub mod contacts;
+pub mod imports;
 pub mod labels;
 pub mod network;
 pub mod outbox;
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(check_in::configure)
         // Before any `/cities/{id}` route: `/cities/new` must not be read as a city id.
         .configure(cities::configure)
+        .configure(imports::configure)
         .configure(contacts::configure)
         .configure(users::configure)
         .configure(rounds::configure)

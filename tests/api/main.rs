@@ -13,6 +13,7 @@ mod check_ins;
 mod cities;
 mod demo;
 mod exchange;
+mod exchange_pages;
 mod first_run;
 mod helpers;
 mod history;

@@ -177,6 +177,9 @@ fn run(
     now: DateTime<Utc>,
 ) -> ApiResult<Preview> {
     let (format, sheets) = read::read(upload.bytes)?;
+    // The name is the uploader's: keep it short in previews and history.
+    let file_name: String = upload.file_name.chars().take(200).collect();
+    let upload = Upload { file_name: &file_name, bytes: upload.bytes };
     let mut ctx = Ctx::default();
     // Planning reads inside the transaction, so what is written is what was previewed.
     conn.transaction(|c| {
@@ -1399,7 +1402,18 @@ fn execute(c: &mut DbConnection, ops: Ops, actor: &crate::history::Actor, now: D
         let (plan_id, city_id) = plans[op.plan];
         let id = match (op.before, op.write) {
             (None, Some(fields)) => {
-                crate::actions::store::create(c, PlanId(plan_id), CityId(city_id), fields, actor, now)?.id
+                // The reference goes in with the insert.
+                let r = op.reference.as_deref();
+                crate::actions::store::create_with_reference(
+                    c,
+                    PlanId(plan_id),
+                    CityId(city_id),
+                    fields,
+                    r,
+                    actor,
+                    now,
+                )?;
+                continue;
             }
             (Some(before), Some(fields)) => {
                 crate::actions::store::update(c, &before, before.version, fields, actor, now)?.id

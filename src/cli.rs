@@ -73,6 +73,44 @@ enum Command {
         #[command(subcommand)]
         command: ReportCommand,
     },
+    /// Import cities or a plan's actions from an XLSX or CSV file: prints the preview and
+    /// writes nothing unless --apply is given (exit status 1 when a row has a mistake).
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Export everything as one XLSX workbook, or as a zip of CSVs with datapackage.json.
+    Export {
+        /// xlsx or csv.
+        #[arg(long, default_value = "xlsx")]
+        format: String,
+        /// The file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Only the public open data (no personal data), as /open-data serves it.
+        #[arg(long)]
+        public: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Cities with their contacts (a workbook may add signatures, plans and actions sheets).
+    Cities {
+        file: std::path::PathBuf,
+        /// Write the rows (all or none); without it only the preview is printed.
+        #[arg(long)]
+        apply: bool,
+    },
+    /// One plan's actions.
+    Actions {
+        /// The plan's id.
+        #[arg(long)]
+        plan: i64,
+        file: std::path::PathBuf,
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -150,6 +188,15 @@ enum TokenCommand {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Import { command } = cli.command {
+        return match import(command) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -192,6 +239,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Report { command } => report(settings, command),
+        Command::Import { .. } => unreachable!("handled in main"),
+        Command::Export { format, out, public } => {
+            use crate::exchange::export::{self, ExportFormat, Scope};
+            let format = ExportFormat::parse_field("--format", &format).map_err(|e| {
+                anyhow::anyhow!("--format: {} (accepted: {})", e.reason, e.accepted.unwrap_or_default())
+            })?;
+            let pool = startup::prepare(&settings, crate::clock::Clock::System.now())?;
+            let scope = if public { Scope::Public } else { Scope::All };
+            let mut conn = pool.get()?;
+            let (bytes, _, _) = export::export(&mut conn, scope, format, &settings).map_err(cli_error)?;
+            std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+            eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+            Ok(())
+        }
         Command::Migrate => {
             startup::prepare(&settings, crate::clock::Clock::System.now())?;
             eprintln!("database is up to date and the charters are loaded");
@@ -322,6 +383,44 @@ fn report(settings: Settings, command: ReportCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `import`: prints the preview on standard output; 0 when it has no mistake (and, with
+/// --apply, was written), 1 when a row has a mistake, 2 when the file cannot be read at all.
+fn import(command: ImportCommand) -> anyhow::Result<ExitCode> {
+    use crate::exchange::commands::{self as x, Upload};
+    use crate::exchange::Who;
+    let settings = Settings::load()?;
+    crate::telemetry::init(&settings.log);
+    let (file, apply) = match &command {
+        ImportCommand::Cities { file, apply } | ImportCommand::Actions { file, apply, .. } => (file.clone(), *apply),
+    };
+    let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let now = crate::clock::Clock::System.now();
+    let pool = startup::prepare(&settings, now)?;
+    let mut conn = pool.get()?;
+    let tz = settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
+    let today = now.with_timezone(&tz).date_naive();
+    let upload = Upload { file_name: &name, bytes: &bytes };
+    let preview = match command {
+        ImportCommand::Cities { .. } => x::import_cities(&mut conn, Who::CommandLine, upload, apply, today, now),
+        ImportCommand::Actions { plan, .. } => {
+            x::import_actions(&mut conn, Who::CommandLine, plan, upload, apply, today, now)
+        }
+    }
+    .map_err(cli_error)?;
+    print!("{}", crate::exchange::preview_text(&preview));
+    if !preview.ok {
+        eprintln!("{} mistake(s): nothing was written; correct the file and run again", preview.mistakes.len());
+        return Ok(ExitCode::from(1));
+    }
+    if preview.applied {
+        eprintln!("written: all rows in one transaction");
+    } else {
+        eprintln!("nothing was written; run again with --apply to write these changes");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn read_or_generate_password() -> anyhow::Result<(String, bool)> {

@@ -24,6 +24,7 @@ pub struct Settings {
     pub sign_in: SignInSettings,
     pub reports: ReportSettings,
     pub actions: ActionSettings,
+    pub exports: ExportSettings,
 }
 
 /// `[actions]`: when an open action that nobody updates counts as stale.
@@ -32,6 +33,16 @@ pub struct Settings {
 pub struct ActionSettings {
     /// Days without an update after which an open action is stale (1 or more).
     pub stale_after_days: u32,
+}
+
+/// `[exports]`: the licence the public open-data export is published under.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportSettings {
+    /// An SPDX-style identifier, e.g. CC-BY-4.0.
+    pub licence_name: String,
+    pub licence_title: String,
+    pub licence_url: String,
 }
 
 /// `[sign_in]`: browser sessions, throttling of failed sign-ins, and password links.

@@ -92,6 +92,12 @@ pub enum ApiError {
     /// Too much of a bounded resource is in use (password hashing): 503 with `Retry-After`.
     #[error("busy: {detail}")]
     Busy { detail: String, retry_after_seconds: u64 },
+    /// An upload larger than a stated limit (bytes, rows, or what a zip expands to).
+    #[error("too large: {0}")]
+    TooLarge(String),
+    /// An uploaded file that cannot be read as a spreadsheet (not one, encrypted, damaged).
+    #[error("unreadable file: {0}")]
+    UnreadableFile(String),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -151,6 +157,8 @@ impl ApiError {
                 None,
             ),
             Self::Busy { detail, .. } => ("busy", "Busy, try again shortly", detail.clone(), vec![], None),
+            Self::TooLarge(d) => ("too-large", "The upload is too large", d.clone(), vec![], None),
+            Self::UnreadableFile(d) => ("unreadable-file", "The file cannot be read", d.clone(), vec![], None),
             Self::Unexpected(_) => (
                 "internal",
                 "Something went wrong on our side",
@@ -194,6 +202,8 @@ impl ResponseError for ApiError {
             Self::Conflict { .. } | Self::StateConflict(_) => StatusCode::CONFLICT,
             Self::VersionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnreadableFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

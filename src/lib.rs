@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod edge;
 pub mod error;
+pub mod exchange;
 pub mod history;
 pub mod http;
 pub mod i18n;

@@ -72,6 +72,12 @@ use utoipa::{Modify, OpenApi};
         crate::reports::routes::draft_html,
         crate::reports::routes::mark_good_practice,
         crate::reports::routes::unmark_good_practice,
+        crate::exchange::routes::import_cities,
+        crate::exchange::routes::import_actions,
+        crate::exchange::routes::confirm_import,
+        crate::exchange::routes::template,
+        crate::exchange::routes::export_data,
+        crate::exchange::routes::open_data,
     ),
     modifiers(&BearerAuth, &Problems)
 )]

@@ -64,23 +64,33 @@ pub fn delete(
 fn resolve_commitment(conn: &mut DbConnection, plan: &Stored, code: &str) -> QueryResult<Result<i64, FieldError>> {
     let code = code.trim();
     let matches = charter::store::commitment_by_code(conn, code)?;
-    if let Some((c, _)) = matches.iter().find(|(c, _)| c.framework_id == plan.framework_id) {
-        if c.retired {
-            return Ok(Err(FieldError::new(
-                "commitment",
-                format!("`{code}` has been retired from {}", plan.plan.framework),
-            )
-            .accepting(active_codes(conn, plan.framework_id)?)));
-        }
-        return Ok(Ok(c.id));
+    match pick_commitment(&matches, plan.framework_id, &plan.plan.framework, code) {
+        Ok(id) => Ok(Ok(id)),
+        Err(reason) => Ok(Err(FieldError::new("commitment", reason).accepting(active_codes(conn, plan.framework_id)?))),
     }
-    let reason = match matches.first() {
-        Some((_, fw)) => {
-            format!("`{code}` belongs to framework {}, not to this plan's framework {}", fw.code, plan.plan.framework)
+}
+
+/// Picks, among the commitments `given` names (`matches`), the one of the plan's framework; or
+/// says why none fits (retired, another framework's, unknown). Imports, which also accept the
+/// Charter's wording, find `matches` their own way and share this rule.
+pub fn pick_commitment(
+    matches: &[(charter::store::Commitment, charter::store::Framework)],
+    framework_id: i64,
+    framework_code: &str,
+    given: &str,
+) -> Result<i64, String> {
+    if let Some((c, _)) = matches.iter().find(|(c, _)| c.framework_id == framework_id) {
+        if c.retired {
+            return Err(format!("`{given}` has been retired from {framework_code}"));
         }
-        None => format!("`{code}` is not a commitment code"),
-    };
-    Ok(Err(FieldError::new("commitment", reason).accepting(active_codes(conn, plan.framework_id)?)))
+        return Ok(c.id);
+    }
+    Err(match matches.first() {
+        Some((_, fw)) => {
+            format!("`{given}` belongs to framework {}, not to this plan's framework {framework_code}", fw.code)
+        }
+        None => format!("`{given}` is not a commitment code"),
+    })
 }
 
 pub fn active_codes(conn: &mut DbConnection, framework_id: i64) -> QueryResult<String> {
@@ -98,15 +108,26 @@ fn parse(
     input: &ActionInput,
     base: Option<(&Action, i64)>,
 ) -> ApiResult<ActionFields> {
-    let mut e = Errors::default();
-    let current = base.map(|(a, _)| a);
-    let commitment_id = match (&input.commitment, base) {
-        (Some(code), _) => e.take(resolve_commitment(conn, plan, code)?),
-        (None, Some((_, id))) => Some(id),
+    let commitment = match (&input.commitment, base) {
+        (Some(code), _) => resolve_commitment(conn, plan, code)?,
+        (None, Some((_, id))) => Ok(id),
         (None, None) => {
-            e.take(Err(FieldError::new("commitment", "is required").accepting(active_codes(conn, plan.framework_id)?)))
+            Err(FieldError::new("commitment", "is required").accepting(active_codes(conn, plan.framework_id)?))
         }
     };
+    validate(input, base.map(|(a, _)| a), commitment)
+}
+
+/// Validates every field of `input` merged over `current` (None when creating), with the
+/// commitment already resolved (or the reason it could not be). The API, the pages and
+/// imports all go through this, so an action's rules live here once.
+pub fn validate(
+    input: &ActionInput,
+    current: Option<&Action>,
+    commitment: Result<i64, FieldError>,
+) -> ApiResult<ActionFields> {
+    let mut e = Errors::default();
+    let commitment_id = e.take(commitment);
     let title = match (&input.title, current) {
         (Some(t), _) => e.take(validation::required_line("title", t, 300)),
         (None, Some(a)) => Some(a.title.clone()),

@@ -34,14 +34,27 @@ pub fn list(
 /// Registers a signatory city (secretariat only).
 pub fn create(conn: &mut DbConnection, caller: &Caller, input: &NewCityInput, now: DateTime<Utc>) -> ApiResult<City> {
     caller.require_secretariat()?;
-    let mut e = Errors::default();
-    let name = e.take(validation::required_line("name", &input.name, 200));
-    let country = e.take(validation::country("country", &input.country));
-    let sigs = store::parse_signatures(conn, &input.signatures, &mut e)?;
-    e.finish()?;
-    let fields =
-        CityFields { name: name.unwrap(), country: country.unwrap(), public: input.public, signatures: Some(sigs) };
+    let fields = parse_city(conn, &input.name, &input.country, input.public, Some(&input.signatures))?;
     store::create(conn, fields, &caller.actor(), now)
+}
+
+/// Validates a city's fields, every mistake at once (the API, the pages and imports).
+pub fn parse_city(
+    conn: &mut DbConnection,
+    name: &str,
+    country: &str,
+    public: bool,
+    signatures: Option<&[crate::cities::SignatureInput]>,
+) -> ApiResult<CityFields> {
+    let mut e = Errors::default();
+    let name = e.take(validation::required_line("name", name, 200));
+    let country = e.take(validation::country("country", country));
+    let sigs = match signatures {
+        Some(s) => Some(store::parse_signatures(conn, s, &mut e)?),
+        None => None,
+    };
+    e.finish()?;
+    Ok(CityFields { name: name.unwrap(), country: country.unwrap(), public, signatures: sigs })
 }
 
 /// Changes a city that is still at version `expected`; absent fields keep their value.
@@ -55,20 +68,13 @@ pub fn update(
 ) -> ApiResult<City> {
     caller.can_edit_city(id)?;
     let current = store::require(conn, id)?;
-    let mut e = Errors::default();
-    let name = e.take(validation::required_line("name", input.name.as_deref().unwrap_or(&current.name), 200));
-    let country = e.take(validation::country("country", input.country.as_deref().unwrap_or(&current.country)));
-    let sigs = match &input.signatures {
-        Some(s) => Some(store::parse_signatures(conn, s, &mut e)?),
-        None => None,
-    };
-    e.finish()?;
-    let fields = CityFields {
-        name: name.unwrap(),
-        country: country.unwrap(),
-        public: input.public.unwrap_or(current.public),
-        signatures: sigs,
-    };
+    let fields = parse_city(
+        conn,
+        input.name.as_deref().unwrap_or(&current.name),
+        input.country.as_deref().unwrap_or(&current.country),
+        input.public.unwrap_or(current.public),
+        input.signatures.as_deref(),
+    )?;
     store::update(conn, id, expected, fields, &caller.actor(), now)
 }
 
@@ -95,16 +101,18 @@ pub fn contact(conn: &mut DbConnection, caller: &Caller, city: CityId, contact: 
         .ok_or_else(|| ApiError::not_found(format!("city {city_id} has no contact with id {id}")))
 }
 
-struct ContactFields {
-    name: String,
-    email: String,
-    language: String,
-    office_role: String,
-    receives_reminders: bool,
+/// A contact's validated fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContactFields {
+    pub name: String,
+    pub email: String,
+    pub language: String,
+    pub office_role: String,
+    pub receives_reminders: bool,
 }
 
 /// Merges input over `base` (the current contact, or none when creating) and validates.
-fn parse_contact(input: &ContactInput, base: Option<&Contact>) -> ApiResult<ContactFields> {
+pub fn parse_contact(input: &ContactInput, base: Option<&Contact>) -> ApiResult<ContactFields> {
     let mut e = Errors::default();
     let pick = |v: &Option<String>, b: Option<&str>| v.clone().or_else(|| b.map(str::to_string));
     let name = match pick(&input.name, base.map(|c| c.name.as_str())) {
@@ -145,7 +153,18 @@ pub fn create_contact(
     caller.can_edit_city(city_id)?;
     store::require(conn, city_id)?;
     let f = parse_contact(input, None)?;
-    Ok(conn.transaction(|c| {
+    Ok(insert_contact(conn, city_id, &f, &caller.actor(), now)?)
+}
+
+/// Writes a new contact with its history (the fields validated by `parse_contact`).
+pub fn insert_contact(
+    conn: &mut DbConnection,
+    city_id: i64,
+    f: &ContactFields,
+    actor: &history::Actor,
+    now: DateTime<Utc>,
+) -> QueryResult<Contact> {
+    conn.transaction(|c| {
         let id: i64 = diesel::insert_into(contacts_t::table)
             .values((
                 contacts_t::city_id.eq(city_id),
@@ -161,9 +180,9 @@ pub fn create_contact(
             .returning(contacts_t::id)
             .get_result(c)?;
         let contact = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
-        history::record(c, Change::created(Kind::Contact, contact.id, Some(city_id), &contact), &caller.actor(), now)?;
+        history::record(c, Change::created(Kind::Contact, contact.id, Some(city_id), &contact), actor, now)?;
         QueryResult::Ok(contact)
-    })?)
+    })
 }
 
 /// Changes a contact that is still at version `expected`; absent fields keep their value.
@@ -178,9 +197,22 @@ pub fn update_contact(
     let before = contacts::get(conn, id)?;
     caller.can_edit_city(before.city_id)?;
     let f = parse_contact(input, Some(&before))?;
+    write_contact(conn, &before, expected, &f, &caller.actor(), now)
+}
+
+/// Writes validated fields over a contact still at version `expected`, with its history.
+pub fn write_contact(
+    conn: &mut DbConnection,
+    before: &Contact,
+    expected: i32,
+    f: &ContactFields,
+    actor: &history::Actor,
+    now: DateTime<Utc>,
+) -> ApiResult<Contact> {
     if before.version != expected {
         return Err(ApiError::version_conflict("contact", before.version, expected));
     }
+    let id = before.id;
     let after = conn.transaction(|c| {
         let n = diesel::update(contacts_t::table.find(id).filter(contacts_t::version.eq(expected)))
             .set((
@@ -197,12 +229,7 @@ pub fn update_contact(
             return QueryResult::Ok(None);
         }
         let after = contacts::for_id(c, id)?.ok_or(diesel::result::Error::NotFound)?;
-        history::record(
-            c,
-            Change::updated(Kind::Contact, id, Some(after.city_id), &before, &after),
-            &caller.actor(),
-            now,
-        )?;
+        history::record(c, Change::updated(Kind::Contact, id, Some(after.city_id), before, &after), actor, now)?;
         Ok(Some(after))
     })?;
     after.ok_or_else(|| ApiError::version_conflict("contact", before.version + 1, expected))

@@ -44,6 +44,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// The city's code in an imported file (unique when set).
+        reference -> Nullable<Text>,
     }
 }
 
@@ -84,6 +86,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// The plan's code in an imported file (unique within the city when set).
+        reference -> Nullable<Text>,
     }
 }
 
@@ -106,6 +110,23 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         evidence -> Text,
+        /// The action's code in an imported file (unique within the plan when set).
+        reference -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// An uploaded file waiting for its preview to be confirmed.
+    pending_imports (id) {
+        id -> BigInt,
+        token_hash -> Text,
+        user_id -> Nullable<BigInt>,
+        kind -> Text,
+        plan_id -> Nullable<BigInt>,
+        file_name -> Text,
+        content -> Binary,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
     }
 }
 

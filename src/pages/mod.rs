@@ -19,6 +19,7 @@ pub mod check_ins;
 pub mod cities;
 pub mod city;
 pub mod contacts;
+pub mod imports;
 pub mod labels;
 pub mod network;
 pub mod outbox;
@@ -47,6 +48,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(reviews::configure)
         // Before any `/cities/{id}` route: `/cities/new` must not be read as a city id.
         .configure(cities::configure)
+        .configure(imports::configure)
         .configure(contacts::configure)
         .configure(users::configure)
         .configure(rounds::configure)

@@ -119,6 +119,16 @@ impl From<ApiError> for PageError {
                 PageError::BadRequest("the form is missing the version it was based on".into())
             }
             ApiError::Busy { detail, retry_after_seconds } => PageError::Busy { detail, retry_after_seconds },
+            ApiError::TooLarge(d) => PageError::Refused {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                heading: "The file is too large",
+                detail: d,
+            },
+            ApiError::UnreadableFile(d) => PageError::Refused {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                heading: "The file cannot be read",
+                detail: d,
+            },
             ApiError::Unexpected(e) => PageError::Unexpected(e),
         }
     }

@@ -98,16 +98,17 @@ pub fn update(
 }
 
 /// Raw plan values after merging a request over the current plan.
-struct Raw<'a> {
-    title: &'a str,
-    period_start: &'a str,
-    period_end: &'a str,
-    status: &'a str,
-    adopted_on: Option<&'a str>,
-    document_url: Option<&'a str>,
+pub struct Raw<'a> {
+    pub title: &'a str,
+    pub period_start: &'a str,
+    pub period_end: &'a str,
+    pub status: &'a str,
+    pub adopted_on: Option<&'a str>,
+    pub document_url: Option<&'a str>,
 }
 
-fn parse(raw: Raw<'_>, today: NaiveDate) -> ApiResult<PlanFields> {
+/// Validates a plan's fields, every mistake at once (the API, the pages and imports).
+pub fn parse(raw: Raw<'_>, today: NaiveDate) -> ApiResult<PlanFields> {
     let mut e = Errors::default();
     let title = e.take(validation::required_line("title", raw.title, 300));
     let start = e.take(validation::date("period_start", raw.period_start));

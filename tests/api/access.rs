@@ -211,6 +211,15 @@ fn table() -> Vec<Case> {
             [401, 201, 403, 403, 403],
         ),
         case(M::GET, "/api/v1/reports", T::None, None, [401, 200, 200, 200, 200]),
+        // Imports: an empty body is refused as an empty file (422) once access is granted.
+        case(M::POST, "/api/v1/imports/cities", T::None, None, [401, 422, 403, 403, 403]),
+        case(M::POST, "/api/v1/imports/plans/{id}/actions", T::PlanA, None, [401, 422, 422, 403, 403]),
+        // No such pending import: gone for whoever asks.
+        case(M::POST, "/api/v1/imports/confirm/{token}", T::None, None, [401, 410, 410, 410, 410]),
+        // ActionA fills `{kind}` with `actions`: templates are for anyone.
+        case(M::GET, "/api/v1/imports/templates/{kind}", T::ActionA, None, [200; 5]),
+        case(M::GET, "/api/v1/export", T::None, None, [401, 200, 200, 200, 200]),
+        case(M::GET, "/api/v1/open-data", T::None, None, [200; 5]),
         // Nothing published yet: the draft is for the secretariat only.
         case(M::GET, "/api/v1/reports/{id}", T::Report, None, secretariat_only),
         case(M::GET, "/api/v1/reports/{id}/versions", T::Report, None, [401, 200, 200, 200, 200]),

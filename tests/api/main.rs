@@ -13,6 +13,8 @@ mod check_ins;
 mod cities;
 mod demo;
 mod edge;
+mod exchange;
+mod exchange_pages;
 mod first_run;
 mod helpers;
 mod history;

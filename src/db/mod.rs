@@ -159,6 +159,16 @@ fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Whether migrations embedded in this binary are still to be applied to this database
+/// (`/readyz` answers 503 until they are).
+pub fn has_pending_migrations(conn: &mut DbConnection) -> anyhow::Result<bool> {
+    match conn {
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        DbConnection::Pg(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("reading the applied migrations: {e}"))
+}
+
 /// True when a diesel error is a unique-constraint violation (on either backend).
 pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(e, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))

@@ -19,6 +19,7 @@ mod history;
 mod mail;
 mod migrations;
 mod openapi;
+mod operations;
 mod pages;
 mod plan_pages;
 mod plans;

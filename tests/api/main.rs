@@ -8,6 +8,7 @@
 mod access;
 mod actions;
 mod admin_pages;
+mod backup;
 mod charter;
 mod check_ins;
 mod cities;

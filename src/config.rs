@@ -24,6 +24,42 @@ pub struct Settings {
     pub sign_in: SignInSettings,
     pub reports: ReportSettings,
     pub actions: ActionSettings,
+    pub metrics: MetricsSettings,
+}
+
+/// `[metrics]`: who may read `GET /metrics`.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// The bearer token a scraper sends; empty turns `/metrics` off (404).
+    pub token: String,
+}
+
+impl std::fmt::Debug for MetricsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let token = if self.token.is_empty() { "(empty: /metrics off)" } else { "****" };
+        f.debug_struct("MetricsSettings").field("token", &token).finish()
+    }
+}
+
+impl MetricsSettings {
+    fn validate(&self) -> anyhow::Result<()> {
+        if self.token.is_empty() {
+            return Ok(());
+        }
+        if self.token.len() < 16 {
+            anyhow::bail!(
+                "configuration key metrics.token: is {} characters long; accepted: empty (no /metrics) or at least 16 characters",
+                self.token.len()
+            );
+        }
+        if !self.token.chars().all(|c| c.is_ascii_graphic()) {
+            anyhow::bail!(
+                "configuration key metrics.token: holds a space, a control or a non-ASCII character; accepted: printable ASCII (it travels in an Authorization header)"
+            );
+        }
+        Ok(())
+    }
 }
 
 /// `[actions]`: when an open action that nobody updates counts as stale.
@@ -399,6 +435,7 @@ impl Settings {
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
         self.mail.validate()?;
         self.sign_in.validate()?;
+        self.metrics.validate()?;
         self.report_schedule()?;
         if !(1..=10).contains(&self.reports.cycle_years) {
             anyhow::bail!("configuration key reports.cycle_years: is {}; accepted: 1 to 10", self.reports.cycle_years);

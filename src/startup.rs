@@ -89,6 +89,7 @@ impl Application {
                 .wrap(security_headers(tls))
                 .wrap(Compress::default())
                 .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(actix_web::middleware::from_fn(crate::metrics::middleware))
                 .configure(routes)
         };
         // What actix-web's HttpServer does, with one step first: each new connection is screened
@@ -170,6 +171,7 @@ fn security_headers(tls: bool) -> DefaultHeaders {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
         .route("/readyz", web::get().to(readyz))
+        .route("/metrics", web::get().to(crate::metrics::serve))
         .route("/api/v1/openapi.json", web::get().to(openapi::serve))
         .route("/static/{name}", web::get().to(crate::pages::asset))
         // Browsers ask for /favicon.ico on pages that name no icon (the standalone reports).
@@ -264,7 +266,7 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
 
 /// Unknown paths: under `/api/` a problem (a 405 with `Allow` when the path is documented but
 /// not with this method), elsewhere the "Page not found" page, whatever the client accepts.
-async fn no_such_route(req: actix_web::HttpRequest) -> HttpResponse {
+pub async fn no_such_route(req: actix_web::HttpRequest) -> HttpResponse {
     let pattern = req.resource_map().match_pattern(req.path());
     if let Some(allow) = pattern.as_deref().and_then(openapi::methods_of) {
         return actix_web::ResponseError::error_response(&ApiError::MethodNotAllowed(allow));

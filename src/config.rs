@@ -635,4 +635,17 @@ mod tests {
         let e = format!("{:#}", Settings::load_from(dir.path(), &HashMap::new()).unwrap_err());
         assert!(e.contains("pool_size"), "{e}");
     }
+
+    #[test]
+    fn the_metrics_token_is_empty_or_long_printable_ascii_and_never_shown() {
+        assert_eq!(load(&[]).unwrap().metrics.token, "");
+        let s = load(&[("CHARTER_TRACKER__METRICS__TOKEN", "scrape-me-0123456789")]).unwrap();
+        assert_eq!(s.metrics.token, "scrape-me-0123456789");
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("scrape-me") && shown.contains("****"), "{shown}");
+        let e = format!("{:#}", load(&[("CHARTER_TRACKER__METRICS__TOKEN", "short")]).unwrap_err());
+        assert!(e.contains("metrics.token") && e.contains("16"), "{e}");
+        let e = format!("{:#}", load(&[("CHARTER_TRACKER__METRICS__TOKEN", "has a space in it, long")]).unwrap_err());
+        assert!(e.contains("metrics.token") && e.contains("printable ASCII"), "{e}");
+    }
 }

@@ -1,4 +1,4 @@
-//! The command line: `serve`, `user`, `token`, `migrate`, `outbox`.
+//! The command line: `serve`, `user`, `token`, `migrate`, `backup`, `outbox`.
 
 use crate::auth::{self, Role};
 use crate::config::Settings;
@@ -53,6 +53,12 @@ enum Command {
     },
     /// Apply database migrations and load the charters, then exit.
     Migrate,
+    /// Copy the SQLite database into FILE (a new file), consistently, while `serve` runs. On
+    /// PostgreSQL it prints the pg_dump command to use instead.
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: std::path::PathBuf,
+    },
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -256,6 +262,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             startup::prepare(&settings, crate::clock::Clock::System.now())?;
             eprintln!("database is up to date and the charters are loaded");
+            Ok(())
+        }
+        Command::Backup { file } => {
+            // No migrations and no charter loading: a backup reads the database as it is.
+            let url = settings.database_url()?;
+            crate::db::backup(&url, &file)?;
+            let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            eprintln!("backed up {} to {} ({size} bytes)", url.redacted(), file.display());
             Ok(())
         }
         Command::User { command: UserCommand::Add { email, role, city } } => {

@@ -25,6 +25,42 @@ pub struct Settings {
     pub reports: ReportSettings,
     pub actions: ActionSettings,
     pub exports: ExportSettings,
+    pub metrics: MetricsSettings,
+}
+
+/// `[metrics]`: who may read `GET /metrics`.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// The bearer token a scraper sends; empty turns `/metrics` off (404).
+    pub token: String,
+}
+
+impl std::fmt::Debug for MetricsSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let token = if self.token.is_empty() { "(empty: /metrics off)" } else { "****" };
+        f.debug_struct("MetricsSettings").field("token", &token).finish()
+    }
+}
+
+impl MetricsSettings {
+    fn validate(&self) -> anyhow::Result<()> {
+        if self.token.is_empty() {
+            return Ok(());
+        }
+        if self.token.len() < 16 {
+            anyhow::bail!(
+                "configuration key metrics.token: is {} characters long; accepted: empty (no /metrics) or at least 16 characters",
+                self.token.len()
+            );
+        }
+        if !self.token.chars().all(|c| c.is_ascii_graphic()) {
+            anyhow::bail!(
+                "configuration key metrics.token: holds a space, a control or a non-ASCII character; accepted: printable ASCII (it travels in an Authorization header)"
+            );
+        }
+        Ok(())
+    }
 }
 
 /// `[actions]`: when an open action that nobody updates counts as stale.
@@ -410,6 +446,7 @@ impl Settings {
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
         self.mail.validate()?;
         self.sign_in.validate()?;
+        self.metrics.validate()?;
         self.report_schedule()?;
         if !(1..=10).contains(&self.reports.cycle_years) {
             anyhow::bail!("configuration key reports.cycle_years: is {}; accepted: 1 to 10", self.reports.cycle_years);
@@ -608,5 +645,18 @@ mod tests {
         std::fs::write(dir.path().join("local.toml"), "[database]\npool_size = \"many\"\n").unwrap();
         let e = format!("{:#}", Settings::load_from(dir.path(), &HashMap::new()).unwrap_err());
         assert!(e.contains("pool_size"), "{e}");
+    }
+
+    #[test]
+    fn the_metrics_token_is_empty_or_long_printable_ascii_and_never_shown() {
+        assert_eq!(load(&[]).unwrap().metrics.token, "");
+        let s = load(&[("CHARTER_TRACKER__METRICS__TOKEN", "scrape-me-0123456789")]).unwrap();
+        assert_eq!(s.metrics.token, "scrape-me-0123456789");
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("scrape-me") && shown.contains("****"), "{shown}");
+        let e = format!("{:#}", load(&[("CHARTER_TRACKER__METRICS__TOKEN", "short")]).unwrap_err());
+        assert!(e.contains("metrics.token") && e.contains("16"), "{e}");
+        let e = format!("{:#}", load(&[("CHARTER_TRACKER__METRICS__TOKEN", "has a space in it, long")]).unwrap_err());
+        assert!(e.contains("metrics.token") && e.contains("printable ASCII"), "{e}");
     }
 }

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod ids;
 pub mod indicators;
 pub mod mail;
+pub mod metrics;
 pub mod openapi;
 pub mod pages;
 pub mod plans;

@@ -9,6 +9,7 @@ use utoipa::{Modify, OpenApi};
     info(title = "charter-tracker API", description = "Cities' action plans against the EUROCITIES Charter on Integrating Cities. Errors are RFC 9457 problem details."),
     paths(
         crate::startup::healthz,
+        crate::startup::readyz,
         crate::charter::routes::list_frameworks,
         crate::charter::routes::get_framework,
         crate::auth::routes::me,

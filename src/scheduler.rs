@@ -58,8 +58,21 @@ impl std::fmt::Display for TickReport {
     }
 }
 
-/// Plans the work due at `now` (rounds, reminders) without delivering.
+/// Plans the work due at `now` (rounds, reminders) without delivering. Each pass is counted
+/// and timed for `/metrics` (`scheduler_passes_total`, `scheduler_pass_duration_seconds`).
 pub fn plan_due(
+    pool: &Pool,
+    settings: &Settings,
+    templates: &EmailTemplates,
+    now: DateTime<Utc>,
+) -> anyhow::Result<TickReport> {
+    let started = std::time::Instant::now();
+    let result = plan_due_untimed(pool, settings, templates, now);
+    crate::metrics::scheduler_pass(result.is_ok(), started.elapsed().as_secs_f64());
+    result
+}
+
+fn plan_due_untimed(
     pool: &Pool,
     settings: &Settings,
     templates: &EmailTemplates,

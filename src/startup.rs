@@ -89,6 +89,7 @@ impl Application {
                 .wrap(security_headers(tls))
                 .wrap(Compress::default())
                 .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(actix_web::middleware::from_fn(crate::metrics::middleware))
                 .configure(routes)
         };
         // What actix-web's HttpServer does, with one step first: each new connection is screened
@@ -169,6 +170,8 @@ fn security_headers(tls: bool) -> DefaultHeaders {
 /// Every route of the application.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/metrics", web::get().to(crate::metrics::serve))
         .route("/api/v1/openapi.json", web::get().to(openapi::serve))
         .route("/static/{name}", web::get().to(crate::pages::asset))
         // Browsers ask for /favicon.ico on pages that name no icon (the standalone reports).
@@ -228,9 +231,43 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
+/// Readiness, for a load balancer or orchestrator deciding whether to send traffic here: 200
+/// `{"status":"ready"}` when a query on the database succeeds and every migration this binary
+/// carries is applied; 503 problem JSON otherwise.
+#[utoipa::path(get, path = "/readyz", tag = "operations",
+    responses((status = 200, description = "the database answers a query and its migrations are applied"),
+        (status = 503, body = crate::error::Problem)))]
+pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    use diesel::connection::SimpleConnection;
+    let pool = state.pool.clone();
+    let checked = web::block(move || -> Result<(), (&'static str, String)> {
+        let mut conn = pool.get().map_err(|e| ("the service cannot reach its database", e.to_string()))?;
+        conn.batch_execute("SELECT 1").map_err(|e| ("the database does not answer a query", e.to_string()))?;
+        match db::has_pending_migrations(&mut conn) {
+            Ok(false) => Ok(()),
+            Ok(true) => Err(("the database has migrations still to apply", "pending migrations".into())),
+            Err(e) => Err(("the database's migrations cannot be read", format!("{e:#}"))),
+        }
+    })
+    .await
+    .map_err(|e| ("the readiness check did not run", e.to_string()))
+    .and_then(|r| r);
+    match checked {
+        Ok(()) => HttpResponse::Ok().json(serde_json::json!({"status": "ready"})),
+        Err((detail, reason)) => {
+            tracing::error!(%reason, detail, "readiness check failed");
+            HttpResponse::ServiceUnavailable().content_type("application/problem+json").body(
+                serde_json::json!({"type": "/problems/unavailable", "title": "Not ready",
+                    "status": 503, "detail": detail})
+                .to_string(),
+            )
+        }
+    }
+}
+
 /// Unknown paths: under `/api/` a problem (a 405 with `Allow` when the path is documented but
 /// not with this method), elsewhere the "Page not found" page, whatever the client accepts.
-async fn no_such_route(req: actix_web::HttpRequest) -> HttpResponse {
+pub async fn no_such_route(req: actix_web::HttpRequest) -> HttpResponse {
     let pattern = req.resource_map().match_pattern(req.path());
     if let Some(allow) = pattern.as_deref().and_then(openapi::methods_of) {
         return actix_web::ResponseError::error_response(&ApiError::MethodNotAllowed(allow));

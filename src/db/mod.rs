@@ -159,6 +159,62 @@ fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Whether migrations embedded in this binary are still to be applied to this database
+/// (`/readyz` answers 503 until they are).
+pub fn has_pending_migrations(conn: &mut DbConnection) -> anyhow::Result<bool> {
+    match conn {
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        DbConnection::Pg(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("reading the applied migrations: {e}"))
+}
+
+/// `charter-tracker backup FILE`: a consistent copy of a SQLite database into a new file, taken
+/// with `VACUUM INTO` in one read transaction, so it can run while `serve` writes (WAL lets the
+/// writers go on; the copy holds exactly what was committed when it began). An existing FILE is
+/// refused, never overwritten. On PostgreSQL the answer is an error naming the `pg_dump` command.
+pub fn backup(url: &DatabaseUrl, file: &std::path::Path) -> anyhow::Result<()> {
+    match url {
+        DatabaseUrl::Postgres(u) => anyhow::bail!(
+            "`backup` copies SQLite databases only; for PostgreSQL, pg_dump is the tool:\n  {}",
+            pg_dump_command(u, file)
+        ),
+        DatabaseUrl::Sqlite(path) => {
+            if file.exists() {
+                anyhow::bail!("{} already exists; choose a new file name (a backup never overwrites)", file.display());
+            }
+            if !path.exists() {
+                anyhow::bail!("there is no SQLite database at {} to back up", path.display());
+            }
+            let target = file.to_str().with_context(|| format!("{} is not valid UTF-8", file.display()))?;
+            let mut c = url.connect().with_context(|| format!("opening SQLite database {}", path.display()))?;
+            c.batch_execute(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
+                .with_context(|| format!("copying {} into {}", path.display(), file.display()))?;
+            Ok(())
+        }
+    }
+}
+
+/// The `pg_dump` command line for a PostgreSQL URL: the URL as configured, without its password
+/// (pg_dump reads it from PGPASSWORD or ~/.pgpass), quoted for a POSIX shell.
+pub fn pg_dump_command(url: &str, file: &std::path::Path) -> String {
+    let (dbname, password) = match url::Url::parse(url) {
+        Ok(mut parsed) => {
+            let had = parsed.password().is_some();
+            let _ = parsed.set_password(None);
+            (parsed.to_string(), had)
+        }
+        Err(_) => (url.to_string(), false),
+    };
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+    format!(
+        "{}pg_dump --format=custom --file={} --dbname={}",
+        if password { "PGPASSWORD=... " } else { "" },
+        quote(&file.to_string_lossy()),
+        quote(&dbname)
+    )
+}
+
 /// True when a diesel error is a unique-constraint violation (on either backend).
 pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(e, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))

@@ -66,6 +66,7 @@ fn table() -> Vec<Case> {
     let secretariat_only = [401, 200, 403, 403, 403];
     vec![
         case(M::GET, "/healthz", T::None, None, [200; 5]),
+        case(M::GET, "/readyz", T::None, None, [200; 5]),
         case(M::GET, "/api/v1/frameworks", T::None, None, [200; 5]),
         case(M::GET, "/api/v1/frameworks/{code}", T::Framework, None, [200; 5]),
         case(M::GET, "/api/v1/me", T::None, None, [401, 200, 200, 200, 200]),

@@ -8,6 +8,7 @@
 mod access;
 mod actions;
 mod admin_pages;
+mod backup;
 mod charter;
 mod check_ins;
 mod cities;
@@ -21,6 +22,7 @@ mod history;
 mod mail;
 mod migrations;
 mod openapi;
+mod operations;
 mod pages;
 mod plan_pages;
 mod plans;

@@ -22,6 +22,7 @@ pub mod mail;
 pub mod openapi;
 pub mod pages;
 pub mod plans;
+pub mod privacy;
 pub mod reminders;
 pub mod reports;
 pub mod scheduler;

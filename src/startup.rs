@@ -191,7 +191,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(mail::routes::configure)
                 .configure(crate::indicators::routes::configure)
                 .configure(crate::reports::routes::configure)
-                .configure(crate::verification::routes::configure),
+                .configure(crate::verification::routes::configure)
+                .configure(crate::privacy::routes::configure),
         )
         .service(
             web::scope("")

@@ -22,6 +22,7 @@ mod openapi;
 mod pages;
 mod plan_pages;
 mod plans;
+mod privacy;
 mod reports;
 mod reviews;
 mod sign_in;

@@ -187,3 +187,43 @@ async fn an_erased_user_is_deleted_with_their_tokens_and_named_by_a_pseudonym() 
     let changes = app.history(&w.secretariat, "actions", new_action).await;
     assert_eq!(changes[0].actor, format!("erased user {id}"));
 }
+
+#[tokio::test]
+async fn the_secretariat_finds_downloads_and_erases_a_person_on_the_pages() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    app.open_round_now(&w).await;
+    let b = app.browser_as(Role::Secretariat, None).await;
+    let home = b.get("/people").await;
+    assert_eq!(home.status, 200);
+    assert!(home.attrs("nav a", "href").contains(&"/people".to_string()), "in the secretariat's navigation");
+    let unknown = b.submit("/people", "/people", &[("email", "nobody@malmo.example")]).await;
+    assert_eq!(unknown.status, 404);
+    assert!(unknown.errors().iter().any(|e| e.contains("nothing is held")), "{:?}", unknown.errors());
+
+    let shown = b.submit("/people", "/people", &[("email", "anna@malmo.example")]).await;
+    assert_eq!(shown.status, 200, "{}", shown.body);
+    assert!(shown.body.contains("Anna Berg"));
+    let csrf = shown.csrf();
+    let file = b.post("/people/export", &[("csrf_token", &csrf), ("email", "anna@malmo.example")]).await;
+    assert_eq!(file.status, 200);
+    assert!(file.headers["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let data: Value = serde_json::from_str(&file.body).unwrap();
+    assert_eq!(data["contacts"][0]["name"], "Anna Berg");
+
+    // Without the box ticked, or without the form's token, nothing is erased.
+    let unticked = b.post("/people/erase", &[("csrf_token", &csrf), ("email", "anna@malmo.example")]).await;
+    assert_eq!(unticked.status, 422);
+    assert!(unticked.error_links().contains(&"#confirm".to_string()), "{:?}", unticked.error_links());
+    let forged = b.post("/people/erase", &[("email", "anna@malmo.example"), ("confirm", "yes")]).await;
+    assert_eq!(forged.status, 422);
+    assert_eq!(app.list_contacts(&w.secretariat, w.city_a).await.len(), 1);
+
+    let fields = [("csrf_token", csrf.as_str()), ("email", "anna@malmo.example"), ("confirm", "yes")];
+    let erased = b.post("/people/erase", &fields).await;
+    assert_eq!(erased.status, 303, "{}", erased.body);
+    let after = b.follow(&erased).await;
+    assert!(after.notice().unwrap().contains(&format!("erased contact {}", w.contact_a)));
+    assert!(app.list_contacts(&w.secretariat, w.city_a).await.is_empty());
+    assert_eq!(where_in_database(&app, "anna@malmo.example").await, Vec::<String>::new());
+}

@@ -280,7 +280,7 @@ impl Pseudonyms {
 }
 
 /// A name as written, as inside a JSON string, and as HTML-escaped.
-fn variants(name: &str) -> Vec<String> {
+pub(crate) fn variants(name: &str) -> Vec<String> {
     let json = serde_json::to_string(name).unwrap_or_default();
     let json = json.trim_matches('"').to_string();
     let html = name
@@ -289,9 +289,7 @@ fn variants(name: &str) -> Vec<String> {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#x27;");
-    let mut v = vec![name.to_string(), json, html];
-    v.dedup();
-    v
+    vec![name.to_string(), json, html]
 }
 
 #[cfg(test)]

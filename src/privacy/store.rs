@@ -351,6 +351,21 @@ pub fn gather(conn: &mut DbConnection, email: &str) -> QueryResult<PersonalData>
     let mut mentions = mentions(conn, email)?;
     // The emails sent to them are listed as such.
     mentions.retain(|m| !(m.table == "outbox" && m.key.parse().is_ok_and(|id: i64| to_them.contains(&id))));
+    let names = Pseudonyms {
+        email: email.to_string(),
+        contacts: contacts.iter().map(|c| (c.id, c.name.clone(), String::new())).collect(),
+        user: user.as_ref().map(|u| (u.id, u.name.clone(), String::new())),
+    };
+    for (id, _, text, _) in emails_naming(conn, &names)? {
+        if !mentions.iter().any(|m| m.table == "outbox" && m.key == id.to_string()) {
+            mentions.push(Mention {
+                table: "outbox".into(),
+                column: "body_text".into(),
+                key: id.to_string(),
+                value: text,
+            });
+        }
+    }
     Ok(PersonalData {
         email: email.to_string(),
         history: history_of(conn, email, uid, &ids)?,
@@ -378,6 +393,16 @@ pub fn erase_emails(conn: &mut DbConnection, p: &Pseudonyms, now: NaiveDateTime)
         .filter(outbox::to_address.eq(&p.email))
         .select((outbox::id, outbox::subject, outbox::body_text, outbox::body_html, outbox::last_error))
         .load(conn)?;
+    for (id, subject, text, html) in emails_naming(conn, p)? {
+        diesel::update(outbox::table.filter(outbox::id.eq(id)))
+            .set((
+                outbox::subject.eq(p.scrub_names(&subject)),
+                outbox::body_text.eq(p.scrub_names(&text)),
+                outbox::body_html.eq(p.scrub_names(&html)),
+                outbox::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
     let primary = p.primary();
     for (id, subject, text, html, error) in &rows {
         diesel::update(outbox::table.filter(outbox::id.eq(id)))
@@ -393,6 +418,30 @@ pub fn erase_emails(conn: &mut DbConnection, p: &Pseudonyms, now: NaiveDateTime)
             .execute(conn)?;
     }
     Ok(rows.len())
+}
+
+/// Emails to others that name the person without their address (the secretariat's digest lists
+/// late cities' contacts by name): (id, subject, text, html). Names shorter than four
+/// characters are not looked for, as they would match ordinary words.
+pub fn emails_naming(conn: &mut DbConnection, p: &Pseudonyms) -> QueryResult<Vec<(i64, String, String, String)>> {
+    let mut out: Vec<(i64, String, String, String)> = vec![];
+    for (_, name, _) in p.contacts.iter().chain(p.user.iter()) {
+        if name.trim().chars().count() < 4 {
+            continue;
+        }
+        let rows: Vec<(i64, String, String, String)> = outbox::table
+            .filter(outbox::to_address.ne(&p.email))
+            .filter(
+                outbox::body_text
+                    .like(containing(name))
+                    .or(outbox::body_html.like(containing(&super::variants(name)[2])))
+                    .or(outbox::subject.like(containing(name))),
+            )
+            .select((outbox::id, outbox::subject, outbox::body_text, outbox::body_html))
+            .load(conn)?;
+        out.extend(rows.into_iter().filter(|r| !out.iter().any(|o| o.0 == r.0)).collect::<Vec<_>>());
+    }
+    Ok(out)
 }
 
 /// History and check-in events: the user's own entries get the user's pseudonym as author, a

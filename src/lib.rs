@@ -24,6 +24,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod pages;
 pub mod plans;
+pub mod privacy;
 pub mod reminders;
 pub mod reports;
 pub mod scheduler;

@@ -43,6 +43,8 @@ use utoipa::{Modify, OpenApi};
         crate::verification::routes::list,
         crate::verification::routes::record,
         crate::verification::routes::side_by_side,
+        crate::privacy::routes::export_person,
+        crate::privacy::routes::erase_person,
         crate::check_ins::routes::get_calendar_link,
         crate::check_ins::routes::issue_calendar_link,
         crate::check_ins::routes::revoke_calendar_link,

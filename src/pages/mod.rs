@@ -8,7 +8,8 @@
 //! office: `city` (the plan by role and commitment), `plans`, `actions`, `check_ins` (a city's
 //! rounds); `labels` holds the words for codes. The secretariat's pages: `network` (every city
 //! at a glance), `cities`, `contacts`, `users` (accounts and their tokens), `rounds`
-//! (rounds, extensions, the schedule) and `outbox`, sharing `admin`; their rules live in
+//! (rounds, extensions, the schedule), `outbox` and `privacy` (what is held about a person,
+//! export and erasure; and the public privacy page), sharing `admin`; their rules live in
 //! each area's `commands` module, which the API uses too.
 
 pub mod actions;
@@ -24,6 +25,7 @@ pub mod labels;
 pub mod network;
 pub mod outbox;
 pub mod plans;
+pub mod privacy;
 pub mod reports;
 pub mod reviews;
 pub mod rounds;
@@ -42,6 +44,7 @@ use std::path::Path;
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/", aweb::get().to(session::home))
         .route("/accessibility", aweb::get().to(accessibility))
+        .configure(privacy::configure)
         .configure(session::configure)
         .configure(check_in::configure)
         // Before `/check-ins/{id}` of the check-in form.

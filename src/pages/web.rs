@@ -437,6 +437,7 @@ fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
             ("/reports/manage".into(), "Reports"),
             ("/outbox".into(), "Outbox"),
             ("/users".into(), "Users"),
+            ("/people".into(), "Personal data"),
         ],
         Some((Role::Observer, _)) => vec![
             ("/network".into(), "Network"),

@@ -228,6 +228,9 @@ fn table() -> Vec<Case> {
         case(M::POST, "/api/v1/reports/{id}/publish", T::FreshReport, Some(json!({})), secretariat_only),
         case(M::PUT, "/api/v1/reports/{id}/good-practices/{action_id}", T::Report, None, secretariat_only),
         case(M::DELETE, "/api/v1/reports/{id}/good-practices/{action_id}", T::MarkedReport, None, secretariat_only),
+        case(M::POST, "/api/v1/people/export", T::None, Some(json!({"email": "anna@malmo.example"})), secretariat_only),
+        // The body names a new contact, made just before the call (below).
+        case(M::POST, "/api/v1/people/erase", T::None, Some(json!({"confirm": true})), secretariat_only),
     ]
 }
 
@@ -355,6 +358,12 @@ async fn every_route_times_every_role() {
             if c.template == "/api/v1/cities/{id}/indicator-values" && c.method == Method::POST {
                 body.as_mut().unwrap()["period_start"] = json!(format!("{}-01-01", 2030 + i));
                 body.as_mut().unwrap()["period_end"] = json!(format!("{}-12-31", 2030 + i));
+            }
+            if c.template == "/api/v1/people/erase" {
+                let email = format!("erase-{i}@malmo.example");
+                app.create_contact(&w.secretariat, w.city_a, json!({"name": format!("Erin {i}"), "email": email}))
+                    .await;
+                body.as_mut().unwrap()["email"] = json!(email);
             }
             let r = app.request(c.method.clone(), &path, *token, body.as_ref()).await;
             let got = r.status.as_u16();

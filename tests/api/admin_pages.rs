@@ -211,6 +211,12 @@ async fn every_page_route_times_every_role() {
         (M::GET, "/outbox".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::GET, format!("/outbox/{email}"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (M::POST, "/outbox/{fresh}/retry".into(), vec![], Fresh::CancelledEmail, [303, 303, 403, 403, 403]),
+        // Personal data: what is held about a person, its download, and erasure (unconfirmed here).
+        (M::GET, "/people".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
+        (M::POST, "/people".into(), vec![("email", "not an address")], Fresh::No, [303, 422, 403, 403, 403]),
+        (M::POST, "/people".into(), vec![("email", "anna@malmo.example")], Fresh::No, [303, 200, 403, 403, 403]),
+        (M::POST, "/people/export".into(), vec![("email", "anna@malmo.example")], Fresh::No, [303, 200, 403, 403, 403]),
+        (M::POST, "/people/erase".into(), vec![("email", "anna@malmo.example")], Fresh::No, [303, 422, 403, 403, 403]),
         // The mayor's office and the network.
         (M::GET, "/network".into(), vec![], Fresh::No, [303, 200, 403, 403, 200]),
         (M::GET, format!("/cities/{a}"), vec![], Fresh::No, [303, 200, 200, 403, 200]),

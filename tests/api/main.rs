@@ -26,6 +26,7 @@ mod operations;
 mod pages;
 mod plan_pages;
 mod plans;
+mod privacy;
 mod reports;
 mod reviews;
 mod sign_in;

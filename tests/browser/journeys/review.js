@@ -75,7 +75,15 @@ journey('review', async (j) => {
   // Cells run together in textContent: SP1, assessed 1, verified 1, agree 0, higher 1, lower 0.
   assert.match(await text('#table-verification'), /SP111010/);
 
-  // 6. The city's editor makes a calendar address for the office calendar.
+  // 6. Personal data: what is held about the contact (the page the secretariat answers a
+  // subject access request from), and the public privacy page.
+  await j.visit('people', () => page.goto(`${j.url}/people`), { status: 200 });
+  await page.getByLabel('Email address').fill(world.contact.email);
+  await j.visit('people-found', () => button('Show what is held').click(), { status: 200 });
+  assert.match(await text('main'), new RegExp(world.contact.email.replace('.', '\\.')));
+  await j.visit('privacy', () => page.goto(`${j.url}/privacy`), { status: 200 });
+
+  // 7. The city's editor makes a calendar address for the office calendar.
   await j.visit('signed-out', () => page.goto(`${j.url}/logout`), { status: 200 });
   const editor = seed.user({ email: 'officer@malmo.example', role: 'city-editor', city: world.city.id });
   await j.visit('after-sign-out', () => page.locator('main').getByRole('button', { name: 'Sign out' }).click(), { status: 200 });

@@ -146,9 +146,9 @@ pub fn confirm(
     now: DateTime<Utc>,
 ) -> ApiResult<Preview> {
     let gone = || {
-        ApiError::Gone(
-            "this import is no longer waiting: it was applied, or its hour passed; upload the file again".into(),
-        )
+        // 404 rather than 410: an applied or expired import cannot be told from a token that
+        // never existed (the row is gone), and a wrong token must not look different.
+        ApiError::not_found("no import is waiting under this token: it was applied, its hour passed, or it is not yours; upload the file again")
     };
     let (id, p) = xstore::pending(conn, &crate::auth::tokens::hash_token(token), now)?.ok_or_else(gone)?;
     if p.user_id != who.user_id() {

@@ -151,7 +151,7 @@ pub async fn import_actions(
 /// uploaded it). The file is checked again: anything changed meanwhile shows as a 422.
 #[utoipa::path(post, path = "/api/v1/imports/confirm/{token}", tag = "imports", security(("bearer" = [])),
     params(("token" = String, Path)),
-    responses((status = 200, body = Preview), (status = 410, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Preview), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn confirm_import(
     state: web::Data<AppState>,
     caller: Caller,

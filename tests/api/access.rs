@@ -215,8 +215,8 @@ fn table() -> Vec<Case> {
         // Imports: an empty body is refused as an empty file (422) once access is granted.
         case(M::POST, "/api/v1/imports/cities", T::None, None, [401, 422, 403, 403, 403]),
         case(M::POST, "/api/v1/imports/plans/{id}/actions", T::PlanA, None, [401, 422, 422, 403, 403]),
-        // No such pending import: gone for whoever asks.
-        case(M::POST, "/api/v1/imports/confirm/{token}", T::None, None, [401, 410, 410, 410, 410]),
+        // No such pending import: not found for whoever asks.
+        case(M::POST, "/api/v1/imports/confirm/{token}", T::None, None, [401, 404, 404, 404, 404]),
         // ActionA fills `{kind}` with `actions`: templates are for anyone.
         case(M::GET, "/api/v1/imports/templates/{kind}", T::ActionA, None, [200; 5]),
         case(M::GET, "/api/v1/export", T::None, None, [401, 200, 200, 200, 200]),

@@ -129,7 +129,7 @@ async fn exchange_cities_apply_then_reimport_changes_nothing_and_a_changed_row_u
     assert_eq!(r.body["applied"], true);
     app.request(Method::POST, &format!("/api/v1/imports/confirm/{token}"), Some(&s), None)
         .await
-        .assert_problem(410, None);
+        .assert_problem(404, None);
     assert_eq!(city_names(&app, &s).await, vec!["Lodz", "Malmö"]);
     let malmo = app.list_cities(&s).await.items.into_iter().find(|c| c.name == "Malmö").unwrap();
     assert_eq!(malmo.signatures[0]["signed_on"], "2019-03-01");
@@ -306,7 +306,7 @@ async fn exchange_who_may_import() {
     let token = r.body["confirm_token"].as_str().unwrap();
     app.request(Method::POST, &format!("/api/v1/imports/confirm/{token}"), Some(&w.secretariat), None)
         .await
-        .assert_problem(410, None);
+        .assert_problem(404, None);
 }
 
 #[tokio::test]

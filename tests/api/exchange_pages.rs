@@ -68,7 +68,7 @@ async fn exchange_pages_the_secretariat_imports_cities_after_fixing_the_file_and
     assert_eq!(app.list_contacts(&s, city).await.len(), 1);
     // The same token cannot apply twice.
     let again = secretariat.post("/imports/confirm", &[("csrf_token", &p.csrf()), ("token", &token)]).await;
-    assert_eq!(again.status, 410);
+    assert_eq!(again.status, 404);
 
     let plan = app.plan(&s, city).await;
     let editor = app.browser_as(Role::CityEditor, Some(city)).await;

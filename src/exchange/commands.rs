@@ -207,6 +207,7 @@ fn run(
             confirm_token: None,
         };
         preview.count();
+        let mut preview = preview.echoed_safely();
         if apply && preview.ok {
             execute(c, ops, &who.actor(upload.file_name), now)?;
             preview.applied = true;

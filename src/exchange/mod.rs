@@ -147,7 +147,45 @@ pub struct Preview {
     pub confirm_token: Option<String>,
 }
 
+/// A text from the file as the preview echoes it: control characters (which the file may hold
+/// and the API never sends; see the OpenAPI `pattern` on every text) are written as `U+0097`,
+/// so the person sees what was found and the answer stays valid.
+fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            out.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Preview {
+    /// Every text that came from the file, made safe to echo (`shown`).
+    fn echoed_safely(mut self) -> Preview {
+        self.file_name = shown(&self.file_name);
+        for s in self.sheets.iter_mut().chain(self.ignored_columns.iter_mut()) {
+            *s = shown(s);
+        }
+        for m in &mut self.mistakes {
+            m.sheet = shown(&m.sheet);
+            m.column = shown(&m.column);
+            m.found = shown(&m.found);
+            m.reason = shown(&m.reason);
+            m.accepted = m.accepted.as_deref().map(shown);
+        }
+        for r in &mut self.rows {
+            r.sheet = shown(&r.sheet);
+            r.label = shown(&r.label);
+            for c in &mut r.changes {
+                *c = shown(c);
+            }
+        }
+        self
+    }
+
     fn count(&mut self) {
         let mut c = Counts::default();
         for r in &self.rows {
@@ -219,4 +257,13 @@ pub fn preview_text(p: &Preview) -> String {
         let _ = writeln!(out, "  ignored: {c}");
     }
     out
+}
+
+#[cfg(test)]
+mod echo_tests {
+    #[test]
+    fn control_characters_from_a_file_are_echoed_as_code_points() {
+        assert_eq!(super::shown("csv: \u{97}$ a\tb"), "csv: U+0097$ a\tb");
+        assert_eq!(super::shown("Łódź"), "Łódź");
+    }
 }

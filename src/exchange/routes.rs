@@ -81,8 +81,8 @@ fn answer(preview: Preview, apply: bool) -> ApiResult<HttpResponse> {
 /// (a workbook may add sheets `contacts`, `signatures`, `plans` and `actions`). Secretariat only.
 #[utoipa::path(post, path = "/api/v1/imports/cities", tag = "imports", security(("bearer" = [])),
     params(ImportQuery),
-    request_body(content = Vec<u8>, description = "the XLSX or CSV file itself, at most 10 MB and 20,000 rows a sheet",
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    request_body(content = String, description = "the XLSX or CSV file itself (the format is told from its bytes), at most 10 MB and 20,000 rows a sheet",
+        content_type = "application/octet-stream"),
     responses((status = 200, body = Preview), (status = 403, body = Problem), (status = 413, body = Problem),
         (status = 422, description = "the file cannot be read, or (with apply) a row has a mistake", body = Problem)))]
 pub async fn import_cities(
@@ -112,8 +112,8 @@ pub async fn import_cities(
 /// the secretariat.
 #[utoipa::path(post, path = "/api/v1/imports/plans/{id}/actions", tag = "imports", security(("bearer" = [])),
     params(("id" = i64, Path), ImportQuery),
-    request_body(content = Vec<u8>, description = "the XLSX or CSV file itself, at most 10 MB and 20,000 rows",
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    request_body(content = String, description = "the XLSX or CSV file itself (the format is told from its bytes), at most 10 MB and 20,000 rows",
+        content_type = "application/octet-stream"),
     responses((status = 200, body = Preview), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 413, body = Problem), (status = 422, body = Problem)))]
 pub async fn import_actions(

@@ -58,9 +58,28 @@ pub struct ActionReport {
     /// What happened this period, briefly.
     #[serde(default)]
     pub narrative: String,
-    /// Links to evidence (reports, press, council decisions).
+    /// Links to evidence (reports, press, council decisions): `{url, title}`, or a URL alone.
     #[serde(default)]
-    pub evidence: Vec<String>,
+    pub evidence: Vec<EvidenceItem>,
+}
+
+/// One evidence link in a check-in report: `{"url": ..., "title": ...}`, or the URL alone (as
+/// drafts saved before links had titles hold them).
+#[derive(Clone, Debug, Deserialize, Serialize, ToSchema, PartialEq)]
+#[serde(untagged)]
+pub enum EvidenceItem {
+    Link(validation::Evidence),
+    Url(String),
+}
+
+impl EvidenceItem {
+    /// The link as `{url, title}` (a URL alone has no title).
+    pub fn link(&self) -> validation::Evidence {
+        match self {
+            EvidenceItem::Link(l) => l.clone(),
+            EvidenceItem::Url(u) => validation::Evidence { url: u.clone(), title: String::new() },
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, ToSchema)]
@@ -149,7 +168,7 @@ pub struct ValidActionReport {
     pub status: ActionStatus,
     pub progress: i32,
     pub narrative: String,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<validation::Evidence>,
 }
 
 pub struct ValidNewAction {
@@ -196,12 +215,16 @@ pub fn validate(scope: &Scope, c: &CheckInContent) -> Result<Valid, ApiError> {
         let progress = progress(&mut e, f("progress"), r.progress, action.progress);
         let narrative = e.take(validation::optional_text(&f("narrative"), &r.narrative, 2000));
         let mut evidence = vec![];
-        for (j, link) in r.evidence.iter().enumerate() {
-            if link.trim().is_empty() {
+        for (j, item) in r.evidence.iter().enumerate() {
+            let link = item.link();
+            if link.url.trim().is_empty() && link.title.trim().is_empty() {
                 continue;
             }
-            if let Some(l) = e.take(validation::web_link(&format!("actions[{i}].evidence[{j}]"), link)) {
-                evidence.push(l);
+            let url = e.take(validation::web_link(&format!("actions[{i}].evidence[{j}]"), &link.url));
+            let title =
+                e.take(validation::optional_text(&format!("actions[{i}].evidence[{j}].title"), &link.title, 200));
+            if let (Some(url), Some(title)) = (url, title) {
+                evidence.push(validation::Evidence { url, title });
             }
         }
         if let (Some(status), Some(progress), Some(narrative)) = (status, progress, narrative) {

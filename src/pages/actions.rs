@@ -428,7 +428,13 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
     let reports: Vec<Value> = reports
         .into_iter()
         .map(|(round, at, status, progress, narrative, evidence)| {
-            let evidence: Vec<String> = serde_json::from_str(&evidence).unwrap_or_default();
+            // Stored as `{url, title}` objects, or plain URLs before links had titles.
+            let evidence: Vec<crate::validation::Evidence> =
+                serde_json::from_str::<Vec<crate::check_ins::content::EvidenceItem>>(&evidence)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| e.link())
+                    .collect();
             json!({"round": round, "when": when(at), "tag": labels::action_status_tag(ActionStatus::from_db(&status)), "progress": progress, "narrative": narrative, "evidence": evidence})
         })
         .collect();

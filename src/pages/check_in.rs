@@ -91,7 +91,7 @@ fn view(
                 "statuses": ActionStatus::ALL.iter().map(|s| json!({"value": s.as_str(), "label": labels::action_status(*s), "selected": s.as_str() == status})).collect::<Vec<_>>(),
                 "progress": r.and_then(|r| r.progress).unwrap_or(a.progress as i64),
                 "narrative": r.map(|r| r.narrative.clone()).unwrap_or_default(),
-                "evidence": r.map(|r| r.evidence.join("\n")).unwrap_or_default(),
+                "evidence": r.map(|r| crate::validation::evidence_text(&r.evidence.iter().map(|e| e.link()).collect::<Vec<_>>())).unwrap_or_default(),
                 "errors": errs,
                 "review_comment": form.review.as_ref().and_then(|rv| rv.actions.iter().find(|c| c.action_id == a.id)).map(|c| &c.comment),
             })
@@ -186,11 +186,9 @@ fn content_from(form: &Form, fields: &HashMap<String, String>) -> CheckInContent
                 // A non-number is reported as out of range rather than silently dropped.
                 progress: if progress.is_empty() { None } else { Some(progress.parse().unwrap_or(-1)) },
                 narrative: get(format!("a{}_narrative", a.id)),
-                evidence: get(format!("a{}_evidence", a.id))
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_string)
+                evidence: crate::validation::evidence_lines(&get(format!("a{}_evidence", a.id)))
+                    .into_iter()
+                    .map(crate::check_ins::content::EvidenceItem::Link)
                     .collect(),
             }
         })

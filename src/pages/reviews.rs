@@ -103,7 +103,7 @@ async fn review_page(
             json!({"id": a.id, "title": a.title, "commitment": a.commitment, "reported": r.is_some(),
                    "tag": labels::action_status_tag(status), "progress": r.and_then(|r| r.progress).unwrap_or(a.progress as i64),
                    "narrative": r.map(|r| r.narrative.clone()).unwrap_or_default(),
-                   "evidence": r.map(|r| r.evidence.clone()).unwrap_or_default(),
+                   "evidence": r.map(|r| r.evidence.iter().map(|e| e.link()).collect::<Vec<_>>()).unwrap_or_default(),
                    "field": field, "label": format!("Comment on “{}” (optional)", a.title),
                    "comment": typed.comments.get(&a.id).cloned().unwrap_or_default(),
                    "error": shown["fields"][&field]})

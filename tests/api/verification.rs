@@ -127,3 +127,37 @@ async fn actions_carry_evidence_links_http_and_https_only_shown_as_plain_links()
     let edit = b.get(&format!("/actions/{}/edit", w.action_a)).await;
     assert!(edit.text("#evidence").contains("https://malmo.example/decision.pdf Council decision"), "{}", edit.body);
 }
+
+#[tokio::test]
+async fn check_in_reports_carry_evidence_links_with_titles_and_plain_urls_still_work() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let open = app.open_round_now(&w).await;
+    let url = format!("/api/v1/check-ins/{}/submit", open.check_in_a);
+    let v = app.get_check_in(&w.editor_a, open.check_in_a).await.check_in.version;
+    let bad = json!({"version": v, "content": {"actions": [{"action_id": w.action_a, "evidence": [
+        {"url": "javascript:alert(1)", "title": "x"}, {"url": "https://ok.example", "title": "y".repeat(201)}
+    ]}]}});
+    let r = app.request(Method::POST, &url, Some(&w.editor_a), Some(&bad)).await;
+    r.assert_problem(422, Some("actions[0].evidence[0]"));
+    r.assert_problem(422, Some("actions[0].evidence[1].title"));
+    let good = json!({"version": v, "content": {"actions": [{"action_id": w.action_a, "narrative": "Done.", "evidence": [
+        {"url": "https://malmo.example/minutes.pdf", "title": "Council minutes"}, "https://malmo.example/press"
+    ]}]}});
+    app.submit_check_in(&w.editor_a, open.check_in_a, good).await;
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let page = b.get(&format!("/actions/{}", w.action_a)).await;
+    assert!(
+        page.body
+            .contains(r#"<a href="https://malmo.example/minutes.pdf" rel="nofollow noopener">Council minutes</a>"#),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains(
+            r#"<a href="https://malmo.example/press" rel="nofollow noopener">https://malmo.example/press</a>"#
+        ),
+        "{}",
+        page.body
+    );
+}

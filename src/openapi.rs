@@ -27,6 +27,7 @@ use utoipa::{Modify, OpenApi};
         crate::plans::routes::update_plan,
         crate::plans::routes::plan_coverage,
         crate::actions::routes::list_actions,
+        crate::actions::routes::search_actions,
         crate::actions::routes::create_action,
         crate::actions::routes::get_action,
         crate::actions::routes::update_action,

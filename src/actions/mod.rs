@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod routes;
+pub mod search;
 pub mod store;
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -17,6 +17,7 @@ use utoipa::IntoParams;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/plans/{id}/actions", web::get().to(list_actions))
         .route("/plans/{id}/actions", web::post().to(create_action))
+        .route("/actions", web::get().to(search_actions))
         .route("/actions/{id}", web::get().to(get_action))
         .route("/actions/{id}", web::patch().to(update_action))
         .route("/actions/{id}", web::delete().to(delete_action));
@@ -39,6 +40,24 @@ pub struct ActionQuery {
     pub page: Option<i64>,
     #[param(minimum = 1, maximum = 200)]
     pub per_page: Option<i64>,
+}
+
+/// Search across the network's actions: words, filters, facets with counts, sorting and pages.
+/// Without a token: actions of cities whose page is public. With one: also what the caller may
+/// read (a city editor their own city; the secretariat and observers every city).
+#[utoipa::path(get, path = "/api/v1/actions", tag = "actions", security((), ("bearer" = [])),
+    params(super::search::SearchParams),
+    responses((status = 200, body = super::search::Results), (status = 401, body = Problem), (status = 422, body = Problem)))]
+pub async fn search_actions(
+    state: web::Data<AppState>,
+    caller: crate::auth::MaybeCaller,
+    q: web::Query<super::search::SearchParams>,
+) -> ApiResult<HttpResponse> {
+    let search = q.parse()?;
+    let scope = super::search::Scope::of(caller.0.as_ref());
+    let staleness = state.settings.staleness(state.clock.now());
+    let results = db(&state.pool, move |c| Ok(super::search::search(c, &search, scope, staleness)?)).await?;
+    Ok(HttpResponse::Ok().json(results))
 }
 
 /// A plan's actions, filtered by role, commitment or status.

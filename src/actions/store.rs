@@ -307,6 +307,7 @@ pub fn create_with_reference(
             ))
             .returning(actions::id)
             .get_result(conn)?;
+        super::search::index(conn, &[id])?;
         let action = get(conn, id, Staleness::NEVER)?.expect("just inserted");
         history::record(conn, Change::created(Kind::Action, id, Some(city_id), &action), actor, now)?;
         QueryResult::Ok(action)
@@ -331,6 +332,7 @@ pub fn update(
         if n == 0 {
             return QueryResult::Ok(None);
         }
+        super::search::index(conn, &[before.id])?;
         let after = get(conn, before.id, Staleness::NEVER)?.expect("exists");
         history::record(
             conn,

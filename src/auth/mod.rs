@@ -146,3 +146,21 @@ impl FromRequest for Caller {
         })
     }
 }
+
+/// The caller of a route anyone may use: none without an `Authorization` header; with one, the
+/// token must be good (a bad token is refused, not quietly treated as anonymous).
+#[derive(Clone, Debug)]
+pub struct MaybeCaller(pub Option<Caller>);
+
+impl FromRequest for MaybeCaller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if req.headers().get(header::AUTHORIZATION).is_none() {
+            return Box::pin(async { Ok(MaybeCaller(None)) });
+        }
+        let caller = Caller::from_request(req, payload);
+        Box::pin(async move { Ok(MaybeCaller(Some(caller.await?))) })
+    }
+}

@@ -216,6 +216,10 @@ pub fn update(
         if let Some(sigs) = &f.signatures {
             replace_signatures(conn, id, sigs)?;
         }
+        if before.name != f.name || before.country != f.country {
+            // The city's name and country are part of each of its actions' search text.
+            crate::actions::search::index_city(conn, id)?;
+        }
         let after = get(conn, id)?.expect("exists");
         history::record(conn, Change::updated(Kind::City, id, Some(id), &before, &after), actor, now)?;
         Ok(Some(after))

@@ -138,6 +138,12 @@ pub fn connect_and_migrate(url: &DatabaseUrl, pool_size: u32) -> anyhow::Result<
         .with_context(|| format!("opening a connection pool to {}", url.redacted()))?;
     let mut conn = pool.get().context("taking a connection to run migrations")?;
     run_migrations(&mut conn)?;
+    // Actions written by other means than the application (bulk seeding, or before search
+    // existed) get their search entries now; one anti-join when there are none.
+    let indexed = crate::actions::search::index_missing(&mut conn).context("indexing actions for search")?;
+    if indexed > 0 {
+        tracing::info!(indexed, "actions indexed for search");
+    }
     Ok(pool)
 }
 

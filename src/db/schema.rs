@@ -394,6 +394,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     login_attempts,
     password_links,
+    city_contexts,
 );
 
 diesel::joinable!(outbox -> cities (city_id));
@@ -523,3 +524,21 @@ diesel::allow_tables_to_appear_in_same_query!(report_good_practices, commitments
 
 // The report groups actions by a column of their plan and one of their own.
 diesel::allow_columns_to_appear_in_same_group_by_clause!(plans::city_id, actions::status, actions::commitment_id);
+
+diesel::table! {
+    /// A city's context (population, share born abroad), to compare it with cities like it.
+    city_contexts (city_id) {
+        city_id -> BigInt,
+        population -> Nullable<BigInt>,
+        population_year -> Nullable<Integer>,
+        born_abroad_percent -> Nullable<Double>,
+        born_abroad_year -> Nullable<Integer>,
+        source -> Text,
+        version -> Integer,
+        updated_at -> Timestamp,
+        updated_by -> Text,
+    }
+}
+
+diesel::joinable!(city_contexts -> cities (city_id));
+diesel::allow_tables_to_appear_in_same_query!(report_good_practices, report_versions);

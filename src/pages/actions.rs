@@ -2,7 +2,8 @@
 //! action with its check-in reports and the history of every change.
 
 use super::labels;
-use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
+use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer};
+use crate::cities::commands::Access;
 use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea, Staleness};
 use crate::error::{ApiError, FieldError};
 use crate::history::{self, Kind};
@@ -382,22 +383,34 @@ fn shown(v: Option<&Value>) -> String {
     }
 }
 
-async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+/// An action's page: whole for those who may read its city; for anyone else, when the city's
+/// page is public, the action without its check-in reports and history (as found by `/actions`).
+async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> PageResult {
     let id = crate::http::id_param(&id)?;
-    let caller = viewer.caller.clone();
+    let caller = viewer.0.as_ref().map(|s| s.caller.clone());
     let state = web::state(&req);
     let tz = state.settings.schedule()?.time_zone();
     let staleness = state.settings.staleness(state.clock.now());
-    let (a, city, plan, entries, reports) = db(&req, move |c| {
+    let path = req.path().to_string();
+    let (a, city, plan, entries, reports, access) = db(&req, move |c| {
         let a = store::require(c, id, staleness)?;
-        caller.can_read_city(a.city_id)?;
         let city = crate::cities::store::require(c, a.city_id)?;
+        let access = crate::cities::commands::page_access(caller.as_ref(), &city)?;
         let plan = crate::plans::store::require(c, a.plan_id)?;
-        let (entries, _) = history::for_object(c, Kind::Action, id)?;
-        let reports = crate::check_ins::store::reports_for_action(c, id)?;
-        Ok((a, city, plan, entries, reports))
+        let (entries, reports) = match access {
+            Access::Full { .. } => {
+                (history::for_object(c, Kind::Action, id)?.0, crate::check_ins::store::reports_for_action(c, id)?)
+            }
+            Access::Public => (vec![], vec![]),
+        };
+        Ok((a, city, plan, entries, reports, access))
     })
-    .await?;
+    .await
+    .map_err(|e| match e {
+        PageError::SignIn { .. } => PageError::SignIn { next: path },
+        e => e,
+    })?;
+    let full = matches!(access, Access::Full { .. });
     let when = |t: chrono::NaiveDateTime| {
         let l = t.and_utc().with_timezone(&tz);
         format!("{} at {}", labels::date(l.date_naive()), l.format("%H:%M"))
@@ -440,7 +453,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
         .collect();
     let today = web::today(&state);
     let row = super::city::action_row(&a, today);
-    let can_edit = viewer.caller.can_edit_city(a.city_id).is_ok();
+    let can_edit = matches!(access, Access::Full { edit: true });
     page(
         &req,
         "action",
@@ -455,7 +468,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
                 "progress": a.progress, "overdue": row["overdue"], "stale": row["stale"], "updated": row["updated"],
             },
             "city": {"id": city.id, "name": city.name}, "plan": {"title": plan.plan.title},
-            "history": history, "reports": reports, "can_edit": can_edit,
+            "history": history, "reports": reports, "can_edit": can_edit, "full": full,
         }),
     )
 }

@@ -29,6 +29,7 @@ pub mod privacy;
 pub mod reports;
 pub mod reviews;
 pub mod rounds;
+pub mod search;
 pub mod session;
 pub mod users;
 pub mod verification;
@@ -63,6 +64,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(network::configure)
         .configure(check_ins::configure)
         .configure(plans::configure)
+        .configure(search::configure)
         .configure(actions::configure)
         .configure(reports::configure)
         // Last: `/reports/{slug}` would read any other `/reports/...` page as a slug.

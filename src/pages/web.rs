@@ -420,12 +420,18 @@ fn flash_of(req: &HttpRequest) -> Option<String> {
 fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
     use crate::auth::Role;
     match session.map(|s| (s.caller.role, s.caller.city_id)) {
-        None => vec![("/reports".into(), "Published reports")],
+        None => vec![
+            ("/actions".into(), "Explore actions"),
+            ("/good-practices".into(), "Good practices"),
+            ("/reports".into(), "Published reports"),
+        ],
         Some((Role::CityEditor, city)) => {
             let city = city.unwrap_or(0);
             vec![
                 (format!("/cities/{city}"), "Your city's plan"),
                 (format!("/cities/{city}/check-ins"), "Check-ins"),
+                (format!("/cities/{city}/learn"), "Learn from peers"),
+                ("/actions".into(), "Explore actions"),
                 ("/reports".into(), "Reports"),
             ]
         }
@@ -434,6 +440,7 @@ fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
             ("/cities".into(), "Cities"),
             ("/rounds".into(), "Check-ins"),
             ("/reviews".into(), "Reviews"),
+            ("/actions".into(), "Explore actions"),
             ("/reports/manage".into(), "Reports"),
             ("/outbox".into(), "Outbox"),
             ("/users".into(), "Users"),
@@ -443,6 +450,7 @@ fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
             ("/network".into(), "Network"),
             ("/cities".into(), "Cities"),
             ("/rounds".into(), "Check-ins"),
+            ("/actions".into(), "Explore actions"),
             ("/reports".into(), "Reports"),
         ],
     }

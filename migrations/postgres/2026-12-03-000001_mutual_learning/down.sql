@@ -1,0 +1,3 @@
+DROP INDEX report_good_practices_action;
+DROP TABLE city_contexts;
+DROP TABLE action_search;

@@ -1,0 +1,697 @@
+//! Search over the network's actions: full text by the database (SQLite FTS5, PostgreSQL
+//! `tsvector` with a GIN index), filters, facets with counts, sorting and pages.
+//!
+//! The indexed text is folded here, in Rust, before either database sees it: `deunicode` and
+//! lower case, so "lodz" finds Łódź (whose Ł no Unicode decomposition removes) and "cafe" finds
+//! "café", the same on both databases. Words are stemmed in English (FTS5's porter tokenizer; the
+//! `english` configuration beside the unstemmed `simple` one on PostgreSQL), so "languages"
+//! finds "language". The index is written in the transaction that writes the action
+//! (`actions::store`), again when a city is renamed (`cities::store`), removed with the action
+//! (a trigger on SQLite, a cascade on PostgreSQL), and rows written by other means (bulk seeding)
+//! are indexed when the server starts (`index_missing`).
+//!
+//! Who sees what is decided by [`Scope`]: the public sees actions of cities whose page is public;
+//! a city editor also their own city's; the secretariat and observers every city's. The scope is
+//! part of every query, so results, totals and facet counts never include what the viewer may
+//! not read.
+
+use super::{ActionStatus, Delivery, PolicyArea, Staleness};
+use crate::auth::{Caller, Role};
+use crate::db::schema::{actions, cities, commitments, frameworks, plans, report_good_practices, report_versions, reports, roles};
+use crate::db::DbConnection;
+use crate::error::FieldError;
+use crate::validation::Errors;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Double, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use utoipa::{IntoParams, ToSchema};
+
+/// Text as the index holds it and queries are matched: ASCII transliteration, lower case.
+pub fn fold(s: &str) -> String {
+    deunicode::deunicode(s).to_lowercase()
+}
+
+/// The words of a query, folded; at most 12, each at most 40 characters.
+fn words(q: &str) -> Vec<String> {
+    fold(q)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().take(40).collect())
+        .take(12)
+        .collect()
+}
+
+/// (title, body) of an action as indexed: the title; then description, department, partners,
+/// and the city's name and country.
+fn documents(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<(i64, String, String)>> {
+    let rows: Vec<(i64, String, String, String, String, String, String)> = actions::table
+        .inner_join(plans::table.inner_join(cities::table))
+        .filter(actions::id.eq_any(ids))
+        .select((
+            actions::id,
+            actions::title,
+            actions::description,
+            actions::department,
+            actions::partners,
+            cities::name,
+            cities::country,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, description, department, partners, city, country)| {
+            let partners: Vec<String> = serde_json::from_str(&partners).unwrap_or_default();
+            let body = format!("{description}\n{department}\n{}\n{city} {country}", partners.join("\n"));
+            (id, fold(&title), fold(&body))
+        })
+        .collect())
+}
+
+/// Writes the index entries of these actions (replacing what was there).
+pub fn index(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let docs = documents(conn, ids)?;
+    match conn {
+        DbConnection::Sqlite(c) => {
+            for (id, title, body) in docs {
+                diesel::sql_query("DELETE FROM action_search WHERE rowid = ?").bind::<BigInt, _>(id).execute(c)?;
+                diesel::sql_query("INSERT INTO action_search (rowid, title, body) VALUES (?, ?, ?)")
+                    .bind::<BigInt, _>(id)
+                    .bind::<Text, _>(title)
+                    .bind::<Text, _>(body)
+                    .execute(c)?;
+            }
+        }
+        DbConnection::Pg(c) => {
+            for (id, title, body) in docs {
+                diesel::sql_query(
+                    "INSERT INTO action_search (action_id, document) VALUES ($1, \
+                     setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('english', $2), 'A') \
+                     || to_tsvector('simple', $3) || to_tsvector('english', $3)) \
+                     ON CONFLICT (action_id) DO UPDATE SET document = EXCLUDED.document",
+                )
+                .bind::<BigInt, _>(id)
+                .bind::<Text, _>(title)
+                .bind::<Text, _>(body)
+                .execute(c)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Re-indexes a city's actions (its name or country is part of each one's text).
+pub fn index_city(conn: &mut DbConnection, city_id: i64) -> QueryResult<()> {
+    let ids: Vec<i64> =
+        actions::table.inner_join(plans::table).filter(plans::city_id.eq(city_id)).select(actions::id).load(conn)?;
+    for chunk in ids.chunks(500) {
+        index(conn, chunk)?;
+    }
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// Indexes actions that have no index entry (written by bulk seeding, or before search
+/// existed); returns how many. Cheap when there are none: one anti-join.
+pub fn index_missing(conn: &mut DbConnection) -> QueryResult<usize> {
+    let sql = match conn {
+        DbConnection::Sqlite(_) => "SELECT id FROM actions WHERE id NOT IN (SELECT rowid FROM action_search)",
+        DbConnection::Pg(_) => {
+            "SELECT a.id FROM actions a WHERE NOT EXISTS (SELECT 1 FROM action_search s WHERE s.action_id = a.id)"
+        }
+    };
+    let ids: Vec<i64> = diesel::sql_query(sql).load::<IdRow>(conn)?.into_iter().map(|r| r.id).collect();
+    for chunk in ids.chunks(1000) {
+        conn.transaction(|c| index(c, chunk))?;
+    }
+    Ok(ids.len())
+}
+
+/// Whose actions a viewer may find.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Cities whose page is public.
+    Public,
+    /// Those and this city (a city editor's own).
+    PublicAnd(i64),
+    /// Every city (the secretariat and observers).
+    All,
+}
+
+impl Scope {
+    pub fn of(caller: Option<&Caller>) -> Scope {
+        match caller {
+            None => Scope::Public,
+            Some(c) => match c.role {
+                Role::Secretariat | Role::Observer => Scope::All,
+                Role::CityEditor => Scope::PublicAnd(c.city_id.unwrap_or(-1)),
+            },
+        }
+    }
+
+    /// Whether an action of this city is in scope.
+    pub fn includes(self, city_id: i64, city_public: bool) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Public => city_public,
+            Scope::PublicAnd(c) => city_public || c == city_id,
+        }
+    }
+}
+
+crate::text_enum! {
+    /// How results are ordered: by relevance to the words (the default with words), most
+    /// recently updated first (the default without), by title, by city, by progress (highest first).
+    Sort { Relevance = "relevance", Recent = "recent", Title = "title", City = "city", Progress = "progress" }
+}
+
+/// The query string of `GET /actions` and `GET /api/v1/actions`, as typed.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words to find in titles, descriptions, departments, partners and city names (accents and
+    /// case do not matter; English stemming). At most 200 characters.
+    pub q: Option<String>,
+    /// Framework code, e.g. eurocities-integrating-cities.
+    pub framework: Option<String>,
+    /// Role code, e.g. SP.
+    pub role: Option<String>,
+    /// Commitment code, e.g. SP1.
+    pub commitment: Option<String>,
+    /// One of language_learning, housing, employment, health, social_care, education, other.
+    pub policy_area: Option<String>,
+    /// One of planned, in_progress, completed, delayed, cancelled.
+    pub status: Option<String>,
+    /// direct or advocacy.
+    pub delivery: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// true: only actions marked as good practice in a published report; false: the others.
+    pub good_practice: Option<String>,
+    /// true: only stale actions (open, not updated for `actions.stale_after_days`); false: the others.
+    pub stale: Option<String>,
+    /// relevance (default with q), recent (default without), title, city or progress.
+    pub sort: Option<String>,
+    /// From 1 (default 1).
+    pub page: Option<String>,
+    /// 1 to 100 (default 20).
+    pub per_page: Option<String>,
+}
+
+/// A validated search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Search {
+    pub words: Vec<String>,
+    pub framework: Option<String>,
+    pub role: Option<String>,
+    pub commitment: Option<String>,
+    pub policy_area: Option<PolicyArea>,
+    pub status: Option<ActionStatus>,
+    pub delivery: Option<Delivery>,
+    pub country: Option<String>,
+    pub good_practice: Option<bool>,
+    pub stale: Option<bool>,
+    pub sort: Option<Sort>,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+fn blank(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn yes_no(field: &str, v: &Option<String>) -> Result<Option<bool>, FieldError> {
+    match blank(v) {
+        None => Ok(None),
+        Some("true") => Ok(Some(true)),
+        Some("false") => Ok(Some(false)),
+        Some(_) => Err(FieldError::new(field, "must be true or false").accepting("true, false")),
+    }
+}
+
+fn code(field: &str, v: &Option<String>, max: usize) -> Result<Option<String>, FieldError> {
+    match blank(v) {
+        None => Ok(None),
+        Some(s) if s.len() <= max && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') => {
+            Ok(Some(s.to_string()))
+        }
+        Some(_) => Err(FieldError::new(field, format!("must be a code of letters, digits, '-', '_' or '.', at most {max} characters"))),
+    }
+}
+
+fn number(field: &str, v: &Option<String>, default: i64, min: i64, max: i64) -> Result<i64, FieldError> {
+    match blank(v) {
+        None => Ok(default),
+        Some(s) => match s.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(n),
+            _ => Err(FieldError::new(field, format!("must be a whole number from {min} to {max}"))),
+        },
+    }
+}
+
+impl SearchParams {
+    /// Checks every parameter at once.
+    pub fn parse(&self) -> Result<Search, crate::error::ApiError> {
+        let mut e = Errors::default();
+        let q = blank(&self.q).unwrap_or("");
+        if q.chars().count() > 200 {
+            e.push(FieldError::new("q", "is longer than 200 characters"));
+        }
+        let country = match blank(&self.country) {
+            None => None,
+            Some(c) => e.take(crate::validation::country("country", c)),
+        };
+        let s = Search {
+            words: words(q),
+            framework: e.take(code("framework", &self.framework, 100)).flatten(),
+            role: e.take(code("role", &self.role, 20)).flatten(),
+            commitment: e.take(code("commitment", &self.commitment, 20)).flatten(),
+            policy_area: blank(&self.policy_area).and_then(|v| e.take(PolicyArea::parse_field("policy_area", v))),
+            status: blank(&self.status).and_then(|v| e.take(ActionStatus::parse_field("status", v))),
+            delivery: blank(&self.delivery).and_then(|v| e.take(Delivery::parse_field("delivery", v))),
+            country,
+            good_practice: e.take(yes_no("good_practice", &self.good_practice)).flatten(),
+            stale: e.take(yes_no("stale", &self.stale)).flatten(),
+            sort: blank(&self.sort).and_then(|v| e.take(Sort::parse_field("sort", v))),
+            page: e.take(number("page", &self.page, 1, 1, 100_000)).unwrap_or(1),
+            per_page: e.take(number("per_page", &self.per_page, 20, 1, 100)).unwrap_or(20),
+        };
+        e.finish()?;
+        Ok(s)
+    }
+}
+
+impl Search {
+    /// The order in force: as asked, else relevance with words and most recent without.
+    pub fn order(&self) -> Sort {
+        match self.sort {
+            Some(Sort::Relevance) if self.words.is_empty() => Sort::Recent,
+            Some(s) => s,
+            None if self.words.is_empty() => Sort::Recent,
+            None => Sort::Relevance,
+        }
+    }
+}
+
+/// One value of a facet with the number of results that have it.
+#[derive(Clone, Debug, PartialEq, Serialize, ToSchema)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: String,
+    pub count: i64,
+    /// Whether the search is narrowed to this value.
+    pub selected: bool,
+}
+
+/// An action found.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Hit {
+    pub id: i64,
+    pub title: String,
+    /// The description's first 300 characters.
+    pub summary: String,
+    pub city_id: i64,
+    pub city: String,
+    pub country: String,
+    pub framework: String,
+    pub role: String,
+    pub commitment: String,
+    pub commitment_text: String,
+    pub status: ActionStatus,
+    pub progress: i32,
+    pub delivery: Delivery,
+    pub policy_areas: Vec<PolicyArea>,
+    pub stale: bool,
+    /// Marked as good practice in a published report.
+    pub good_practice: bool,
+    #[serde(serialize_with = "crate::http::as_utc")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// `{items, page, per_page, total, facets}`.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Results {
+    pub items: Vec<Hit>,
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+    /// Each facet (framework, role, commitment, policy_area, status, delivery, country,
+    /// good_practice, stale) with its values and how many results have each, counted over the
+    /// results as narrowed.
+    pub facets: BTreeMap<String, Vec<FacetValue>>,
+}
+
+/// The actions marked as good practice in a report that has a published version.
+pub fn published_good_practices(conn: &mut DbConnection) -> QueryResult<HashSet<i64>> {
+    Ok(report_good_practices::table
+        .inner_join(reports::table.inner_join(report_versions::table))
+        .filter(report_versions::state.eq(crate::reports::store::PUBLISHED))
+        .select(report_good_practices::action_id)
+        .distinct()
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The full-text condition on `actions.id` for this database: (SQL before the bound value,
+/// the value). The words are bound, never spliced into SQL.
+fn text_condition(pg: bool, words: &[String]) -> (&'static str, String) {
+    if pg {
+        (
+            "actions.id IN (SELECT action_id FROM action_search WHERE document @@ \
+             (SELECT plainto_tsquery('simple', t) || plainto_tsquery('english', t) FROM (SELECT CAST(",
+            words.join(" "),
+        )
+    } else {
+        // Each word quoted: FTS5's query syntax (AND, OR, NEAR, *) is not exposed. Words hold
+        // only ASCII letters and digits (`words`), so the quotes need no escaping.
+        (
+            "actions.id IN (SELECT rowid FROM action_search WHERE action_search MATCH CAST(",
+            words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND "),
+        )
+    }
+}
+
+/// The rest of the condition after the bound value.
+fn text_condition_end(pg: bool) -> &'static str {
+    if pg {
+        " AS TEXT) AS t) x))"
+    } else {
+        " AS TEXT))"
+    }
+}
+
+/// The ranking expression for relevance (lower is better on both).
+fn rank_expression(pg: bool, words: &[String]) -> (&'static str, String, &'static str) {
+    if pg {
+        (
+            "-ts_rank((SELECT document FROM action_search WHERE action_id = actions.id), \
+             (SELECT plainto_tsquery('simple', t) || plainto_tsquery('english', t) FROM (SELECT CAST(",
+            words.join(" "),
+            " AS TEXT) AS t) x))",
+        )
+    } else {
+        (
+            "(SELECT bm25(action_search) FROM action_search WHERE action_search MATCH CAST(",
+            words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND "),
+            " AS TEXT) AND rowid = actions.id)",
+        )
+    }
+}
+
+type HitRow = (
+    (i64, String, String, i64, String, String),
+    (String, String, String, String),
+    (String, i32, String, String, NaiveDateTime),
+);
+
+type FacetRow = (i64, String, String, String, String, String, String, String, NaiveDateTime);
+
+/// Finds actions: the page asked for, the total, and the facets counted over all results.
+pub fn search(conn: &mut DbConnection, s: &Search, scope: Scope, staleness: Staleness) -> QueryResult<Results> {
+    let pg = matches!(conn, DbConnection::Pg(_));
+    let good = published_good_practices(conn)?;
+    let good_ids: Vec<i64> = good.iter().copied().collect();
+    // The same joins and conditions for the facets and for the page.
+    macro_rules! filtered {
+        () => {{
+            let mut q = actions::table
+                .inner_join(plans::table.inner_join(cities::table))
+                .inner_join(commitments::table.inner_join(roles::table.inner_join(frameworks::table)))
+                .into_boxed();
+            q = match scope {
+                Scope::All => q,
+                Scope::Public => q.filter(cities::is_public.eq(true)),
+                Scope::PublicAnd(c) => q.filter(cities::is_public.eq(true).or(cities::id.eq(c))),
+            };
+            if !s.words.is_empty() {
+                let (head, value) = text_condition(pg, &s.words);
+                q = q.filter(diesel::dsl::sql::<Bool>(head).bind::<Text, _>(value).sql(text_condition_end(pg)));
+            }
+            if let Some(v) = &s.framework {
+                q = q.filter(frameworks::code.eq(v.clone()));
+            }
+            if let Some(v) = &s.role {
+                q = q.filter(roles::code.eq(v.clone()));
+            }
+            if let Some(v) = &s.commitment {
+                q = q.filter(commitments::code.eq(v.clone()));
+            }
+            if let Some(v) = s.policy_area {
+                // Stored as a JSON array of codes.
+                q = q.filter(actions::policy_areas.like(format!("%\"{}\"%", v.as_str())));
+            }
+            if let Some(v) = s.status {
+                q = q.filter(actions::status.eq(v.as_str()));
+            }
+            if let Some(v) = s.delivery {
+                q = q.filter(actions::delivery.eq(v.as_str()));
+            }
+            if let Some(v) = &s.country {
+                q = q.filter(cities::country.eq(v.clone()));
+            }
+            match s.good_practice {
+                Some(true) => q = q.filter(actions::id.eq_any(good_ids.clone())),
+                Some(false) => q = q.filter(actions::id.ne_all(good_ids.clone())),
+                None => {}
+            }
+            match s.stale {
+                Some(true) => {
+                    q = q
+                        .filter(actions::status.eq_any(ActionStatus::open()))
+                        .filter(actions::updated_at.lt(staleness.cutoff))
+                }
+                Some(false) => {
+                    q = q.filter(
+                        actions::status.ne_all(ActionStatus::open()).or(actions::updated_at.ge(staleness.cutoff)),
+                    )
+                }
+                None => {}
+            }
+            q
+        }};
+    }
+    let rows: Vec<FacetRow> = filtered!()
+        .select((
+            actions::id,
+            frameworks::code,
+            roles::code,
+            commitments::code,
+            actions::policy_areas,
+            actions::status,
+            actions::delivery,
+            cities::country,
+            actions::updated_at,
+        ))
+        .load(conn)?;
+    let total = rows.len() as i64;
+    let labels = Labels::load(conn)?;
+    let facets = count_facets(&rows, s, &good, staleness, &labels);
+
+    let mut page = filtered!();
+    page = match s.order() {
+        Sort::Relevance => {
+            let (head, value, tail) = rank_expression(pg, &s.words);
+            page.order(diesel::dsl::sql::<Double>(head).bind::<Text, _>(value).sql(tail)).then_order_by(actions::id)
+        }
+        Sort::Recent => page.order((actions::updated_at.desc(), actions::id.desc())),
+        Sort::Title => page.order((actions::title, actions::id)),
+        Sort::City => page.order((cities::name, actions::title, actions::id)),
+        Sort::Progress => page.order((actions::progress.desc(), actions::id)),
+    };
+    let hits: Vec<HitRow> = page
+        .limit(s.per_page)
+        .offset((s.page - 1) * s.per_page)
+        .select((
+            (actions::id, actions::title, actions::description, plans::city_id, cities::name, cities::country),
+            (frameworks::code, roles::code, commitments::code, commitments::text),
+            (actions::status, actions::progress, actions::delivery, actions::policy_areas, actions::updated_at),
+        ))
+        .load(conn)?;
+    let items = hits
+        .into_iter()
+        .map(|((id, title, description, city_id, city, country), (framework, role, commitment, commitment_text), (status, progress, delivery, areas, updated_at))| {
+            let status = ActionStatus::from_db(&status);
+            Hit {
+                id,
+                title,
+                summary: crate::pages::labels::short(&description, 300),
+                city_id,
+                city,
+                country,
+                framework,
+                role,
+                commitment,
+                commitment_text,
+                status,
+                progress,
+                delivery: Delivery::from_db(&delivery),
+                policy_areas: policy_areas(&areas),
+                stale: staleness.of(status, updated_at),
+                good_practice: good.contains(&id),
+                updated_at,
+            }
+        })
+        .collect();
+    Ok(Results { items, page: s.page, per_page: s.per_page, total, facets })
+}
+
+fn policy_areas(stored: &str) -> Vec<PolicyArea> {
+    serde_json::from_str::<Vec<String>>(stored).unwrap_or_default().iter().map(|p| PolicyArea::from_db(p)).collect()
+}
+
+/// Titles of frameworks, roles and commitments by code, for facet labels.
+struct Labels {
+    frameworks: BTreeMap<String, String>,
+    roles: BTreeMap<String, String>,
+    commitments: BTreeMap<String, (i32, String)>,
+}
+
+impl Labels {
+    fn load(conn: &mut DbConnection) -> QueryResult<Labels> {
+        let frameworks = frameworks::table.select((frameworks::code, frameworks::title)).load(conn)?.into_iter().collect();
+        let roles = roles::table.select((roles::code, roles::title)).load(conn)?.into_iter().collect();
+        let commitments = commitments::table
+            .inner_join(roles::table)
+            .select((commitments::code, roles::position, commitments::position, commitments::text))
+            .load::<(String, i32, i32, String)>(conn)?
+            .into_iter()
+            .map(|(code, rp, cp, text)| (code, (rp * 1000 + cp, crate::pages::labels::short(&text, 80))))
+            .collect();
+        Ok(Labels { frameworks, roles, commitments })
+    }
+}
+
+/// Counts each facet's values over the results (the rows of every result, not only the page).
+fn count_facets(
+    rows: &[FacetRow],
+    s: &Search,
+    good: &HashSet<i64>,
+    staleness: Staleness,
+    labels: &Labels,
+) -> BTreeMap<String, Vec<FacetValue>> {
+    let mut counts: BTreeMap<&'static str, BTreeMap<String, i64>> = BTreeMap::new();
+    for (id, fw, role, commitment, areas, status, delivery, country, updated_at) in rows {
+        let mut add = |facet: &'static str, value: &str| {
+            *counts.entry(facet).or_default().entry(value.to_string()).or_default() += 1;
+        };
+        add("framework", fw);
+        add("role", role);
+        add("commitment", commitment);
+        for a in policy_areas(areas) {
+            add("policy_area", a.as_str());
+        }
+        add("status", status);
+        add("delivery", delivery);
+        add("country", country);
+        add("good_practice", if good.contains(id) { "true" } else { "false" });
+        let st = ActionStatus::from_db(status);
+        add("stale", if staleness.of(st, *updated_at) { "true" } else { "false" });
+    }
+    let selected = |facet: &str| -> Option<String> {
+        match facet {
+            "framework" => s.framework.clone(),
+            "role" => s.role.clone(),
+            "commitment" => s.commitment.clone(),
+            "policy_area" => s.policy_area.map(|v| v.as_str().into()),
+            "status" => s.status.map(|v| v.as_str().into()),
+            "delivery" => s.delivery.map(|v| v.as_str().into()),
+            "country" => s.country.clone(),
+            "good_practice" => s.good_practice.map(|v| v.to_string()),
+            "stale" => s.stale.map(|v| v.to_string()),
+            _ => None,
+        }
+    };
+    use crate::pages::labels as l;
+    let label = |facet: &str, v: &str| -> String {
+        match facet {
+            "framework" => labels.frameworks.get(v).cloned().unwrap_or_else(|| v.into()),
+            "role" => labels.roles.get(v).cloned().unwrap_or_else(|| v.into()),
+            "commitment" => labels.commitments.get(v).map(|(_, t)| format!("{v}: {t}")).unwrap_or_else(|| v.into()),
+            "policy_area" => l::policy_area(PolicyArea::from_db(v)).into(),
+            "status" => l::action_status(ActionStatus::from_db(v)).into(),
+            "delivery" => l::delivery(Delivery::from_db(v)).into(),
+            "good_practice" | "stale" => if v == "true" { "Yes" } else { "No" }.into(),
+            _ => v.into(),
+        }
+    };
+    let mut out = BTreeMap::new();
+    for facet in
+        ["framework", "role", "commitment", "policy_area", "status", "delivery", "country", "good_practice", "stale"]
+    {
+        let chosen = selected(facet);
+        let mut values: Vec<FacetValue> = counts
+            .get(facet)
+            .map(|m| {
+                m.iter()
+                    .map(|(v, n)| FacetValue {
+                        value: v.clone(),
+                        label: label(facet, v),
+                        count: *n,
+                        selected: chosen.as_deref() == Some(v.as_str()),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // A value asked for but absent from the results still shows, with 0, so it can be removed.
+        if let Some(c) = &chosen {
+            if !values.iter().any(|v| &v.value == c) {
+                values.push(FacetValue { value: c.clone(), label: label(facet, c), count: 0, selected: true });
+            }
+        }
+        match facet {
+            "commitment" => values.sort_by_key(|v| labels.commitments.get(&v.value).map(|(p, _)| *p).unwrap_or(i32::MAX)),
+            "country" | "framework" | "role" => values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label))),
+            _ => {}
+        }
+        out.insert(facet.to_string(), values);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_accents_and_strokes_and_case() {
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Café Malmö"), "cafe malmo");
+        assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn query_words_are_folded_and_cannot_carry_fts_syntax() {
+        assert_eq!(words("  Language CAFÉ!  "), vec!["language", "cafe"]);
+        assert_eq!(words("a\" OR rowid:1 NEAR(x*"), vec!["a", "or", "rowid", "1", "near", "x"]);
+        assert!(words("—  ").is_empty());
+    }
+
+    #[test]
+    fn parameters_are_checked_together() {
+        let p = SearchParams {
+            status: Some("done".into()),
+            per_page: Some("500".into()),
+            good_practice: Some("maybe".into()),
+            ..Default::default()
+        };
+        let err = p.parse().unwrap_err();
+        let text = format!("{err:?}");
+        assert!(text.contains("status") && text.contains("per_page") && text.contains("good_practice"), "{text}");
+        let ok = SearchParams { q: Some("Łódź".into()), country: Some("PL".into()), ..Default::default() }.parse().unwrap();
+        assert_eq!(ok.words, vec!["lodz"]);
+        assert_eq!(ok.order(), Sort::Relevance);
+        assert_eq!(ok.page, 1);
+        assert_eq!(ok.per_page, 20);
+    }
+}

@@ -1,0 +1,194 @@
+//! `/actions`: the network's actions for anyone, searched and narrowed by facets. Every filter
+//! is a plain link or the GET form, so each result set has its own address and the page works
+//! without JavaScript. The search itself is `actions::search`; this is the view.
+
+use super::labels;
+use super::web::{self, db, form_errors, page, render, MaybeViewer, PageResult};
+use crate::actions::search::{self, Results, Scope, Search, SearchParams, Sort};
+use crate::error::ApiError;
+use actix_web::http::StatusCode;
+use actix_web::{web as aweb, HttpRequest};
+use serde_json::{json, Value};
+
+pub fn configure(cfg: &mut aweb::ServiceConfig) {
+    cfg.route("/actions", aweb::get().to(show));
+}
+
+/// The facets in the order the page shows them, with their headings.
+const FACETS: &[(&str, &str)] = &[
+    ("role", "Role"),
+    ("commitment", "Commitment"),
+    ("policy_area", "Policy area"),
+    ("status", "Status"),
+    ("delivery", "How the city delivers it"),
+    ("country", "Country"),
+    ("good_practice", "Good practice in a published report"),
+    ("stale", "Not updated for a while"),
+    ("framework", "Framework"),
+];
+
+const LABELS: &[(&str, &str)] = &[
+    ("q", "Words to search for"),
+    ("sort", "Sort by"),
+    ("role", "Role"),
+    ("commitment", "Commitment"),
+    ("policy_area", "Policy area"),
+    ("status", "Status"),
+    ("delivery", "Delivery"),
+    ("country", "Country"),
+    ("good_practice", "Good practice"),
+    ("stale", "Not updated"),
+    ("framework", "Framework"),
+    ("page", "Page"),
+    ("per_page", "Results per page"),
+];
+
+/// The address of this search with `changes` applied (None removes a parameter); the page
+/// goes back to 1 unless it is the change.
+fn href(p: &SearchParams, changes: &[(&str, Option<&str>)]) -> String {
+    let mut v = serde_json::to_value(p).unwrap_or_default();
+    if let Value::Object(m) = &mut v {
+        if !changes.iter().any(|(k, _)| *k == "page") {
+            m.remove("page");
+        }
+        for (k, val) in changes {
+            match val {
+                Some(x) => m.insert((*k).to_string(), Value::String((*x).to_string())),
+                None => m.remove(*k),
+            };
+        }
+    }
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    if let Value::Object(m) = v {
+        for (k, val) in m {
+            if let Value::String(s) = val {
+                if !s.trim().is_empty() {
+                    out.append_pair(&k, &s);
+                }
+            }
+        }
+    }
+    let qs = out.finish();
+    if qs.is_empty() {
+        "/actions".into()
+    } else {
+        format!("/actions?{qs}")
+    }
+}
+
+async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams>) -> PageResult {
+    let params = q.into_inner();
+    let state = web::state(&req);
+    let scope = Scope::of(viewer.0.as_ref().map(|s| &s.caller));
+    let staleness = state.settings.staleness(state.clock.now());
+    match params.parse() {
+        Ok(s) => {
+            let s2 = s.clone();
+            let results = db(&req, move |c| Ok(search::search(c, &s2, scope, staleness)?)).await?;
+            page(&req, "actions_search", "Explore the network's actions", view(&params, &s, &results, scope, None))
+        }
+        Err(ApiError::Validation(errors)) => {
+            // Show the form with what was wrong, and the whole network below it.
+            let s = Search { page: 1, per_page: 20, ..Default::default() };
+            let s2 = s.clone();
+            let results = db(&req, move |c| Ok(search::search(c, &s2, scope, staleness)?)).await?;
+            let errors = form_errors(&errors, LABELS);
+            render(
+                &req,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "actions_search",
+                "Explore the network's actions",
+                view(&params, &s, &results, scope, Some(errors)),
+            )
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn view(p: &SearchParams, s: &Search, r: &Results, scope: Scope, errors: Option<Value>) -> Value {
+    let facets: Vec<Value> = FACETS
+        .iter()
+        .filter_map(|(key, heading)| {
+            let values = r.facets.get(*key)?;
+            if values.is_empty() {
+                return None;
+            }
+            let selected = values.iter().find(|v| v.selected);
+            let items: Vec<Value> = values
+                .iter()
+                .map(|v| {
+                    let link = if v.selected { href(p, &[(key, None)]) } else { href(p, &[(key, Some(&v.value))]) };
+                    json!({"label": v.label, "count": v.count, "selected": v.selected, "href": link})
+                })
+                .collect();
+            Some(json!({
+                "key": key, "heading": heading, "values": items,
+                "selected": selected.map(|v| json!({"label": v.label, "remove": href(p, &[(key, None)])})),
+            }))
+        })
+        .collect();
+    let chosen: Vec<Value> = facets.iter().filter(|f| !f["selected"].is_null()).map(|f| {
+        json!({"heading": f["heading"], "label": f["selected"]["label"], "remove": f["selected"]["remove"]})
+    }).collect();
+    let pages = (r.total + r.per_page - 1) / r.per_page;
+    let items: Vec<Value> = r
+        .items
+        .iter()
+        .map(|h| {
+            json!({
+                "id": h.id, "title": h.title, "summary": h.summary, "city": h.city, "city_id": h.city_id,
+                "country": h.country, "commitment": h.commitment, "commitment_text": labels::short(&h.commitment_text, 90),
+                "status": labels::action_status_tag(h.status), "progress": h.progress,
+                "delivery": labels::delivery(h.delivery),
+                "policy_areas": h.policy_areas.iter().map(|a| labels::policy_area(*a)).collect::<Vec<_>>().join(", "),
+                "stale": h.stale, "good_practice": h.good_practice, "updated": labels::date(h.updated_at.date()),
+            })
+        })
+        .collect();
+    let order = s.order();
+    let sorts: Vec<Value> = [
+        (Sort::Relevance, "Best match"),
+        (Sort::Recent, "Recently updated"),
+        (Sort::Title, "Title"),
+        (Sort::City, "City"),
+        (Sort::Progress, "Progress (highest first)"),
+    ]
+    .iter()
+    .filter(|(v, _)| *v != Sort::Relevance || !s.words.is_empty())
+    .map(|(v, l)| json!({"value": v.as_str(), "label": l, "selected": *v == order}))
+    .collect();
+    let hidden: Vec<Value> = FACETS
+        .iter()
+        .filter_map(|(k, _)| {
+            let v = serde_json::to_value(p).ok()?.get(*k)?.as_str()?.to_string();
+            (!v.trim().is_empty()).then(|| json!({"name": k, "value": v}))
+        })
+        .collect();
+    let api = href(p, &[]).replacen("/actions", "/api/v1/actions", 1);
+    json!({
+        "q": p.q.clone().unwrap_or_default(),
+        "sorts": sorts,
+        "hidden": hidden,
+        "facets": facets,
+        "chosen": chosen,
+        "clear": if chosen_or_words(p) { Some("/actions") } else { None },
+        "items": items,
+        "total": r.total,
+        "first": if r.total == 0 { 0 } else { (r.page - 1) * r.per_page + 1 },
+        "last": ((r.page - 1) * r.per_page + r.items.len() as i64),
+        "pagination": {
+            "pages": pages, "page": r.page,
+            "previous": (r.page > 1).then(|| href(p, &[("page", Some(&(r.page - 1).to_string()))])),
+            "next": (r.page < pages).then(|| href(p, &[("page", Some(&(r.page + 1).to_string()))])),
+        },
+        "public_only": scope == Scope::Public,
+        "own_city": matches!(scope, Scope::PublicAnd(_)),
+        "api": api,
+        "errors": errors,
+    })
+}
+
+fn chosen_or_words(p: &SearchParams) -> bool {
+    let v = serde_json::to_value(p).unwrap_or_default();
+    v.as_object().is_some_and(|m| m.iter().any(|(k, v)| k != "per_page" && v.as_str().is_some_and(|s| !s.trim().is_empty())))
+}

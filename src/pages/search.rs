@@ -43,29 +43,25 @@ const LABELS: &[(&str, &str)] = &[
     ("per_page", "Results per page"),
 ];
 
+/// The parameters in the order addresses carry them.
+const ORDER: &[&str] = &[
+    "q", "role", "commitment", "policy_area", "status", "delivery", "country", "good_practice", "stale", "framework",
+    "sort", "per_page", "page",
+];
+
 /// The address of this search with `changes` applied (None removes a parameter); the page
 /// goes back to 1 unless it is the change.
 fn href(p: &SearchParams, changes: &[(&str, Option<&str>)]) -> String {
-    let mut v = serde_json::to_value(p).unwrap_or_default();
-    if let Value::Object(m) = &mut v {
-        if !changes.iter().any(|(k, _)| *k == "page") {
-            m.remove("page");
-        }
-        for (k, val) in changes {
-            match val {
-                Some(x) => m.insert((*k).to_string(), Value::String((*x).to_string())),
-                None => m.remove(*k),
-            };
-        }
-    }
+    let v = serde_json::to_value(p).unwrap_or_default();
     let mut out = url::form_urlencoded::Serializer::new(String::new());
-    if let Value::Object(m) = v {
-        for (k, val) in m {
-            if let Value::String(s) = val {
-                if !s.trim().is_empty() {
-                    out.append_pair(&k, &s);
-                }
-            }
+    for key in ORDER {
+        let value = match changes.iter().find(|(k, _)| k == key) {
+            Some((_, change)) => change.map(str::to_string),
+            None if *key == "page" => None,
+            None => v.get(*key).and_then(Value::as_str).map(str::to_string),
+        };
+        if let Some(value) = value.filter(|s| !s.trim().is_empty()) {
+            out.append_pair(key, &value);
         }
     }
     let qs = out.finish();

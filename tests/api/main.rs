@@ -29,6 +29,7 @@ mod plans;
 mod privacy;
 mod reports;
 mod reviews;
+mod search;
 mod sign_in;
 #[allow(dead_code)]
 mod smtp_sink;

@@ -104,6 +104,8 @@ fn table() -> Vec<Case> {
         case(M::PATCH, "/api/v1/plans/{id}", T::PlanA, Some(json!({"title": "Renamed plan"})), edit),
         case(M::GET, "/api/v1/plans/{id}/coverage", T::PlanA, None, read),
         case(M::GET, "/api/v1/plans/{id}/actions", T::PlanA, None, read),
+        // Anyone: what they find depends on who they are (tests/api/search.rs).
+        case(M::GET, "/api/v1/actions", T::None, None, [200; 5]),
         case(
             M::POST,
             "/api/v1/plans/{id}/actions",

@@ -19,6 +19,7 @@ pub mod http;
 pub mod i18n;
 pub mod ids;
 pub mod indicators;
+pub mod learning;
 pub mod mail;
 pub mod metrics;
 pub mod openapi;

@@ -265,3 +265,29 @@ pub fn page_access(caller: Option<&Caller>, city: &City) -> ApiResult<Access> {
         Some(_) => Err(ApiError::Forbidden("you may only see your own city's plan".into())),
     }
 }
+
+/// A city's context, for whoever may read the city or its public page.
+pub fn context(
+    conn: &mut DbConnection,
+    caller: Option<&Caller>,
+    city_id: i64,
+) -> ApiResult<super::context::Context> {
+    let city = store::require(conn, city_id)?;
+    page_access(caller, &city)?;
+    Ok(super::context::for_city(conn, city_id)?)
+}
+
+/// Records a city's context (the secretariat, or the city's editor).
+pub fn set_context(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    city_id: i64,
+    expected: i32,
+    input: &super::context::ContextInput,
+    now: DateTime<Utc>,
+) -> ApiResult<super::context::Context> {
+    caller.can_edit_city(city_id)?;
+    store::require(conn, city_id)?;
+    let fields = super::context::parse(input, chrono::Datelike::year(&now.date_naive()))?;
+    super::context::save(conn, city_id, expected, &fields, &caller.email, now)
+}

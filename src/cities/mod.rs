@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod contacts;
+pub mod context;
 pub mod routes;
 pub mod store;
 

@@ -13,7 +13,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/cities", web::get().to(list_cities))
         .route("/cities", web::post().to(create_city))
         .route("/cities/{id}", web::get().to(get_city))
-        .route("/cities/{id}", web::patch().to(update_city));
+        .route("/cities/{id}", web::patch().to(update_city))
+        .route("/cities/{id}/context", web::get().to(get_context))
+        .route("/cities/{id}/context", web::put().to(put_context));
 }
 
 /// Signatory cities by name. A city editor sees only their own city.
@@ -72,4 +74,40 @@ pub async fn update_city(
     let expected = expected_version(&req, body.0.version)?;
     let city = db(&state.pool, move |c| commands::update(c, &caller, id, expected, &body.0, now)).await?;
     Ok(versioned(StatusCode::OK, &city, city.version))
+}
+
+/// A city's context: population and share of residents born abroad, with the bands derived
+/// from them. Anyone may read a public city's; otherwise those who may read the city.
+#[utoipa::path(get, path = "/api/v1/cities/{id}/context", tag = "cities", security((), ("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = super::context::Context), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_context(
+    state: web::Data<AppState>,
+    caller: crate::auth::MaybeCaller,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    let id = id_param(&id)?;
+    let ctx = db(&state.pool, move |c| commands::context(c, caller.0.as_ref(), id)).await?;
+    Ok(versioned(StatusCode::OK, &ctx, ctx.version))
+}
+
+/// Records a city's context (the secretariat or the city's editor); send the version you read
+/// (0 when none was recorded), in `version` or If-Match.
+#[utoipa::path(put, path = "/api/v1/cities/{id}/context", tag = "cities", security(("bearer" = [])),
+    params(("id" = i64, Path)), request_body = super::context::ContextInput,
+    responses((status = 200, body = super::context::Context), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
+pub async fn put_context(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: Json<super::context::ContextInput>,
+) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
+    let id = id_param(&id)?;
+    caller.can_edit_city(id)?;
+    let expected = expected_version(&req, body.0.version)?;
+    let ctx = db(&state.pool, move |c| commands::set_context(c, &caller, id, expected, &body.0, now)).await?;
+    Ok(versioned(StatusCode::OK, &ctx, ctx.version))
 }

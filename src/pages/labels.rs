@@ -90,6 +90,23 @@ pub fn sort_key(name: &str) -> String {
 }
 
 /// A commitment's text cut to about `n` characters for lists, whole words kept.
+/// A whole number with thin groups of three: 350,000.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 pub fn short(text: &str, n: usize) -> String {
     if text.chars().count() <= n {
         return text.to_string();

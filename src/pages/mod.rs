@@ -22,6 +22,7 @@ pub mod city;
 pub mod contacts;
 pub mod imports;
 pub mod labels;
+pub mod learning;
 pub mod network;
 pub mod outbox;
 pub mod plans;
@@ -65,6 +66,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(check_ins::configure)
         .configure(plans::configure)
         .configure(search::configure)
+        .configure(learning::configure)
         .configure(actions::configure)
         .configure(reports::configure)
         // Last: `/reports/{slug}` would read any other `/reports/...` page as a slug.

@@ -18,6 +18,7 @@ mod exchange;
 mod exchange_pages;
 mod first_run;
 mod helpers;
+mod learning;
 mod history;
 mod mail;
 mod migrations;

@@ -17,7 +17,9 @@
 
 use super::{ActionStatus, Delivery, PolicyArea, Staleness};
 use crate::auth::{Caller, Role};
-use crate::db::schema::{actions, cities, commitments, frameworks, plans, report_good_practices, report_versions, reports, roles};
+use crate::db::schema::{
+    actions, cities, commitments, frameworks, plans, report_good_practices, report_versions, reports, roles,
+};
 use crate::db::DbConnection;
 use crate::error::FieldError;
 use crate::validation::Errors;
@@ -241,10 +243,15 @@ fn yes_no(field: &str, v: &Option<String>) -> Result<Option<bool>, FieldError> {
 fn code(field: &str, v: &Option<String>, max: usize) -> Result<Option<String>, FieldError> {
     match blank(v) {
         None => Ok(None),
-        Some(s) if s.len() <= max && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') => {
+        Some(s)
+            if s.len() <= max && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.') =>
+        {
             Ok(Some(s.to_string()))
         }
-        Some(_) => Err(FieldError::new(field, format!("must be a code of letters, digits, '-', '_' or '.', at most {max} characters"))),
+        Some(_) => Err(FieldError::new(
+            field,
+            format!("must be a code of letters, digits, '-', '_' or '.', at most {max} characters"),
+        )),
     }
 }
 
@@ -520,28 +527,34 @@ pub fn search(conn: &mut DbConnection, s: &Search, scope: Scope, staleness: Stal
         .load(conn)?;
     let items = hits
         .into_iter()
-        .map(|((id, title, description, city_id, city, country), (framework, role, commitment, commitment_text), (status, progress, delivery, areas, updated_at))| {
-            let status = ActionStatus::from_db(&status);
-            Hit {
-                id,
-                title,
-                summary: crate::pages::labels::short(&description, 300),
-                city_id,
-                city,
-                country,
-                framework,
-                role,
-                commitment,
-                commitment_text,
-                status,
-                progress,
-                delivery: Delivery::from_db(&delivery),
-                policy_areas: policy_areas(&areas),
-                stale: staleness.of(status, updated_at),
-                good_practice: good.contains(&id),
-                updated_at,
-            }
-        })
+        .map(
+            |(
+                (id, title, description, city_id, city, country),
+                (framework, role, commitment, commitment_text),
+                (status, progress, delivery, areas, updated_at),
+            )| {
+                let status = ActionStatus::from_db(&status);
+                Hit {
+                    id,
+                    title,
+                    summary: crate::pages::labels::short(&description, 300),
+                    city_id,
+                    city,
+                    country,
+                    framework,
+                    role,
+                    commitment,
+                    commitment_text,
+                    status,
+                    progress,
+                    delivery: Delivery::from_db(&delivery),
+                    policy_areas: policy_areas(&areas),
+                    stale: staleness.of(status, updated_at),
+                    good_practice: good.contains(&id),
+                    updated_at,
+                }
+            },
+        )
         .collect();
     Ok(Results { items, page: s.page, per_page: s.per_page, total, facets })
 }
@@ -559,7 +572,8 @@ struct Labels {
 
 impl Labels {
     fn load(conn: &mut DbConnection) -> QueryResult<Labels> {
-        let frameworks = frameworks::table.select((frameworks::code, frameworks::title)).load(conn)?.into_iter().collect();
+        let frameworks =
+            frameworks::table.select((frameworks::code, frameworks::title)).load(conn)?.into_iter().collect();
         let roles = roles::table.select((roles::code, roles::title)).load(conn)?.into_iter().collect();
         let commitments = commitments::table
             .inner_join(roles::table)
@@ -650,8 +664,12 @@ fn count_facets(
             }
         }
         match facet {
-            "commitment" => values.sort_by_key(|v| labels.commitments.get(&v.value).map(|(p, _)| *p).unwrap_or(i32::MAX)),
-            "country" | "framework" | "role" => values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label))),
+            "commitment" => {
+                values.sort_by_key(|v| labels.commitments.get(&v.value).map(|(p, _)| *p).unwrap_or(i32::MAX))
+            }
+            "country" | "framework" | "role" => {
+                values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)))
+            }
             _ => {}
         }
         out.insert(facet.to_string(), values);
@@ -688,7 +706,8 @@ mod tests {
         let err = p.parse().unwrap_err();
         let text = format!("{err:?}");
         assert!(text.contains("status") && text.contains("per_page") && text.contains("good_practice"), "{text}");
-        let ok = SearchParams { q: Some("Łódź".into()), country: Some("PL".into()), ..Default::default() }.parse().unwrap();
+        let ok =
+            SearchParams { q: Some("Łódź".into()), country: Some("PL".into()), ..Default::default() }.parse().unwrap();
         assert_eq!(ok.words, vec!["lodz"]);
         assert_eq!(ok.order(), Sort::Relevance);
         assert_eq!(ok.page, 1);

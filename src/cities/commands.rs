@@ -267,11 +267,7 @@ pub fn page_access(caller: Option<&Caller>, city: &City) -> ApiResult<Access> {
 }
 
 /// A city's context, for whoever may read the city or its public page.
-pub fn context(
-    conn: &mut DbConnection,
-    caller: Option<&Caller>,
-    city_id: i64,
-) -> ApiResult<super::context::Context> {
+pub fn context(conn: &mut DbConnection, caller: Option<&Caller>, city_id: i64) -> ApiResult<super::context::Context> {
     let city = store::require(conn, city_id)?;
     page_access(caller, &city)?;
     Ok(super::context::for_city(conn, city_id)?)

@@ -4,7 +4,10 @@
 //! library for anyone.
 
 use super::store::{self, Fact};
-use super::{Average, CityRef, Comparison, Gap, LearnFrom, Pair, PeerAction, Practice, RoleComparison, ScorePart, Suggestion, Weights};
+use super::{
+    Average, CityRef, Comparison, Gap, LearnFrom, Pair, PeerAction, Practice, RoleComparison, ScorePart, Suggestion,
+    Weights,
+};
 use crate::actions::search::Scope;
 use crate::actions::ActionStatus;
 use crate::auth::Caller;
@@ -42,7 +45,8 @@ pub fn score(
     now: NaiveDateTime,
 ) -> (i64, Vec<ScorePart>) {
     let completed = facts.iter().filter(|f| f.status == ActionStatus::Completed).count() as i64;
-    let advanced = facts.iter().filter(|f| f.status.is_open() && f.progress >= Weights::ADVANCED_PROGRESS).count() as i64;
+    let advanced =
+        facts.iter().filter(|f| f.status.is_open() && f.progress >= Weights::ADVANCED_PROGRESS).count() as i64;
     let practices = facts.iter().filter(|f| good.contains(&f.action_id)).count() as i64;
     let recent = facts.iter().any(|f| now - f.updated_at <= chrono::Duration::days(Weights::RECENT_DAYS));
     let mut parts = vec![];
@@ -52,9 +56,30 @@ pub fn score(
         }
     };
     let plural = |n: i64, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-    push(completed, Weights::COMPLETED, format!("{} ({} points each)", plural(completed, "completed action", "completed actions"), Weights::COMPLETED));
-    push(advanced, Weights::ADVANCED, format!("{} at least {}% done ({} point each)", plural(advanced, "action", "actions"), Weights::ADVANCED_PROGRESS, Weights::ADVANCED));
-    push(practices, Weights::GOOD_PRACTICE, format!("{} ({} points each)", plural(practices, "good practice in a published report", "good practices in published reports"), Weights::GOOD_PRACTICE));
+    push(
+        completed,
+        Weights::COMPLETED,
+        format!("{} ({} points each)", plural(completed, "completed action", "completed actions"), Weights::COMPLETED),
+    );
+    push(
+        advanced,
+        Weights::ADVANCED,
+        format!(
+            "{} at least {}% done ({} point each)",
+            plural(advanced, "action", "actions"),
+            Weights::ADVANCED_PROGRESS,
+            Weights::ADVANCED
+        ),
+    );
+    push(
+        practices,
+        Weights::GOOD_PRACTICE,
+        format!(
+            "{} ({} points each)",
+            plural(practices, "good practice in a published report", "good practices in published reports"),
+            Weights::GOOD_PRACTICE
+        ),
+    );
     push(i64::from(same_size), Weights::SAME_SIZE, "a city of the same size".into());
     push(i64::from(same_share), Weights::SAME_SHARE, "a similar share of residents born abroad".into());
     push(i64::from(recent), Weights::RECENT, format!("updated in the last {} days", Weights::RECENT_DAYS));
@@ -83,10 +108,14 @@ pub fn learn_from(conn: &mut DbConnection, caller: &Caller, city_id: i64, now: N
                 }
                 if let Some(r) = ratings.iter().find(|r| r.framework == fw.code && r.commitment == c.code) {
                     if let Some(l) = r.self_level.filter(|l| is_low(*l)) {
-                        reasons.push(format!("your latest self-assessment: {}", crate::pages::labels::assessment(l).to_lowercase()));
+                        reasons.push(format!(
+                            "your latest self-assessment: {}",
+                            crate::pages::labels::assessment(l).to_lowercase()
+                        ));
                     }
                     if let Some(v) = r.verified.as_ref().filter(|v| is_low(v.level)) {
-                        reasons.push(format!("verified as {}", crate::pages::labels::assessment(v.level).to_lowercase()));
+                        reasons
+                            .push(format!("verified as {}", crate::pages::labels::assessment(v.level).to_lowercase()));
                     }
                 }
                 if !reasons.is_empty() {
@@ -117,9 +146,17 @@ pub fn learn_from(conn: &mut DbConnection, caller: &Caller, city_id: i64, now: N
                     let mut actions: Vec<PeerAction> = fs
                         .iter()
                         .filter(|f| is_strong(f))
-                        .map(|f| PeerAction { id: f.action_id, title: f.title.clone(), status: f.status, progress: f.progress, good_practice: good.contains(&f.action_id) })
+                        .map(|f| PeerAction {
+                            id: f.action_id,
+                            title: f.title.clone(),
+                            status: f.status,
+                            progress: f.progress,
+                            good_practice: good.contains(&f.action_id),
+                        })
                         .collect();
-                    actions.sort_by(|a, b| b.good_practice.cmp(&a.good_practice).then(b.progress.cmp(&a.progress)).then(a.id.cmp(&b.id)));
+                    actions.sort_by(|a, b| {
+                        b.good_practice.cmp(&a.good_practice).then(b.progress.cmp(&a.progress)).then(a.id.cmp(&b.id))
+                    });
                     Suggestion { city_id: other, city: name, country, score, parts, actions }
                 })
                 .collect();
@@ -165,14 +202,13 @@ pub fn compare(conn: &mut DbConnection, caller: &Caller, city_id: i64, threshold
     for fw_id in store::frameworks_of(conn, city_id)? {
         let fw = crate::charter::store::by_id(conn, fw_id)?;
         let structure = crate::charter::store::structure(conn, fw_id)?;
-        let role_of: HashMap<i64, i64> = structure
-            .iter()
-            .flat_map(|(r, cs)| cs.iter().filter(|c| !c.retired).map(move |c| (c.id, r.id)))
-            .collect();
+        let role_of: HashMap<i64, i64> =
+            structure.iter().flat_map(|(r, cs)| cs.iter().filter(|c| !c.retired).map(move |c| (c.id, r.id))).collect();
         let members: Vec<i64> = store::cities_in(conn, fw_id)?.into_iter().map(|c| c.0).collect();
         let tallies = tally(&store::facts(conn, fw_id, None, None)?, &role_of);
         let empty = Tally { covered: HashMap::new(), progress: HashMap::new() };
-        let covered_of = |c: i64, role: i64| tallies.get(&c).unwrap_or(&empty).covered.get(&role).map_or(0, |s| s.len()) as f64;
+        let covered_of =
+            |c: i64, role: i64| tallies.get(&c).unwrap_or(&empty).covered.get(&role).map_or(0, |s| s.len()) as f64;
         let progress_of = |c: i64, role: i64| {
             tallies.get(&c).and_then(|t| t.progress.get(&role)).map(|(sum, n)| *sum as f64 / *n as f64)
         };
@@ -183,14 +219,33 @@ pub fn compare(conn: &mut DbConnection, caller: &Caller, city_id: i64, threshold
             }
             let covered = group.iter().map(|c| covered_of(*c, role)).sum::<f64>() / n as f64;
             let ps: Vec<f64> = group.iter().filter_map(|c| progress_of(*c, role)).collect();
-            let progress = if ps.len() as i64 >= threshold { Some(ps.iter().sum::<f64>() / ps.len() as f64) } else { None };
+            let progress =
+                if ps.len() as i64 >= threshold { Some(ps.iter().sum::<f64>() / ps.len() as f64) } else { None };
             Average { cities: n, covered: Some((covered * 10.0).round() / 10.0), progress: progress.map(|p| p.round()) }
         };
         let size_group: Option<Vec<i64>> = mine.and_then(|m| m.population).map(|p| {
-            members.iter().copied().filter(|c| contexts.get(c).and_then(|x| x.population).is_some_and(|q| context::size_band(q) == context::size_band(p))).collect()
+            members
+                .iter()
+                .copied()
+                .filter(|c| {
+                    contexts
+                        .get(c)
+                        .and_then(|x| x.population)
+                        .is_some_and(|q| context::size_band(q) == context::size_band(p))
+                })
+                .collect()
         });
         let share_group: Option<Vec<i64>> = mine.and_then(|m| m.born_abroad_percent).map(|p| {
-            members.iter().copied().filter(|c| contexts.get(c).and_then(|x| x.born_abroad_percent).is_some_and(|q| context::share_band(q) == context::share_band(p))).collect()
+            members
+                .iter()
+                .copied()
+                .filter(|c| {
+                    contexts
+                        .get(c)
+                        .and_then(|x| x.born_abroad_percent)
+                        .is_some_and(|q| context::share_band(q) == context::share_band(p))
+                })
+                .collect()
         });
         let row = |role: i64, code: Option<String>, title: String, total: i64| RoleComparison {
             role: code,
@@ -204,7 +259,9 @@ pub fn compare(conn: &mut DbConnection, caller: &Caller, city_id: i64, threshold
         };
         let roles: Vec<RoleComparison> = structure
             .iter()
-            .map(|(r, cs)| row(r.id, Some(r.code.clone()), r.title.clone(), cs.iter().filter(|c| !c.retired).count() as i64))
+            .map(|(r, cs)| {
+                row(r.id, Some(r.code.clone()), r.title.clone(), cs.iter().filter(|c| !c.retired).count() as i64)
+            })
             .collect();
         let overall = row(0, None, "All commitments".into(), roles.iter().map(|r| r.total).sum());
         out.push(Comparison {

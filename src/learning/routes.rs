@@ -63,7 +63,11 @@ pub struct PairQuery {
 #[utoipa::path(get, path = "/api/v1/peer-pairs", tag = "learning", security(("bearer" = [])),
     params(PairQuery),
     responses((status = 200, body = Vec<Pair>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn peer_pairs(state: web::Data<AppState>, caller: Caller, q: web::Query<PairQuery>) -> ApiResult<HttpResponse> {
+pub async fn peer_pairs(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<PairQuery>,
+) -> ApiResult<HttpResponse> {
     let fw = q.into_inner().framework.unwrap_or_else(|| "eurocities-integrating-cities".into());
     let now = state.clock.now().naive_utc();
     let out = db(&state.pool, move |c| commands::pairing(c, &caller, &fw, now)).await?;

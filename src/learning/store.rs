@@ -74,7 +74,12 @@ pub fn cities_in(conn: &mut DbConnection, framework_id: i64) -> QueryResult<Vec<
 
 /// The frameworks a city has plans in, as ids.
 pub fn frameworks_of(conn: &mut DbConnection, city_id: i64) -> QueryResult<Vec<i64>> {
-    plans::table.filter(plans::city_id.eq(city_id)).select(plans::framework_id).distinct().order(plans::framework_id).load(conn)
+    plans::table
+        .filter(plans::city_id.eq(city_id))
+        .select(plans::framework_id)
+        .distinct()
+        .order(plans::framework_id)
+        .load(conn)
 }
 
 /// Every good practice in the latest published version of each report, newest publication

@@ -2,9 +2,11 @@
 //! action with its check-in reports and the history of every change.
 
 use super::labels;
-use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer};
-use crate::cities::commands::Access;
+use super::web::{
+    self, db, form_errors, page, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer,
+};
 use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea, Staleness};
+use crate::cities::commands::Access;
 use crate::error::{ApiError, FieldError};
 use crate::history::{self, Kind};
 use crate::plans::store::Stored;

@@ -105,8 +105,16 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
         format!("{} points for each completed action on the commitment", Weights::COMPLETED),
         format!("{} point for each open action at least {}% done", Weights::ADVANCED, Weights::ADVANCED_PROGRESS),
         format!("{} points for each of its actions published as good practice", Weights::GOOD_PRACTICE),
-        format!("{} point for a city of the same size, {} for a similar share of residents born abroad", Weights::SAME_SIZE, Weights::SAME_SHARE),
-        format!("{} point if one of its actions on it was updated in the last {} days", Weights::RECENT, Weights::RECENT_DAYS),
+        format!(
+            "{} point for a city of the same size, {} for a similar share of residents born abroad",
+            Weights::SAME_SIZE,
+            Weights::SAME_SHARE
+        ),
+        format!(
+            "{} point if one of its actions on it was updated in the last {} days",
+            Weights::RECENT,
+            Weights::RECENT_DAYS
+        ),
     ];
     let can_edit = viewer.caller.can_edit_city(city_id).is_ok();
     page(
@@ -143,7 +151,12 @@ async fn context_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) 
         "born_abroad_year": ctx.born_abroad_year.map(|p| p.to_string()).unwrap_or_default(),
         "source": ctx.source, "version": ctx.version,
     });
-    page(&req, "context_form", &format!("{}: context", city.name), json!({"city": {"id": city.id, "name": city.name}, "values": values}))
+    page(
+        &req,
+        "context_form",
+        &format!("{}: context", city.name),
+        json!({"city": {"id": city.id, "name": city.name}, "values": values}),
+    )
 }
 
 /// A whole number as people type it: spaces, commas, dots and apostrophes between digits are
@@ -168,9 +181,12 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
-    let population = whole("population", form.get("population"), "a whole number of residents, such as 350000", &mut errors);
-    let population_year = whole("population_year", form.get("population_year"), "a year, such as 2024", &mut errors).map(|y| y.clamp(0, 9999) as i32);
-    let born_abroad_year = whole("born_abroad_year", form.get("born_abroad_year"), "a year, such as 2024", &mut errors).map(|y| y.clamp(0, 9999) as i32);
+    let population =
+        whole("population", form.get("population"), "a whole number of residents, such as 350000", &mut errors);
+    let population_year = whole("population_year", form.get("population_year"), "a year, such as 2024", &mut errors)
+        .map(|y| y.clamp(0, 9999) as i32);
+    let born_abroad_year = whole("born_abroad_year", form.get("born_abroad_year"), "a year, such as 2024", &mut errors)
+        .map(|y| y.clamp(0, 9999) as i32);
     let pct = form.get("born_abroad_percent").trim().trim_end_matches('%').trim().replace(',', ".");
     let born_abroad_percent = if pct.is_empty() {
         None
@@ -197,8 +213,11 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
         let run = |c: &mut crate::db::DbConnection| {
             crate::cities::commands::set_context(c, &caller, city_id, version, &input, now)
         };
-        let result =
-            if errors.is_empty() { run(c) } else { Err(ApiError::Validation([errors, crate::db::dry_run(c, run)?].concat())) };
+        let result = if errors.is_empty() {
+            run(c)
+        } else {
+            Err(ApiError::Validation([errors, crate::db::dry_run(c, run)?].concat()))
+        };
         match result {
             Ok(done) => Ok(Ok(done)),
             Err(ApiError::Validation(e)) => Ok(Err(e)),
@@ -209,7 +228,7 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
     match outcome {
         Ok(_) => Ok(redirect_with_notice(&format!("/cities/{city_id}/learn"), "The city's context is saved.")),
         Err(e) => {
-            let city = db(&req, move |c| Ok(crate::cities::store::require(c, city_id)?)).await?;
+            let city = db(&req, move |c| crate::cities::store::require(c, city_id)).await?;
             let values = json!({
                 "population": form.get("population"), "population_year": form.get("population_year"),
                 "born_abroad_percent": form.get("born_abroad_percent"), "born_abroad_year": form.get("born_abroad_year"),
@@ -326,10 +345,18 @@ async fn feed(req: HttpRequest) -> Result<HttpResponse, PageError> {
     let all = db(&req, commands::practices).await?;
     let updated = all.first().map(|p| p.published_at).unwrap_or_default();
     let stamp = |t: chrono::NaiveDateTime| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out.push_str(&format!("<title>{} · Good practices under the Charter on Integrating Cities</title>\n", xml(&network)));
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    out.push_str(&format!(
+        "<title>{} · Good practices under the Charter on Integrating Cities</title>\n",
+        xml(&network)
+    ));
     out.push_str(&format!("<id>{}/good-practices</id>\n<link rel=\"self\" href=\"{}/good-practices.atom\"/>\n<link href=\"{}/good-practices\"/>\n", xml(&base), xml(&base), xml(&base)));
-    out.push_str(&format!("<updated>{}</updated>\n<author><name>{} secretariat</name></author>\n", stamp(updated), xml(&network)));
+    out.push_str(&format!(
+        "<updated>{}</updated>\n<author><name>{} secretariat</name></author>\n",
+        stamp(updated),
+        xml(&network)
+    ));
     for p in all.iter().take(50) {
         let href = format!("{base}/good-practices/{}/{}", p.report, p.action_id);
         out.push_str(&format!(

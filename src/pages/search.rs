@@ -45,8 +45,19 @@ const LABELS: &[(&str, &str)] = &[
 
 /// The parameters in the order addresses carry them.
 const ORDER: &[&str] = &[
-    "q", "role", "commitment", "policy_area", "status", "delivery", "country", "good_practice", "stale", "framework",
-    "sort", "per_page", "page",
+    "q",
+    "role",
+    "commitment",
+    "policy_area",
+    "status",
+    "delivery",
+    "country",
+    "good_practice",
+    "stale",
+    "framework",
+    "sort",
+    "per_page",
+    "page",
 ];
 
 /// The address of this search with `changes` applied (None removes a parameter); the page
@@ -123,9 +134,11 @@ fn view(p: &SearchParams, s: &Search, r: &Results, scope: Scope, errors: Option<
             }))
         })
         .collect();
-    let chosen: Vec<Value> = facets.iter().filter(|f| !f["selected"].is_null()).map(|f| {
-        json!({"heading": f["heading"], "label": f["selected"]["label"], "remove": f["selected"]["remove"]})
-    }).collect();
+    let chosen: Vec<Value> = facets
+        .iter()
+        .filter(|f| !f["selected"].is_null())
+        .map(|f| json!({"heading": f["heading"], "label": f["selected"]["label"], "remove": f["selected"]["remove"]}))
+        .collect();
     let pages = (r.total + r.per_page - 1) / r.per_page;
     let items: Vec<Value> = r
         .items
@@ -186,5 +199,6 @@ fn view(p: &SearchParams, s: &Search, r: &Results, scope: Scope, errors: Option<
 
 fn chosen_or_words(p: &SearchParams) -> bool {
     let v = serde_json::to_value(p).unwrap_or_default();
-    v.as_object().is_some_and(|m| m.iter().any(|(k, v)| k != "per_page" && v.as_str().is_some_and(|s| !s.trim().is_empty())))
+    v.as_object()
+        .is_some_and(|m| m.iter().any(|(k, v)| k != "per_page" && v.as_str().is_some_and(|s| !s.trim().is_empty())))
 }

@@ -136,6 +136,13 @@ fn table() -> Vec<Case> {
         case(M::GET, "/api/v1/cities/{id}/check-ins.ics", T::CityA, None, read),
         case(M::GET, "/api/v1/cities/{id}/calendar-link", T::CityACalendar, None, edit),
         case(M::GET, "/api/v1/cities/{id}/verified-ratings", T::CityA, None, read),
+        // City A's page is public here, and so is its context (tests/api/learning.rs: a private one's is not).
+        case(M::GET, "/api/v1/cities/{id}/context", T::CityA, None, [200; 5]),
+        case(M::PUT, "/api/v1/cities/{id}/context", T::CityA, Some(json!({"population": 400000})), edit),
+        case(M::GET, "/api/v1/cities/{id}/learn-from", T::CityA, None, read),
+        case(M::GET, "/api/v1/cities/{id}/comparison", T::CityA, None, read),
+        case(M::GET, "/api/v1/good-practices", T::None, None, [200; 5]),
+        case(M::GET, "/api/v1/peer-pairs", T::None, None, secretariat_only),
         case(
             M::POST,
             "/api/v1/cities/{id}/verified-ratings",
@@ -341,6 +348,9 @@ async fn every_route_times_every_role() {
             {
                 let current =
                     app.get(version_path.as_ref().unwrap(), &w.secretariat).await.body["check_in"]["version"].clone();
+                body.as_mut().unwrap()["version"] = current;
+            } else if c.method == Method::PUT && c.template.ends_with("/context") {
+                let current = app.get(&path, &w.secretariat).await.body["version"].clone();
                 body.as_mut().unwrap()["version"] = current;
             } else if c.method == Method::PATCH {
                 let current = match (&version_path, c.target) {

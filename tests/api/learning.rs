@@ -29,8 +29,20 @@ struct Net {
 async fn net(app: &TestApp) -> Net {
     let s = app.token(Role::Secretariat, None).await;
     let mut ids = vec![];
-    for (name, country, public) in [("Malmö", "SE", false), ("Łódź", "PL", true), ("Göteborg", "SE", true), ("Zürich", "CH", false), ("Porto", "PT", true)] {
-        let id = app.post("/api/v1/cities", &s, json!({"name": name, "country": country, "public": public})).await.expect(201).json::<Value>()["id"].as_i64().unwrap();
+    for (name, country, public) in [
+        ("Malmö", "SE", false),
+        ("Łódź", "PL", true),
+        ("Göteborg", "SE", true),
+        ("Zürich", "CH", false),
+        ("Porto", "PT", true),
+    ] {
+        let id = app
+            .post("/api/v1/cities", &s, json!({"name": name, "country": country, "public": public}))
+            .await
+            .expect(201)
+            .json::<Value>()["id"]
+            .as_i64()
+            .unwrap();
         ids.push(id);
     }
     let (t, a, b, c, d) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
@@ -70,11 +82,21 @@ async fn net(app: &TestApp) -> Net {
 }
 
 fn gap<'a>(v: &'a Value, commitment: &str) -> &'a Value {
-    v["gaps"].as_array().unwrap().iter().find(|g| g["commitment"] == commitment).unwrap_or_else(|| panic!("no gap {commitment}: {v}"))
+    v["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["commitment"] == commitment)
+        .unwrap_or_else(|| panic!("no gap {commitment}: {v}"))
 }
 
 fn scores(g: &Value) -> Vec<(String, i64)> {
-    g["suggestions"].as_array().unwrap().iter().map(|s| (s["city"].as_str().unwrap().to_string(), s["score"].as_i64().unwrap())).collect()
+    g["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["city"].as_str().unwrap().to_string(), s["score"].as_i64().unwrap()))
+        .collect()
 }
 
 #[tokio::test]
@@ -109,7 +131,10 @@ async fn learn_from_ranks_cities_by_a_score_worked_by_hand_and_hides_private_cit
     // The page says the same, with the score explained.
     let session = app.browser_as(Role::CityEditor, Some(n.t)).await;
     let html = session.get(&format!("/cities/{}/learn", n.t)).await.body;
-    assert!(html.contains("Łódź") && html.contains("score 5") && html.contains("3 points for each completed action"), "{html}");
+    assert!(
+        html.contains("Łódź") && html.contains("score 5") && html.contains("3 points for each completed action"),
+        "{html}"
+    );
     assert!(!html.contains("Zürich"));
 }
 
@@ -150,9 +175,15 @@ async fn context_figures_are_checked_and_versioned() {
     for f in ["population", "born_abroad_percent", "population_year"] {
         r.assert_problem(422, Some(f));
     }
-    app.request(Method::PUT, &url, Some(&n.editor_t), Some(&json!({"version": 0, "population": 1}))).await.assert_problem(409, None);
+    app.request(Method::PUT, &url, Some(&n.editor_t), Some(&json!({"version": 0, "population": 1})))
+        .await
+        .assert_problem(409, None);
     app.request(Method::PUT, &url, Some(&n.observer), Some(&json!({"version": 1}))).await.assert_problem(403, None);
-    let done: Value = app.request(Method::PUT, &url, Some(&n.editor_t), Some(&json!({"version": 1, "population": 1_200_000}))).await.expect(200).json();
+    let done: Value = app
+        .request(Method::PUT, &url, Some(&n.editor_t), Some(&json!({"version": 1, "population": 1_200_000})))
+        .await
+        .expect(200)
+        .json();
     assert_eq!(done["size_band"], "1 million residents or more");
     assert_eq!(done["born_abroad_percent"], Value::Null);
     // A private city's context is not public; a public one's is.
@@ -178,7 +209,10 @@ async fn pairs_join_cities_that_can_each_teach_the_other() {
     }
     let session = app.browser_as(Role::Secretariat, None).await;
     let html = session.get("/network/pairing").await.body.replace("&#x3D;", "=");
-    assert!(html.contains(&format!("/peer-reviews/new?host={}&amp;reviewers={}&amp;commitments=PM1", n.b, n.t)), "{html}");
+    assert!(
+        html.contains(&format!("/peer-reviews/new?host={}&amp;reviewers={}&amp;commitments=PM1", n.b, n.t)),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -196,7 +230,8 @@ async fn the_library_holds_what_a_published_report_marked_as_good_practice() {
     assert_eq!((lib[0]["city"].as_str(), lib[0]["commitment"].as_str()), (Some("Łódź"), Some("SP1")));
     let slug = lib[0]["report"].as_str().unwrap().to_string();
     // A page per practice, and the feed.
-    let page = app.request(Method::GET, &format!("/good-practices/{slug}/{}", n.a_completed), None, None).await.expect(200);
+    let page =
+        app.request(Method::GET, &format!("/good-practices/{slug}/{}", n.a_completed), None, None).await.expect(200);
     assert!(page.body.as_str().unwrap().contains("SP1 completed 100"));
     app.request(Method::GET, &format!("/good-practices/{slug}/{}", n.b_advanced), None, None).await.expect(404);
     let feed = app.request(Method::GET, "/good-practices.atom", None, None).await.expect(200);
@@ -204,7 +239,8 @@ async fn the_library_holds_what_a_published_report_marked_as_good_practice() {
     let xml = feed.body.as_str().unwrap();
     assert!(xml.contains("<entry>") && xml.contains("Łódź: SP1 completed 100"), "{xml}");
     // The search's facet, and the score: Łódź gains 2 points for its good practice.
-    let found: Value = app.request(Method::GET, "/api/v1/actions?good_practice=true", None, None).await.expect(200).json();
+    let found: Value =
+        app.request(Method::GET, "/api/v1/actions?good_practice=true", None, None).await.expect(200).json();
     assert_eq!(found["total"], 1);
     assert_eq!(found["items"][0]["id"], n.a_completed);
     let mine: Value = app.get(&format!("/api/v1/cities/{}/learn-from", n.t), &n.editor_t).await.expect(200).json();

@@ -47,9 +47,19 @@ async fn network(app: &TestApp) -> Network {
     };
     let (p_lodz, p_malmo, p_zurich) =
         (app.plan(&secretariat, lodz).await, app.plan(&secretariat, malmo).await, app.plan(&secretariat, zurich).await);
-    let cafe_lodz = action(p_lodz, "SP1", "Language café for newcomers", "Weekly conversations in Polish with volunteers.", json!(["language_learning"])).await;
-    let desk_malmo = action(p_malmo, "SP2", "Welcome desk at the town hall", "One door for every question.", json!(["other"])).await;
-    let cafe_zurich = action(p_zurich, "SP1", "Language cafés in libraries", "Conversation groups.", json!(["language_learning"])).await;
+    let cafe_lodz = action(
+        p_lodz,
+        "SP1",
+        "Language café for newcomers",
+        "Weekly conversations in Polish with volunteers.",
+        json!(["language_learning"]),
+    )
+    .await;
+    let desk_malmo =
+        action(p_malmo, "SP2", "Welcome desk at the town hall", "One door for every question.", json!(["other"])).await;
+    let cafe_zurich =
+        action(p_zurich, "SP1", "Language cafés in libraries", "Conversation groups.", json!(["language_learning"]))
+            .await;
     Network {
         observer: app.token(Role::Observer, None).await,
         editor_zurich: app.token(Role::CityEditor, Some(zurich)).await,
@@ -74,7 +84,12 @@ fn ids(v: &Value) -> Vec<i64> {
 }
 
 fn facet(v: &Value, name: &str) -> Vec<(String, i64)> {
-    v["facets"][name].as_array().unwrap().iter().map(|f| (f["value"].as_str().unwrap().to_string(), f["count"].as_i64().unwrap())).collect()
+    v["facets"][name]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["value"].as_str().unwrap().to_string(), f["count"].as_i64().unwrap()))
+        .collect()
 }
 
 #[tokio::test]
@@ -95,14 +110,24 @@ async fn accents_case_and_word_forms_do_not_matter() {
     assert_eq!(r["total"], 0, "{r}");
     // A renamed city is found by its new name.
     let v = app.get_city(&n.secretariat, n.malmo).await.version;
-    app.patch(&format!("/api/v1/cities/{}", n.malmo), &n.secretariat, json!({"version": v, "name": "Göteborg"})).await.expect(200);
+    app.patch(&format!("/api/v1/cities/{}", n.malmo), &n.secretariat, json!({"version": v, "name": "Göteborg"}))
+        .await
+        .expect(200);
     assert_eq!(ids(&search(&app, None, "?q=goteborg").await), vec![n.desk_malmo]);
     assert_eq!(search(&app, None, "?q=malmo").await["total"], 0);
     // A changed title is found at once; a removed action is gone.
     let a = app.get_action(&n.secretariat, n.cafe_lodz).await;
-    app.patch(&format!("/api/v1/actions/{}", n.cafe_lodz), &n.secretariat, json!({"version": a.version, "title": "Tandem partners"})).await.expect(200);
+    app.patch(
+        &format!("/api/v1/actions/{}", n.cafe_lodz),
+        &n.secretariat,
+        json!({"version": a.version, "title": "Tandem partners"}),
+    )
+    .await
+    .expect(200);
     assert_eq!(ids(&search(&app, None, "?q=tandem").await), vec![n.cafe_lodz]);
-    app.request(Method::DELETE, &format!("/api/v1/actions/{}", n.cafe_lodz), Some(&n.secretariat), None).await.expect(204);
+    app.request(Method::DELETE, &format!("/api/v1/actions/{}", n.cafe_lodz), Some(&n.secretariat), None)
+        .await
+        .expect(204);
     assert_eq!(search(&app, None, "?q=tandem").await["total"], 0);
 }
 
@@ -121,7 +146,11 @@ async fn nothing_of_a_private_city_reaches_those_who_may_not_read_it() {
     assert_eq!(search(&app, Some(&n.editor_other), "?q=cafe").await["total"], 1);
     // Zürich's editor sees its own beside the public ones.
     let own = search(&app, Some(&n.editor_zurich), "?q=cafe").await;
-    assert_eq!(ids(&own), { let mut v = vec![n.cafe_lodz, n.cafe_zurich]; v.sort(); v });
+    assert_eq!(ids(&own), {
+        let mut v = vec![n.cafe_lodz, n.cafe_zurich];
+        v.sort();
+        v
+    });
     // The observer and the secretariat see every city.
     for t in [&n.observer, &n.secretariat] {
         let r = search(&app, Some(t), "?q=cafe").await;
@@ -164,13 +193,20 @@ async fn facets_count_the_results_and_filters_narrow_them() {
     // Pages.
     let p1 = search(&app, Some(&n.observer), "?sort=title&per_page=2").await;
     let p2 = search(&app, Some(&n.observer), "?sort=title&per_page=2&page=2").await;
-    let titles = |v: &Value| v["items"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let titles = |v: &Value| {
+        v["items"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
     assert_eq!(titles(&p1), vec!["Language café for newcomers", "Language cafés in libraries"]);
     assert_eq!(titles(&p2), vec!["Welcome desk at the town hall"]);
     assert_eq!((p2["page"].as_i64(), p2["per_page"].as_i64(), p2["total"].as_i64()), (Some(2), Some(2), Some(3)));
     // Mistakes, named all at once.
     let bad = app
-        .request(Method::GET, "/api/v1/actions?status=done&per_page=1000&good_practice=maybe&sort=best&country=XX", None, None)
+        .request(
+            Method::GET,
+            "/api/v1/actions?status=done&per_page=1000&good_practice=maybe&sort=best&country=XX",
+            None,
+            None,
+        )
         .await;
     for f in ["status", "per_page", "good_practice", "sort", "country"] {
         bad.assert_problem(422, Some(f));

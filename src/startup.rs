@@ -195,6 +195,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(crate::indicators::routes::configure)
                 .configure(crate::reports::routes::configure)
                 .configure(crate::verification::routes::configure)
+                .configure(crate::peer_reviews::routes::configure)
                 .configure(crate::exchange::routes::configure)
                 .configure(crate::privacy::routes::configure),
         )

@@ -388,14 +388,15 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
     let state = web::state(&req);
     let tz = state.settings.schedule()?.time_zone();
     let staleness = state.settings.staleness(state.clock.now());
-    let (a, city, plan, entries, reports) = db(&req, move |c| {
+    let (a, city, plan, entries, reports, origin) = db(&req, move |c| {
         let a = store::require(c, id, staleness)?;
         caller.can_read_city(a.city_id)?;
         let city = crate::cities::store::require(c, a.city_id)?;
         let plan = crate::plans::store::require(c, a.plan_id)?;
         let (entries, _) = history::for_object(c, Kind::Action, id)?;
         let reports = crate::check_ins::store::reports_for_action(c, id)?;
-        Ok((a, city, plan, entries, reports))
+        let origin = crate::peer_reviews::commands::origin_of_action(c, id)?;
+        Ok((a, city, plan, entries, reports, origin))
     })
     .await?;
     let when = |t: chrono::NaiveDateTime| {
@@ -456,6 +457,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
             },
             "city": {"id": city.id, "name": city.name}, "plan": {"title": plan.plan.title},
             "history": history, "reports": reports, "can_edit": can_edit,
+            "origin": origin.map(|(review, rec, text)| json!({"review": review, "recommendation": rec, "text": labels::short(&text, 120)})),
         }),
     )
 }

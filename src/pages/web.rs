@@ -434,6 +434,7 @@ fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
             ("/cities".into(), "Cities"),
             ("/rounds".into(), "Check-ins"),
             ("/reviews".into(), "Reviews"),
+            ("/peer-reviews".into(), "Peer reviews"),
             ("/reports/manage".into(), "Reports"),
             ("/outbox".into(), "Outbox"),
             ("/users".into(), "Users"),

@@ -834,9 +834,10 @@ pub fn to_action(
     })
 }
 
-/// The recommendation an action came from, if any: (review id, recommendation id).
-pub fn origin_of_action(conn: &mut DbConnection, action_id: i64) -> ApiResult<Option<(i64, i64)>> {
-    Ok(store::recommendation_of_action(conn, action_id)?.map(|(rec, review)| (review, rec)))
+/// The recommendation an action came from, if any, for whoever reads the action: (review id,
+/// recommendation id, its text).
+pub fn origin_of_action(conn: &mut DbConnection, action_id: i64) -> ApiResult<Option<(i64, i64, String)>> {
+    Ok(store::recommendation_of_action(conn, action_id)?.map(|(rec, review, text)| (review, rec, text)))
 }
 
 /// The cities a review could involve, for forms: (id, name), by name.

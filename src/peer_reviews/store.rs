@@ -265,11 +265,11 @@ pub fn held_in(conn: &mut DbConnection, framework_id: i64, from: NaiveDate, to: 
         .collect()
 }
 
-/// The recommendation an action came from: (recommendation id, review id).
-pub fn recommendation_of_action(conn: &mut DbConnection, action_id: i64) -> QueryResult<Option<(i64, i64)>> {
+/// The recommendation an action came from: (recommendation id, review id, its text).
+pub fn recommendation_of_action(conn: &mut DbConnection, action_id: i64) -> QueryResult<Option<(i64, i64, String)>> {
     recommendations::table
         .filter(recommendations::action_id.eq(action_id))
-        .select((recommendations::id, recommendations::peer_review_id))
+        .select((recommendations::id, recommendations::peer_review_id, recommendations::text))
         .first(conn)
         .optional()
 }

@@ -24,6 +24,7 @@ mod migrations;
 mod openapi;
 mod operations;
 mod pages;
+mod peer_reviews;
 mod plan_pages;
 mod plans;
 mod privacy;

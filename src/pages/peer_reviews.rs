@@ -104,6 +104,8 @@ pub fn review_row(r: &PeerReview, public: bool) -> Value {
         "reviewers": r.reviewing_cities.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", "),
         "commitments": r.commitments.iter().map(|c| c.commitment.clone()).collect::<Vec<_>>().join(", "),
         "visit": dates(r.visit_from, r.visit_to),
+        "count": r.recommendations.len(),
+        "responded": r.recommendations.iter().filter(|x| x.response.is_some()).count(),
         "recommendations": r.recommendations.iter().map(|x| recommendation_view(x, public)).collect::<Vec<_>>(),
     })
 }

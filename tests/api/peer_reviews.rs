@@ -242,6 +242,10 @@ async fn the_host_responds_and_turns_a_recommendation_into_an_action_linked_both
     assert_eq!(page.status, 200);
     assert!(page.attrs("a", "href").contains(&format!("/actions/{action}")));
     assert!(page.body.contains("60%"));
+    // The list shows the review.
+    let page = browser.get("/peer-reviews").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.attrs("a", "href").contains(&format!("/peer-reviews/{id}")));
     // The host's page lists the recommendation and what became of it.
     let page = browser.get(&format!("/cities/{}", w.city_a)).await;
     assert!(page.body.contains("Peer reviews and recommendations"), "{}", page.body);

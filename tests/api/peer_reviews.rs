@@ -330,3 +330,125 @@ async fn people_are_for_those_involved_and_the_public_reads_only_agreed_summarie
     assert!(!changed["summary_agreed"].as_bool().unwrap());
     assert_eq!(public.get(&format!("/peer-reviews/{id}")).await.status, 303);
 }
+
+#[tokio::test]
+async fn the_outcomes_report_counts_reviews_held_their_recommendations_and_follow_up_worked_by_hand() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let s = &w.secretariat;
+    let respond = |rec: i64| format!("/api/v1/recommendations/{rec}/response");
+    let to_action = |rec: i64| format!("/api/v1/recommendations/{rec}/action");
+    // Review 1: Malmö hosts, Łódź reviews, SP1 and EM1, visited in March 2026.
+    let (one, r1) = visited_review_with_recommendation(&app, &w).await;
+    let r2 = add_recommendation(&app, &w, one, "SP1", "Open a second café").await;
+    let r3 = add_recommendation(&app, &w, one, "EM1", "Publish the staff figures").await;
+    put(&app, &respond(r1), &w.editor_a, json!({"response": "accepted"})).await.expect(200);
+    put(&app, &respond(r2), &w.editor_a, json!({"response": "not_accepted"})).await.expect(200);
+    put(&app, &respond(r3), &w.editor_a, json!({"response": "partly"})).await.expect(200);
+    let a1 = app.post(&to_action(r1), &w.editor_a, json!({})).await.expect(201).body["action"]["id"].as_i64().unwrap();
+    let a3 = app.post(&to_action(r3), &w.editor_a, json!({})).await.expect(201).body["action"]["id"].as_i64().unwrap();
+    app.update_action(&w.editor_a, a1, json!({"version": 1, "status": "in_progress", "progress": 60})).await;
+    app.update_action(&w.editor_a, a3, json!({"version": 1, "status": "completed", "progress": 100})).await;
+    // Review 2: Łódź hosts, Malmö reviews, PM1, visited in May 2026; no response yet.
+    let two = json!({"host_city_id": w.city_b, "framework": CHARTER, "reviewing_city_ids": [w.city_a],
+        "commitments": ["PM1"], "state": "visited", "visit_from": "2026-05-01"});
+    let two = app.post("/api/v1/peer-reviews", s, two).await.expect(201).body["id"].as_i64().unwrap();
+    add_recommendation(&app, &w, two, "PM1", "Adopt an equality statement").await;
+    // Review 3: visited in 2027, outside the period.
+    let three = json!({"host_city_id": w.city_a, "framework": CHARTER, "reviewing_city_ids": [w.city_b],
+        "commitments": ["BU1"], "state": "visited", "visit_from": "2027-02-01"});
+    app.post("/api/v1/peer-reviews", s, three).await.expect(201);
+    // Malmö is public and agreed to publish review 1's summary; Łódź is not public.
+    let city = app.get_city(s, w.city_a).await;
+    app.update_city(s, w.city_a, json!({"version": city.version, "public": true})).await;
+    let v = review(&app, s, one).await["version"].clone();
+    let v = app
+        .patch(&format!("/api/v1/peer-reviews/{one}"), s, json!({"version": v, "summary": "A model."}))
+        .await
+        .expect(200)
+        .body["version"]
+        .clone();
+    put(
+        &app,
+        &format!("/api/v1/peer-reviews/{one}/summary-agreement"),
+        &w.editor_a,
+        json!({"version": v, "agreed": true}),
+    )
+    .await
+    .expect(200);
+
+    let report = app.compile_report(s, CHARTER, "2026-01-01", "2026-12-31").await.compiled.report_id;
+    app.mark_good_practice(s, report, w.action_a).await; // SP1, Malmö
+    let full = app.get_report(s, report).await["figures"]["mutual_learning"].clone();
+    // By hand, the secretariat's view: 2 reviews (not the 2027 one), 4 recommendations: accepted
+    // 1, partly 1, not accepted 1, none 1; 2 became actions (60 % in progress, 100 % completed):
+    // mean progress 80.
+    let t = &full["totals"];
+    assert_eq!(
+        [
+            &t["reviews"],
+            &t["recommendations"],
+            &t["accepted"],
+            &t["partly"],
+            &t["not_accepted"],
+            &t["no_response"],
+            &t["became_actions"]
+        ],
+        [&json!(2), &json!(4), &json!(1), &json!(1), &json!(1), &json!(1), &json!(2)]
+    );
+    assert_eq!(t["actions_by_status"]["completed"], 1);
+    assert_eq!(t["actions_by_status"]["in_progress"], 1);
+    assert_eq!(t["mean_action_progress"], 80.0);
+    let row =
+        |ml: &Value, code: &str| ml["commitments"].as_array().unwrap().iter().find(|c| c["code"] == code).cloned();
+    let sp1 = row(&full, "SP1").unwrap();
+    assert_eq!(
+        (
+            sp1["figures"]["recommendations"].as_i64(),
+            sp1["figures"]["accepted"].as_i64(),
+            sp1["figures"]["not_accepted"].as_i64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(
+        (sp1["figures"]["mean_action_progress"].as_f64(), sp1["good_practices"].as_i64()),
+        (Some(60.0), Some(1))
+    );
+    assert_eq!(sp1["good_practice_titles"][0], "Malmö: Action for SP1");
+    let em1 = row(&full, "EM1").unwrap();
+    assert_eq!(
+        (em1["figures"]["partly"].as_i64(), em1["figures"]["actions_by_status"]["completed"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(row(&full, "PM1").unwrap()["figures"]["no_response"], 1);
+    assert!(row(&full, "BU1").is_none(), "the 2027 review is outside the period");
+    let hosts: Vec<&str> = full["reviews"].as_array().unwrap().iter().map(|r| r["host"].as_str().unwrap()).collect();
+    assert_eq!(hosts, ["Malmö", "Łódź"]);
+    assert!(!full.to_string().contains("Ola Peer"), "cities only, never people");
+
+    // Public output: only review 1 (Łódź is private): 3 recommendations, no PM1 row.
+    let published = app.publish_report(s, report, None).await;
+    let slug = published.url.rsplit('/').next().unwrap().to_string();
+    let r = app.client.get(format!("{}/reports/{slug}.json", app.address)).send().await.unwrap();
+    let public: Value = r.json().await.unwrap();
+    let public = &public["figures"]["mutual_learning"];
+    assert_eq!(public["reviews"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (public["totals"]["recommendations"].as_i64(), public["totals"]["no_response"].as_i64()),
+        (Some(3), Some(0))
+    );
+    assert_eq!(public["totals"]["mean_action_progress"], 80.0);
+    assert!(row(public, "PM1").is_none());
+    let csv = app
+        .client
+        .get(format!("{}/reports/{slug}/tables/peer_reviews.csv", app.address))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.contains("Malmö") && !csv.contains("Łódź,Malmö"), "{csv}");
+    let html = app.client.get(format!("{}/reports/{slug}", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Mutual learning") && html.contains("1 peer reviews, 3 recommendations"), "{html}");
+}

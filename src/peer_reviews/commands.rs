@@ -388,11 +388,10 @@ fn parse(
             for (i, code) in codes.iter().enumerate() {
                 let code = code.trim();
                 match ids.get(code) {
-                    Some((id, false)) => {
-                        if !out.iter().any(|(x, _)| x == id) {
-                            out.push((*id, old_findings.get(id).cloned().unwrap_or_default()));
-                        }
+                    Some((id, false)) if !out.iter().any(|(x, _)| x == id) => {
+                        out.push((*id, old_findings.get(id).cloned().unwrap_or_default()));
                     }
+                    Some((_, false)) => {}
                     Some((_, true)) => e.push(
                         FieldError::new(format!("commitments[{i}]"), format!("`{code}` has been retired"))
                             .accepting(live()),

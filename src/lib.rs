@@ -24,6 +24,7 @@ pub mod mail;
 pub mod metrics;
 pub mod openapi;
 pub mod pages;
+pub mod peer_reviews;
 pub mod plans;
 pub mod privacy;
 pub mod reminders;

@@ -196,6 +196,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .configure(crate::reports::routes::configure)
                 .configure(crate::verification::routes::configure)
                 .configure(crate::learning::routes::configure)
+                .configure(crate::peer_reviews::routes::configure)
                 .configure(crate::exchange::routes::configure)
                 .configure(crate::privacy::routes::configure),
         )

@@ -542,3 +542,85 @@ diesel::table! {
 
 diesel::joinable!(city_contexts -> cities (city_id));
 diesel::allow_tables_to_appear_in_same_query!(report_good_practices, report_versions);
+// Peer reviews (`peer_reviews`): the review, its reviewing cities and people, the commitments in
+// focus with their findings, and recommendations with the host's response.
+diesel::table! {
+    peer_reviews (id) {
+        id -> BigInt,
+        host_city_id -> BigInt,
+        framework_id -> BigInt,
+        state -> Text,
+        visit_from -> Nullable<Date>,
+        visit_to -> Nullable<Date>,
+        report_date -> Nullable<Date>,
+        summary -> Text,
+        summary_agreed -> Bool,
+        summary_agreed_by -> Nullable<Text>,
+        summary_agreed_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    peer_review_cities (peer_review_id, city_id) {
+        peer_review_id -> BigInt,
+        city_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    peer_review_people (id) {
+        id -> BigInt,
+        peer_review_id -> BigInt,
+        position -> Integer,
+        name -> Text,
+        organisation -> Text,
+        city_id -> Nullable<BigInt>,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    peer_review_commitments (peer_review_id, commitment_id) {
+        peer_review_id -> BigInt,
+        commitment_id -> BigInt,
+        findings -> Text,
+    }
+}
+
+diesel::table! {
+    recommendations (id) {
+        id -> BigInt,
+        peer_review_id -> BigInt,
+        commitment_id -> BigInt,
+        text -> Text,
+        response -> Nullable<Text>,
+        response_note -> Text,
+        responded_by -> Nullable<Text>,
+        responded_at -> Nullable<Timestamp>,
+        action_id -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(peer_reviews -> cities (host_city_id));
+diesel::joinable!(peer_reviews -> frameworks (framework_id));
+diesel::joinable!(peer_review_cities -> peer_reviews (peer_review_id));
+diesel::joinable!(peer_review_people -> peer_reviews (peer_review_id));
+diesel::joinable!(peer_review_commitments -> peer_reviews (peer_review_id));
+diesel::joinable!(peer_review_commitments -> commitments (commitment_id));
+diesel::joinable!(recommendations -> peer_reviews (peer_review_id));
+diesel::joinable!(recommendations -> commitments (commitment_id));
+diesel::joinable!(recommendations -> actions (action_id));
+
+diesel::allow_tables_to_appear_in_same_query!(peer_reviews, cities);
+diesel::allow_tables_to_appear_in_same_query!(peer_reviews, frameworks);
+diesel::allow_tables_to_appear_in_same_query!(peer_reviews, peer_review_cities);
+diesel::allow_tables_to_appear_in_same_query!(peer_reviews, recommendations);
+diesel::allow_tables_to_appear_in_same_query!(peer_review_commitments, commitments);
+diesel::allow_tables_to_appear_in_same_query!(recommendations, commitments);
+diesel::allow_tables_to_appear_in_same_query!(recommendations, actions);

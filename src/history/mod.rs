@@ -61,6 +61,8 @@ pub enum Kind {
     Action,
     Contact,
     IndicatorValue,
+    PeerReview,
+    Recommendation,
 }
 
 impl Kind {
@@ -71,6 +73,8 @@ impl Kind {
             Kind::Action => "action",
             Kind::Contact => "contact",
             Kind::IndicatorValue => "indicator_value",
+            Kind::PeerReview => "peer_review",
+            Kind::Recommendation => "recommendation",
         }
     }
 
@@ -82,6 +86,8 @@ impl Kind {
             "actions" => Some(Kind::Action),
             "contacts" => Some(Kind::Contact),
             "indicator-values" => Some(Kind::IndicatorValue),
+            "peer-reviews" => Some(Kind::PeerReview),
+            "recommendations" => Some(Kind::Recommendation),
             _ => None,
         }
     }

@@ -11,9 +11,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{kind}/{id}/history", web::get().to(object_history));
 }
 
-/// Every recorded change of a city, plan, action, contact or indicator value, oldest first.
+/// Every recorded change of a city, plan, action, contact, indicator value, peer review or
+/// recommendation, oldest first.
 #[utoipa::path(get, path = "/api/v1/{kind}/{id}/history", tag = "history", security(("bearer" = [])),
-    params(("kind" = String, Path, description = "cities, plans, actions, contacts or indicator-values"), ("id" = i64, Path)),
+    params(("kind" = String, Path, description = "cities, plans, actions, contacts, indicator-values, peer-reviews or recommendations"), ("id" = i64, Path)),
     responses((status = 200, body = Vec<Entry>), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn object_history(
     state: web::Data<AppState>,
@@ -23,7 +24,7 @@ pub async fn object_history(
     let (kind_raw, id_raw) = path.into_inner();
     let kind = Kind::from_plural(&kind_raw).ok_or_else(|| {
         ApiError::not_found(format!(
-            "`{kind_raw}` has no history; accepted: cities, plans, actions, contacts, indicator-values"
+            "`{kind_raw}` has no history; accepted: cities, plans, actions, contacts, indicator-values, peer-reviews, recommendations"
         ))
     })?;
     let id = id_param(&id_raw)?;
@@ -31,6 +32,11 @@ pub async fn object_history(
         let (entries, city) = for_object(c, kind, id)?;
         if entries.is_empty() {
             return Err(ApiError::not_found(format!("no history for {} {id}", kind.as_str())));
+        }
+        // Reviewing cities' editors read a review of another city: its own rule decides.
+        if matches!(kind, Kind::PeerReview | Kind::Recommendation) {
+            crate::peer_reviews::commands::may_read_history(c, &caller, kind, id)?;
+            return Ok(entries);
         }
         let entries = match city {
             Some(city) => entries.into_iter().map(|e| e.seen_by(&caller, city)).collect(),

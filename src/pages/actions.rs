@@ -394,18 +394,22 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let tz = state.settings.schedule()?.time_zone();
     let staleness = state.settings.staleness(state.clock.now());
     let path = req.path().to_string();
-    let (a, city, plan, entries, reports, access) = db(&req, move |c| {
+    let (a, city, plan, entries, reports, access, origin) = db(&req, move |c| {
         let a = store::require(c, id, staleness)?;
         let city = crate::cities::store::require(c, a.city_id)?;
         let access = crate::cities::commands::page_access(caller.as_ref(), &city)?;
         let plan = crate::plans::store::require(c, a.plan_id)?;
-        let (entries, reports) = match access {
-            Access::Full { .. } => {
-                (history::for_object(c, Kind::Action, id)?.0, crate::check_ins::store::reports_for_action(c, id)?)
-            }
-            Access::Public => (vec![], vec![]),
+        // The public view leaves out check-in reports, history and the recommendation it came
+        // from (a review is public only once its host agreed: the review's own page says so).
+        let (entries, reports, origin) = match access {
+            Access::Full { .. } => (
+                history::for_object(c, Kind::Action, id)?.0,
+                crate::check_ins::store::reports_for_action(c, id)?,
+                crate::peer_reviews::commands::origin_of_action(c, id)?,
+            ),
+            Access::Public => (vec![], vec![], None),
         };
-        Ok((a, city, plan, entries, reports, access))
+        Ok((a, city, plan, entries, reports, access, origin))
     })
     .await
     .map_err(|e| match e {
@@ -471,6 +475,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             },
             "city": {"id": city.id, "name": city.name}, "plan": {"title": plan.plan.title},
             "history": history, "reports": reports, "can_edit": can_edit, "full": full,
+            "origin": origin.map(|(review, rec, text)| json!({"review": review, "recommendation": rec, "text": labels::short(&text, 120)})),
         }),
     )
 }

@@ -111,6 +111,10 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
         };
         let plans = plans_view(c, city_id, today, staleness)?;
         let mut data = json!({"plans": plans});
+        let public = !matches!(access, Access::Full { .. });
+        let reviews = crate::peer_reviews::commands::hosted_by(c, viewer.as_ref().map(|s| &s.caller), city_id)?;
+        data["peer_reviews"] =
+            reviews.iter().map(|r| super::peer_reviews::review_row(r, public)).collect::<Vec<_>>().into();
         if let Access::Full { .. } = access {
             let check_ins = crate::check_ins::store::for_city(c, &settings, city_id)?;
             let open = check_ins

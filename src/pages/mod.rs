@@ -8,7 +8,8 @@
 //! office: `city` (the plan by role and commitment), `plans`, `actions`, `check_ins` (a city's
 //! rounds); `labels` holds the words for codes. The secretariat's pages: `network` (every city
 //! at a glance), `cities`, `contacts`, `users` (accounts and their tokens), `rounds`
-//! (rounds, extensions, the schedule), `outbox` and `privacy` (what is held about a person,
+//! (rounds, extensions, the schedule), `peer_reviews` (reviews, their recommendations and
+//! the host's responses; the public reads agreed summaries), `outbox` and `privacy` (what is held about a person,
 //! export and erasure; and the public privacy page), sharing `admin`; their rules live in
 //! each area's `commands` module, which the API uses too.
 
@@ -25,6 +26,7 @@ pub mod labels;
 pub mod learning;
 pub mod network;
 pub mod outbox;
+pub mod peer_reviews;
 pub mod plans;
 pub mod privacy;
 pub mod reports;
@@ -61,6 +63,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         // Before `city`: `/cities/{id}/calendar` is not a city page.
         .configure(calendar::configure)
         .configure(verification::configure)
+        .configure(peer_reviews::configure)
         .configure(city::configure)
         .configure(network::configure)
         .configure(check_ins::configure)

@@ -441,6 +441,7 @@ fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
             ("/rounds".into(), "Check-ins"),
             ("/reviews".into(), "Reviews"),
             ("/actions".into(), "Explore actions"),
+            ("/peer-reviews".into(), "Peer reviews"),
             ("/reports/manage".into(), "Reports"),
             ("/outbox".into(), "Outbox"),
             ("/users".into(), "Users"),

@@ -118,6 +118,7 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
     let good_practices = good_practices(conn, r, fw)?;
     let live_commitments = structure.iter().flat_map(|(_, cs)| cs.iter()).filter(|c| !c.retired).count() as i64;
     let verification = verification(conn, r, &structure, &period, &cities, &activity)?;
+    let mutual_learning = mutual_learning(conn, fw, &period, &structure, &good_practices)?;
     let profiles = city_profiles(&cities, &actions, &mut activity, &mut city_values, prev_data, live_commitments);
 
     let mut data = ReportData {
@@ -142,6 +143,7 @@ pub fn compile(conn: &mut DbConnection, r: &Request<'_>) -> QueryResult<ReportDa
         cities: profiles,
         changes: vec![],
         verification,
+        mutual_learning,
     };
     // Both lists compare public figures only, so they never reveal a withheld one.
     let now_public = public_view(&data);
@@ -675,6 +677,46 @@ fn city_profiles(
         });
     }
     profiles
+}
+
+/// Mutual learning: the peer reviews of the framework whose visit (or, before a visit is
+/// recorded, report) falls within the period, each recommendation's response and the action it
+/// became as they stand when the report is compiled; and the good practices by commitment.
+fn mutual_learning(
+    conn: &mut DbConnection,
+    fw: i64,
+    period: &Period,
+    structure: &[(crate::charter::store::Role, Vec<crate::charter::store::Commitment>)],
+    good_practices: &[GoodPractice],
+) -> QueryResult<MutualLearning> {
+    let held = crate::peer_reviews::store::held_in(conn, fw, period.from, period.to)?;
+    let reviews = held
+        .into_iter()
+        .map(|s| {
+            let r = s.review;
+            ReviewHeld {
+                public: r.is_public(),
+                host: r.host.name,
+                reviewers: r.reviewing_cities.into_iter().map(|c| c.name).collect(),
+                commitments: r.commitments.into_iter().map(|c| c.commitment).collect(),
+                visit_from: r.visit_from,
+                report_date: r.report_date,
+                state: r.state.as_str().to_string(),
+                recommendations: r
+                    .recommendations
+                    .into_iter()
+                    .map(|x| RecommendationHeld {
+                        commitment: x.commitment,
+                        response: x.response.map(|v| v.as_str().to_string()),
+                        action_status: x.action.as_ref().map(|a| a.status.as_str().to_string()),
+                        action_progress: x.action.map(|a| a.progress),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let codes: Vec<String> = structure.iter().flat_map(|(_, cs)| cs.iter().map(|c| c.code.clone())).collect();
+    Ok(MutualLearning::summarise(reviews, good_practices, &codes))
 }
 
 fn good_practices(conn: &mut DbConnection, r: &Request<'_>, fw: i64) -> QueryResult<Vec<GoodPractice>> {

@@ -65,6 +65,140 @@ pub struct ReportData {
     /// verification existed).
     #[serde(default)]
     pub verification: Verification,
+    /// Peer reviews held in the period, their recommendations and follow-up, and good practices
+    /// by commitment (absent from reports compiled before peer reviews existed).
+    #[serde(default)]
+    pub mutual_learning: MutualLearning,
+}
+
+/// Mutual learning (the Charter's DC3): peer reviews held in the period and what became of
+/// their recommendations, and the good practices by commitment. The totals and the figures per
+/// commitment are always made from `reviews` by [`MutualLearning::summarise`], so public output,
+/// which keeps only public reviews, counts only those.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MutualLearning {
+    pub reviews: Vec<ReviewHeld>,
+    pub totals: LearningFigures,
+    pub commitments: Vec<CommitmentLearning>,
+}
+
+/// One peer review held in the period (cities only: never the reviewing people).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ReviewHeld {
+    pub host: String,
+    pub reviewers: Vec<String>,
+    pub commitments: Vec<String>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub visit_from: Option<NaiveDate>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub report_date: Option<NaiveDate>,
+    pub state: String,
+    pub recommendations: Vec<RecommendationHeld>,
+    /// The host has a public page and agreed to publish the summary: only such reviews are in
+    /// public output.
+    pub public: bool,
+}
+
+/// A recommendation and its follow-up, as the report counts it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RecommendationHeld {
+    pub commitment: String,
+    /// accepted, partly, not_accepted, or none yet.
+    pub response: Option<String>,
+    /// The status of the action it became, when it did.
+    pub action_status: Option<String>,
+    pub action_progress: Option<i32>,
+}
+
+/// Counts of recommendations and their follow-up.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct LearningFigures {
+    pub reviews: i64,
+    pub recommendations: i64,
+    pub accepted: i64,
+    pub partly: i64,
+    pub not_accepted: i64,
+    pub no_response: i64,
+    pub became_actions: i64,
+    /// The actions they became, by status (every status present).
+    #[schema(value_type = Object)]
+    pub actions_by_status: Counts,
+    /// Mean progress of those actions, cancelled ones left out.
+    pub mean_action_progress: Option<f64>,
+}
+
+/// Per commitment: reviews that looked at it, their recommendations and follow-up, and the good
+/// practices marked for it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct CommitmentLearning {
+    pub code: String,
+    pub figures: LearningFigures,
+    pub good_practices: i64,
+    /// "City: action title" of each good practice.
+    pub good_practice_titles: Vec<String>,
+}
+
+impl MutualLearning {
+    /// Totals and per-commitment figures from `reviews` and the report's good practices, in the
+    /// order of `codes` (the framework's commitments); commitments with nothing are left out.
+    pub fn summarise(reviews: Vec<ReviewHeld>, good_practices: &[GoodPractice], codes: &[String]) -> MutualLearning {
+        let figures = |reviews: &[&ReviewHeld], code: Option<&str>| {
+            let mut f = LearningFigures {
+                reviews: reviews.len() as i64,
+                actions_by_status: ["planned", "in_progress", "completed", "delayed", "cancelled"]
+                    .iter()
+                    .map(|s| (s.to_string(), 0))
+                    .collect(),
+                ..Default::default()
+            };
+            let (mut progress, mut live) = (0i64, 0i64);
+            for rec in reviews.iter().flat_map(|r| r.recommendations.iter()) {
+                if code.is_some_and(|c| c != rec.commitment) {
+                    continue;
+                }
+                f.recommendations += 1;
+                match rec.response.as_deref() {
+                    Some("accepted") => f.accepted += 1,
+                    Some("partly") => f.partly += 1,
+                    Some("not_accepted") => f.not_accepted += 1,
+                    _ => f.no_response += 1,
+                }
+                if let Some(status) = &rec.action_status {
+                    f.became_actions += 1;
+                    *f.actions_by_status.entry(status.clone()).or_insert(0) += 1;
+                    if status != "cancelled" {
+                        live += 1;
+                        progress += i64::from(rec.action_progress.unwrap_or(0));
+                    }
+                }
+            }
+            f.mean_action_progress = (live > 0).then(|| ((progress as f64 / live as f64) * 10.0).round() / 10.0);
+            f
+        };
+        let all: Vec<&ReviewHeld> = reviews.iter().collect();
+        let totals = figures(&all, None);
+        let commitments = codes
+            .iter()
+            .filter_map(|code| {
+                let focused: Vec<&ReviewHeld> = reviews.iter().filter(|r| r.commitments.contains(code)).collect();
+                let practices: Vec<String> = good_practices
+                    .iter()
+                    .filter(|g| g.commitment == *code)
+                    .map(|g| format!("{}: {}", g.city, g.title))
+                    .collect();
+                if focused.is_empty() && practices.is_empty() {
+                    return None;
+                }
+                Some(CommitmentLearning {
+                    code: code.clone(),
+                    figures: figures(&focused, Some(code)),
+                    good_practices: practices.len() as i64,
+                    good_practice_titles: practices,
+                })
+            })
+            .collect();
+        MutualLearning { reviews, totals, commitments }
+    }
 }
 
 /// The cities' own view of their commitments against what was verified.

@@ -341,6 +341,73 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
             })
             .collect(),
     });
+    let ml = &d.mutual_learning;
+    out.push(Table {
+        name: "peer_reviews",
+        caption: "Peer reviews held in the period".into(),
+        columns: vec![
+            ("host", "Host city"),
+            ("reviewers", "Reviewing cities"),
+            ("commitments", "Commitments in focus"),
+            ("visit_from", "Visit"),
+            ("report_date", "Report"),
+            ("state", "State"),
+            ("recommendations", "Recommendations"),
+        ],
+        rows: ml
+            .reviews
+            .iter()
+            .map(|r| {
+                vec![
+                    t(&r.host),
+                    t(r.reviewers.join(", ")),
+                    t(r.commitments.join(", ")),
+                    t(r.visit_from.map(|d| d.to_string()).unwrap_or_default()),
+                    t(r.report_date.map(|d| d.to_string()).unwrap_or_default()),
+                    t(&r.state),
+                    i(r.recommendations.len() as i64),
+                ]
+            })
+            .collect(),
+    });
+    let learning_row = |label: String, f: &super::LearningFigures, practices: Option<i64>| {
+        vec![
+            t(label),
+            i(f.reviews),
+            i(f.recommendations),
+            i(f.accepted),
+            i(f.partly),
+            i(f.not_accepted),
+            i(f.no_response),
+            i(f.became_actions),
+            count(&f.actions_by_status, "completed"),
+            n(f.mean_action_progress),
+            oi(practices),
+        ]
+    };
+    let mut learning: Vec<Vec<Cell>> =
+        ml.commitments.iter().map(|c| learning_row(c.code.clone(), &c.figures, Some(c.good_practices))).collect();
+    if !ml.reviews.is_empty() || !ml.commitments.is_empty() {
+        learning.push(learning_row("all".into(), &ml.totals, Some(d.good_practices.len() as i64)));
+    }
+    out.push(Table {
+        name: "mutual_learning",
+        caption: "Recommendations and their follow-up, and good practices, per commitment".into(),
+        columns: vec![
+            ("commitment", "Commitment"),
+            ("reviews", "Reviews looking at it"),
+            ("recommendations", "Recommendations"),
+            ("accepted", "Accepted"),
+            ("partly", "Partly accepted"),
+            ("not_accepted", "Not accepted"),
+            ("no_response", "No response yet"),
+            ("became_actions", "Became actions"),
+            ("actions_completed", "Of which completed"),
+            ("mean_action_progress", "Mean progress of those actions (%)"),
+            ("good_practices", "Good practices"),
+        ],
+        rows: learning,
+    });
     out.push(Table {
         name: "good_practices",
         caption: "Good practices marked by the secretariat".into(),
@@ -611,6 +678,10 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
     let mut data = data;
     data["verification"] = by_name("verification");
     data["verification_cities"] = by_name("verification_cities");
+    data["peer_reviews"] = by_name("peer_reviews");
+    data["mutual_learning"] = by_name("mutual_learning");
+    data["learning_totals"] = serde_json::to_value(&d.mutual_learning.totals)?;
+    data["learning_public"] = d.suppressed_view.into();
     templates.render("report", &data)
 }
 

@@ -69,6 +69,11 @@ pub fn public_view(full: &ReportData) -> ReportData {
     // Verification: a city's ratings only where its page is public; a commitment's comparison
     // only when at least k cities were verified.
     d.verification.cities.retain(|c| c.public);
+    // Peer reviews: only those of public cities whose host agreed to publish, and the figures
+    // counted from them alone.
+    let codes: Vec<String> = d.mutual_learning.commitments.iter().map(|c| c.code.clone()).collect();
+    let public_reviews: Vec<_> = d.mutual_learning.reviews.iter().filter(|r| r.public).cloned().collect();
+    d.mutual_learning = super::MutualLearning::summarise(public_reviews, &d.good_practices, &codes);
     for v in &mut d.verification.commitments {
         if small(v.verified) {
             v.verified = None;

@@ -40,6 +40,14 @@ enum Target {
     FreshReport,
     /// The report with city A's action marked as good practice just before the call.
     MarkedReport,
+    /// A peer review hosted by city A and reviewed by city B, visited, with a recommendation.
+    ReviewA,
+    /// That review's recommendation.
+    RecommendationA,
+    /// A new recommendation of that review, added just before the call (for responses).
+    FreshRecommendationA,
+    /// A new recommendation the host accepted just before the call (to become an action).
+    FreshAcceptedRecommendationA,
 }
 
 struct Case {
@@ -237,6 +245,53 @@ fn table() -> Vec<Case> {
         case(M::POST, "/api/v1/reports/{id}/publish", T::FreshReport, Some(json!({})), secretariat_only),
         case(M::PUT, "/api/v1/reports/{id}/good-practices/{action_id}", T::Report, None, secretariat_only),
         case(M::DELETE, "/api/v1/reports/{id}/good-practices/{action_id}", T::MarkedReport, None, secretariat_only),
+        // Peer reviews: city A hosts, city B reviews (so its editor reads), observers read.
+        case(M::GET, "/api/v1/peer-reviews", T::None, None, [401, 200, 200, 200, 200]),
+        case(
+            M::POST,
+            "/api/v1/peer-reviews",
+            T::None,
+            Some(json!({"framework": CHARTER, "commitments": ["SP1"]})),
+            [401, 201, 403, 403, 403],
+        ),
+        case(M::GET, "/api/v1/peer-reviews/{id}", T::ReviewA, None, [401, 200, 200, 200, 200]),
+        case(
+            M::PATCH,
+            "/api/v1/peer-reviews/{id}",
+            T::ReviewA,
+            Some(json!({"report_date": "2026-06-01"})),
+            secretariat_only,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/peer-reviews/{id}/summary-agreement",
+            T::ReviewA,
+            Some(json!({"agreed": false})),
+            [401, 200, 200, 403, 403],
+        ),
+        case(
+            M::POST,
+            "/api/v1/peer-reviews/{id}/recommendations",
+            T::ReviewA,
+            Some(json!({"commitment": "EM1", "text": "Publish the figures"})),
+            [401, 201, 403, 403, 403],
+        ),
+        case(M::GET, "/api/v1/recommendations/{id}", T::RecommendationA, None, [401, 200, 200, 200, 200]),
+        case(
+            M::PATCH,
+            "/api/v1/recommendations/{id}",
+            T::RecommendationA,
+            Some(json!({"text": "Reworded"})),
+            secretariat_only,
+        ),
+        case(
+            M::PUT,
+            "/api/v1/recommendations/{id}/response",
+            T::FreshRecommendationA,
+            Some(json!({"response": "accepted"})),
+            [401, 200, 200, 403, 403],
+        ),
+        case(M::POST, "/api/v1/recommendations/{id}/action", T::FreshAcceptedRecommendationA, Some(json!({})), create),
         case(M::POST, "/api/v1/people/export", T::None, Some(json!({"email": "anna@malmo.example"})), secretariat_only),
         // The body names a new contact, made just before the call (below).
         case(M::POST, "/api/v1/people/erase", T::None, Some(json!({"confirm": true})), secretariat_only),
@@ -259,6 +314,7 @@ async fn every_route_times_every_role() {
     let value_of_a = |year: i32| json!({"indicator": "PM3-A", "period_start": format!("{year}-01-01"), "period_end": format!("{year}-12-31"), "value": 2});
     let value_a = app.create_indicator_value(&w.secretariat, w.city_a, value_of_a(2029)).await;
     let mut fresh_year = 2040;
+    let (review_a, recommendation_a) = crate::peer_reviews::visited_review_with_recommendation(&app, &w).await;
     let roles: [(&str, Option<&str>); 5] = [
         ("anonymous", None),
         ("secretariat", Some(&w.secretariat)),
@@ -327,6 +383,23 @@ async fn every_route_times_every_role() {
                         None,
                     )
                 }
+                Target::ReviewA => (
+                    c.template.replace("{id}", &review_a.to_string()),
+                    Some(format!("/api/v1/peer-reviews/{review_a}")),
+                ),
+                Target::RecommendationA => (
+                    c.template.replace("{id}", &recommendation_a.to_string()),
+                    Some(format!("/api/v1/recommendations/{recommendation_a}")),
+                ),
+                Target::FreshRecommendationA | Target::FreshAcceptedRecommendationA => {
+                    let id = crate::peer_reviews::add_recommendation(&app, &w, review_a, "SP1", "Fresh").await;
+                    if matches!(c.target, Target::FreshAcceptedRecommendationA) {
+                        let path = format!("/api/v1/recommendations/{id}/response");
+                        let body = json!({"response": "accepted"});
+                        app.request(Method::PUT, &path, Some(&w.secretariat), Some(&body)).await.expect(200);
+                    }
+                    (c.template.replace("{id}", &id.to_string()), None)
+                }
                 Target::FreshCancelledEmail => {
                     let key = format!("access/{}", uuid::Uuid::new_v4().simple());
                     let id = app.enqueue_email(&key, "anna@malmo.example", "sv", chrono::Utc::now()).await.unwrap();
@@ -352,7 +425,7 @@ async fn every_route_times_every_role() {
             } else if c.method == Method::PUT && c.template.ends_with("/context") {
                 let current = app.get(&path, &w.secretariat).await.body["version"].clone();
                 body.as_mut().unwrap()["version"] = current;
-            } else if c.method == Method::PATCH {
+            } else if c.method == Method::PATCH || c.template.ends_with("/summary-agreement") {
                 let current = match (&version_path, c.target) {
                     (Some(vp), _) => app.get(vp, &w.secretariat).await.body["version"].clone(),
                     (None, Target::ContactA) => {
@@ -370,6 +443,10 @@ async fn every_route_times_every_role() {
             if c.template == "/api/v1/cities/{id}/indicator-values" && c.method == Method::POST {
                 body.as_mut().unwrap()["period_start"] = json!(format!("{}-01-01", 2030 + i));
                 body.as_mut().unwrap()["period_end"] = json!(format!("{}-12-31", 2030 + i));
+            }
+            if c.template == "/api/v1/peer-reviews" && c.method == Method::POST {
+                body.as_mut().unwrap()["host_city_id"] = json!(w.city_a);
+                body.as_mut().unwrap()["reviewing_city_ids"] = json!([w.city_b]);
             }
             if c.template == "/api/v1/people/erase" {
                 let email = format!("erase-{i}@malmo.example");

@@ -124,6 +124,8 @@ async fn every_page_route_times_every_role() {
     let year = chrono::Datelike::year(&app.clock.now());
     let (from, to) = (format!("{year}-01-01"), format!("{year}-12-31"));
     let report = app.compile_report(&w.secretariat, CHARTER, &from, &to).await.compiled.report_id;
+    let (review, rec) = crate::peer_reviews::visited_review_with_recommendation(&app, &w).await;
+    let response_field = format!("response-{rec}");
 
     enum Fresh {
         No,
@@ -301,6 +303,54 @@ async fn every_page_route_times_every_role() {
             Fresh::No,
             [303, 422, 422, 422, 422],
         ),
+        // Peer reviews: city A hosts, city B reviews.
+        (M::GET, "/peer-reviews".into(), vec![], Fresh::No, [303, 200, 200, 200, 200]),
+        (
+            M::GET,
+            "/peer-reviews/new?host=1&reviewers=2,999&commitments=SP1,XX1".into(),
+            vec![],
+            Fresh::No,
+            [303, 200, 403, 403, 403],
+        ),
+        (
+            M::POST,
+            "/peer-reviews/new".into(),
+            vec![("host_city_id", ""), ("framework", "eurocities-integrating-cities"), ("state", "planned")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
+        (M::GET, format!("/peer-reviews/{review}"), vec![], Fresh::No, [303, 200, 200, 200, 200]),
+        (M::GET, format!("/peer-reviews/{review}/edit"), vec![], Fresh::No, [303, 200, 403, 403, 403]),
+        (
+            M::POST,
+            format!("/peer-reviews/{review}/edit"),
+            vec![("version", "2"), ("state", "someday"), ("commitments", "SP1"), ("reviewing_city_ids", "{city_b}")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
+        (
+            M::POST,
+            format!("/peer-reviews/{review}/recommendations"),
+            vec![("commitment", "SP1"), ("text", "")],
+            Fresh::No,
+            [303, 422, 403, 403, 403],
+        ),
+        (
+            M::POST,
+            format!("/peer-reviews/{review}/agreement"),
+            vec![("version", "2"), ("agreed", "yes")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
+        (
+            M::POST,
+            format!("/recommendations/{rec}/response"),
+            vec![(&response_field, "")],
+            Fresh::No,
+            [303, 422, 422, 403, 403],
+        ),
+        (M::GET, format!("/recommendations/{rec}/action"), vec![], Fresh::No, [303, 200, 200, 403, 403]),
+        (M::POST, format!("/recommendations/{rec}/action"), vec![("title", "")], Fresh::No, [303, 422, 422, 403, 403]),
         // The outcomes report (drafts are the secretariat's alone).
         (M::GET, "/reports/manage".into(), vec![], Fresh::No, [303, 200, 403, 403, 403]),
         (
@@ -338,8 +388,10 @@ async fn every_page_route_times_every_role() {
     let mut failures = vec![];
     for (method, template, fields, fresh, expect) in &cases {
         for (i, browser) in b.all.iter().enumerate() {
-            let mut fields: Vec<(&str, String)> =
-                fields.iter().map(|(k, v)| (*k, v.replace("{action}", &act.to_string()))).collect();
+            let mut fields: Vec<(&str, String)> = fields
+                .iter()
+                .map(|(k, v)| (*k, v.replace("{action}", &act.to_string()).replace("{city_b}", &w.city_b.to_string())))
+                .collect();
             let path = match fresh {
                 Fresh::No => template.clone(),
                 Fresh::Contact => {

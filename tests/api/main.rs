@@ -25,6 +25,7 @@ mod migrations;
 mod openapi;
 mod operations;
 mod pages;
+mod peer_reviews;
 mod plan_pages;
 mod plans;
 mod privacy;

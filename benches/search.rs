@@ -28,16 +28,41 @@ use diesel::prelude::*;
 use rand::prelude::*;
 use std::time::Instant;
 
-const COUNTRIES: &[&str] =
-    &["DE", "FR", "IT", "ES", "PL", "NL", "SE", "FI", "PT", "AT", "BE", "CZ", "DK", "GR", "HU", "IE", "NO", "RO", "CH", "GB"];
+const COUNTRIES: &[&str] = &[
+    "DE", "FR", "IT", "ES", "PL", "NL", "SE", "FI", "PT", "AT", "BE", "CZ", "DK", "GR", "HU", "IE", "NO", "RO", "CH",
+    "GB",
+];
 const WHAT: &[&str] = &[
-    "Language café", "Welcome desk", "Mentoring programme", "Job fair", "Housing advice", "Anti-discrimination training",
-    "Intercultural festival", "Parent network", "Health navigators", "Procurement clause", "Recruitment campaign",
-    "Youth sports club", "Civic orientation course", "Translation service", "Tenant support", "Skills recognition",
+    "Language café",
+    "Welcome desk",
+    "Mentoring programme",
+    "Job fair",
+    "Housing advice",
+    "Anti-discrimination training",
+    "Intercultural festival",
+    "Parent network",
+    "Health navigators",
+    "Procurement clause",
+    "Recruitment campaign",
+    "Youth sports club",
+    "Civic orientation course",
+    "Translation service",
+    "Tenant support",
+    "Skills recognition",
 ];
 const FOR: &[&str] = &[
-    "for newcomers", "for refugees", "in libraries", "for women", "for young people", "at the town hall", "for employers",
-    "in schools", "for seniors", "with NGOs", "in every district", "for city staff",
+    "for newcomers",
+    "for refugees",
+    "in libraries",
+    "for women",
+    "for young people",
+    "at the town hall",
+    "for employers",
+    "in schools",
+    "for seniors",
+    "with NGOs",
+    "in every district",
+    "for city staff",
 ];
 const SENTENCES: &[&str] = &[
     "Volunteers meet residents every week to practise the language.",
@@ -122,7 +147,8 @@ fn main() -> anyhow::Result<()> {
     })?;
     report("search: two common words, every city (secretariat)", &words_only, Some(&base), None);
 
-    let secretariat = Caller { user_id: 1, email: "bench@network.example".into(), role: Role::Secretariat, city_id: None };
+    let secretariat =
+        Caller { user_id: 1, email: "bench@network.example".into(), role: Role::Secretariat, city_id: None };
     let city_ids: Vec<i64> = cities::table.select(cities::id).load(&mut conn)?;
     let now = Utc::now().naive_utc();
     let learn = time(50, || {
@@ -183,8 +209,10 @@ fn seed(conn: &mut DbConnection, n_cities: i64, per_city: i64) -> anyhow::Result
     let t = Instant::now();
     let mut rng = StdRng::seed_from_u64(42);
     let now = Utc::now().naive_utc();
-    let fw: i64 =
-        frameworks::table.filter(frameworks::code.eq("eurocities-integrating-cities")).select(frameworks::id).first(conn)?;
+    let fw: i64 = frameworks::table
+        .filter(frameworks::code.eq("eurocities-integrating-cities"))
+        .select(frameworks::id)
+        .first(conn)?;
     let commitment_ids: Vec<i64> = commitments::table
         .inner_join(roles::table)
         .filter(roles::framework_id.eq(fw).and(commitments::retired.eq(false)))
@@ -208,7 +236,8 @@ fn seed(conn: &mut DbConnection, n_cities: i64, per_city: i64) -> anyhow::Result
                 .collect();
             insert_many!(c, cities::table, rows)?;
         }
-        let city_ids: Vec<i64> = cities::table.filter(cities::id.gt(first)).order(cities::id).select(cities::id).load(c)?;
+        let city_ids: Vec<i64> =
+            cities::table.filter(cities::id.gt(first)).order(cities::id).select(cities::id).load(c)?;
         for chunk in city_ids.chunks(500) {
             let ctx: Vec<_> = chunk
                 .iter()

@@ -25,7 +25,7 @@ use crate::error::FieldError;
 use crate::validation::Errors;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Double, Text};
+use diesel::sql_types::{BigInt, Double, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use utoipa::{IntoParams, ToSchema};
@@ -370,50 +370,165 @@ pub fn published_good_practices(conn: &mut DbConnection) -> QueryResult<HashSet<
         .collect())
 }
 
-/// The full-text condition on `actions.id` for this database: (SQL before the bound value,
-/// the value). The words are bound, never spliced into SQL.
-fn text_condition(pg: bool, words: &[String]) -> (&'static str, String) {
-    if pg {
-        (
-            "actions.id IN (SELECT action_id FROM action_search WHERE document @@ \
-             (SELECT plainto_tsquery('simple', t) || plainto_tsquery('english', t) FROM (SELECT CAST(",
-            words.join(" "),
-        )
+/// A statement built for one database: its text, with `?` (SQLite) or `$n` (PostgreSQL)
+/// placeholders, and the values bound to them, in order.
+struct Statement {
+    pg: bool,
+    text: String,
+    binds: Vec<Bind>,
+}
+
+enum Bind {
+    Text(String),
+    BigInt(i64),
+    Timestamp(NaiveDateTime),
+}
+
+impl Statement {
+    /// Appends a placeholder for `value` and returns it (for reuse on PostgreSQL).
+    fn bind(&mut self, value: Bind) -> String {
+        self.binds.push(value);
+        if self.pg {
+            format!("${}", self.binds.len())
+        } else {
+            "?".into()
+        }
+    }
+
+    fn load(self, conn: &mut DbConnection) -> QueryResult<Vec<Found>> {
+        macro_rules! run {
+            ($c:expr) => {{
+                let mut q = diesel::sql_query(self.text).into_boxed();
+                for b in self.binds {
+                    q = match b {
+                        Bind::Text(v) => q.bind::<Text, _>(v),
+                        Bind::BigInt(v) => q.bind::<BigInt, _>(v),
+                        Bind::Timestamp(v) => q.bind::<diesel::sql_types::Timestamp, _>(v),
+                    };
+                }
+                q.load::<Found>($c)
+            }};
+        }
+        match conn {
+            DbConnection::Sqlite(c) => run!(c),
+            DbConnection::Pg(c) => run!(c),
+        }
+    }
+}
+
+/// One result with what its facets, its order and the scope need.
+#[derive(QueryableByName)]
+struct Found {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Text)]
+    framework: String,
+    #[diesel(sql_type = Text)]
+    role: String,
+    #[diesel(sql_type = Text)]
+    commitment: String,
+    #[diesel(sql_type = Text)]
+    policy_areas: String,
+    #[diesel(sql_type = Text)]
+    status: String,
+    #[diesel(sql_type = Text)]
+    delivery: String,
+    #[diesel(sql_type = Text)]
+    country: String,
+    #[diesel(sql_type = diesel::sql_types::Timestamp)]
+    updated_at: NaiveDateTime,
+    #[diesel(sql_type = Text)]
+    title: String,
+    #[diesel(sql_type = Text)]
+    city: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    progress: i32,
+    /// Lower is a better match (bm25 on SQLite, minus ts_rank on PostgreSQL); 0 without words.
+    #[diesel(sql_type = Double)]
+    rank: f64,
+}
+
+/// Every result of a search in one statement: the full-text index drives it when there are
+/// words (evaluated once, its rank read in the same pass), the filters and the viewer's scope
+/// are conditions of the same statement.
+fn statement(pg: bool, s: &Search, scope: Scope, staleness: Staleness) -> Statement {
+    let mut st = Statement { pg, text: String::new(), binds: vec![] };
+    let columns =
+        "a.id AS id, f.code AS framework, r.code AS role, cm.code AS commitment, a.policy_areas AS policy_areas, \
+                   a.status AS status, a.delivery AS delivery, ci.country AS country, a.updated_at AS updated_at, \
+                   a.title AS title, ci.name AS city, a.progress AS progress";
+    let joins = "JOIN plans p ON p.id = a.plan_id JOIN cities ci ON ci.id = p.city_id \
+                 JOIN commitments cm ON cm.id = a.commitment_id JOIN roles r ON r.id = cm.role_id \
+                 JOIN frameworks f ON f.id = r.framework_id";
+    let mut conditions: Vec<String> = vec![];
+    if s.words.is_empty() {
+        let zero = if pg { "CAST(0 AS DOUBLE PRECISION)" } else { "0.0" };
+        st.text = format!("SELECT {columns}, {zero} AS rank FROM actions a {joins}");
+    } else if pg {
+        let q = st.bind(Bind::Text(s.words.join(" ")));
+        st.text = format!(
+            "SELECT {columns}, CAST(-ts_rank(s.document, w.q) AS DOUBLE PRECISION) AS rank \
+             FROM (SELECT plainto_tsquery('simple', {q}) || plainto_tsquery('english', {q}) AS q) w \
+             JOIN action_search s ON s.document @@ w.q JOIN actions a ON a.id = s.action_id {joins}"
+        );
     } else {
         // Each word quoted: FTS5's query syntax (AND, OR, NEAR, *) is not exposed. Words hold
         // only ASCII letters and digits (`words`), so the quotes need no escaping.
-        (
-            "actions.id IN (SELECT rowid FROM action_search WHERE action_search MATCH CAST(",
-            words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND "),
-        )
+        let expr = s.words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND ");
+        let q = st.bind(Bind::Text(expr));
+        st.text =
+            format!("SELECT {columns}, s.rank AS rank FROM action_search s JOIN actions a ON a.id = s.rowid {joins}");
+        conditions.push(format!("action_search MATCH {q}"));
     }
-}
-
-/// The rest of the condition after the bound value.
-fn text_condition_end(pg: bool) -> &'static str {
-    if pg {
-        " AS TEXT) AS t) x))"
-    } else {
-        " AS TEXT))"
+    match scope {
+        Scope::All => {}
+        Scope::Public => conditions.push("ci.is_public".into()),
+        Scope::PublicAnd(c) => {
+            let c = st.bind(Bind::BigInt(c));
+            conditions.push(format!("(ci.is_public OR ci.id = {c})"));
+        }
     }
-}
-
-/// The ranking expression for relevance (lower is better on both).
-fn rank_expression(pg: bool, words: &[String]) -> (&'static str, String, &'static str) {
-    if pg {
-        (
-            "-ts_rank((SELECT document FROM action_search WHERE action_id = actions.id), \
-             (SELECT plainto_tsquery('simple', t) || plainto_tsquery('english', t) FROM (SELECT CAST(",
-            words.join(" "),
-            " AS TEXT) AS t) x))",
-        )
-    } else {
-        (
-            "(SELECT bm25(action_search) FROM action_search WHERE action_search MATCH CAST(",
-            words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND "),
-            " AS TEXT) AND rowid = actions.id)",
-        )
+    for (column, value) in [
+        ("f.code", s.framework.clone()),
+        ("r.code", s.role.clone()),
+        ("cm.code", s.commitment.clone()),
+        ("a.status", s.status.map(|v| v.as_str().to_string())),
+        ("a.delivery", s.delivery.map(|v| v.as_str().to_string())),
+        ("ci.country", s.country.clone()),
+    ] {
+        if let Some(v) = value {
+            let p = st.bind(Bind::Text(v));
+            conditions.push(format!("{column} = {p}"));
+        }
     }
+    if let Some(area) = s.policy_area {
+        // Stored as a JSON array of codes.
+        let p = st.bind(Bind::Text(format!("%\"{}\"%", area.as_str())));
+        conditions.push(format!("a.policy_areas LIKE {p}"));
+    }
+    if let Some(yes) = s.good_practice {
+        let published = st.bind(Bind::Text(crate::reports::store::PUBLISHED.into()));
+        conditions.push(format!(
+            "a.id {} (SELECT g.action_id FROM report_good_practices g JOIN report_versions v ON v.report_id = g.report_id \
+             WHERE v.state = {published})",
+            if yes { "IN" } else { "NOT IN" }
+        ));
+    }
+    if let Some(yes) = s.stale {
+        // `Staleness::of` as a condition: open and not updated since the cutoff.
+        let open = ActionStatus::open().iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(", ");
+        let cutoff = st.bind(Bind::Timestamp(staleness.cutoff));
+        conditions.push(if yes {
+            format!("(a.status IN ({open}) AND a.updated_at < {cutoff})")
+        } else {
+            format!("(a.status NOT IN ({open}) OR a.updated_at >= {cutoff})")
+        });
+    }
+    if !conditions.is_empty() {
+        st.text.push_str(" WHERE ");
+        st.text.push_str(&conditions.join(" AND "));
+    }
+    st
 }
 
 type HitRow = (
@@ -422,111 +537,40 @@ type HitRow = (
     (String, i32, String, String, NaiveDateTime),
 );
 
-type FacetRow = (i64, String, String, String, String, String, String, String, NaiveDateTime);
-
 /// Finds actions: the page asked for, the total, and the facets counted over all results.
+/// One statement finds every result (with what facets and sorting need); the page's rows are
+/// then read by id.
 pub fn search(conn: &mut DbConnection, s: &Search, scope: Scope, staleness: Staleness) -> QueryResult<Results> {
     let pg = matches!(conn, DbConnection::Pg(_));
     let good = published_good_practices(conn)?;
-    let good_ids: Vec<i64> = good.iter().copied().collect();
-    // The same joins and conditions for the facets and for the page.
-    macro_rules! filtered {
-        () => {{
-            let mut q = actions::table
-                .inner_join(plans::table.inner_join(cities::table))
-                .inner_join(commitments::table.inner_join(roles::table.inner_join(frameworks::table)))
-                .into_boxed();
-            q = match scope {
-                Scope::All => q,
-                Scope::Public => q.filter(cities::is_public.eq(true)),
-                Scope::PublicAnd(c) => q.filter(cities::is_public.eq(true).or(cities::id.eq(c))),
-            };
-            if !s.words.is_empty() {
-                let (head, value) = text_condition(pg, &s.words);
-                q = q.filter(diesel::dsl::sql::<Bool>(head).bind::<Text, _>(value).sql(text_condition_end(pg)));
-            }
-            if let Some(v) = &s.framework {
-                q = q.filter(frameworks::code.eq(v.clone()));
-            }
-            if let Some(v) = &s.role {
-                q = q.filter(roles::code.eq(v.clone()));
-            }
-            if let Some(v) = &s.commitment {
-                q = q.filter(commitments::code.eq(v.clone()));
-            }
-            if let Some(v) = s.policy_area {
-                // Stored as a JSON array of codes.
-                q = q.filter(actions::policy_areas.like(format!("%\"{}\"%", v.as_str())));
-            }
-            if let Some(v) = s.status {
-                q = q.filter(actions::status.eq(v.as_str()));
-            }
-            if let Some(v) = s.delivery {
-                q = q.filter(actions::delivery.eq(v.as_str()));
-            }
-            if let Some(v) = &s.country {
-                q = q.filter(cities::country.eq(v.clone()));
-            }
-            match s.good_practice {
-                Some(true) => q = q.filter(actions::id.eq_any(good_ids.clone())),
-                Some(false) => q = q.filter(actions::id.ne_all(good_ids.clone())),
-                None => {}
-            }
-            match s.stale {
-                Some(true) => {
-                    q = q
-                        .filter(actions::status.eq_any(ActionStatus::open()))
-                        .filter(actions::updated_at.lt(staleness.cutoff))
-                }
-                Some(false) => {
-                    q = q.filter(
-                        actions::status.ne_all(ActionStatus::open()).or(actions::updated_at.ge(staleness.cutoff)),
-                    )
-                }
-                None => {}
-            }
-            q
-        }};
-    }
-    let rows: Vec<FacetRow> = filtered!()
-        .select((
-            actions::id,
-            frameworks::code,
-            roles::code,
-            commitments::code,
-            actions::policy_areas,
-            actions::status,
-            actions::delivery,
-            cities::country,
-            actions::updated_at,
-        ))
-        .load(conn)?;
-    let total = rows.len() as i64;
+    let mut found = statement(pg, s, scope, staleness).load(conn)?;
+    let total = found.len() as i64;
     let labels = Labels::load(conn)?;
-    let facets = count_facets(&rows, s, &good, staleness, &labels);
-
-    let mut page = filtered!();
-    page = match s.order() {
-        Sort::Relevance => {
-            let (head, value, tail) = rank_expression(pg, &s.words);
-            page.order(diesel::dsl::sql::<Double>(head).bind::<Text, _>(value).sql(tail)).then_order_by(actions::id)
-        }
-        Sort::Recent => page.order((actions::updated_at.desc(), actions::id.desc())),
-        Sort::Title => page.order((actions::title, actions::id)),
-        Sort::City => page.order((cities::name, actions::title, actions::id)),
-        Sort::Progress => page.order((actions::progress.desc(), actions::id)),
-    };
-    let hits: Vec<HitRow> = page
-        .limit(s.per_page)
-        .offset((s.page - 1) * s.per_page)
+    let facets = count_facets(&found, s, &good, staleness, &labels);
+    match s.order() {
+        Sort::Relevance => found.sort_by(|a, b| a.rank.total_cmp(&b.rank).then(a.id.cmp(&b.id))),
+        Sort::Recent => found.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id))),
+        Sort::Title => found.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id))),
+        Sort::City => found.sort_by(|a, b| a.city.cmp(&b.city).then(a.title.cmp(&b.title)).then(a.id.cmp(&b.id))),
+        Sort::Progress => found.sort_by(|a, b| b.progress.cmp(&a.progress).then(a.id.cmp(&b.id))),
+    }
+    let from = ((s.page - 1) * s.per_page).min(total) as usize;
+    let to = (from + s.per_page as usize).min(found.len());
+    let ids: Vec<i64> = found[from..to].iter().map(|f| f.id).collect();
+    let rows: Vec<HitRow> = actions::table
+        .inner_join(plans::table.inner_join(cities::table))
+        .inner_join(commitments::table.inner_join(roles::table.inner_join(frameworks::table)))
+        .filter(actions::id.eq_any(&ids))
         .select((
             (actions::id, actions::title, actions::description, plans::city_id, cities::name, cities::country),
             (frameworks::code, roles::code, commitments::code, commitments::text),
             (actions::status, actions::progress, actions::delivery, actions::policy_areas, actions::updated_at),
         ))
         .load(conn)?;
-    let items = hits
-        .into_iter()
+    let mut by_id: std::collections::HashMap<i64, HitRow> = rows.into_iter().map(|r| (r.0 .0, r)).collect();
+    let items = ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
         .map(
             |(
                 (id, title, description, city_id, city, country),
@@ -588,14 +632,17 @@ impl Labels {
 
 /// Counts each facet's values over the results (the rows of every result, not only the page).
 fn count_facets(
-    rows: &[FacetRow],
+    rows: &[Found],
     s: &Search,
     good: &HashSet<i64>,
     staleness: Staleness,
     labels: &Labels,
 ) -> BTreeMap<String, Vec<FacetValue>> {
     let mut counts: BTreeMap<&'static str, BTreeMap<String, i64>> = BTreeMap::new();
-    for (id, fw, role, commitment, areas, status, delivery, country, updated_at) in rows {
+    for Found {
+        id, framework: fw, role, commitment, policy_areas: areas, status, delivery, country, updated_at, ..
+    } in rows
+    {
         let mut add = |facet: &'static str, value: &str| {
             *counts.entry(facet).or_default().entry(value.to_string()).or_default() += 1;
         };

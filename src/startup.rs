@@ -78,6 +78,7 @@ impl Application {
             templates,
             clock,
             demo: Default::default(),
+            overview: Default::default(),
         });
         let app = move || {
             App::new()

@@ -58,7 +58,8 @@ enum Command {
     },
     /// Time a scheduler pass at --at, then the delivery of everything it queued.
     Tick {
-        /// RFC 3339 instant, e.g. 2027-01-01T00:00:30+01:00.
+        /// RFC 3339 instant, e.g. 2027-01-01T00:00:30+01:00, or `next`: 30 s after the
+        /// schedule's next firing.
         #[arg(long)]
         at: String,
         /// Where the delivered emails are written (one .eml each).
@@ -118,7 +119,12 @@ fn main() -> anyhow::Result<()> {
             println!("seeded in {:.1} s: {counts}", started.elapsed().as_secs_f64());
         }
         Command::Tick { at, outbox_dir } => {
-            let at: DateTime<Utc> = DateTime::parse_from_rfc3339(&at)?.with_timezone(&Utc);
+            let at: DateTime<Utc> = if at == "next" {
+                settings.schedule()?.next_after(Utc::now()).ok_or_else(|| anyhow::anyhow!("the schedule never fires"))?
+                    + Duration::seconds(30)
+            } else {
+                DateTime::parse_from_rfc3339(&at)?.with_timezone(&Utc)
+            };
             settings.mail.outbox_dir = outbox_dir.clone();
             std::fs::create_dir_all(&outbox_dir)?;
             let pool = db::connect_and_migrate(&url, 4)?;

@@ -10,6 +10,7 @@ mod actions;
 mod admin_pages;
 mod backup;
 mod charter;
+mod conditional_get;
 mod check_ins;
 mod cities;
 mod demo;

@@ -16,7 +16,8 @@
 # Usage:  bash scripts/bench-instances.sh
 # Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres),
 #   INSTANCE_CITIES (2000), INSTANCE_ACTIONS (20), BENCH_SECONDS (10), BENCH_CONNECTIONS (16),
-#   BENCH_THREADS (2), BENCH_KEEP=1 keeps the working folder.
+#   BENCH_THREADS (2), BENCH_KEEP=1 keeps the working folder; BENCH_BIN and BENCH_SEEDER (the
+#   server and the built benches/scale.rs) skip building.
 set -euo pipefail
 
 PG_SERVER="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
@@ -42,15 +43,20 @@ need_apt psql postgresql-client
 need_apt curl curl
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-say "building the release binary and the seeder"
-(cd "$REPO" && cargo build --release --bin charter-tracker) >&2 || die "the release build failed"
-BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/charter-tracker"
-SEEDER="$(cd "$REPO" && cargo bench --bench scale --no-run --message-format=json 2>/dev/null \
-    | python3 -c 'import sys, json
-for line in sys.stdin:
-    m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "scale" and m.get("executable"):
-        print(m["executable"])')"
+if [[ -n "${BENCH_BIN:-}" && -n "${BENCH_SEEDER:-}" ]]; then
+    BIN="$BENCH_BIN"; SEEDER="$BENCH_SEEDER"
+    say "using $BIN and $SEEDER (BENCH_BIN, BENCH_SEEDER; not building)"
+else
+    say "building the release binary and the seeder"
+    (cd "$REPO" && cargo build --release --bin charter-tracker) >&2 || die "the release build failed"
+    BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/charter-tracker"
+    SEEDER="$(cd "$REPO" && cargo bench --bench scale --no-run --message-format=json 2>/dev/null \
+        | python3 -c 'import sys, json
+    for line in sys.stdin:
+        m = json.loads(line)
+        if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "scale" and m.get("executable"):
+            print(m["executable"])')"
+fi
 [[ -x "$BIN" && -x "$SEEDER" ]] || die "no binary or seeder"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/charter-instances.XXXXXX")"

@@ -23,6 +23,7 @@
 #   SCALE_CITIES, SCALE_ACTIONS   the large network (10000, 50)
 #   SMALL_CITIES, SMALL_ACTIONS   the small network (200, 30)
 #   BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_THREADS (2), BENCH_CONNECTIONS (16): wrk
+#   BENCH_BIN, BENCH_SEEDER  use these binaries (the server; the built benches/scale.rs) instead of building
 #   BENCH_KEEP=1        keep the working folder (databases, logs) afterwards
 #
 # Exits 0 when the benchmark ran, whatever the verdicts; non-zero when something broke.
@@ -62,15 +63,20 @@ need_apt curl curl
 command -v python3 >/dev/null || die "python3 is required"
 if [[ "$WHICH" != sqlite ]]; then need_apt psql postgresql-client; fi
 
-say "building the release binary and the seeder (waits if another build holds the lock)"
-(cd "$REPO" && cargo build --release --bin charter-tracker) >&2 || die "the release build failed"
-BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/charter-tracker"
-SEEDER="$(cd "$REPO" && cargo bench --bench scale --no-run --message-format=json 2>/dev/null \
-    | python3 -c 'import sys, json
-for line in sys.stdin:
-    m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "scale" and m.get("executable"):
-        print(m["executable"])')"
+if [[ -n "${BENCH_BIN:-}" && -n "${BENCH_SEEDER:-}" ]]; then
+    BIN="$BENCH_BIN"; SEEDER="$BENCH_SEEDER"
+    say "using $BIN and $SEEDER (BENCH_BIN, BENCH_SEEDER; not building)"
+else
+    say "building the release binary and the seeder (waits if another build holds the lock)"
+    (cd "$REPO" && cargo build --release --bin charter-tracker) >&2 || die "the release build failed"
+    BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/charter-tracker"
+    SEEDER="$(cd "$REPO" && cargo bench --bench scale --no-run --message-format=json 2>/dev/null \
+        | python3 -c 'import sys, json
+    for line in sys.stdin:
+        m = json.loads(line)
+        if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "scale" and m.get("executable"):
+            print(m["executable"])')"
+fi
 [[ -x "$BIN" && -x "$SEEDER" ]] || die "no binary at $BIN or no seeder ($SEEDER)"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/charter-scale.XXXXXX")"

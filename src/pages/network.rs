@@ -77,7 +77,8 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let staleness = state.settings.staleness(now);
     let st = state.clone();
     let snapshot = db(&req, move |c| overview::snapshot(&st.overview, c, &wanted, today, now, staleness)).await?;
-    let mut data = view(&snapshot, &filter, number);
+    let pages = state.pages.clone();
+    let mut data = view(&snapshot, &filter, number, &|m| pages.render_part("partials/network_row", &row(&snapshot, m)))?;
     data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
     data["stale_after_days"] = state.settings.actions.stale_after_days.into();
     page(&req, "network", "The network at a glance", data)
@@ -126,8 +127,14 @@ fn outcome_label(o: CheckInOutcome) -> &'static str {
     }
 }
 
-/// The page's data: the network-wide counts, the filter form, one page of the matrix.
-fn view(s: &Snapshot, f: &Filter, number: i64) -> Value {
+/// The page's data: the network-wide counts, the filter form, one page of the matrix (each
+/// row rendered by `render` once per snapshot, then taken from `Snapshot::rendered`).
+fn view(
+    s: &Snapshot,
+    f: &Filter,
+    number: i64,
+    render: &dyn Fn(&Member) -> anyhow::Result<String>,
+) -> Result<Value, PageError> {
     let roles: Vec<Value> = s
         .structure
         .iter()
@@ -136,10 +143,17 @@ fn view(s: &Snapshot, f: &Filter, number: i64) -> Value {
         .collect();
     let (limit, offset) = admin::limits(number);
     let mut total = 0i64;
-    let mut rows = Vec::with_capacity(limit as usize);
-    for m in s.filtered(f) {
+    let mut rows = String::new();
+    for (i, m) in s.filtered(f) {
         if total >= offset && total < offset + limit {
-            rows.push(row(s, m));
+            let html = match s.rendered[i].get() {
+                Some(h) => h,
+                None => {
+                    let h = render(m)?;
+                    s.rendered[i].get_or_init(|| h)
+                }
+            };
+            rows.push_str(html);
         }
         total += 1;
     }
@@ -163,7 +177,7 @@ fn view(s: &Snapshot, f: &Filter, number: i64) -> Value {
     ];
     let count = |o| s.outcome_count(o);
     let countries: Vec<(&str, String)> = s.countries.iter().map(|c| (c.as_str(), c.clone())).collect();
-    json!({
+    Ok(json!({
         "framework": {"code": s.framework.code, "title": s.framework.title},
         "framework_param": framework,
         "frameworks": s.frameworks.iter().map(|fw| json!({"code": fw.code, "title": fw.title, "current": fw.code == s.framework.code})).collect::<Vec<_>>(),
@@ -183,7 +197,7 @@ fn view(s: &Snapshot, f: &Filter, number: i64) -> Value {
             "check_in": options("Any", &CheckInOutcome::ALL.iter().map(|o| (o.as_str(), outcome_label(*o).to_string())).collect::<Vec<_>>(), check_in),
         },
         "pagination": admin::pagination("/network", &params, number, total),
-    })
+    }))
 }
 
 #[cfg(test)]

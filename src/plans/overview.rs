@@ -385,6 +385,9 @@ pub struct Snapshot {
     pub adopted: usize,
     /// The members' countries, sorted, once each.
     pub countries: Vec<String>,
+    /// One slot per member (same order) where the page keeps that member's row once rendered,
+    /// so a snapshot's rows are rendered at most once however often they are shown.
+    pub rendered: Vec<std::sync::OnceLock<String>>,
 }
 
 impl Snapshot {
@@ -416,6 +419,7 @@ impl Snapshot {
         countries.sort();
         countries.dedup();
         Snapshot {
+            rendered: members.iter().map(|_| std::sync::OnceLock::new()).collect(),
             live_per_role: live.iter().map(Vec::len).collect(),
             framework: o.framework,
             frameworks: o.frameworks,
@@ -428,9 +432,9 @@ impl Snapshot {
         }
     }
 
-    /// The members the filter keeps, in name order.
-    pub fn filtered<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = &'a Member> + 'a {
-        self.members.iter().filter(move |m| filter.matches(m))
+    /// The members the filter keeps, in name order, with their slot in `rendered`.
+    pub fn filtered<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = (usize, &'a Member)> + 'a {
+        self.members.iter().enumerate().filter(move |(_, m)| filter.matches(m))
     }
 
     /// Members with this outcome in the latest round.

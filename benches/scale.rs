@@ -70,8 +70,10 @@ enum Command {
 
 const STATUSES: [&str; 5] = ["planned", "in_progress", "completed", "delayed", "cancelled"];
 const LEVELS: [&str; 4] = ["not_started", "limited", "substantial", "complete"];
-const COUNTRIES: [&str; 20] =
-    ["DE", "FR", "NL", "BE", "IT", "ES", "PT", "AT", "SE", "FI", "DK", "PL", "CZ", "IE", "GR", "NO", "CH", "HU", "RO", "SI"];
+const COUNTRIES: [&str; 20] = [
+    "DE", "FR", "NL", "BE", "IT", "ES", "PT", "AT", "SE", "FI", "DK", "PL", "CZ", "IE", "GR", "NO", "CH", "HU", "RO",
+    "SI",
+];
 const DEPARTMENTS: [&str; 6] =
     ["Social Affairs", "Education", "Housing Office", "Jobcentre", "Mayor's Office", "Health Department"];
 /// Cities are inserted this many at a time, with everything that belongs to them.
@@ -120,7 +122,10 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Tick { at, outbox_dir } => {
             let at: DateTime<Utc> = if at == "next" {
-                settings.schedule()?.next_after(Utc::now()).ok_or_else(|| anyhow::anyhow!("the schedule never fires"))?
+                settings
+                    .schedule()?
+                    .next_after(Utc::now())
+                    .ok_or_else(|| anyhow::anyhow!("the schedule never fires"))?
                     + Duration::seconds(30)
             } else {
                 DateTime::parse_from_rfc3339(&at)?.with_timezone(&Utc)
@@ -134,8 +139,7 @@ fn main() -> anyhow::Result<()> {
             let started = Instant::now();
             let r = charter_tracker::scheduler::plan_due(&pool, &settings, &templates, at)?;
             let planned = started.elapsed().as_secs_f64();
-            let queued: i64 =
-                outbox::table.filter(outbox::status.eq("queued")).count().get_result(&mut conn)?;
+            let queued: i64 = outbox::table.filter(outbox::status.eq("queued")).count().get_result(&mut conn)?;
             let added = outbox::table.count().get_result::<i64>(&mut conn)? - before;
             let checked: i64 = match r.opened_round {
                 Some(id) => check_ins::table.filter(check_ins::round_id.eq(id)).count().get_result(&mut conn)?,
@@ -293,7 +297,17 @@ fn seed(conn: &mut DbConnection, settings: &Settings, shape: &Shape, now: DateTi
     }
     if let DbConnection::Pg(pg) = conn {
         use diesel::connection::SimpleConnection;
-        for t in ["cities", "contacts", "plans", "actions", "rounds", "check_ins", "action_updates", "self_assessments", "indicator_values"] {
+        for t in [
+            "cities",
+            "contacts",
+            "plans",
+            "actions",
+            "rounds",
+            "check_ins",
+            "action_updates",
+            "self_assessments",
+            "indicator_values",
+        ] {
             pg.batch_execute(&format!(
                 "SELECT setval(pg_get_serial_sequence('{t}', 'id'), COALESCE((SELECT MAX(id) FROM {t}), 1)); ANALYZE {t};"
             ))?;
@@ -308,7 +322,17 @@ fn seed(conn: &mut DbConnection, settings: &Settings, shape: &Shape, now: DateTi
         Ok(diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {t}")).get_result::<N>(c)?.n)
     };
     let mut parts = vec![];
-    for t in ["cities", "contacts", "plans", "actions", "rounds", "check_ins", "action_updates", "self_assessments", "indicator_values"] {
+    for t in [
+        "cities",
+        "contacts",
+        "plans",
+        "actions",
+        "rounds",
+        "check_ins",
+        "action_updates",
+        "self_assessments",
+        "indicator_values",
+    ] {
         parts.push(format!("{} {t}", count(conn, t)?));
     }
     Ok(parts.join(", "))
@@ -420,7 +444,8 @@ fn seed_block(c: &mut DbConnection, x: &Ctx<'_>, first: i64, n: i64) -> anyhow::
         })
         .collect();
     insert_all!(c, plans::table, rows);
-    let last_update = x.rounds.iter().rev().find(|r| r.opened_at < x.now).map_or(t0, |r| r.opened_at) + Duration::days(5);
+    let last_update =
+        x.rounds.iter().rev().find(|r| r.opened_at < x.now).map_or(t0, |r| r.opened_at) + Duration::days(5);
     let last_update = last_update.min(x.now);
     let action_id = |i: i64, j: i64| x.bases.action + i * s.actions + j;
     let rows: Vec<_> = idx

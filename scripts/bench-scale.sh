@@ -177,7 +177,8 @@ start_server() { # backend name
 # wrk with a Lua script picking one of the paths (stdin) at random per request, with headers.
 declare -A RPS P50 P99 BYTES ERRS
 load() { # key header(or -) ; paths on stdin
-    local key="$1" header="$2" lua="$WORK/$1.lua"
+    local key="$1" header="$2" file="${1//\//_}"
+    local lua="$WORK/$file.lua"
     {
         echo 'local paths = {'
         while read -r p; do printf '  "%s",\n' "$p"; done
@@ -210,14 +211,14 @@ EOF
     fi
     say "wrk -t$THREADS -c$CONNS -d${SECS}s: $key"
     timeout $((SECS + 120)) wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --timeout 10s --latency -s "$lua" "$BASE" \
-        >"$WORK/wrk-$key.txt" 2>&1 || { cat "$WORK/wrk-$key.txt" >&2; die "wrk failed ($key)"; }
+        >"$WORK/wrk-$file.txt" 2>&1 || { cat "$WORK/wrk-$file.txt" >&2; die "wrk failed ($key)"; }
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server died under load ($key)"
-    RPS[$key]="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk-$key.txt")"
-    P50[$key]="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$key.txt")")"
-    P99[$key]="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$key.txt")")"
+    RPS[$key]="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk-$file.txt")"
+    P50[$key]="$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$file.txt")")"
+    P99[$key]="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$file.txt")")"
     local non2xx sockerr
-    non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$WORK/wrk-$key.txt")"
-    sockerr="$(awk '/Socket errors:/ { s = 0; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i; print s }' "$WORK/wrk-$key.txt")"
+    non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$WORK/wrk-$file.txt")"
+    sockerr="$(awk '/Socket errors:/ { s = 0; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) s += $i; print s }' "$WORK/wrk-$file.txt")"
     ERRS[$key]=$(( ${non2xx:-0} + ${sockerr:-0} ))
 }
 

@@ -78,7 +78,8 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let st = state.clone();
     let snapshot = db(&req, move |c| overview::snapshot(&st.overview, c, &wanted, today, now, staleness)).await?;
     let pages = state.pages.clone();
-    let mut data = view(&snapshot, &filter, number, &|m| pages.render_part("partials/network_row", &row(&snapshot, m)))?;
+    let mut data =
+        view(&snapshot, &filter, number, &|m| pages.render_part("partials/network_row", &row(&snapshot, m)))?;
     data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
     data["stale_after_days"] = state.settings.actions.stale_after_days.into();
     page(&req, "network", "The network at a glance", data)
@@ -181,7 +182,7 @@ fn view(
         "framework": {"code": s.framework.code, "title": s.framework.title},
         "framework_param": framework,
         "frameworks": s.frameworks.iter().map(|fw| json!({"code": fw.code, "title": fw.title, "current": fw.code == s.framework.code})).collect::<Vec<_>>(),
-        "roles": roles, "cities": rows, "city_count": s.members.len(), "adopted_count": s.adopted,
+        "roles": roles, "rows": rows, "city_count": s.members.len(), "adopted_count": s.adopted,
         "shown": total, "filtered": !f.is_empty(), "page": number,
         "round": s.round.as_ref().map(|(id, label)| json!({"id": id, "label": label})),
         "counts": {
@@ -221,14 +222,15 @@ mod tests {
     #[test]
     fn the_filter_reads_each_field_and_names_a_value_it_does_not_know() {
         assert_eq!(filter_of(&q(&[])).unwrap(), Filter::default());
-        let f = filter_of(&q(&[("country", "pl"), ("plan", "draft"), ("overdue", "yes"), ("check_in", "missed")]))
-            .unwrap();
+        let f =
+            filter_of(&q(&[("country", "pl"), ("plan", "draft"), ("overdue", "yes"), ("check_in", "missed")])).unwrap();
         assert_eq!(f.country.as_deref(), Some("PL"));
         assert_eq!(f.plan, Some(PlanState::Draft));
         assert_eq!(f.overdue, Some(true));
         assert_eq!(f.check_in, Some(CheckInOutcome::Missed));
         assert_eq!(filter_of(&q(&[("coverage", "")])).unwrap(), Filter::default(), "empty is any");
-        for (k, v) in [("country", "Poland"), ("plan", "x"), ("coverage", "most"), ("overdue", "1"), ("check_in", "late!")]
+        for (k, v) in
+            [("country", "Poland"), ("plan", "x"), ("coverage", "most"), ("overdue", "1"), ("check_in", "late!")]
         {
             let e = filter_of(&q(&[(k, v)])).unwrap_err().to_string();
             assert!(e.contains(k) && e.contains(v), "{e}");

@@ -19,6 +19,7 @@ fn vary(h: &reqwest::header::HeaderMap) -> String {
 async fn a_public_city_page_answers_304_until_its_data_changes() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;
+    app.update_city(&w.secretariat, w.city_b, serde_json::json!({"version": 1, "public": true})).await;
     let visitor = WebClient::new(&app);
     let path = format!("/cities/{}", w.city_b);
     let first = visitor.get(&path).await;

@@ -164,7 +164,8 @@ start_server() { # backend name
     local jar="$WORK/jar-$1-$2"
     rm -f "$jar"
     local csrf
-    csrf="$(curl -fsS -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="csrf_token" value="[^"]*"' | head -n1 | sed 's/.*value="//; s/"$//')"
+    curl -fsS -c "$jar" -b "$jar" -o "$WORK/login.html" "$BASE/login" || die "GET /login failed"
+    csrf="$(python3 -c 'import re, sys; m = re.search(r"name=\"csrf_token\" value=\"([^\"]*)\"", open(sys.argv[1]).read()); print(m.group(1) if m else "")' "$WORK/login.html")"
     [[ -n "$csrf" ]] || die "no CSRF token on /login"
     local code
     code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf_token=$csrf" \
@@ -198,7 +199,7 @@ function request() return reqs[math.random(#reqs)] end
 EOF
     } >"$lua"
     local first
-    first="$(sed -n 's/^  "\(.*\)",$/\1/p' "$lua" | head -n1)"
+    first="$(awk -F'"' '/^  "/ { print $2; exit }' "$lua")"
     local hargs=()
     [[ "$header" != "-" ]] && hargs=(-H "$header")
     local out

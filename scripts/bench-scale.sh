@@ -235,7 +235,7 @@ bench_backend() {
     start_server "$b" small
     load "$b/small/healthz" - <<<"/healthz"
     load "$b/small/network" "Cookie: $SESSION" <<<"/network"
-    ids 1 "$SMALL_CITIES" 1 | sed 's|^|/cities/|' | load "$b/small/city" "Cookie: $SESSION"
+    load "$b/small/city" "Cookie: $SESSION" < <(ids 1 "$SMALL_CITIES" 1 | sed 's|^|/cities/|')
     stop_server
 
     # --- large ----------------------------------------------------------------------------
@@ -265,17 +265,18 @@ EOF
     sleep 2
     FIG[$b/idle_kb]="$(rss_kb)"
     load "$b/large/healthz" - <<<"/healthz"
-    {
+    # (Paths come by redirection, not a pipe: `load` must run in this shell to keep its figures.)
+    load "$b/large/network" "Cookie: $SESSION" < <(
         for n in $(seq 1 $(((SCALE_CITIES + 49) / 50))); do echo "/network?page=$n"; done
         echo "/network?country=PL"; echo "/network?check_in=overdue"; echo "/network?coverage=all&page=2"
         echo "/network?plan=adopted&overdue=yes&page=3"; echo "/network?check_in=late&country=DE"
-    } | load "$b/large/network" "Cookie: $SESSION"
-    ids 1 500 $((SCALE_CITIES / 500)) | sed 's|^|/cities/|' | load "$b/large/city" "Cookie: $SESSION"
-    ids 1 500 $((SCALE_CITIES / 500 / 2 * 2)) | sed 's|^|/cities/|' | load "$b/large/public_city" "Cookie: $VISITOR"
+    )
+    load "$b/large/city" "Cookie: $SESSION" < <(ids 1 500 $((SCALE_CITIES / 500)) | sed 's|^|/cities/|')
+    load "$b/large/public_city" "Cookie: $VISITOR" < <(ids 1 500 $((SCALE_CITIES / 500 / 2 * 2)) | sed 's|^|/cities/|')
     load "$b/large/report" - <<<"/reports/$slug"
-    ids 1 500 $((SCALE_CITIES / 500)) | sed 's|^|/api/v1/plans/|; s|$|/actions?per_page=50|' \
-        | load "$b/large/api_actions" "Authorization: Bearer $TOKEN"
-    ids 1 200 1 | sed 's|^|/api/v1/cities?per_page=50\&page=|' | load "$b/large/api_cities" "Authorization: Bearer $TOKEN"
+    load "$b/large/api_actions" "Authorization: Bearer $TOKEN" \
+        < <(ids 1 500 $((SCALE_CITIES / 500)) | sed 's|^|/api/v1/plans/|; s|$|/actions?per_page=50|')
+    load "$b/large/api_cities" "Authorization: Bearer $TOKEN" < <(ids 1 200 1 | sed 's|^|/api/v1/cities?per_page=50\&page=|')
     sleep 2
     FIG[$b/after_kb]="$(rss_kb)"
     FIG[$b/peak_kb]="$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$SERVER_PID/status")"

@@ -152,9 +152,9 @@ impl Application {
 
 /// glibc's malloc arenas the server may use. By default glibc gives each thread that allocates
 /// concurrently an arena of its own, up to 8 per core, and each arena keeps what it once held
-/// (the HTTP workers', the blocking pool's and the pool's threads each rendered pages and read
-/// rows): under load that grew the server to 167 MB. Two arenas (one per core here) hold
-/// the same work within a few MB of contention-free speed. `MALLOC_ARENA_MAX`, if set, wins.
+/// (HTTP workers, the blocking pool and the pool's threads all render pages and read rows).
+/// Measured at 200 cities after the same load: 48 MB with two arenas, 54 MB with glibc's 16
+/// (scripts/bench-scale.sh; README, Performance). `MALLOC_ARENA_MAX`, if set, wins.
 const ALLOCATOR_ARENAS: i32 = 2;
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

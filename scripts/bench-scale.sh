@@ -115,7 +115,6 @@ new_database() {
         timeout 60 psql "$PG_SERVER" -v ON_ERROR_STOP=1 -qAtc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null
         timeout 60 psql "$PG_SERVER" -v ON_ERROR_STOP=1 -qAtc "CREATE DATABASE \"$db\"" >/dev/null \
             || die "could not create database $db on $PG_SERVER"
-        PG_DBS+=("$db")
         python3 - "$PG_SERVER" "$db" <<'EOF'
 import sys, urllib.parse
 u = urllib.parse.urlsplit(sys.argv[1])
@@ -136,6 +135,8 @@ to_ms() {
 prepare() { # backend name cities actions
     local backend="$1" name="$2" cities="$3" actions="$4"
     URL="$(new_database "$backend" "$name")"
+    # new_database ran in a subshell: remember its PostgreSQL database here, for the cleanup.
+    [[ "$backend" == sqlite ]] || PG_DBS+=("charter_scale_${name}_$$")
     export DATABASE_URL="$URL"
     say "$backend/$name: seeding $cities cities x $actions actions"
     local t0=$SECONDS

@@ -23,4 +23,6 @@ pub struct AppState {
     pub report_templates: Arc<crate::reports::render::Templates>,
     /// Whether demo data is loaded (every page then carries a banner).
     pub demo: crate::demo::Flag,
+    /// The network overview as last computed here, per framework (`plans::overview::Cache`).
+    pub overview: crate::plans::overview::Cache,
 }

@@ -32,19 +32,72 @@ pub struct Settings {
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetricsSettings {
-    /// The bearer token a scraper sends; empty turns `/metrics` off (404).
+    /// The bearer token a scraper sends; empty (with `allow_from` empty too) turns `/metrics`
+    /// off (404).
     pub token: String,
+    /// Addresses (`10.0.0.5`) or networks (`10.0.0.0/8`, `fd00::/8`) that may read
+    /// `/metrics` without the token.
+    #[serde(default)]
+    pub allow_from: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed for `allow_from`: when the request
+    /// comes from one of them, the client is the last address of that header (the one the
+    /// proxy added; what a client sends itself comes before it). Empty: the header is ignored.
+    #[serde(default)]
+    pub forwarded_by: Vec<String>,
 }
 
 impl std::fmt::Debug for MetricsSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let token = if self.token.is_empty() { "(empty: /metrics off)" } else { "****" };
-        f.debug_struct("MetricsSettings").field("token", &token).finish()
+        f.debug_struct("MetricsSettings")
+            .field("token", &token)
+            .field("allow_from", &self.allow_from)
+            .field("forwarded_by", &self.forwarded_by)
+            .finish()
     }
 }
 
+/// An address or a network, as `allow_from` and `forwarded_by` take them.
+fn parse_net(s: &str) -> Option<ipnet::IpNet> {
+    let s = s.trim();
+    s.parse::<ipnet::IpNet>().ok().or_else(|| s.parse::<std::net::IpAddr>().ok().map(ipnet::IpNet::from))
+}
+
+fn any_contains(list: &[String], ip: std::net::IpAddr) -> bool {
+    list.iter().filter_map(|s| parse_net(s)).any(|n| n.contains(&ip))
+}
+
 impl MetricsSettings {
+    /// Whether `/metrics` is served at all.
+    pub fn enabled(&self) -> bool {
+        !self.token.is_empty() || !self.allow_from.is_empty()
+    }
+
+    /// The client's address for `allow_from`: the TCP peer, or when the peer is a proxy in
+    /// `forwarded_by`, the last address of its `X-Forwarded-For`.
+    pub fn client(&self, peer: std::net::IpAddr, forwarded_for: Option<&str>) -> Option<std::net::IpAddr> {
+        if !any_contains(&self.forwarded_by, peer) {
+            return Some(peer);
+        }
+        match forwarded_for {
+            None => Some(peer),
+            Some(h) => h.rsplit(',').next().and_then(|last| last.trim().parse().ok()),
+        }
+    }
+
+    /// Whether this client address may read `/metrics` without the token.
+    pub fn allows(&self, client: std::net::IpAddr) -> bool {
+        any_contains(&self.allow_from, client)
+    }
+
     fn validate(&self) -> anyhow::Result<()> {
+        for (key, list) in [("allow_from", &self.allow_from), ("forwarded_by", &self.forwarded_by)] {
+            if let Some(bad) = list.iter().find(|s| parse_net(s).is_none()) {
+                anyhow::bail!(
+                    "configuration key metrics.{key}: `{bad}` is not an address or a network; accepted: an IPv4 or IPv6 address, or a network such as 10.0.0.0/8"
+                );
+            }
+        }
         if self.token.is_empty() {
             return Ok(());
         }

@@ -264,6 +264,76 @@ pub fn as_utc_opt<S: serde::Serializer>(t: &Option<chrono::NaiveDateTime>, s: S)
     }
 }
 
+/// Bodies above this are sent without an `ETag` of their body (downloads: they are not
+/// buffered to be hashed).
+const MAX_TAGGED_BODY: u64 = 4 << 20;
+
+/// Conditional GET for every page and API read (issue 15): a 200 answer to GET carries an
+/// `ETag` (the handler's own, such as an object's version or a published report file's, else a
+/// weak tag over the body: hashing it costs far less than rendering it did), and a request
+/// whose `If-None-Match` names that tag gets `304 Not Modified` without the body. Every such
+/// answer says `Vary: Cookie, Authorization`, since what a page or the API shows depends on who
+/// asks: a shared cache never hands one person's copy to another, and a person's tag matches
+/// only what they were shown. Pages for signed-in people stay `no-store` (web::middleware).
+pub async fn conditional_get(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    use actix_web::body::BodySize;
+    use actix_web::http::{Method, StatusCode};
+    let eligible = req.method() == Method::GET && !matches!(req.path(), "/healthz" | "/readyz" | "/metrics");
+    if !eligible {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let tags: Vec<String> =
+        req.headers().get_all(header::IF_NONE_MATCH).filter_map(|v| v.to_str().ok().map(str::to_string)).collect();
+    let res = next.call(req).await?;
+    if res.status() != StatusCode::OK {
+        return Ok(res.map_into_boxed_body());
+    }
+    let (http, mut response) = res.into_parts();
+    let vary = header::HeaderValue::from_static("Cookie, Authorization");
+    response.headers_mut().append(header::VARY, vary);
+    let (tag, response) = match response.headers().get(header::ETAG).and_then(|v| v.to_str().ok()) {
+        Some(t) => (t.to_string(), response.map_into_boxed_body()),
+        None => {
+            let small = matches!(response.body().size(), BodySize::Sized(n) if n <= MAX_TAGGED_BODY);
+            if !small {
+                return Ok(actix_web::dev::ServiceResponse::new(http, response.map_into_boxed_body()));
+            }
+            let (mut head, body) = response.into_parts();
+            let bytes = actix_web::body::to_bytes(body).await.map_err(|e| {
+                actix_web::error::ErrorInternalServerError(format!("reading a response body: {}", e.into()))
+            })?;
+            let tag = weak_tag(&bytes);
+            head.headers_mut()
+                .insert(header::ETAG, header::HeaderValue::from_str(&tag).expect("hex is a header value"));
+            (tag, head.set_body(bytes).map_into_boxed_body())
+        }
+    };
+    let bare = tag.trim_start_matches("W/");
+    let matched =
+        tags.iter().flat_map(|v| v.split(',')).map(str::trim).any(|t| t == "*" || t.trim_start_matches("W/") == bare);
+    if !matched {
+        return Ok(actix_web::dev::ServiceResponse::new(http, response));
+    }
+    let mut not_modified = HttpResponse::NotModified();
+    for (name, value) in response.headers() {
+        if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+            not_modified.append_header((name.clone(), value.clone()));
+        }
+    }
+    Ok(actix_web::dev::ServiceResponse::new(http, not_modified.finish()))
+}
+
+/// A weak entity tag over a body: 128 bits of SHA-256, which is plenty to tell versions apart.
+fn weak_tag(body: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(body);
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("W/\"{hex}\"")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,10 @@
 //! (`scheduler::plan_due`). Read from the database at each scrape: the outbox by state, the age
 //! of the oldest queued email, and the check-ins of open rounds by state.
 //!
-//! Readable only with `Authorization: Bearer <metrics.token>`; with no token configured the path
-//! does not exist (404).
+//! Readable with `Authorization: Bearer <metrics.token>`, or without it from an address in
+//! `metrics.allow_from` (the TCP peer, or behind a proxy listed in `metrics.forwarded_by` the
+//! address that proxy added to `X-Forwarded-For`); with neither configured the path does not
+//! exist (404).
 
 use crate::app::AppState;
 use crate::db::schema::{check_ins, outbox, rounds};
@@ -149,20 +151,32 @@ fn same_token(given: &[u8], expected: &[u8]) -> bool {
     given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
-/// `GET /metrics`: 404 when `metrics.token` is empty, 401 without that bearer token, otherwise
-/// the Prometheus text format.
+/// `GET /metrics`: 404 when neither `metrics.token` nor `metrics.allow_from` is set; the
+/// Prometheus text format for the token or an allowed address; otherwise 401 (a token is
+/// configured: send it) or 403 (only addresses are).
 pub async fn serve(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let expected = state.settings.metrics.token.as_bytes();
-    if expected.is_empty() {
+    let m = &state.settings.metrics;
+    if !m.enabled() {
         return crate::startup::no_such_route(req).await;
     }
+    let expected = m.token.as_bytes();
     let given = req
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim);
-    if !given.is_some_and(|g| same_token(g.as_bytes(), expected)) {
+    let by_token = !expected.is_empty() && given.is_some_and(|g| same_token(g.as_bytes(), expected));
+    let by_address = || {
+        let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        req.peer_addr().and_then(|p| m.client(p.ip(), forwarded)).is_some_and(|ip| m.allows(ip))
+    };
+    if !by_token && !by_address() {
+        if expected.is_empty() {
+            return HttpResponse::Forbidden()
+                .content_type("text/plain; charset=utf-8")
+                .body("403: /metrics is readable only from the addresses in metrics.allow_from\n");
+        }
         return HttpResponse::Unauthorized()
             .insert_header(("WWW-Authenticate", "Bearer realm=\"metrics\""))
             .content_type("text/plain; charset=utf-8")

@@ -99,7 +99,7 @@ use utoipa::{Modify, OpenApi};
         crate::exchange::routes::export_data,
         crate::exchange::routes::open_data,
     ),
-    modifiers(&BearerAuth, &Problems)
+    modifiers(&BearerAuth, &Problems, &NotModified)
 )]
 pub struct ApiDoc;
 
@@ -176,6 +176,27 @@ impl Modify for Problems {
                     response.content.insert(PROBLEM_JSON.to_string(), problem());
                 }
             }
+        }
+    }
+}
+
+/// Conditional GET (`http::conditional_get`): every GET that answers 200 carries an `ETag`, and
+/// answers 304 without a body when `If-None-Match` names it.
+struct NotModified;
+
+impl Modify for NotModified {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{RefOr, Response};
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let Some(op) = item.get.as_mut() else { continue };
+            if matches!(path.as_str(), "/healthz" | "/readyz") || !op.responses.responses.contains_key("200") {
+                continue;
+            }
+            op.responses.responses.entry("304".to_string()).or_insert_with(|| {
+                RefOr::T(Response::new(
+                    "not modified: `If-None-Match` names the `ETag` of what this request would answer (no body)",
+                ))
+            });
         }
     }
 }

@@ -13,6 +13,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Counters bumped by triggers when what a cached computation reads changes (`network`:
+    /// the network overview's tables).
+    data_versions (name) {
+        name -> Text,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     roles (id) {
         id -> BigInt,
         framework_id -> BigInt,

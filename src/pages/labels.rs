@@ -86,7 +86,7 @@ pub fn opt_date(d: Option<NaiveDate>) -> Option<String> {
 /// The key people expect names to sort by: letters without their accents, any case
 /// (Łódź between Lisbon and Malmö, not after Zürich, as byte order would put it).
 pub fn sort_key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase()
+    crate::cities::sort_key(name)
 }
 
 /// A commitment's text cut to about `n` characters for lists, whole words kept.

@@ -120,6 +120,11 @@ impl Pages {
         Ok(Pages { registry, network: network.to_string() })
     }
 
+    /// Renders a partial on its own (a piece of a page that is rendered once and kept).
+    pub fn render_part(&self, name: &str, data: &Value) -> anyhow::Result<String> {
+        Ok(self.registry.render(name, data)?)
+    }
+
     /// Renders `template` with `data` inside the layout, for a visitor who is not signed in.
     pub fn render(&self, template: &str, title: &str, data: &Value) -> anyhow::Result<String> {
         self.render_with(template, &json!({"title": title}), data)

@@ -1,15 +1,18 @@
 //! The network at a glance, for the secretariat and observers: every city against the
 //! framework's roles (how many commitments of each role its plan covers), its plan, its latest
 //! check-in and its overdue actions. The figures come from `plans::overview`; this is the view.
+//!
+//! The table is paginated (`admin::PER_PAGE` cities a page, plain links) and filtered by a GET
+//! form (country, plan, coverage, overdue actions, latest check-in), so every result set has
+//! its own address and works without JavaScript; the counts above the table stay network-wide.
 
+use super::admin;
 use super::labels;
-use super::web::{self, db, page, PageResult, Viewer};
-use crate::check_ins::CheckInState;
-use crate::plans::overview::{self, Overview};
+use super::web::{self, db, page, PageError, PageResult, Viewer};
+use crate::plans::overview::{self, CheckInOutcome, Coverage, Filter, Member, PlanState, Snapshot};
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/network", aweb::get().to(show));
@@ -18,77 +21,231 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 #[derive(Deserialize)]
 struct Query {
     framework: Option<String>,
+    country: Option<String>,
+    plan: Option<String>,
+    coverage: Option<String>,
+    overdue: Option<String>,
+    check_in: Option<String>,
+    page: Option<String>,
+}
+
+/// An empty value means "any" (the form's first option).
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn bad(field: &str, value: &str, accepted: &str) -> PageError {
+    PageError::BadRequest(format!("the filter {field} `{value}` is not one the page knows; accepted: {accepted}"))
+}
+
+/// The filter the query asks for; an unknown value is a "bad request" page naming it.
+fn filter_of(q: &Query) -> Result<Filter, PageError> {
+    let country = match given(&q.country) {
+        None => None,
+        Some(c) if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => Some(c.to_ascii_uppercase()),
+        Some(c) => return Err(bad("country", c, "a two-letter ISO 3166 code")),
+    };
+    let plan = given(&q.plan)
+        .map(|v| PlanState::parse(v).ok_or_else(|| bad("plan", v, "adopted, draft, none")))
+        .transpose()?;
+    let coverage = given(&q.coverage)
+        .map(|v| Coverage::parse(v).ok_or_else(|| bad("coverage", v, "all, some, none")))
+        .transpose()?;
+    let overdue = match given(&q.overdue) {
+        None => None,
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        Some(v) => return Err(bad("overdue", v, "yes, no")),
+    };
+    let check_in = given(&q.check_in)
+        .map(|v| {
+            CheckInOutcome::parse(v)
+                .ok_or_else(|| bad("check_in", v, "on_time, late, open, overdue, missed, not_asked"))
+        })
+        .transpose()?;
+    Ok(Filter { country, plan, coverage, overdue, check_in })
 }
 
 async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageResult {
     viewer.caller.can_read_network()?;
+    let q = q.into_inner();
+    let filter = filter_of(&q)?;
+    let number = admin::page_number(q.page.as_deref())?;
     let state = web::state(&req);
     let (today, now) = (web::today(&state), state.clock.now());
-    let wanted = q.into_inner().framework.unwrap_or_else(|| "eurocities-integrating-cities".into());
+    let wanted = given(&q.framework).unwrap_or("eurocities-integrating-cities").to_string();
     let staleness = state.settings.staleness(now);
-    let data = db(&req, move |c| overview::network(c, &wanted, today, now, staleness)).await?;
-    let mut data = view(data);
+    let st = state.clone();
+    let snapshot = db(&req, move |c| overview::snapshot(&st.overview, c, &wanted, today, now, staleness)).await?;
+    let pages = state.pages.clone();
+    let mut data =
+        view(&snapshot, &filter, number, &|m| pages.render_part("partials/network_row", &row(&snapshot, m)))?;
     data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
     data["stale_after_days"] = state.settings.actions.stale_after_days.into();
     page(&req, "network", "The network at a glance", data)
 }
 
-/// The page's data: the matrix of cities by role, with the counts above it.
-fn view(mut o: Overview) -> Value {
-    o.cities.sort_by_key(|r| labels::sort_key(&r.name));
-    let roles: Vec<Value> = o
+/// One city's row of the matrix.
+fn row(s: &Snapshot, m: &Member) -> Value {
+    let r = &m.row;
+    let cells: Vec<Value> = s
         .structure
         .iter()
-        .map(|(r, cs)| json!({"code": r.code, "title": r.title, "total": cs.iter().filter(|c| !c.retired).count()}))
-        .collect();
-    let mut counts: HashMap<&'static str, i64> = HashMap::new();
-    let matrix: Vec<Value> = o
-        .cities
-        .iter()
-        .filter(|r| r.signed.is_some() || r.plan.is_some())
-        .map(|r| {
-            let cells: Vec<Value> = o
-                .structure
-                .iter()
-                .map(|(role, cs)| {
-                    let live: Vec<_> = cs.iter().filter(|c| !c.retired).collect();
-                    let n = live.iter().filter(|c| r.covered.contains(&c.id)).count();
-                    let (label, class) = match (n, live.len()) {
-                        (0, _) => ("None", "tag-red"),
-                        (a, b) if a == b => ("All", "tag-green"),
-                        _ => ("Some", "tag-yellow"),
-                    };
-                    json!({"role": role.title, "covered": n, "total": live.len(), "tag": {"label": label, "class": class}})
-                })
-                .collect();
-            let check_in = r.check_in.map(|ci| {
-                let key = match (ci.state, ci.late, ci.overdue) {
-                    (s, false, _) if s.was_submitted() => "on_time",
-                    (s, true, _) if s.was_submitted() => "late",
-                    (CheckInState::Missed, _, _) => "missed",
-                    (_, _, true) => "overdue",
-                    _ => "open",
-                };
-                *counts.entry(key).or_default() += 1;
-                labels::check_in_tag(ci.state, ci.late, ci.overdue)
-            });
-            json!({
-                "id": r.id, "name": r.name, "signed": labels::opt_date(r.signed),
-                "plan": r.plan.as_ref().map(|p| json!({"id": p.id, "title": p.title, "adopted": p.adopted})),
-                "cells": cells, "overdue": r.overdue, "stale": r.stale, "check_in": check_in,
-            })
+        .zip(&s.live_per_role)
+        .zip(&m.covered_by_role)
+        .map(|(((role, _), total), n)| {
+            let (label, class) = match (*n, *total) {
+                (0, _) => ("None", "tag-red"),
+                (a, b) if a == b => ("All", "tag-green"),
+                _ => ("Some", "tag-yellow"),
+            };
+            json!({"role": role.title, "covered": n, "total": total, "tag": {"label": label, "class": class}})
         })
         .collect();
-    let with_plan = matrix.iter().filter(|m| m["plan"]["adopted"] == true).count();
-    let count = |k: &str| counts.get(k).copied().unwrap_or(0);
+    let check_in = r.check_in.map(|ci| labels::check_in_tag(ci.state, ci.late, ci.overdue));
     json!({
-        "framework": {"code": o.framework.code, "title": o.framework.title},
-        "frameworks": o.frameworks.iter().map(|f| json!({"code": f.code, "title": f.title, "current": f.code == o.framework.code})).collect::<Vec<_>>(),
-        "roles": roles, "cities": matrix, "city_count": matrix.len(), "adopted_count": with_plan,
-        "round": o.round.map(|(id, label)| json!({"id": id, "label": label})),
-        "counts": {
-            "on_time": count("on_time"), "late": count("late"), "open": count("open"),
-            "overdue": count("overdue"), "missed": count("missed"),
-        },
+        "id": r.id, "name": r.name, "signed": labels::opt_date(r.signed),
+        "plan": r.plan.as_ref().map(|p| json!({"id": p.id, "title": p.title, "adopted": p.adopted})),
+        "cells": cells, "overdue": r.overdue, "stale": r.stale, "check_in": check_in,
     })
+}
+
+/// `(value, label, selected)` options of a filter's select, "any" first.
+fn options(any: &str, choices: &[(&str, String)], current: &str) -> Vec<Value> {
+    std::iter::once(json!({"value": "", "label": any, "selected": current.is_empty()}))
+        .chain(choices.iter().map(|(v, l)| json!({"value": v, "label": l, "selected": *v == current})))
+        .collect()
+}
+
+fn outcome_label(o: CheckInOutcome) -> &'static str {
+    match o {
+        CheckInOutcome::OnTime => "Sent on time",
+        CheckInOutcome::Late => "Sent late",
+        CheckInOutcome::Open => "Still open",
+        CheckInOutcome::Overdue => "Overdue",
+        CheckInOutcome::Missed => "Missed",
+        CheckInOutcome::NotAsked => "Not asked",
+    }
+}
+
+/// The page's data: the network-wide counts, the filter form, one page of the matrix (each
+/// row rendered by `render` once per snapshot, then taken from `Snapshot::rendered`).
+fn view(
+    s: &Snapshot,
+    f: &Filter,
+    number: i64,
+    render: &dyn Fn(&Member) -> anyhow::Result<String>,
+) -> Result<Value, PageError> {
+    let roles: Vec<Value> = s
+        .structure
+        .iter()
+        .zip(&s.live_per_role)
+        .map(|((r, _), total)| json!({"code": r.code, "title": r.title, "total": total}))
+        .collect();
+    let (limit, offset) = admin::limits(number);
+    let mut total = 0i64;
+    let mut rows = String::new();
+    for (i, m) in s.filtered(f) {
+        if total >= offset && total < offset + limit {
+            let html = match s.rendered[i].get() {
+                Some(h) => h,
+                None => {
+                    let h = render(m)?;
+                    s.rendered[i].get_or_init(|| h)
+                }
+            };
+            rows.push_str(html);
+        }
+        total += 1;
+    }
+    let framework = if s.framework.code == "eurocities-integrating-cities" { "" } else { s.framework.code.as_str() };
+    let country = f.country.clone().unwrap_or_default();
+    let plan = f.plan.map_or("", PlanState::as_str);
+    let coverage = f.coverage.map_or("", Coverage::as_str);
+    let overdue = match f.overdue {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
+    let check_in = f.check_in.map_or("", CheckInOutcome::as_str);
+    let params = [
+        ("framework", framework),
+        ("country", country.as_str()),
+        ("plan", plan),
+        ("coverage", coverage),
+        ("overdue", overdue),
+        ("check_in", check_in),
+    ];
+    let count = |o| s.outcome_count(o);
+    let countries: Vec<(&str, String)> = s.countries.iter().map(|c| (c.as_str(), c.clone())).collect();
+    Ok(json!({
+        "framework": {"code": s.framework.code, "title": s.framework.title},
+        "framework_param": framework,
+        "frameworks": s.frameworks.iter().map(|fw| json!({"code": fw.code, "title": fw.title, "current": fw.code == s.framework.code})).collect::<Vec<_>>(),
+        "roles": roles, "rows": rows, "city_count": s.members.len(), "adopted_count": s.adopted,
+        "shown": total, "filtered": !f.is_empty(), "page": number,
+        "round": s.round.as_ref().map(|(id, label)| json!({"id": id, "label": label})),
+        "counts": {
+            "on_time": count(CheckInOutcome::OnTime), "late": count(CheckInOutcome::Late),
+            "open": count(CheckInOutcome::Open), "overdue": count(CheckInOutcome::Overdue),
+            "missed": count(CheckInOutcome::Missed),
+        },
+        "filters": {
+            "country": options("Any country", &countries, &country),
+            "plan": options("Any", &[("adopted", "Adopted plan".into()), ("draft", "Draft plan".into()), ("none", "No plan".into())], plan),
+            "coverage": options("Any", &[("all", "Every commitment".into()), ("some", "Some commitments".into()), ("none", "No commitment".into())], coverage),
+            "overdue": options("Any", &[("yes", "With overdue actions".into()), ("no", "Without overdue actions".into())], overdue),
+            "check_in": options("Any", &CheckInOutcome::ALL.iter().map(|o| (o.as_str(), outcome_label(*o).to_string())).collect::<Vec<_>>(), check_in),
+        },
+        "pagination": admin::pagination("/network", &params, number, total),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check_ins::CheckInState;
+
+    fn q(pairs: &[(&str, &str)]) -> Query {
+        let get = |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string());
+        Query {
+            framework: None,
+            country: get("country"),
+            plan: get("plan"),
+            coverage: get("coverage"),
+            overdue: get("overdue"),
+            check_in: get("check_in"),
+            page: None,
+        }
+    }
+
+    #[test]
+    fn the_filter_reads_each_field_and_names_a_value_it_does_not_know() {
+        assert_eq!(filter_of(&q(&[])).unwrap(), Filter::default());
+        let f =
+            filter_of(&q(&[("country", "pl"), ("plan", "draft"), ("overdue", "yes"), ("check_in", "missed")])).unwrap();
+        assert_eq!(f.country.as_deref(), Some("PL"));
+        assert_eq!(f.plan, Some(PlanState::Draft));
+        assert_eq!(f.overdue, Some(true));
+        assert_eq!(f.check_in, Some(CheckInOutcome::Missed));
+        assert_eq!(filter_of(&q(&[("coverage", "")])).unwrap(), Filter::default(), "empty is any");
+        for (k, v) in
+            [("country", "Poland"), ("plan", "x"), ("coverage", "most"), ("overdue", "1"), ("check_in", "late!")]
+        {
+            let e = filter_of(&q(&[(k, v)])).unwrap_err().to_string();
+            assert!(e.contains(k) && e.contains(v), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_check_in_counts_once_by_its_outcome() {
+        use crate::plans::overview::LatestCheckIn;
+        let ci = |state, late, overdue| Some(LatestCheckIn { state, late, overdue });
+        assert_eq!(CheckInOutcome::of(None), CheckInOutcome::NotAsked);
+        assert_eq!(CheckInOutcome::of(ci(CheckInState::Accepted, true, false)), CheckInOutcome::Late);
+        assert_eq!(CheckInOutcome::of(ci(CheckInState::Submitted, false, false)), CheckInOutcome::OnTime);
+        assert_eq!(CheckInOutcome::of(ci(CheckInState::Missed, false, true)), CheckInOutcome::Missed);
+        assert_eq!(CheckInOutcome::of(ci(CheckInState::Draft, false, true)), CheckInOutcome::Overdue);
+        assert_eq!(CheckInOutcome::of(ci(CheckInState::Extended, false, false)), CheckInOutcome::Open);
+    }
 }

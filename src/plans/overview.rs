@@ -3,16 +3,24 @@
 //! cover, its overdue actions and its check-in of the latest round. The secretariat's and
 //! observers' page (`pages::network`) lays it out; the counting rules come from
 //! `ActionStatus::covers` and `ActionStatus::is_open`, as everywhere else.
+//!
+//! At 10,000 cities computing it takes a few hundred milliseconds, so each instance keeps the
+//! last computation per framework (`Cache`) and serves filtered pages from it. It is computed
+//! again when the data it reads changed (the `data_versions` row `network`, which triggers on
+//! cities, signatures, plans, actions, rounds, check-ins and the charters bump in the same
+//! transaction as the change, so every instance of one database sees it), and at the latest
+//! each minute, since "overdue" and "not updated for N days" move with the clock.
 
 use crate::actions::ActionStatus;
 use crate::charter::store::{Commitment, Framework, Role};
 use crate::check_ins::CheckInState;
-use crate::db::schema::{actions, check_ins, cities, plans, rounds, signatures};
+use crate::db::schema::{actions, check_ins, cities, data_versions, plans, rounds, signatures};
 use crate::db::DbConnection;
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 /// The plan the overview shows for a city.
 #[derive(Clone, Debug)]
@@ -38,6 +46,8 @@ pub struct LatestCheckIn {
 pub struct CityRow {
     pub id: i64,
     pub name: String,
+    /// ISO 3166 code.
+    pub country: String,
     pub signed: Option<NaiveDate>,
     pub plan: Option<PlanRef>,
     /// Ids of the commitments at least one covering action acts on.
@@ -78,12 +88,13 @@ pub fn network(
     let structure = crate::charter::store::structure(conn, fw.id)?;
     let mut rows: Vec<CityRow> = cities::table
         .order(cities::name)
-        .select((cities::id, cities::name))
-        .load::<(i64, String)>(conn)?
+        .select((cities::id, cities::name, cities::country))
+        .load::<(i64, String, String)>(conn)?
         .into_iter()
-        .map(|(id, name)| CityRow {
+        .map(|(id, name, country)| CityRow {
             id,
             name,
+            country,
             signed: None,
             plan: None,
             covered: HashSet::new(),
@@ -200,4 +211,272 @@ fn latest_check_ins(
         }
     }
     Ok(round)
+}
+
+/// How a city stands in the latest round, as the overview counts and filters it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckInOutcome {
+    OnTime,
+    Late,
+    Open,
+    Overdue,
+    Missed,
+    /// The city had no check-in in the latest round (or there is no round yet).
+    NotAsked,
+}
+
+impl CheckInOutcome {
+    pub const ALL: [CheckInOutcome; 6] = [
+        CheckInOutcome::OnTime,
+        CheckInOutcome::Late,
+        CheckInOutcome::Open,
+        CheckInOutcome::Overdue,
+        CheckInOutcome::Missed,
+        CheckInOutcome::NotAsked,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckInOutcome::OnTime => "on_time",
+            CheckInOutcome::Late => "late",
+            CheckInOutcome::Open => "open",
+            CheckInOutcome::Overdue => "overdue",
+            CheckInOutcome::Missed => "missed",
+            CheckInOutcome::NotAsked => "not_asked",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CheckInOutcome> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+
+    /// A submitted check-in is on time or late whatever the review made of it since.
+    pub fn of(ci: Option<LatestCheckIn>) -> CheckInOutcome {
+        match ci {
+            None => CheckInOutcome::NotAsked,
+            Some(ci) if ci.state.was_submitted() => {
+                if ci.late {
+                    CheckInOutcome::Late
+                } else {
+                    CheckInOutcome::OnTime
+                }
+            }
+            Some(ci) if ci.state == CheckInState::Missed => CheckInOutcome::Missed,
+            Some(ci) if ci.overdue => CheckInOutcome::Overdue,
+            Some(_) => CheckInOutcome::Open,
+        }
+    }
+}
+
+/// The plan a city has under the framework, for the filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanState {
+    Adopted,
+    Draft,
+    NoPlan,
+}
+
+impl PlanState {
+    pub const ALL: [PlanState; 3] = [PlanState::Adopted, PlanState::Draft, PlanState::NoPlan];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanState::Adopted => "adopted",
+            PlanState::Draft => "draft",
+            PlanState::NoPlan => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PlanState> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+
+    pub fn of(plan: Option<&PlanRef>) -> PlanState {
+        match plan {
+            Some(p) if p.adopted => PlanState::Adopted,
+            Some(_) => PlanState::Draft,
+            None => PlanState::NoPlan,
+        }
+    }
+}
+
+/// How many of the framework's commitments (retired ones left out) a city's plan covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    All,
+    Some,
+    None,
+}
+
+impl Coverage {
+    pub const ALL: [Coverage; 3] = [Coverage::All, Coverage::Some, Coverage::None];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::All => "all",
+            Coverage::Some => "some",
+            Coverage::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Coverage> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+
+    pub fn of(covered: usize, total: usize) -> Coverage {
+        match covered {
+            0 => Coverage::None,
+            n if n >= total => Coverage::All,
+            _ => Coverage::Some,
+        }
+    }
+}
+
+/// Which cities of the overview to list (every field optional; all given must hold).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// ISO 3166 code, upper case.
+    pub country: Option<String>,
+    pub plan: Option<PlanState>,
+    pub coverage: Option<Coverage>,
+    /// With (true) or without (false) open actions past their due date.
+    pub overdue: Option<bool>,
+    pub check_in: Option<CheckInOutcome>,
+}
+
+/// One city of a snapshot: its row, with what the filter and the page read precomputed.
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub row: CityRow,
+    /// Live (not retired) commitments covered, per role in the order of `structure`.
+    pub covered_by_role: Vec<usize>,
+    pub coverage: Coverage,
+    pub outcome: CheckInOutcome,
+}
+
+impl Filter {
+    pub fn matches(&self, m: &Member) -> bool {
+        self.country.as_ref().is_none_or(|c| *c == m.row.country)
+            && self.plan.is_none_or(|p| p == PlanState::of(m.row.plan.as_ref()))
+            && self.coverage.is_none_or(|c| c == m.coverage)
+            && self.overdue.is_none_or(|o| o == (m.row.overdue > 0))
+            && self.check_in.is_none_or(|o| o == m.outcome)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// The overview of one framework as computed at one moment, shared by the requests that read
+/// it: the cities that signed it or have a plan under it, in name order, and the network-wide
+/// counts above the table.
+pub struct Snapshot {
+    pub framework: Framework,
+    pub frameworks: Vec<Framework>,
+    pub structure: Vec<(Role, Vec<Commitment>)>,
+    /// Live commitments per role, in the order of `structure`.
+    pub live_per_role: Vec<usize>,
+    pub members: Vec<Member>,
+    pub round: Option<(i64, String)>,
+    /// Members per check-in outcome of the latest round, in `CheckInOutcome::ALL`'s order.
+    pub outcomes: [usize; 6],
+    /// Members with an adopted plan.
+    pub adopted: usize,
+    /// The members' countries, sorted, once each.
+    pub countries: Vec<String>,
+    /// One slot per member (same order) where the page keeps that member's row once rendered,
+    /// so a snapshot's rows are rendered at most once however often they are shown.
+    pub rendered: Vec<std::sync::OnceLock<String>>,
+}
+
+impl Snapshot {
+    fn of(o: Overview) -> Snapshot {
+        let live: Vec<Vec<i64>> =
+            o.structure.iter().map(|(_, cs)| cs.iter().filter(|c| !c.retired).map(|c| c.id).collect()).collect();
+        let live_total: usize = live.iter().map(Vec::len).sum();
+        let mut members: Vec<Member> = o
+            .cities
+            .into_iter()
+            .filter(|r| r.signed.is_some() || r.plan.is_some())
+            .map(|mut row| {
+                let covered_by_role: Vec<usize> =
+                    live.iter().map(|ids| ids.iter().filter(|id| row.covered.contains(id)).count()).collect();
+                let coverage = Coverage::of(covered_by_role.iter().sum(), live_total);
+                let outcome = CheckInOutcome::of(row.check_in);
+                // The page reads the counts per role; the set is not needed any more.
+                row.covered = HashSet::new();
+                Member { row, covered_by_role, coverage, outcome }
+            })
+            .collect();
+        members.sort_by_cached_key(|m| (crate::cities::sort_key(&m.row.name), m.row.id));
+        let mut outcomes = [0usize; 6];
+        for m in &members {
+            outcomes[CheckInOutcome::ALL.iter().position(|o| *o == m.outcome).unwrap_or(5)] += 1;
+        }
+        let adopted = members.iter().filter(|m| m.row.plan.as_ref().is_some_and(|p| p.adopted)).count();
+        let mut countries: Vec<String> = members.iter().map(|m| m.row.country.clone()).collect();
+        countries.sort();
+        countries.dedup();
+        Snapshot {
+            rendered: members.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            live_per_role: live.iter().map(Vec::len).collect(),
+            framework: o.framework,
+            frameworks: o.frameworks,
+            structure: o.structure,
+            members,
+            round: o.round,
+            outcomes,
+            adopted,
+            countries,
+        }
+    }
+
+    /// The members the filter keeps, in name order, with their slot in `rendered`.
+    pub fn filtered<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = (usize, &'a Member)> + 'a {
+        self.members.iter().enumerate().filter(move |(_, m)| filter.matches(m))
+    }
+
+    /// Members with this outcome in the latest round.
+    pub fn outcome_count(&self, o: CheckInOutcome) -> usize {
+        CheckInOutcome::ALL.iter().position(|x| *x == o).map_or(0, |i| self.outcomes[i])
+    }
+}
+
+/// What the last computation of each framework was made from: the data version and the minute.
+type Key = (i64, i64);
+
+/// The overview as last computed in this process, per framework.
+#[derive(Default)]
+pub struct Cache {
+    snapshots: Mutex<HashMap<String, (Key, Arc<Snapshot>)>>,
+}
+
+/// The counter the triggers of migration `2026-12-03-000020_scale` bump whenever what the
+/// overview reads changes.
+pub fn data_version(conn: &mut DbConnection) -> QueryResult<i64> {
+    data_versions::table.filter(data_versions::name.eq("network")).select(data_versions::version).first(conn)
+}
+
+/// The overview of `framework` at `now`, from the cache when neither the data nor the minute
+/// changed since it was computed. One request computes while the others wait for its result.
+pub fn snapshot(
+    cache: &Cache,
+    conn: &mut DbConnection,
+    framework: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    staleness: crate::actions::Staleness,
+) -> ApiResult<Arc<Snapshot>> {
+    // Read before the data: a change committed meanwhile makes the next request compute again.
+    let key = (data_version(conn)?, now.timestamp().div_euclid(60));
+    let mut snapshots = cache.snapshots.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((k, s)) = snapshots.get(framework) {
+        if *k == key {
+            return Ok(s.clone());
+        }
+    }
+    let fresh = Arc::new(Snapshot::of(network(conn, framework, today, now, staleness)?));
+    snapshots.insert(framework.to_string(), (key, fresh.clone()));
+    Ok(fresh)
 }

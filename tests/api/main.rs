@@ -12,6 +12,7 @@ mod backup;
 mod charter;
 mod check_ins;
 mod cities;
+mod conditional_get;
 mod demo;
 mod edge;
 mod exchange;

@@ -31,6 +31,27 @@ async fn readyz_is_ready_with_the_database_migrated_and_503_with_a_migration_mis
     app.request(Method::GET, "/healthz", None, None).await.expect(200);
 }
 
+/// `/healthz` is a static answer: it stays 200 with every database connection taken, while
+/// `/readyz` (which asks the database) cannot answer then.
+#[tokio::test]
+async fn healthz_answers_without_the_database() {
+    let app = TestApp::spawn().await;
+    let pool = app.pool.clone();
+    let held: Vec<_> = tokio::task::spawn_blocking(move || {
+        let mut held = vec![];
+        while let Ok(c) = pool.get_timeout(std::time::Duration::from_millis(200)) {
+            held.push(c);
+        }
+        held
+    })
+    .await
+    .unwrap();
+    assert!(!held.is_empty());
+    let r = app.request(Method::GET, "/healthz", None, None).await.expect(200);
+    assert_eq!(r.body, serde_json::json!({"status": "ok"}));
+    drop(held);
+}
+
 const METRICS_TOKEN: &str = "a-metrics-token-for-tests";
 
 async fn scrape(app: &TestApp, token: Option<&str>) -> (u16, String) {
@@ -96,4 +117,66 @@ async fn metrics_need_the_configured_token_and_count_requests_by_route_pattern()
         assert!(body.contains(line), "no `{line}` in:\n{body}");
     }
     assert!(!body.contains(&format!("/api/v1/cities/{city}\"")), "a concrete path as a label:\n{body}");
+}
+
+async fn scrape_from(app: &TestApp, forwarded_for: Option<&str>) -> u16 {
+    let mut req = app.client.get(format!("{}/metrics", app.address));
+    if let Some(f) = forwarded_for {
+        req = req.header("X-Forwarded-For", f);
+    }
+    req.send().await.unwrap().status().as_u16()
+}
+
+/// From an address in `metrics.allow_from` no token is needed (the tests' client is 127.0.0.1);
+/// the token still works from anywhere.
+#[tokio::test]
+async fn metrics_are_readable_without_the_token_from_an_allowed_address() {
+    let app = TestApp::spawn_with(|s| {
+        s.metrics.token = METRICS_TOKEN.into();
+        s.metrics.allow_from = vec!["127.0.0.0/8".into()];
+    })
+    .await;
+    let (status, body) = scrape(&app, None).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\noutbox_emails"), "{body}");
+    let app = TestApp::spawn_with(|s| s.metrics.allow_from = vec!["::1".into(), "127.0.0.1".into()]).await;
+    assert_eq!(scrape_from(&app, None).await, 200);
+}
+
+/// From any other address: 403 when only addresses are configured (401 when a token is), and a
+/// client cannot talk its way in with `X-Forwarded-For` unless the request comes through a
+/// proxy in `metrics.forwarded_by`, and then only the address that proxy added counts.
+#[tokio::test]
+async fn metrics_refuse_other_addresses_and_believe_forwarded_for_only_from_a_configured_proxy() {
+    let app = TestApp::spawn_with(|s| s.metrics.allow_from = vec!["10.0.0.0/8".into()]).await;
+    assert_eq!(scrape_from(&app, None).await, 403);
+    assert_eq!(scrape_from(&app, Some("10.1.2.3")).await, 403, "X-Forwarded-For is not believed by default");
+    let app = TestApp::spawn_with(|s| {
+        s.metrics.token = METRICS_TOKEN.into();
+        s.metrics.allow_from = vec!["10.0.0.0/8".into()];
+    })
+    .await;
+    assert_eq!(scrape(&app, None).await.0, 401);
+
+    let app = TestApp::spawn_with(|s| {
+        s.metrics.allow_from = vec!["10.0.0.0/8".into()];
+        s.metrics.forwarded_by = vec!["127.0.0.1".into(), "::1".into()];
+    })
+    .await;
+    assert_eq!(scrape_from(&app, Some("10.1.2.3")).await, 200, "the proxy's client is allowed");
+    assert_eq!(scrape_from(&app, Some("192.0.2.7")).await, 403);
+    assert_eq!(
+        scrape_from(&app, Some("10.1.2.3, 192.0.2.7")).await,
+        403,
+        "what the client wrote before the proxy's own entry does not count"
+    );
+    assert_eq!(scrape_from(&app, None).await, 403, "the proxy itself is not in allow_from");
+}
+
+#[test]
+fn a_bad_metrics_address_stops_start_up_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("local.toml"), "[metrics]\nallow_from = [\"10.0.0.0/33\"]\n").unwrap();
+    let e = charter_tracker::config::Settings::load_from(dir.path(), &Default::default()).unwrap_err().to_string();
+    assert!(e.contains("metrics.allow_from") && e.contains("10.0.0.0/33"), "{e}");
 }

@@ -1,0 +1,13 @@
+DROP TRIGGER cities_network_version ON cities;
+DROP TRIGGER signatures_network_version ON signatures;
+DROP TRIGGER plans_network_version ON plans;
+DROP TRIGGER actions_network_version ON actions;
+DROP TRIGGER rounds_network_version ON rounds;
+DROP TRIGGER check_ins_network_version ON check_ins;
+DROP TRIGGER frameworks_network_version ON frameworks;
+DROP TRIGGER roles_network_version ON roles;
+DROP TRIGGER commitments_network_version ON commitments;
+DROP FUNCTION bump_network_version();
+DROP INDEX plans_framework_city;
+DROP VIEW data_versions;
+DROP SEQUENCE network_data_version;

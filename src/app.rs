@@ -25,4 +25,6 @@ pub struct AppState {
     pub demo: crate::demo::Flag,
     /// The network overview as last computed here, per framework (`plans::overview::Cache`).
     pub overview: crate::plans::overview::Cache,
+    /// Recent searches' results, until the data changes (`actions::search::Cache`).
+    pub searches: crate::actions::search::Cache,
 }

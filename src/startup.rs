@@ -80,6 +80,7 @@ impl Application {
             clock,
             demo: Default::default(),
             overview: Default::default(),
+            searches: Default::default(),
         });
         let app = move || {
             App::new()

@@ -56,8 +56,10 @@ pub async fn search_actions(
     let search = q.parse()?;
     let scope = super::search::Scope::of(caller.0.as_ref());
     let staleness = state.settings.staleness(state.clock.now());
-    let results = db(&state.pool, move |c| Ok(super::search::search(c, &search, scope, staleness)?)).await?;
-    Ok(HttpResponse::Ok().json(results))
+    let st = state.clone();
+    let results =
+        db(&state.pool, move |c| Ok(super::search::search_cached(&st.searches, c, &search, scope, staleness)?)).await?;
+    Ok(HttpResponse::Ok().json(&*results))
 }
 
 /// A plan's actions, filtered by role, commitment or status.

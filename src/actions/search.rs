@@ -537,6 +537,50 @@ type HitRow = (
     (String, i32, String, String, NaiveDateTime),
 );
 
+/// Results of recent searches on this instance, each kept while nothing it depends on changed:
+/// the network's data (the `data_versions` counter the triggers bump on every write to
+/// actions, plans, cities and the Charter), the actions published as good practice, and the
+/// minute (staleness moves with time). At most `CAPACITY` searches; when full, it starts again.
+#[derive(Default)]
+pub struct Cache {
+    entries: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Results>>>,
+}
+
+impl Cache {
+    const CAPACITY: usize = 512;
+
+    /// Forgets every search (benchmarks measure cold searches this way).
+    pub fn clear(&self) {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// `search`, through the cache: the same search by the same kind of viewer, with nothing
+/// changed since, is answered from memory.
+pub fn search_cached(
+    cache: &Cache,
+    conn: &mut DbConnection,
+    s: &Search,
+    scope: Scope,
+    staleness: Staleness,
+) -> QueryResult<std::sync::Arc<Results>> {
+    // Read before the data: a change committed meanwhile makes the next search compute again.
+    let version = crate::plans::overview::data_version(conn)?;
+    let mut good: Vec<i64> = published_good_practices(conn)?.into_iter().collect();
+    good.sort_unstable();
+    let key = format!("{version}|{}|{scope:?}|{s:?}|{good:?}", staleness.cutoff.and_utc().timestamp().div_euclid(60));
+    if let Some(hit) = cache.entries.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok(hit.clone());
+    }
+    let fresh = std::sync::Arc::new(search(conn, s, scope, staleness)?);
+    let mut entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
+    if entries.len() >= Cache::CAPACITY {
+        entries.clear();
+    }
+    entries.insert(key, fresh.clone());
+    Ok(fresh)
+}
+
 /// Finds actions: the page asked for, the total, and the facets counted over all results.
 /// One statement finds every result (with what facets and sorting need); the page's rows are
 /// then read by id.

@@ -91,14 +91,16 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams
     match params.parse() {
         Ok(s) => {
             let s2 = s.clone();
-            let results = db(&req, move |c| Ok(search::search(c, &s2, scope, staleness)?)).await?;
+            let st = state.clone();
+            let results = db(&req, move |c| Ok(search::search_cached(&st.searches, c, &s2, scope, staleness)?)).await?;
             page(&req, "actions_search", "Explore the network's actions", view(&params, &s, &results, scope, None))
         }
         Err(ApiError::Validation(errors)) => {
             // Show the form with what was wrong, and the whole network below it.
             let s = Search { page: 1, per_page: 20, ..Default::default() };
             let s2 = s.clone();
-            let results = db(&req, move |c| Ok(search::search(c, &s2, scope, staleness)?)).await?;
+            let st = state.clone();
+            let results = db(&req, move |c| Ok(search::search_cached(&st.searches, c, &s2, scope, staleness)?)).await?;
             let errors = form_errors(&errors, LABELS);
             render(
                 &req,

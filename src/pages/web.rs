@@ -431,10 +431,12 @@ fn flash_view(req: &HttpRequest, text: &str) -> Value {
                 Some(p) => format!("{h}:{p}"),
                 None => h.to_string(),
             }) == Some(host.clone());
-        same.then(|| (start, address.len()))
+        same.then_some((start, address.len()))
     });
     match found {
-        Some((start, len)) => json!({"before": &text[..start], "href": &text[start..start + len], "after": &text[start + len..]}),
+        Some((start, len)) => {
+            json!({"before": &text[..start], "href": &text[start..start + len], "after": &text[start + len..]})
+        }
         None => json!({"before": text}),
     }
 }

@@ -416,6 +416,31 @@ fn flash_of(req: &HttpRequest) -> Option<String> {
     })
 }
 
+/// A notice for the layout: its text, split around the first address of this site in it
+/// (`http(s)://this-host/...`), which the layout shows as a link ("Version 1 is published at
+/// <a>...</a>"). Addresses of other hosts stay text: the notice comes from a cookie.
+fn flash_view(req: &HttpRequest, text: &str) -> Value {
+    let host = req.connection_info().host().to_string();
+    let found = text.match_indices("http").find_map(|(start, _)| {
+        let rest = &text[start..];
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let address = rest[..len].trim_end_matches(['.', ',', ';', ':', ')']);
+        let url = url::Url::parse(address).ok()?;
+        let same = matches!(url.scheme(), "http" | "https")
+            && url.host_str().map(|h| match url.port() {
+                Some(p) => format!("{h}:{p}"),
+                None => h.to_string(),
+            }) == Some(host.clone());
+        same.then_some((start, address.len()))
+    });
+    match found {
+        Some((start, len)) => {
+            json!({"before": &text[..start], "href": &text[start..start + len], "after": &text[start + len..]})
+        }
+        None => json!({"before": text}),
+    }
+}
+
 /// One link of the navigation.
 fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
     use crate::auth::Role;
@@ -482,7 +507,7 @@ fn chrome(req: &HttpRequest, title: &str) -> Value {
         "nav": nav,
         "user": session.as_ref().map(|s| json!({"name": s.name, "role": role_label(s.caller.role)})),
         "csrf_token": csrf_token(req),
-        "flash": flash_of(req),
+        "flash": flash_of(req).map(|f| flash_view(req, &f)),
         "demo": req.extensions().get::<DemoLoaded>().is_some_and(|d| d.0),
     })
 }
@@ -552,7 +577,13 @@ pub async fn middleware(
     let res = next.call(req).await?.map_into_boxed_body();
     let (http, mut response) = res.into_parts();
     if let Some(err) = response.error().and_then(|e| e.as_error::<PageError>()) {
-        if !matches!(err, PageError::SignIn { .. }) {
+        if let PageError::SignIn { next } = err {
+            // Someone not signed in opened a signed-in page (an old bookmark, a link in an
+            // email): normal, so a line at info, and the redirect without the error attached
+            // (the request logger reports a response that carries an error at error level).
+            tracing::info!(path = %http.path(), %next, "not signed in; sent to the sign-in page");
+            response = err.error_response();
+        } else {
             let (heading, detail) = err.explain();
             let status = err.status_code();
             let link = match err {

@@ -9,7 +9,14 @@
 use plotters::prelude::*;
 
 const BAR: RGBColor = RGBColor(0x1d, 0x4f, 0x91);
-const SIZE: (u32, u32) = (720, 320);
+/// The drawing's width in SVG units. The page shows it at most 28rem wide and shrinks it to
+/// fit: at 320 px the 15-unit labels still come out at about 12 px (at the old 720 units
+/// they were 6 px), and on a wide screen at about 19 px.
+const WIDTH: u32 = 360;
+/// Height of one bar's band, and of the axis and margins around them.
+const BAND: u32 = 30;
+const FRAME: u32 = 70;
+const FONT: u32 = 15;
 
 /// Makes plotters' SVG an accessible inline image named `title`.
 fn accessible(svg: String, id: &str, title: &str) -> String {
@@ -25,45 +32,51 @@ fn err(e: impl std::fmt::Display) -> anyhow::Error {
     anyhow::anyhow!("drawing a chart: {e}")
 }
 
-/// A vertical bar chart of labelled counts.
-fn bars(id: &str, title: &str, y_label: &str, items: &[(String, i64)], y_max: i64) -> anyhow::Result<String> {
+/// A horizontal bar chart of labelled counts, the first item at the top: labels stay
+/// horizontal and readable however many items there are, and the chart grows downwards.
+fn bars(id: &str, title: &str, x_label: &str, items: &[(String, i64)], x_max: i64) -> anyhow::Result<String> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        root.fill(&WHITE).map_err(err)?;
-        let top = y_max.max(items.iter().map(|(_, v)| *v).max().unwrap_or(0)).max(1);
         let n = items.len().max(1);
+        let size = (WIDTH, FRAME + BAND * n as u32);
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        let top = x_max.max(items.iter().map(|(_, v)| *v).max().unwrap_or(0)).max(1);
+        let label_width = items.iter().map(|(l, _)| l.chars().count() as u32).max().unwrap_or(3) * FONT * 6 / 10 + 12;
         let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
-            .build_cartesian_2d((0..n).into_segmented(), 0..top)
+            .margin(10)
+            .margin_right(16)
+            .x_label_area_size(44)
+            .y_label_area_size(label_width.clamp(40, WIDTH / 3))
+            .build_cartesian_2d(0..top, (0..n).into_segmented())
             .map_err(err)?;
+        // Segment i (counted from the bottom) shows item n - 1 - i, so the first is on top.
         let labels: Vec<String> = items.iter().map(|(l, _)| l.clone()).collect();
         let label_of = move |v: &SegmentValue<usize>| match v {
-            SegmentValue::CenterOf(i) => labels.get(*i).cloned().unwrap_or_default(),
+            SegmentValue::CenterOf(i) if *i < n => labels.get(n - 1 - *i).cloned().unwrap_or_default(),
             _ => String::new(),
         };
         chart
             .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(n)
-            .x_label_formatter(&label_of)
-            .y_desc(y_label)
-            .y_labels(6)
-            .label_style(("sans-serif", 14))
-            .axis_desc_style(("sans-serif", 14))
+            .disable_y_mesh()
+            .y_labels(n)
+            .y_label_formatter(&label_of)
+            .x_desc(x_label)
+            .x_labels(top.min(5) as usize + 1)
+            .x_label_formatter(&|v: &i64| v.to_string())
+            .label_style(("sans-serif", FONT))
+            .axis_desc_style(("sans-serif", FONT))
             .draw()
             .map_err(err)?;
-        // The bars as plotters' `Histogram` draws them, but in the items' order: `Histogram`
-        // gathers its data in a HashMap, so the same figures came out in a different order of
-        // <rect>s on each run, and a published report's bytes could not be reproduced.
+        // Bars drawn in the items' order (plotters' `Histogram` gathers its data in a HashMap,
+        // so the order of <rect>s changed from run to run and a published report's bytes
+        // could not be reproduced).
         let segments = (0..n).into_segmented();
         let rects = items.iter().enumerate().filter_map(|(i, (_, v))| {
-            let idx = segments.index_of(&SegmentValue::from(i))?;
-            let (x, nx) = (segments.from_index(idx)?, segments.from_index(idx + 1)?);
-            let mut rect = Rectangle::new([(x, *v), (nx, 0)], BAR.filled());
-            rect.set_margin(0, 0, 6, 6);
+            let idx = segments.index_of(&SegmentValue::from(n - 1 - i))?;
+            let (y, ny) = (segments.from_index(idx)?, segments.from_index(idx + 1)?);
+            let mut rect = Rectangle::new([(0, y), (*v, ny)], BAR.filled());
+            rect.set_margin(5, 5, 0, 0);
             Some(rect)
         });
         chart.draw_series(rects).map_err(err)?;

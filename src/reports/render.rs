@@ -577,12 +577,20 @@ pub fn json(d: &ReportData, m: &Meta) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(&doc)?)
 }
 
+/// A table for the template: a column holding a number in any row is a figure column (right
+/// aligned, as figures are compared by their last digits); the others are text, left aligned.
 fn table_view(table: &Table) -> Value {
+    let numeric: Vec<bool> = (0..table.columns.len())
+        .map(|c| table.rows.iter().any(|r| matches!(r.get(c), Some(Cell::Int(_) | Cell::Num(_)))))
+        .collect();
     json!({
         "id": format!("table-{}", table.name.replace('_', "-")),
         "caption": table.caption,
-        "headings": table.columns.iter().map(|(_, h)| *h).collect::<Vec<_>>(),
-        "rows": table.rows.iter().map(|r| json!({"head": r[0].html(), "cells": r[1..].iter().map(Cell::html).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "headings": table.columns.iter().enumerate().map(|(c, (_, h))| json!({"text": h, "num": numeric[c]})).collect::<Vec<_>>(),
+        "rows": table.rows.iter().map(|r| json!({
+            "head": r[0].html(),
+            "cells": r[1..].iter().enumerate().map(|(c, cell)| json!({"text": cell.html(), "num": numeric[c + 1]})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "empty": table.rows.is_empty(),
     })
 }
@@ -663,7 +671,8 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
         "uncovered": d.uncovered,
         "coverage_chart": charts::cities_per_commitment(&coverage_codes, d.signatories.cities)?,
         "compliance": by_name("compliance"),
-        "compliance_chart": charts::check_in_outcomes(t.on_time, t.late, t.missed, t.pending)?,
+        // No round in the period: no chart of nothing, the text says so.
+        "compliance_chart": if d.compliance.rounds.is_empty() { None } else { Some(charts::check_in_outcomes(t.on_time, t.late, t.missed, t.pending)?) },
         "rounds": d.compliance.rounds.join(", "),
         "on_time_rate": Cell::Num(d.compliance.on_time_rate).html(),
         "answered": t.on_time + t.late,

@@ -1207,10 +1207,15 @@ async fn the_outbox_lists_emails_by_state_shows_one_and_retries_a_failed_one() {
     assert_eq!(list.attrs(".filter-list a[aria-current=page]", "href"), ["/outbox?status=failed"]);
     let row = list.text("tbody tr");
     assert!(
-        row.starts_with("anna anna@malmo.example Q2 2026 Charter check-in for Malmö: please update by 30 June 2026"),
+        row.starts_with(
+            "Q2 2026 Charter check-in for Malmö: please update by 30 June 2026 To anna, anna@malmo.example Check-in round opened"
+        ),
         "{row}"
     );
-    assert!(row.contains("Check-in round opened Failed 8 550 5.1.1 mailbox unavailable Last changed "), "{row}");
+    assert!(
+        row.contains("Check-in round opened Failed 8 attempts Last error: 550 5.1.1 mailbox unavailable Last changed "),
+        "{row}"
+    );
     assert_eq!(b.get("/outbox?status=lost").await.status, 400);
 
     let page = b.get(&format!("/outbox/{failed}")).await;

@@ -250,8 +250,12 @@ fn html_rows(html: &str, id: &str) -> Vec<(String, Vec<String>)> {
         .skip(1)
         .map(|row| {
             let head = row.split("<th scope=\"row\">").nth(1).unwrap().split("</th>").next().unwrap().to_string();
-            let cells: Vec<String> =
-                row.split("<td>").skip(1).map(|c| c.split("</td>").next().unwrap().to_string()).collect();
+            // A cell is `<td>` (text) or `<td class="num">` (a figure column).
+            let cells: Vec<String> = row
+                .split("<td")
+                .skip(1)
+                .map(|c| c.split_once('>').unwrap().1.split("</td>").next().unwrap().to_string())
+                .collect();
             (unescape(&head), cells.into_iter().map(|c: String| unescape(&c)).collect())
         })
         .collect()

@@ -11,7 +11,7 @@ const { journey } = require('../lib/harness');
 journey('demo', async (j) => {
   const { page } = j;
   const button = (name) => page.getByRole('button', { name });
-  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
   const printed = j.server.cli(['demo']);
   assert.match(printed, /Demo network loaded: \d+ cities/);

@@ -13,7 +13,7 @@ journey('learning', async (j) => {
   const { page, seed } = j;
   const button = (name) => page.getByRole('button', { name });
   const link = (name) => page.getByRole('link', { name });
-  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
   const text = async (sel) => (await page.locator(sel).first().textContent()).replace(/\s+/g, ' ').trim();
   const signIn = async (step, user) => {
     await page.goto(`${j.url}/login`);

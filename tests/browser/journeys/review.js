@@ -33,7 +33,7 @@ journey('review', async (j) => {
   await page.getByLabel('Email address').fill(sec.email);
   await page.getByLabel('Password').fill(sec.password);
   await j.visit('network', () => button('Sign in').click(), { status: 200 });
-  await j.visit('queue', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }).click(), { status: 200 });
+  await j.visit('queue', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews', exact: true }).click(), { status: 200 });
   assert.match(await text('main table tbody'), /Malmö/);
   await j.visit('review', () => page.getByRole('link', { name: /^Review the check-in of Malmö/ }).click(), { status: 200 });
   await page.getByLabel('Ask the city for changes').check();

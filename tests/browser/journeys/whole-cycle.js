@@ -106,6 +106,8 @@ journey('whole-cycle', async (j) => {
   assert.match(await text('#good-practice ~ ul'), /Language cafés in public libraries.*Diverse recruitment panels|Diverse recruitment panels.*Language cafés in public libraries/);
   await j.visit('published', () => button('Publish version 1').click(), { status: 200 });
   assert.match(await text('.banner'), /Version 1 is published at/);
+  // The address in the notice is a link to the published report.
+  assert.match(await page.locator('.banner a').getAttribute('href'), /^http:\/\/127\.0\.0\.1:\d+\/reports\/eurocities-integrating-cities-\d{4}$/);
   await j.visit('signed-out-secretariat', () => button('Sign out').click(), { status: 200 });
 
   // 7. The public reads it: charts, good practices, downloads.

@@ -23,10 +23,14 @@
 //   html       the raw served HTML (the response body, not the DOM) goes through the W3C Nu
 //              checker: collected here, checked in one batch at the end (lib/vnu.js)
 //   screenshot full page, JS-off, into screenshots/<journey>-<step>.png
+//   reflow     the same replay, JS on, at 320 px wide and at 1280 px with 200 % zoom (640 CSS px,
+//              device scale factor 2): no sideways scroll of the page, nothing cut off, and
+//              every box that scrolls sideways is a focusable, named region (lib/reflow.js)
 
 const fs = require('node:fs');
 const path = require('node:path');
 const axe = require('axe-core');
+const { checkReflow, reflowContexts, closeReflowContexts } = require('./reflow');
 
 const ROOT = path.resolve(__dirname, '..');
 const SCREENSHOTS = path.join(ROOT, 'screenshots');
@@ -102,7 +106,7 @@ async function focused(page) {
  * the checker's self-test, whose page is registered with `expectHtmlErrors`).
  * Returns { failures: [string], notes: [string] }.
  */
-async function checkPage({ name, doc, offPage, onContext, resourceErrors = [], outDir, expectHtmlErrors = false }) {
+async function checkPage({ name, doc, offPage, onContext, reflow, resourceErrors = [], outDir, expectHtmlErrors = false }) {
   const failures = [];
   const notes = [];
   const fail = (rule, element, message) => failures.push(`${rule} ${element ? `[${element}] ` : ''}${message}`);
@@ -127,10 +131,10 @@ async function checkPage({ name, doc, offPage, onContext, resourceErrors = [], o
   // The replay in the JS-on context (see the top of this file).
   // Signed-in pages: the replay context gets the journey's cookies, so whatever the page
   // loads besides the document (stylesheets, images) is asked for as the same person.
+  const cookies = await offPage.context().cookies();
   await onContext.clearCookies();
-  await onContext.addCookies(await offPage.context().cookies());
-  const page = await onContext.newPage();
-  try {
+  await onContext.addCookies(cookies);
+  const replay = async (page) => {
     const same = (u) => u.href === doc.url;
     await page.route(same, (route) => route.fulfill({
       status: doc.status,
@@ -139,6 +143,10 @@ async function checkPage({ name, doc, offPage, onContext, resourceErrors = [], o
     }));
     await page.goto(doc.url, { waitUntil: 'load' });
     await page.unroute(same);
+  };
+  const page = await onContext.newPage();
+  try {
+    await replay(page);
 
     // (a) axe: the WCAG 2.0/2.1 A and AA rules are the gate.
     await page.evaluate(axe.source);
@@ -191,6 +199,19 @@ async function checkPage({ name, doc, offPage, onContext, resourceErrors = [], o
     }
   } finally {
     await page.close();
+  }
+
+  // Reflow: 320 px and 200 % zoom, JavaScript on (lib/reflow.js).
+  const own = !reflow;
+  const contexts = reflow || await reflowContexts(onContext.browser());
+  try {
+    for (const c of Object.values(contexts)) {
+      await c.clearCookies();
+      await c.addCookies(cookies);
+    }
+    for (const p of await checkReflow(contexts, replay)) fail(p.rule, p.element, p.message);
+  } finally {
+    if (own) await closeReflowContexts(contexts);
   }
   return { failures, notes };
 }

@@ -23,6 +23,7 @@ const { startServer } = require('./server');
 const { Seed } = require('./seed');
 const { browser } = require('./browser');
 const { checkPage } = require('./checker');
+const { reflowContexts, closeReflowContexts } = require('./reflow');
 
 /** An error that prints as its message alone (the checker's stack says nothing useful). */
 function plainError(message) {
@@ -32,7 +33,7 @@ function plainError(message) {
 }
 
 class Journey {
-  constructor(name, t, server, page, onContext) {
+  constructor(name, t, server, page, onContext, reflow) {
     this.name = name;
     this.t = t;
     this.server = server;
@@ -40,6 +41,8 @@ class Journey {
     /** The JavaScript-off page the journey walks through. */
     this.page = page;
     this.onContext = onContext;
+    /** The JS-on contexts of the reflow check (320 px, 200 % zoom). */
+    this.reflow = reflow;
     this.steps = 0;
     this.resourceErrors = [];
     this.last = null;
@@ -91,7 +94,7 @@ class Journey {
   async check(name, doc) {
     const resourceErrors = this.resourceErrors;
     await this.t.test(`page ${name} (${doc.status} ${new URL(doc.url).pathname.replace(/\/check-in\/.+/, '/check-in/…')})`, async (st) => {
-      const { failures, notes } = await checkPage({ name, doc, offPage: this.page, onContext: this.onContext, resourceErrors });
+      const { failures, notes } = await checkPage({ name, doc, offPage: this.page, onContext: this.onContext, reflow: this.reflow, resourceErrors });
       for (const n of notes) st.diagnostic(n);
       if (failures.length) {
         throw plainError(`${name} (${doc.url}, ${doc.status}): ${failures.length} problem(s)\n  - ${failures.join('\n  - ')}`);
@@ -111,21 +114,24 @@ function journey(name, fn, { timeout = 180_000, server: serverOptions } = {}) {
     const server = await startServer(serverOptions);
     let off;
     let on;
+    let reflow;
     try {
       const b = await browser();
       off = await b.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
       on = await b.newContext({ javaScriptEnabled: true, bypassCSP: true, locale: 'en-GB' });
+      reflow = await reflowContexts(b);
       const page = await off.newPage();
       // A sanity check of the premise: in this context the page's own scripts do not run.
       await page.setContent('<p id="p">static</p><script>document.getElementById("p").textContent = "scripted"</script>');
       assert.equal(await page.textContent('#p'), 'static', 'JavaScript should be off in the journey context');
-      await fn(new Journey(name, t, server, page, on));
+      await fn(new Journey(name, t, server, page, on, reflow));
     } catch (e) {
       t.diagnostic(`the journey stopped; last lines of the server's log:\n${server.log().split('\n').slice(-40).join('\n')}`);
       throw e;
     } finally {
       if (off) await off.close();
       if (on) await on.close();
+      await closeReflowContexts(reflow);
       await server.stop();
     }
   });

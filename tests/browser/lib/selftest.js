@@ -24,6 +24,9 @@ const BAD = `<!DOCTYPE html>
 <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
 <p style="color:#bbbbbb;background:#ffffff">Grey on white is hard to read.</p>
 <p><div>A block inside a paragraph.</div></p>
+<div style="width:500px">A box wider than a phone, so the page scrolls sideways.</div>
+<div style="overflow:hidden;width:200px"><span style="display:inline-block;width:400px">Text cut off by a box that hides it.</span></div>
+<div style="overflow-x:auto;width:200px"><table><tr><td style="white-space:nowrap">A table that scrolls in a box no keyboard can reach</td></tr></table></div>
 </body>
 </html>
 `;
@@ -42,7 +45,7 @@ function selfTest() {
       const { failures } = await checkPage({ name: 'checker-self-test', doc, offPage, onContext: on, outDir: out, expectHtmlErrors: true });
       for (const f of failures) t.diagnostic(`found, as it should: ${f.slice(0, 160)}`);
       const rules = new Set(failures.map((f) => f.split(' ')[0]));
-      for (const rule of ['axe:html-has-lang', 'axe:label', 'axe:image-alt', 'axe:color-contrast', 'structure:html-lang', 'structure:one-h1', 'keyboard:skip-link-first']) {
+      for (const rule of ['axe:html-has-lang', 'axe:label', 'axe:image-alt', 'axe:color-contrast', 'structure:html-lang', 'structure:one-h1', 'keyboard:skip-link-first', 'reflow:page-scrolls-sideways', 'reflow:cut-off', 'reflow:scroll-not-focusable']) {
         assert.ok(rules.has(rule), `the checker should report ${rule}; it reported:\n  - ${failures.join('\n  - ')}`);
       }
     } finally {

@@ -113,7 +113,7 @@ fn main() -> anyhow::Result<()> {
     })?;
     report("baseline: one action by primary key", &base, None, None);
     let queries = [
-        ("language cafe", "SP", "DE"),
+        ("language cafe", "SP", "FR"),
         ("mentoring", "EM", "FR"),
         ("housing advice", "SP", "PL"),
         ("training", "EM", "SE"),
@@ -134,18 +134,33 @@ fn main() -> anyhow::Result<()> {
         total += r.total;
         diesel::QueryResult::Ok(())
     })?;
-    report("search: words + role + country, facets included (public)", &two, Some(&base), Some(20.0));
+    report("search, cold: words + role + country, facets included (public)", &two, Some(&base), Some(20.0));
     println!("   ({} results per search on average)", total / 300);
+    // The same searches as the server answers them: from its cache until the data changes.
+    let cache = search::Cache::default();
+    let mut k = 0;
+    let warm = time(300, || {
+        let (q, role, country) = queries[k % queries.len()];
+        k += 1;
+        let p = SearchParams {
+            q: Some(q.into()),
+            role: Some(role.into()),
+            country: Some(country.into()),
+            ..Default::default()
+        };
+        search::search_cached(&cache, &mut conn, &p.parse().unwrap(), Scope::Public, staleness).map(drop)
+    })?;
+    report("search, as served (cached until the data changes): the same five searches", &warm, Some(&base), Some(20.0));
     let landing = time(30, || {
         let s = SearchParams::default().parse().unwrap();
         search::search(&mut conn, &s, Scope::Public, staleness).map(drop)
     })?;
-    report("search: no words, no filter (every public action's facets)", &landing, Some(&base), None);
+    report("search, cold: no words, no filter (every public action's facets)", &landing, Some(&base), None);
     let words_only = time(100, || {
         let s = SearchParams { q: Some("language cafe".into()), ..Default::default() }.parse().unwrap();
         search::search(&mut conn, &s, Scope::All, staleness).map(drop)
     })?;
-    report("search: two common words, every city (secretariat)", &words_only, Some(&base), None);
+    report("search, cold: two common words, every city (secretariat)", &words_only, Some(&base), None);
 
     let secretariat =
         Caller { user_id: 1, email: "bench@network.example".into(), role: Role::Secretariat, city_id: None };

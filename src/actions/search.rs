@@ -543,8 +543,12 @@ type HitRow = (
 /// minute (staleness moves with time). At most `CAPACITY` searches; when full, it starts again.
 #[derive(Default)]
 pub struct Cache {
-    entries: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Results>>>,
+    entries: std::sync::Mutex<std::collections::HashMap<String, Slot>>,
 }
+
+/// One search's result, computed by the first request that asks; the others asking at the same
+/// time wait for it instead of computing it again.
+type Slot = std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<Results>>>>;
 
 impl Cache {
     const CAPACITY: usize = 512;
@@ -556,7 +560,7 @@ impl Cache {
 }
 
 /// `search`, through the cache: the same search by the same kind of viewer, with nothing
-/// changed since, is answered from memory.
+/// changed since, is answered from memory, and computed once however many ask at once.
 pub fn search_cached(
     cache: &Cache,
     conn: &mut DbConnection,
@@ -569,15 +573,19 @@ pub fn search_cached(
     let mut good: Vec<i64> = published_good_practices(conn)?.into_iter().collect();
     good.sort_unstable();
     let key = format!("{version}|{}|{scope:?}|{s:?}|{good:?}", staleness.cutoff.and_utc().timestamp().div_euclid(60));
-    if let Some(hit) = cache.entries.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+    let slot: Slot = {
+        let mut entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= Cache::CAPACITY && !entries.contains_key(&key) {
+            entries.clear();
+        }
+        entries.entry(key).or_default().clone()
+    };
+    let mut result = slot.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(hit) = result.as_ref() {
         return Ok(hit.clone());
     }
     let fresh = std::sync::Arc::new(search(conn, s, scope, staleness)?);
-    let mut entries = cache.entries.lock().unwrap_or_else(|e| e.into_inner());
-    if entries.len() >= Cache::CAPACITY {
-        entries.clear();
-    }
-    entries.insert(key, fresh.clone());
+    *result = Some(fresh.clone());
     Ok(fresh)
 }
 

@@ -9,12 +9,14 @@
 // Benchmarks stamp their data with real instants; time-from-the-clock is for the app.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
 use charter_tracker::config::Settings;
-use charter_tracker::db::{self, DatabaseUrl};
+use charter_tracker::db;
 use charter_tracker::exchange::commands::{import_actions, import_cities, Upload, ACTION_COLUMNS};
 use charter_tracker::exchange::export::{self, ExportFormat, Scope};
 use charter_tracker::exchange::{Preview, Who};
 use charter_tracker::{charter, plans};
+use common::database;
 use diesel::Connection;
 use std::time::Instant;
 
@@ -191,26 +193,6 @@ fn encode(format: &str, sheet: &str, rows: &[Vec<String>]) -> anyhow::Result<Vec
         }
     }
     Ok(wb.save_to_buffer()?)
-}
-
-fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn FnOnce()>)> {
-    match std::env::var("BENCH_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
-        None => Ok((DatabaseUrl::Sqlite(dir.join("bench.db")), Box::new(|| {}))),
-        Some(server) => {
-            use diesel::connection::SimpleConnection;
-            let name = format!("ct_bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-            let mut admin = diesel::PgConnection::establish(&server)?;
-            admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
-            let mut url = url::Url::parse(&server)?;
-            url.set_path(&name);
-            Ok((
-                DatabaseUrl::Postgres(url.to_string()),
-                Box::new(move || {
-                    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-                }),
-            ))
-        }
-    }
 }
 
 fn upload(bytes: &[u8]) -> Upload<'_> {

@@ -13,14 +13,16 @@
 #[path = "../tests/api/smtp_sink.rs"]
 mod smtp_sink;
 
+mod common;
 use charter_tracker::config::Settings;
-use charter_tracker::db::{self, DatabaseUrl};
+use charter_tracker::db;
 use charter_tracker::mail::emails::RoundOpened;
 use charter_tracker::mail::outbox::{self, NewEmail, OutboxRow};
 use charter_tracker::mail::templates::EmailTemplates;
 use charter_tracker::mail::transport::{build_message, Transport};
 use charter_tracker::mail::worker::deliver_due;
 use chrono::Utc;
+use common::database;
 use diesel::prelude::*;
 use smtp_sink::SmtpSink;
 use std::time::{Duration, Instant};
@@ -138,24 +140,4 @@ fn main() -> anyhow::Result<()> {
 
 fn rate(n: usize, d: Duration) -> f64 {
     n as f64 / d.as_secs_f64()
-}
-
-/// A SQLite file in `dir`, or a fresh database on the BENCH_DATABASE_URL server, with a
-/// function that drops it afterwards.
-fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn FnOnce()>)> {
-    match std::env::var("BENCH_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
-        None => Ok((DatabaseUrl::Sqlite(dir.join("bench.db")), Box::new(|| {}))),
-        Some(server) => {
-            use diesel::connection::SimpleConnection;
-            let name = format!("ct_bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-            let mut admin = diesel::PgConnection::establish(&server)?;
-            admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
-            let mut url = url::Url::parse(&server)?;
-            url.set_path(&name);
-            let drop_it = move || {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-            };
-            Ok((DatabaseUrl::Postgres(url.to_string()), Box::new(drop_it)))
-        }
-    }
 }

@@ -14,14 +14,16 @@
 // Benchmarks stamp their seed data with real instants; time-from-the-clock is for the app.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
 use charter_tracker::config::Settings;
 use charter_tracker::db::schema::{
     action_updates, actions, check_ins, cities, commitments, frameworks, indicator_values, indicators, plans, rounds,
     self_assessments, signatures,
 };
-use charter_tracker::db::{self, DatabaseUrl, DbConnection};
+use charter_tracker::db::{self, DbConnection};
 use charter_tracker::reports::compile;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use common::database;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use std::time::Instant;
@@ -442,23 +444,4 @@ fn main() -> anyhow::Result<()> {
     drop(pool);
     cleanup();
     Ok(())
-}
-
-fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn FnOnce()>)> {
-    match std::env::var("BENCH_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
-        None => Ok((DatabaseUrl::Sqlite(dir.join("bench.db")), Box::new(|| {}))),
-        Some(server) => {
-            let name = format!("ct_bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-            let mut admin = diesel::PgConnection::establish(&server)?;
-            admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
-            let mut url = url::Url::parse(&server)?;
-            url.set_path(&name);
-            Ok((
-                DatabaseUrl::Postgres(url.to_string()),
-                Box::new(move || {
-                    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-                }),
-            ))
-        }
-    }
 }

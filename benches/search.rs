@@ -16,6 +16,7 @@
 // Benchmarks stamp their seed data with real instants; time-from-the-clock is for the app.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
 use charter_tracker::actions::search::{self, Scope, SearchParams};
 use charter_tracker::actions::Staleness;
 use charter_tracker::auth::{Caller, Role};
@@ -24,6 +25,7 @@ use charter_tracker::db::schema::{actions, cities, city_contexts, commitments, f
 use charter_tracker::db::{self, DatabaseUrl, DbConnection};
 use charter_tracker::{charter, learning};
 use chrono::{Duration, Utc};
+use common::database;
 use diesel::prelude::*;
 use rand::prelude::*;
 use std::time::Instant;
@@ -172,7 +174,7 @@ fn main() -> anyhow::Result<()> {
     })?;
     report("learn from: one city, every gap, every other city", &learn, Some(&base), Some(50.0));
     let pairing = time(3, || {
-        learning::commands::pairing(&mut conn, &secretariat, "eurocities-integrating-cities", now)
+        learning::commands::pairing(&mut conn, &secretariat, "eurocities-integrating-cities")
             .map(drop)
             .map_err(|e| anyhow::anyhow!("{e}"))
     })?;
@@ -343,24 +345,4 @@ fn seed(conn: &mut DbConnection, n_cities: i64, per_city: i64) -> anyhow::Result
         pg.batch_execute("ANALYZE")?;
     }
     Ok(())
-}
-
-fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn FnOnce()>)> {
-    match std::env::var("BENCH_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
-        None => Ok((DatabaseUrl::Sqlite(dir.join("bench.db")), Box::new(|| {}))),
-        Some(server) => {
-            use diesel::connection::SimpleConnection;
-            let name = format!("ct_bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-            let mut admin = diesel::PgConnection::establish(&server)?;
-            admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
-            let mut url = url::Url::parse(&server)?;
-            url.set_path(&name);
-            Ok((
-                DatabaseUrl::Postgres(url.to_string()),
-                Box::new(move || {
-                    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-                }),
-            ))
-        }
-    }
 }

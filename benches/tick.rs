@@ -8,12 +8,14 @@
 // Benchmarks stamp their seed data with real instants; time-from-the-clock is for the app.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
 use charter_tracker::config::Settings;
+use charter_tracker::db;
 use charter_tracker::db::schema::{cities, contacts, outbox, plans, users};
-use charter_tracker::db::{self, DatabaseUrl};
 use charter_tracker::mail::templates::EmailTemplates;
 use charter_tracker::{charter, scheduler};
 use chrono::{DateTime, Duration, Utc};
+use common::database;
 use diesel::prelude::*;
 use std::time::Instant;
 
@@ -140,24 +142,4 @@ fn main() -> anyhow::Result<()> {
     drop(pool);
     cleanup();
     Ok(())
-}
-
-fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn FnOnce()>)> {
-    match std::env::var("BENCH_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
-        None => Ok((DatabaseUrl::Sqlite(dir.join("bench.db")), Box::new(|| {}))),
-        Some(server) => {
-            use diesel::connection::SimpleConnection;
-            let name = format!("ct_bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-            let mut admin = diesel::PgConnection::establish(&server)?;
-            admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
-            let mut url = url::Url::parse(&server)?;
-            url.set_path(&name);
-            Ok((
-                DatabaseUrl::Postgres(url.to_string()),
-                Box::new(move || {
-                    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-                }),
-            ))
-        }
-    }
 }

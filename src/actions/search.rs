@@ -30,9 +30,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use utoipa::{IntoParams, ToSchema};
 
-/// Text as the index holds it and queries are matched: ASCII transliteration, lower case.
+/// Text as the index holds it and queries are matched: ASCII transliteration, lower case, the
+/// same folding as names are sorted by (`cities::sort_key`).
 pub fn fold(s: &str) -> String {
-    deunicode::deunicode(s).to_lowercase()
+    crate::cities::sort_key(s)
 }
 
 /// The words of a query, folded; at most 12, each at most 40 characters.
@@ -584,7 +585,7 @@ pub fn search_cached(
     if let Some(hit) = result.as_ref() {
         return Ok(hit.clone());
     }
-    let fresh = std::sync::Arc::new(search(conn, s, scope, staleness)?);
+    let fresh = std::sync::Arc::new(search_with(conn, s, scope, staleness, good.into_iter().collect())?);
     *result = Some(fresh.clone());
     Ok(fresh)
 }
@@ -593,8 +594,19 @@ pub fn search_cached(
 /// One statement finds every result (with what facets and sorting need); the page's rows are
 /// then read by id.
 pub fn search(conn: &mut DbConnection, s: &Search, scope: Scope, staleness: Staleness) -> QueryResult<Results> {
-    let pg = matches!(conn, DbConnection::Pg(_));
     let good = published_good_practices(conn)?;
+    search_with(conn, s, scope, staleness, good)
+}
+
+/// `search`, given the actions published as good practice.
+fn search_with(
+    conn: &mut DbConnection,
+    s: &Search,
+    scope: Scope,
+    staleness: Staleness,
+    good: HashSet<i64>,
+) -> QueryResult<Results> {
+    let pg = matches!(conn, DbConnection::Pg(_));
     let mut found = statement(pg, s, scope, staleness).load(conn)?;
     let total = found.len() as i64;
     let labels = Labels::load(conn)?;

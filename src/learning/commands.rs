@@ -280,9 +280,8 @@ pub fn compare(conn: &mut DbConnection, caller: &Caller, city_id: i64, threshold
 /// Proposed peer-review pairs in a framework (secretariat only): for every two cities with
 /// plans, the commitments where one is strong and the other weak, both ways; pairs where each
 /// can teach the other something, the most complementary first, each city in one pair at most.
-pub fn pairing(conn: &mut DbConnection, caller: &Caller, framework: &str, now: NaiveDateTime) -> ApiResult<Vec<Pair>> {
+pub fn pairing(conn: &mut DbConnection, caller: &Caller, framework: &str) -> ApiResult<Vec<Pair>> {
     caller.require_secretariat()?;
-    let _ = now;
     let fw = crate::charter::store::by_code(conn, framework)?
         .ok_or_else(|| ApiError::not_found(format!("no framework with code {framework}")))?;
     let live: Vec<(i64, String)> = crate::charter::store::structure(conn, fw.id)?

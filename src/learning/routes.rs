@@ -69,7 +69,6 @@ pub async fn peer_pairs(
     q: web::Query<PairQuery>,
 ) -> ApiResult<HttpResponse> {
     let fw = q.into_inner().framework.unwrap_or_else(|| "eurocities-integrating-cities".into());
-    let now = state.clock.now().naive_utc();
-    let out = db(&state.pool, move |c| commands::pairing(c, &caller, &fw, now)).await?;
+    let out = db(&state.pool, move |c| commands::pairing(c, &caller, &fw)).await?;
     Ok(HttpResponse::Ok().json(out))
 }

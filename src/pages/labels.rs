@@ -89,7 +89,6 @@ pub fn sort_key(name: &str) -> String {
     crate::cities::sort_key(name)
 }
 
-/// A commitment's text cut to about `n` characters for lists, whole words kept.
 /// A whole number with thin groups of three: 350,000.
 pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -107,6 +106,7 @@ pub fn thousands(n: i64) -> String {
     }
 }
 
+/// A commitment's text cut to about `n` characters for lists, whole words kept.
 pub fn short(text: &str, n: usize) -> String {
     if text.chars().count() <= n {
         return text.to_string();

@@ -253,8 +253,8 @@ struct PairingQuery {
 async fn pairing(req: HttpRequest, viewer: Viewer, q: aweb::Query<PairingQuery>) -> PageResult {
     viewer.caller.require_secretariat()?;
     let fw = q.into_inner().framework.unwrap_or_else(|| "eurocities-integrating-cities".into());
-    let (caller, now) = (viewer.caller.clone(), web::now(&req).naive_utc());
-    let pairs = db(&req, move |c| commands::pairing(c, &caller, &fw, now)).await?;
+    let caller = viewer.caller.clone();
+    let pairs = db(&req, move |c| commands::pairing(c, &caller, &fw)).await?;
     let rows: Vec<Value> = pairs
         .iter()
         .map(|p| {

@@ -211,6 +211,25 @@ pub struct ReportSettings {
 #[serde(deny_unknown_fields)]
 pub struct NetworkSettings {
     pub name: String,
+    /// The language of pages for a visitor who chose none and whose browser asks for none we
+    /// speak (`en`, `fr`, `de`).
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    /// Offers the pseudo-language `en-XA` (every message marked), for the test that finds text
+    /// outside the message files. Off in production.
+    #[serde(default)]
+    pub pseudo_language: bool,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+impl NetworkSettings {
+    /// `default_language` as a language (checked at start-up).
+    pub fn default_language(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::from_tag(&self.default_language).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -497,6 +516,14 @@ impl Settings {
         }
         tracing_subscriber::EnvFilter::try_new(&self.log.filter)
             .map_err(|e| anyhow::anyhow!("configuration key log.filter: {e}"))?;
+        if crate::i18n::Lang::from_tag(&self.network.default_language)
+            .is_none_or(|l| !crate::i18n::Lang::OFFERED.contains(&l))
+        {
+            anyhow::bail!(
+                "configuration key network.default_language: `{}` is not a language this service offers; accepted: en, fr, de",
+                self.network.default_language
+            );
+        }
         self.mail.validate()?;
         self.sign_in.validate()?;
         self.metrics.validate()?;

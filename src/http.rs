@@ -272,8 +272,8 @@ const MAX_TAGGED_BODY: u64 = 4 << 20;
 /// `ETag` (the handler's own, such as an object's version or a published report file's, else a
 /// weak tag over the body: hashing it costs far less than rendering it did), and a request
 /// whose `If-None-Match` names that tag gets `304 Not Modified` without the body. Every such
-/// answer says `Vary: Cookie, Authorization`, since what a page or the API shows depends on who
-/// asks: a shared cache never hands one person's copy to another, and a person's tag matches
+/// answer says `Vary: Cookie, Authorization, Accept-Language`, since what a page or the API shows
+/// depends on who asks and in which language: a shared cache never hands one person's copy to another, and a person's tag matches
 /// only what they were shown. Pages for signed-in people stay `no-store` (web::middleware).
 pub async fn conditional_get(
     req: actix_web::dev::ServiceRequest,
@@ -292,7 +292,7 @@ pub async fn conditional_get(
         return Ok(res.map_into_boxed_body());
     }
     let (http, mut response) = res.into_parts();
-    let vary = header::HeaderValue::from_static("Cookie, Authorization");
+    let vary = header::HeaderValue::from_static("Cookie, Authorization, Accept-Language");
     response.headers_mut().append(header::VARY, vary);
     let (tag, response) = match response.headers().get(header::ETAG).and_then(|v| v.to_str().ok()) {
         Some(t) => (t.to_string(), response.map_into_boxed_body()),

@@ -67,6 +67,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = settings.server.workers;
         let tls = settings.served_over_tls();
+        crate::i18n::messages::offer_pseudo(settings.network.pseudo_language);
         let report_templates = Arc::new(crate::reports::render::Templates::load(&settings.reports.templates_dir)?);
         let state = web::Data::new(AppState {
             report_templates,

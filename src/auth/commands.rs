@@ -462,3 +462,23 @@ pub fn revoke_own_token(conn: &mut DbConnection, caller: &Caller, token_id: i64,
         Err(ApiError::not_found("you have no active token with that number"))
     }
 }
+
+/// Sets the language of the caller's pages (`None`: let the switcher or the browser decide).
+/// Only offered languages are accepted.
+pub fn set_own_language(conn: &mut DbConnection, caller: &Caller, language: &str) -> ApiResult<()> {
+    use crate::db::schema::users;
+    use crate::i18n::Lang;
+    let chosen = match language.trim() {
+        "" => None,
+        tag => match Lang::from_tag(tag).filter(|l| crate::i18n::messages::is_offered(*l)) {
+            Some(l) => Some(l.tag().to_string()),
+            None => {
+                let accepted = crate::i18n::messages::offered().iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ");
+                return Err(ApiError::Validation(vec![FieldError::new("language", format!("`{tag}` is not a language this service offers"))
+                    .accepting(format!("empty (chosen by the browser) or one of {accepted}"))]));
+            }
+        },
+    };
+    diesel::update(users::table.find(caller.user_id)).set(users::language.eq(chosen)).execute(conn)?;
+    Ok(())
+}

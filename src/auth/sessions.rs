@@ -8,6 +8,7 @@ use super::{Caller, Role};
 use crate::config::SignInSettings;
 use crate::db::schema::{sessions, users};
 use crate::db::DbConnection;
+use crate::i18n::Lang;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 
@@ -30,6 +31,8 @@ pub struct Session {
     pub expires_at: NaiveDateTime,
     /// Set when this lookup moved the idle deadline, so the cookie can be renewed with it.
     pub renewed: bool,
+    /// The language the user chose on the account page, if any.
+    pub language: Option<Lang>,
 }
 
 /// Starts a session for a user; returns the token to put in the cookie.
@@ -66,7 +69,8 @@ pub fn lookup(
     now: DateTime<Utc>,
 ) -> QueryResult<Option<Session>> {
     let now = now.naive_utc();
-    type Row = (i64, String, NaiveDateTime, NaiveDateTime, NaiveDateTime, i64, String, String, String, Option<i64>);
+    type Row =
+        (i64, String, NaiveDateTime, NaiveDateTime, NaiveDateTime, i64, String, String, String, Option<i64>, Option<String>);
     let row: Option<Row> = sessions::table
         .inner_join(users::table)
         .filter(sessions::token_hash.eq(hash_token(token)))
@@ -83,10 +87,12 @@ pub fn lookup(
             users::name,
             users::role,
             users::city_id,
+            users::language,
         ))
         .first(conn)
         .optional()?;
-    let Some((id, csrf, created_at, last_seen_at, mut expires_at, user_id, email, name, role, city_id)) = row else {
+    let Some((id, csrf, created_at, last_seen_at, mut expires_at, user_id, email, name, role, city_id, language)) = row
+    else {
         return Ok(None);
     };
     let Some(role) = Role::parse(&role) else { return Ok(None) };
@@ -100,7 +106,8 @@ pub fn lookup(
         renewed = true;
     }
     let name = if name.trim().is_empty() { email.clone() } else { name };
-    Ok(Some(Session { id, caller: Caller { user_id, email, role, city_id }, name, csrf, expires_at, renewed }))
+    let language = language.as_deref().and_then(Lang::from_tag).filter(|l| crate::i18n::messages::is_offered(*l));
+    Ok(Some(Session { id, caller: Caller { user_id, email, role, city_id }, name, csrf, expires_at, renewed, language }))
 }
 
 /// Ends the session with this token (signing out). Unknown tokens are ignored.

@@ -151,6 +151,8 @@ diesel::table! {
         /// How people see the user (may be empty: the email stands in).
         name -> Text,
         version -> Integer,
+        /// The language the person chose for pages (`en`, `fr`, `de`); none: negotiated.
+        language -> Nullable<Text>,
     }
 }
 

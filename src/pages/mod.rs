@@ -23,6 +23,7 @@ pub mod city;
 pub mod contacts;
 pub mod imports;
 pub mod labels;
+pub mod language;
 pub mod learning;
 pub mod network;
 pub mod outbox;
@@ -39,6 +40,7 @@ pub mod verification;
 pub mod web;
 
 use actix_web::web as aweb;
+use crate::i18n::Lang;
 use handlebars::Handlebars;
 use rust_embed::RustEmbed;
 use serde_json::{json, Value};
@@ -50,6 +52,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/accessibility", aweb::get().to(accessibility))
         .configure(privacy::configure)
         .configure(session::configure)
+        .configure(language::configure)
         .configure(check_in::configure)
         // Before `/check-ins/{id}` of the check-in form.
         .configure(reviews::configure)
@@ -102,6 +105,9 @@ impl Pages {
                                          // A partial called on an indented line would otherwise indent every line it outputs,
                                          // including the lines of a value inside a <textarea>, changing what people typed.
         registry.set_prevent_indent(true);
+        crate::i18n::messages::register(&mut registry);
+        handlebars::handlebars_helper!(date_part: |value: str, part: str| web::date_part(value, part));
+        registry.register_helper("date_part", Box::new(date_part));
         for name in BuiltIn::iter() {
             let stem = name.trim_end_matches(".hbs").to_string();
             let local = override_dir.join(name.as_ref());
@@ -120,19 +126,23 @@ impl Pages {
         Ok(Pages { registry, network: network.to_string() })
     }
 
-    /// Renders a partial on its own (a piece of a page that is rendered once and kept).
-    pub fn render_part(&self, name: &str, data: &Value) -> anyhow::Result<String> {
-        Ok(self.registry.render(name, data)?)
+    /// Renders a partial on its own (a piece of a page that is rendered once and kept), in `lang`.
+    pub fn render_part(&self, lang: Lang, name: &str, data: &Value) -> anyhow::Result<String> {
+        Ok(crate::i18n::messages::rendering_in(lang, || self.registry.render(name, data))?)
     }
 
     /// Renders `template` with `data` inside the layout, for a visitor who is not signed in.
-    pub fn render(&self, template: &str, title: &str, data: &Value) -> anyhow::Result<String> {
-        self.render_with(template, &json!({"title": title}), data)
+    pub fn render(&self, lang: Lang, template: &str, title: &str, data: &Value) -> anyhow::Result<String> {
+        self.render_with(lang, template, &json!({"title": title}), data)
     }
 
-    /// Renders `template` with `data` inside the layout, with the layout's `chrome`
-    /// (title, navigation, user, CSRF token, notice; see `web::render`).
-    pub fn render_with(&self, template: &str, chrome: &Value, data: &Value) -> anyhow::Result<String> {
+    /// Renders `template` with `data` inside the layout in `lang`, with the layout's `chrome`
+    /// (title, navigation, user, CSRF token, notice, languages; see `web::render`).
+    pub fn render_with(&self, lang: Lang, template: &str, chrome: &Value, data: &Value) -> anyhow::Result<String> {
+        crate::i18n::messages::rendering_in(lang, || self.render_in_layout(lang, template, chrome, data))
+    }
+
+    fn render_in_layout(&self, lang: Lang, template: &str, chrome: &Value, data: &Value) -> anyhow::Result<String> {
         let content = self.registry.render(template, data)?;
         let has_errors = data.get("errors").is_some_and(|e| match e {
             Value::Array(a) => !a.is_empty(),
@@ -141,7 +151,7 @@ impl Pages {
         });
         let mut layout = chrome.clone();
         if let Value::Object(m) = &mut layout {
-            m.insert("lang".into(), "en".into());
+            m.insert("lang".into(), lang.tag().into());
             m.insert("network".into(), self.network.clone().into());
             m.insert("content".into(), content.into());
             m.insert("has_errors".into(), has_errors.into());

@@ -78,8 +78,10 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let st = state.clone();
     let snapshot = db(&req, move |c| overview::snapshot(&st.overview, c, &wanted, today, now, staleness)).await?;
     let pages = state.pages.clone();
-    let mut data =
-        view(&snapshot, &filter, number, &|m| pages.render_part("partials/network_row", &row(&snapshot, m)))?;
+    let lang = web::lang(&req);
+    let mut data = view(&snapshot, &filter, number, lang, &|m| {
+        pages.render_part(lang, "partials/network_row", &row(&snapshot, m))
+    })?;
     data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
     data["stale_after_days"] = state.settings.actions.stale_after_days.into();
     page(&req, "network", "The network at a glance", data)
@@ -134,6 +136,7 @@ fn view(
     s: &Snapshot,
     f: &Filter,
     number: i64,
+    lang: crate::i18n::Lang,
     render: &dyn Fn(&Member) -> anyhow::Result<String>,
 ) -> Result<Value, PageError> {
     let roles: Vec<Value> = s
@@ -147,11 +150,12 @@ fn view(
     let mut rows = String::new();
     for (i, m) in s.filtered(f) {
         if total >= offset && total < offset + limit {
-            let html = match s.rendered[i].get() {
+            let slot = &s.rendered[lang as usize][i];
+            let html = match slot.get() {
                 Some(h) => h,
                 None => {
                     let h = render(m)?;
-                    s.rendered[i].get_or_init(|| h)
+                    slot.get_or_init(|| h)
                 }
             };
             rows.push_str(html);

@@ -318,7 +318,10 @@ async fn account_page(
         "account",
         "Your account",
         json!({
-            "name": viewer.name, "email": viewer.caller.email, "role": web::role_label(viewer.caller.role),
+            "name": viewer.name, "email": viewer.caller.email, "role": web::role_label(viewer.caller.role, web::lang(req)),
+            "languages": crate::i18n::messages::offered().iter().map(|l| json!({"tag": l.tag(), "name": l.own_name(),
+                "chosen": viewer.language == Some(*l)})).collect::<Vec<_>>(),
+            "language_chosen": viewer.language.is_some(),
             "city": city, "tokens": tokens, "label": label, "errors": form_errors(errors, &labels),
         }),
     )

@@ -6,6 +6,8 @@ use crate::app::AppState;
 use crate::auth::sessions::{self, Session};
 use crate::auth::tokens::random_string;
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -54,36 +56,25 @@ pub enum PageError {
 }
 
 impl PageError {
-    /// The heading and explanation shown on the error page.
-    fn explain(&self) -> (&'static str, String) {
+    /// The heading and explanation shown on the error page, in `lang`.
+    fn explain(&self, lang: Lang) -> (String, String) {
         match self {
-            PageError::SignIn { .. } => ("Please sign in", "You need to sign in to see this page.".into()),
-            PageError::Forbidden(d) => (
-                "You cannot see or change this",
-                format!("{}. If you think you should, contact the network secretariat.", sentence(d)),
-            ),
-            PageError::NotFound(d) => (
-                "Page not found",
-                format!(
-                    "{}. If you typed the address, check it is correct; if you followed a link, it may be out of date.",
-                    sentence(d)
-                ),
-            ),
-            PageError::Gone(d) => ("This is no longer available", sentence(d)),
-            PageError::Conflict(d) => ("This was changed by someone else", sentence(d)),
-            PageError::BadRequest(d) => ("Something is not right with this request", sentence(d)),
-            PageError::Refused { heading, detail, .. } => (heading, sentence(detail)),
+            PageError::SignIn { .. } => (t!(lang, "error-sign-in-heading"), t!(lang, "error-sign-in-detail")),
+            PageError::Forbidden(d) => {
+                (t!(lang, "error-forbidden-heading"), t!(lang, "error-forbidden-detail", reason = sentence(d)))
+            }
+            PageError::NotFound(d) => {
+                (t!(lang, "error-not-found-heading"), t!(lang, "error-not-found-detail", reason = sentence(d)))
+            }
+            PageError::Gone(d) => (t!(lang, "error-gone-heading"), sentence(d)),
+            PageError::Conflict(d) => (t!(lang, "error-conflict-heading"), sentence(d)),
+            PageError::BadRequest(d) => (t!(lang, "error-bad-request-heading"), sentence(d)),
+            PageError::Refused { heading, detail, .. } => (heading.to_string(), sentence(detail)),
             PageError::Busy { retry_after_seconds, .. } => (
-                "The service is busy",
-                format!(
-                    "Too many people are signing in or changing passwords at this moment. Nothing was changed; please go back and try again in {retry_after_seconds} seconds."
-                ),
+                t!(lang, "error-busy-heading"),
+                t!(lang, "error-busy-detail", seconds = *retry_after_seconds),
             ),
-            PageError::Unexpected(_) => (
-                "Sorry, there is a problem with the service",
-                "Nothing was changed. Please try again later; if it keeps happening, contact the network secretariat."
-                    .into(),
-            ),
+            PageError::Unexpected(_) => (t!(lang, "error-unexpected-heading"), t!(lang, "error-unexpected-detail")),
         }
     }
 }
@@ -339,7 +330,7 @@ impl FromRequest for Form {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let fut = web::Form::<Vec<(String, String)>>::from_request(req, payload);
         Box::pin(async move {
-            let form = fut.await.map(|f| Form(f.into_inner())).map_err(|e| {
+            let mut form = fut.await.map(|f| Form(f.into_inner())).map_err(|e| {
                 PageError::BadRequest(format!("the form could not be read ({e}); please go back and send it again"))
             })?;
             // Control characters are refused here, for every form (`crate::edge`).
@@ -352,9 +343,43 @@ impl FromRequest for Form {
                     )));
                 }
             }
+            form.join_dates();
             Ok(form)
         })
     }
+}
+
+impl Form {
+    /// Puts each date typed as three boxes (`due-day`, `due-month`, `due-year`, from
+    /// `partials/date`) together as `due`: `year-month-day` as typed (validation reads it as a
+    /// date, or names what is wrong), or empty when all three boxes are.
+    fn join_dates(&mut self) {
+        let days: Vec<String> =
+            self.0.iter().filter_map(|(k, _)| k.strip_suffix("-day").map(str::to_string)).collect();
+        for base in days {
+            if self.0.iter().any(|(k, _)| *k == base) {
+                continue;
+            }
+            let part = |suffix: &str| self.get(&format!("{base}-{suffix}")).trim().to_string();
+            let (d, m, y) = (part("day"), part("month"), part("year"));
+            let joined = if d.is_empty() && m.is_empty() && y.is_empty() { String::new() } else { format!("{y}-{m}-{d}") };
+            self.0.push((base, joined));
+        }
+    }
+}
+
+/// `{{date_part value "day"}}`: the day, month or year of a form's date value (`2026-06-01`,
+/// or `2026-6-31` as typed), for the three boxes of `partials/date`.
+pub fn date_part(value: &str, part: &str) -> String {
+    let mut pieces = value.splitn(3, '-');
+    let (y, m, d) = (pieces.next().unwrap_or(""), pieces.next().unwrap_or(""), pieces.next().unwrap_or(""));
+    match part {
+        "day" => d,
+        "month" => m,
+        "year" => y,
+        _ => "",
+    }
+    .to_string()
 }
 
 /// Form errors for a template: `summary` (anchor + message, for the error summary at the top)
@@ -441,71 +466,111 @@ fn flash_view(req: &HttpRequest, text: &str) -> Value {
     }
 }
 
-/// One link of the navigation.
+/// The links of the main navigation for who is signed in: address and message key.
 fn nav_for(session: Option<&Session>) -> Vec<(String, &'static str)> {
     use crate::auth::Role;
     match session.map(|s| (s.caller.role, s.caller.city_id)) {
         None => vec![
-            ("/actions".into(), "Explore actions"),
-            ("/good-practices".into(), "Good practices"),
-            ("/reports".into(), "Published reports"),
+            ("/actions".into(), "nav-explore-actions"),
+            ("/good-practices".into(), "nav-good-practices"),
+            ("/reports".into(), "nav-published-reports"),
         ],
         Some((Role::CityEditor, city)) => {
             let city = city.unwrap_or(0);
             vec![
-                (format!("/cities/{city}"), "Your city's plan"),
-                (format!("/cities/{city}/check-ins"), "Check-ins"),
-                (format!("/cities/{city}/learn"), "Learn from peers"),
-                ("/actions".into(), "Explore actions"),
-                ("/reports".into(), "Reports"),
+                (format!("/cities/{city}"), "nav-your-plan"),
+                (format!("/cities/{city}/check-ins"), "nav-check-ins"),
+                (format!("/cities/{city}/learn"), "nav-learn"),
+                ("/actions".into(), "nav-explore-actions"),
+                ("/reports".into(), "nav-reports"),
             ]
         }
         Some((Role::Secretariat, _)) => vec![
-            ("/network".into(), "Network"),
-            ("/cities".into(), "Cities"),
-            ("/rounds".into(), "Check-ins"),
-            ("/reviews".into(), "Reviews"),
-            ("/actions".into(), "Explore actions"),
-            ("/peer-reviews".into(), "Peer reviews"),
-            ("/reports/manage".into(), "Reports"),
-            ("/outbox".into(), "Outbox"),
-            ("/users".into(), "Users"),
-            ("/people".into(), "Personal data"),
+            ("/network".into(), "nav-network"),
+            ("/cities".into(), "nav-cities"),
+            ("/rounds".into(), "nav-check-ins"),
+            ("/reviews".into(), "nav-reviews"),
+            ("/actions".into(), "nav-explore-actions"),
+            ("/peer-reviews".into(), "nav-peer-reviews"),
+            ("/reports/manage".into(), "nav-reports"),
+            ("/outbox".into(), "nav-outbox"),
+            ("/users".into(), "nav-users"),
+            ("/people".into(), "nav-personal-data"),
         ],
         Some((Role::Observer, _)) => vec![
-            ("/network".into(), "Network"),
-            ("/cities".into(), "Cities"),
-            ("/rounds".into(), "Check-ins"),
-            ("/actions".into(), "Explore actions"),
-            ("/reports".into(), "Reports"),
+            ("/network".into(), "nav-network"),
+            ("/cities".into(), "nav-cities"),
+            ("/rounds".into(), "nav-check-ins"),
+            ("/actions".into(), "nav-explore-actions"),
+            ("/reports".into(), "nav-reports"),
         ],
     }
 }
 
-pub fn role_label(role: crate::auth::Role) -> &'static str {
+/// A role in words ("network secretariat").
+pub fn role_label(role: crate::auth::Role, lang: Lang) -> String {
     match role {
-        crate::auth::Role::Secretariat => "network secretariat",
-        crate::auth::Role::CityEditor => "city editor",
-        crate::auth::Role::Observer => "observer",
+        crate::auth::Role::Secretariat => t!(lang, "role-secretariat"),
+        crate::auth::Role::CityEditor => t!(lang, "role-city-editor"),
+        crate::auth::Role::Observer => t!(lang, "role-observer"),
     }
+}
+
+/// The cookie that keeps the language chosen with the switcher.
+pub const LANG_COOKIE: &str = "ct_lang";
+
+/// The language of this request's page: the signed-in user's preference, else the language
+/// chosen with the switcher (a cookie), else the browser's `Accept-Language`, else
+/// `network.default_language`. Only offered languages are chosen.
+pub fn lang(req: &HttpRequest) -> Lang {
+    use crate::i18n::messages::is_offered;
+    if let Some(l) = session_of(req).and_then(|s| s.language) {
+        return l;
+    }
+    if let Some(l) = req.cookie(LANG_COOKIE).and_then(|c| Lang::from_tag(c.value())).filter(|l| is_offered(*l)) {
+        return l;
+    }
+    if let Some(l) = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+    {
+        return l;
+    }
+    state_of(req).map(|s| s.settings.network.default_language()).unwrap_or_default()
+}
+
+/// The switcher's links: one per offered language, each to `/language/{tag}?next=` this page.
+fn languages_for(req: &HttpRequest, current: Lang) -> Vec<Value> {
+    let here = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    crate::i18n::messages::offered()
+        .into_iter()
+        .map(|l| {
+            json!({"tag": l.tag(), "name": l.own_name(), "current": l == current,
+                   "href": format!("/language/{}?next={}", l.tag(), url_encode(here))})
+        })
+        .collect()
 }
 
 /// The layout's data for this request: navigation, who is signed in, the CSRF token for the
 /// sign-out button, and a pending notice.
-fn chrome(req: &HttpRequest, title: &str) -> Value {
+fn chrome(req: &HttpRequest, title: &str, lang: Lang) -> Value {
     let session = session_of(req);
     let path = req.path();
     let nav: Vec<Value> = nav_for(session.as_ref())
         .into_iter()
         .map(|(href, label)| {
             let current = path == href || (href != "/" && path.starts_with(&format!("{href}/")));
-            json!({"href": href, "label": label, "current": current})
+            json!({"href": href, "label": t!(lang, label), "current": current})
         })
         .collect();
     json!({
         "title": title,
         "nav": nav,
-        "user": session.as_ref().map(|s| json!({"name": s.name, "role": role_label(s.caller.role)})),
+        "user": session.as_ref().map(|s| json!({"name": s.name, "role": role_label(s.caller.role, lang)})),
+        "lang": lang.tag(),
+        "languages": languages_for(req, lang),
         "csrf_token": csrf_token(req),
         "flash": flash_of(req).map(|f| flash_view(req, &f)),
         "demo": req.extensions().get::<DemoLoaded>().is_some_and(|d| d.0),
@@ -516,16 +581,20 @@ fn chrome(req: &HttpRequest, title: &str) -> Value {
 /// `{{@root.csrf_token}}` inside loops).
 pub fn render(req: &HttpRequest, status: StatusCode, template: &str, title: &str, mut data: Value) -> PageResult {
     let state = state_of(req)?;
-    let chrome = chrome(req, title);
+    let lang = lang(req);
+    let chrome = chrome(req, title, lang);
     if let Value::Object(m) = &mut data {
         m.insert("csrf_token".into(), chrome["csrf_token"].clone());
         m.insert("network".into(), state.settings.network.name.clone().into());
     }
     let html = state
         .pages
-        .render_with(template, &chrome, &data)
+        .render_with(lang, template, &chrome, &data)
         .map_err(|e| PageError::Unexpected(e.context(format!("rendering page {template}"))))?;
-    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(html))
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_LANGUAGE, lang.tag()))
+        .body(html))
 }
 
 /// `render` with 200 OK.
@@ -563,12 +632,13 @@ pub async fn middleware(
     }
     if req.method() == Method::POST && !same_origin(req.request()) {
         let http = req.request().clone();
+        let lang = lang(&http);
         let res = message(
             &http,
             StatusCode::FORBIDDEN,
-            "This form was sent from another site",
-            &["For your security, forms can only be sent from pages of this service. Nothing was changed."],
-            Some(("/", "Go to the home page")),
+            &t!(lang, "error-cross-site-heading"),
+            &[&t!(lang, "error-cross-site-detail")],
+            Some(("/", &t!(lang, "error-go-home"))),
         )
         .unwrap_or_else(|e| e.error_response());
         return Ok(req.into_response(res));
@@ -584,17 +654,19 @@ pub async fn middleware(
             tracing::info!(path = %http.path(), %next, "not signed in; sent to the sign-in page");
             response = err.error_response();
         } else {
-            let (heading, detail) = err.explain();
+            let lang = lang(&http);
+            let (heading, detail) = err.explain(lang);
             let status = err.status_code();
+            let home = t!(lang, "error-go-home");
             let link = match err {
                 PageError::Unexpected(_) => None,
-                _ => Some(("/", "Go to the home page")),
+                _ => Some(("/", home.as_str())),
             };
             let retry_after = match err {
                 PageError::Busy { retry_after_seconds, .. } => Some(*retry_after_seconds),
                 _ => None,
             };
-            response = message(&http, status, heading, &[&detail], link).unwrap_or_else(|e| {
+            response = message(&http, status, &heading, &[&detail], link).unwrap_or_else(|e| {
                 tracing::error!(error = ?e, "rendering an error page failed");
                 HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(detail)
             });

@@ -385,9 +385,10 @@ pub struct Snapshot {
     pub adopted: usize,
     /// The members' countries, sorted, once each.
     pub countries: Vec<String>,
-    /// One slot per member (same order) where the page keeps that member's row once rendered,
-    /// so a snapshot's rows are rendered at most once however often they are shown.
-    pub rendered: Vec<std::sync::OnceLock<String>>,
+    /// Per language (`i18n::Lang as usize`), one slot per member (same order) where the page
+    /// keeps that member's row once rendered, so a snapshot's rows are rendered at most once
+    /// per language however often they are shown.
+    pub rendered: [Vec<std::sync::OnceLock<String>>; 4],
 }
 
 impl Snapshot {
@@ -419,7 +420,7 @@ impl Snapshot {
         countries.sort();
         countries.dedup();
         Snapshot {
-            rendered: members.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            rendered: std::array::from_fn(|_| members.iter().map(|_| std::sync::OnceLock::new()).collect()),
             live_per_role: live.iter().map(Vec::len).collect(),
             framework: o.framework,
             frameworks: o.frameworks,

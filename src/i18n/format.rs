@@ -1,5 +1,6 @@
 //! Dates and period labels in the recipient's language (English and French; English otherwise).
 
+use super::Lang;
 use chrono::{Datelike, NaiveDate};
 
 const EN_MONTHS: [&str; 12] = [
@@ -31,12 +32,13 @@ const FR_MONTHS: [&str; 12] = [
     "décembre",
 ];
 
-fn is_french(lang: &str) -> bool {
-    lang.to_ascii_lowercase().starts_with("fr")
+fn is_french(lang: Lang) -> bool {
+    lang == Lang::Fr
 }
 
 /// "30 June 2026" / "30 juin 2026", "1er juillet 2026".
-pub fn date(d: NaiveDate, lang: &str) -> String {
+pub fn date(d: NaiveDate, lang: impl Into<Lang>) -> String {
+    let lang = lang.into();
     let m = d.month0() as usize;
     if is_french(lang) {
         let day = if d.day() == 1 { "1er".to_string() } else { d.day().to_string() };
@@ -48,7 +50,8 @@ pub fn date(d: NaiveDate, lang: &str) -> String {
 
 /// "Q3 2026" / "T3 2026" for a calendar quarter, "2026" for a year, "March 2026" / "mars 2026"
 /// for a month, otherwise "1 March 2026 – 15 April 2026".
-pub fn period(start: NaiveDate, end: NaiveDate, lang: &str) -> String {
+pub fn period(start: NaiveDate, end: NaiveDate, lang: impl Into<Lang>) -> String {
+    let lang = lang.into();
     let last_of_month = |d: NaiveDate| d.succ_opt().is_none_or(|n| n.month() != d.month());
     if start.day() == 1 && last_of_month(end) {
         let months = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32 + 1;

@@ -1,0 +1,315 @@
+//! The message files: `locales/{tag}/*.ftl` in Project Fluent's syntax, one bundle per
+//! language, built into the binary (a debug build reads them from the folder, so a translator
+//! sees a change on the next request). Plurals, gender and number formatting inside messages
+//! are Fluent's work (`{ $count -> [one] 1 action *[other] { $count } actions }`).
+//!
+//! A key missing in a language falls back to English and is logged; the test
+//! `every_key_in_every_language` keeps that from happening in an offered language.
+
+use super::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, ScopedJson};
+use rust_embed::RustEmbed;
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::LazyLock;
+
+#[derive(RustEmbed)]
+#[folder = "locales/"]
+#[include = "*.ftl"]
+struct Files;
+
+/// Whether `en-XA` is offered (`network.pseudo_language`, for the pseudo-locale test run).
+static PSEUDO_OFFERED: AtomicBool = AtomicBool::new(false);
+
+/// Offers (or stops offering) the pseudo-language; called once at start-up from the settings.
+pub fn offer_pseudo(on: bool) {
+    PSEUDO_OFFERED.store(on, Ordering::Relaxed);
+}
+
+/// The languages a visitor may choose: the complete ones, and `en-XA` when configured.
+pub fn offered() -> Vec<Lang> {
+    let mut all = Lang::OFFERED.to_vec();
+    if PSEUDO_OFFERED.load(Ordering::Relaxed) {
+        all.push(Lang::Pseudo);
+    }
+    all
+}
+
+/// Whether a language may be chosen now.
+pub fn is_offered(lang: Lang) -> bool {
+    lang != Lang::Pseudo || PSEUDO_OFFERED.load(Ordering::Relaxed)
+}
+
+struct Bundles {
+    by_lang: HashMap<Lang, FluentBundle<FluentResource>>,
+}
+
+/// Opening and closing marks around every pseudo-language message.
+pub const PSEUDO_OPEN: char = '⟦';
+pub const PSEUDO_CLOSE: char = '⟧';
+
+/// Accents every ASCII letter of a pseudo-language message's text (not its placeables), so
+/// text that skipped the message files stands out.
+fn pseudo_transform(s: &str) -> Cow<'_, str> {
+    const FROM: &str = "aeiouyAEIOUYcnsCNS";
+    const TO: [char; 18] = ['á', 'é', 'î', 'õ', 'ü', 'ý', 'Å', 'É', 'Î', 'Ö', 'Û', 'Ý', 'ç', 'ñ', 'š', 'Ç', 'Ñ', 'Š'];
+    Cow::Owned(s.chars().map(|c| FROM.find(c).map_or(c, |i| TO[i])).collect())
+}
+
+/// The files of one language, in name order.
+fn files_of(tag: &str) -> Vec<(String, String)> {
+    let prefix = format!("{tag}/");
+    let mut names: Vec<String> = Files::iter().filter(|n| n.starts_with(&prefix)).map(|n| n.into_owned()).collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let text = String::from_utf8_lossy(&Files::get(&n).expect("listed").data).into_owned();
+            (n, text)
+        })
+        .collect()
+}
+
+fn bundle_for(lang: Lang) -> FluentBundle<FluentResource> {
+    let source = if lang == Lang::Pseudo { Lang::En } else { lang };
+    let id: unic_langid::LanguageIdentifier = source.tag().parse().expect("valid tag");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: pages are left-to-right, and the marks
+    // would end up in text people copy and in the tests' expectations.
+    bundle.set_use_isolating(false);
+    if lang == Lang::Pseudo {
+        bundle.set_transform(Some(pseudo_transform));
+    }
+    for (name, text) in files_of(source.tag()) {
+        let resource = match FluentResource::try_new(text) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                tracing::error!(file = %name, ?errors, "message file has syntax errors; the messages it could parse are used");
+                r
+            }
+        };
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::error!(file = %name, ?errors, "message file repeats keys; the first one is used");
+        }
+    }
+    bundle
+}
+
+static BUNDLES: LazyLock<Bundles> = LazyLock::new(|| Bundles {
+    by_lang: [Lang::En, Lang::Fr, Lang::De, Lang::Pseudo].into_iter().map(|l| (l, bundle_for(l))).collect(),
+});
+
+/// An argument of a message.
+pub struct Arg(FluentValue<'static>);
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg(FluentValue::from(s.to_string()))
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg(FluentValue::from(s))
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg(FluentValue::from(s.clone()))
+    }
+}
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg { Arg(FluentValue::from(n)) }
+        }
+    )*};
+}
+number_arg!(i32, i64, u32, u64, usize, f64);
+
+/// The message `key` in `lang` with its arguments. A key no language has comes back as the
+/// key itself (and is logged), so a page still renders.
+pub fn t_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, Arg(value)) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    format(lang, key, &fluent_args)
+}
+
+fn format(lang: Lang, key: &str, args: &FluentArgs<'_>) -> String {
+    let bundles = &*BUNDLES;
+    let found = |l: Lang| {
+        let bundle = bundles.by_lang.get(&l)?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = vec![];
+        let text = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+        if !errors.is_empty() {
+            tracing::warn!(key, lang = l.tag(), ?errors, "message formatted with errors");
+        }
+        Some(text)
+    };
+    let text = match found(lang) {
+        Some(t) => t,
+        None => {
+            if lang != Lang::En {
+                tracing::warn!(key, lang = lang.tag(), "message missing in this language; English used");
+            }
+            found(Lang::En).unwrap_or_else(|| {
+                tracing::error!(key, "message missing in every language");
+                key.to_string()
+            })
+        }
+    };
+    if lang == Lang::Pseudo {
+        format!("{PSEUDO_OPEN}{text}{PSEUDO_CLOSE}")
+    } else {
+        text
+    }
+}
+
+/// Every key of a language's files (for the completeness test and tools).
+pub fn keys(lang: Lang) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (_, text) in files_of(lang.tag()) {
+        let resource = match FluentResource::try_new(text) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                out.insert(m.id.name.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Syntax errors and repeated keys in a language's files, as sentences (for the test).
+pub fn problems(lang: Lang) -> Vec<String> {
+    let mut out = vec![];
+    let mut seen = BTreeSet::new();
+    for (name, text) in files_of(lang.tag()) {
+        let resource = match FluentResource::try_new(text) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                out.extend(errors.iter().map(|e| format!("{name}: {e:?}")));
+                r
+            }
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                if !seen.insert(m.id.name.to_string()) {
+                    out.push(format!("{name}: key `{}` is defined twice", m.id.name));
+                }
+            }
+        }
+    }
+    out
+}
+
+thread_local! {
+    /// The language of the template being rendered on this thread (see `rendering_in`).
+    static RENDERING: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Runs `f` (a handlebars render) with `{{t}}` speaking `lang`. Rendering is synchronous, so the
+/// language travels beside the data instead of being copied into every template's data.
+pub fn rendering_in<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let before = RENDERING.with(|r| r.replace(lang));
+    let out = f();
+    RENDERING.with(|r| r.set(before));
+    out
+}
+
+/// The language `{{t}}` speaks right now.
+pub fn current() -> Lang {
+    RENDERING.with(Cell::get)
+}
+
+/// `{{t "key" name=value}}`: the message in the language being rendered (`rendering_in`). The
+/// result is a value, so `{{t ...}}` escapes it like any value and `(t ...)` can be a partial's
+/// parameter (`{{> partials/input label=(t "plan-start")}}`).
+pub struct TranslateHelper;
+
+impl HelperDef for TranslateHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let key = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or_else(|| RenderError::from(handlebars::RenderErrorReason::ParamNotFoundForIndex("t", 0)))?;
+        let mut args = FluentArgs::new();
+        for (name, value) in h.hash() {
+            let v = match value.value() {
+                serde_json::Value::Number(n) => match n.as_i64() {
+                    Some(i) => FluentValue::from(i),
+                    None => FluentValue::from(n.as_f64().unwrap_or(0.0)),
+                },
+                serde_json::Value::String(s) => FluentValue::from(s.clone()),
+                serde_json::Value::Bool(b) => FluentValue::from(b.to_string()),
+                serde_json::Value::Null => FluentValue::from(""),
+                other => FluentValue::from(other.to_string()),
+            };
+            args.set(*name, v);
+        }
+        Ok(ScopedJson::Derived(serde_json::Value::String(format(current(), key, &args))))
+    }
+}
+
+/// Registers `{{t}}` on a registry (pages, reports and emails each have one).
+pub fn register(registry: &mut Handlebars<'_>) {
+    registry.register_helper("t", Box::new(TranslateHelper));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_in_every_language() {
+        let english = keys(Lang::En);
+        assert!(!english.is_empty(), "no English messages found");
+        for lang in Lang::OFFERED {
+            assert!(problems(lang).is_empty(), "{}: {:?}", lang.tag(), problems(lang));
+            let have = keys(lang);
+            let missing: Vec<_> = english.difference(&have).collect();
+            let extra: Vec<_> = have.difference(&english).collect();
+            assert!(missing.is_empty(), "{} lacks {} keys: {missing:?}", lang.tag(), missing.len());
+            assert!(extra.is_empty(), "{} has keys English lacks: {extra:?}", lang.tag());
+        }
+    }
+
+    #[test]
+    fn messages_plurals_and_the_pseudo_language() {
+        assert_eq!(crate::t!(Lang::En, "core-actions-count", count = 1), "1 action");
+        assert_eq!(crate::t!(Lang::En, "core-actions-count", count = 2), "2 actions");
+        assert_eq!(crate::t!(Lang::Fr, "core-actions-count", count = 1), "1 action");
+        assert_eq!(crate::t!(Lang::De, "core-actions-count", count = 2), "2 Maßnahmen");
+        let p = crate::t!(Lang::Pseudo, "core-actions-count", count = 2);
+        assert!(p.starts_with(PSEUDO_OPEN) && p.ends_with(PSEUDO_CLOSE) && p.contains('2') && !p.contains("actions"), "{p}");
+        assert_eq!(crate::t!(Lang::En, "no-such-key"), "no-such-key");
+    }
+
+    #[test]
+    fn the_template_helper_escapes_takes_arguments_and_feeds_partials() {
+        let mut r = Handlebars::new();
+        register(&mut r);
+        r.register_partial("p", "<label>{{label}}</label>").unwrap();
+        r.register_template_string("page", r#"{{t "core-actions-count" count=n}}|{{> p label=(t "layout-sign-in")}}|{{t "language-not-offered" tag=tag}}"#).unwrap();
+        let data = serde_json::json!({"n": 3, "tag": "<x>"});
+        let en = rendering_in(Lang::En, || r.render("page", &data)).unwrap();
+        assert_eq!(en, "3 actions|<label>Sign in</label>|There is no language “&lt;x&gt;” on this service");
+        let de = rendering_in(Lang::De, || r.render("page", &data)).unwrap();
+        assert!(de.starts_with("3 Maßnahmen|<label>Anmelden</label>|"), "{de}");
+        assert_eq!(current(), Lang::En, "the language is restored after rendering");
+    }
+}

@@ -702,6 +702,8 @@ fn count_facets(
     staleness: Staleness,
     labels: &Labels,
 ) -> BTreeMap<String, Vec<FacetValue>> {
+    // The API speaks English; the search page puts the values in the page's words itself.
+    let lang = crate::i18n::Lang::En;
     let mut counts: BTreeMap<&'static str, BTreeMap<String, i64>> = BTreeMap::new();
     for Found {
         id, framework: fw, role, commitment, policy_areas: areas, status, delivery, country, updated_at, ..
@@ -743,9 +745,9 @@ fn count_facets(
             "framework" => labels.frameworks.get(v).cloned().unwrap_or_else(|| v.into()),
             "role" => labels.roles.get(v).cloned().unwrap_or_else(|| v.into()),
             "commitment" => labels.commitments.get(v).map(|(_, t)| format!("{v}: {t}")).unwrap_or_else(|| v.into()),
-            "policy_area" => l::policy_area(PolicyArea::from_db(v)).into(),
-            "status" => l::action_status(ActionStatus::from_db(v)).into(),
-            "delivery" => l::delivery(Delivery::from_db(v)).into(),
+            "policy_area" => l::policy_area(PolicyArea::from_db(v), lang).into(),
+            "status" => l::action_status(ActionStatus::from_db(v), lang).into(),
+            "delivery" => l::delivery(Delivery::from_db(v), lang).into(),
             "good_practice" | "stale" => if v == "true" { "Yes" } else { "No" }.into(),
             _ => v.into(),
         }

@@ -474,8 +474,11 @@ pub fn set_own_language(conn: &mut DbConnection, caller: &Caller, language: &str
             Some(l) => Some(l.tag().to_string()),
             None => {
                 let accepted = crate::i18n::messages::offered().iter().map(|l| l.tag()).collect::<Vec<_>>().join(", ");
-                return Err(ApiError::Validation(vec![FieldError::new("language", format!("`{tag}` is not a language this service offers"))
-                    .accepting(format!("empty (chosen by the browser) or one of {accepted}"))]));
+                return Err(ApiError::Validation(vec![FieldError::new(
+                    "language",
+                    format!("`{tag}` is not a language this service offers"),
+                )
+                .accepting(format!("empty (chosen by the browser) or one of {accepted}"))]));
             }
         },
     };

@@ -69,8 +69,19 @@ pub fn lookup(
     now: DateTime<Utc>,
 ) -> QueryResult<Option<Session>> {
     let now = now.naive_utc();
-    type Row =
-        (i64, String, NaiveDateTime, NaiveDateTime, NaiveDateTime, i64, String, String, String, Option<i64>, Option<String>);
+    type Row = (
+        i64,
+        String,
+        NaiveDateTime,
+        NaiveDateTime,
+        NaiveDateTime,
+        i64,
+        String,
+        String,
+        String,
+        Option<i64>,
+        Option<String>,
+    );
     let row: Option<Row> = sessions::table
         .inner_join(users::table)
         .filter(sessions::token_hash.eq(hash_token(token)))
@@ -107,7 +118,15 @@ pub fn lookup(
     }
     let name = if name.trim().is_empty() { email.clone() } else { name };
     let language = language.as_deref().and_then(Lang::from_tag).filter(|l| crate::i18n::messages::is_offered(*l));
-    Ok(Some(Session { id, caller: Caller { user_id, email, role, city_id }, name, csrf, expires_at, renewed, language }))
+    Ok(Some(Session {
+        id,
+        caller: Caller { user_id, email, role, city_id },
+        name,
+        csrf,
+        expires_at,
+        renewed,
+        language,
+    }))
 }
 
 /// Ends the session with this token (signing out). Unknown tokens are ignored.

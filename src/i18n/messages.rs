@@ -295,7 +295,10 @@ mod tests {
         assert_eq!(crate::t!(Lang::Fr, "core-actions-count", count = 1), "1 action");
         assert_eq!(crate::t!(Lang::De, "core-actions-count", count = 2), "2 Maßnahmen");
         let p = crate::t!(Lang::Pseudo, "core-actions-count", count = 2);
-        assert!(p.starts_with(PSEUDO_OPEN) && p.ends_with(PSEUDO_CLOSE) && p.contains('2') && !p.contains("actions"), "{p}");
+        assert!(
+            p.starts_with(PSEUDO_OPEN) && p.ends_with(PSEUDO_CLOSE) && p.contains('2') && !p.contains("actions"),
+            "{p}"
+        );
         assert_eq!(crate::t!(Lang::En, "no-such-key"), "no-such-key");
     }
 

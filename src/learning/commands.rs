@@ -88,6 +88,8 @@ pub fn score(
 
 /// For each commitment the city leaves uncovered or rates low, the cities to learn from.
 pub fn learn_from(conn: &mut DbConnection, caller: &Caller, city_id: i64, now: NaiveDateTime) -> ApiResult<LearnFrom> {
+    // The reasons are the API's English sentences (the page shows them as they are).
+    let lang = crate::i18n::Lang::En;
     caller.can_read_city(city_id)?;
     crate::cities::store::require(conn, city_id)?;
     let scope = Scope::of(Some(caller));
@@ -110,12 +112,14 @@ pub fn learn_from(conn: &mut DbConnection, caller: &Caller, city_id: i64, now: N
                     if let Some(l) = r.self_level.filter(|l| is_low(*l)) {
                         reasons.push(format!(
                             "your latest self-assessment: {}",
-                            crate::pages::labels::assessment(l).to_lowercase()
+                            crate::pages::labels::assessment(l, lang).to_lowercase()
                         ));
                     }
                     if let Some(v) = r.verified.as_ref().filter(|v| is_low(v.level)) {
-                        reasons
-                            .push(format!("verified as {}", crate::pages::labels::assessment(v.level).to_lowercase()));
+                        reasons.push(format!(
+                            "verified as {}",
+                            crate::pages::labels::assessment(v.level, lang).to_lowercase()
+                        ));
                     }
                 }
                 if !reasons.is_empty() {

@@ -186,7 +186,15 @@ impl Target {
     }
 }
 
-fn form_view(plan: &Stored, city_name: &str, groups: Value, v: &Values, errors: &[FieldError], t: Target) -> Value {
+fn form_view(
+    plan: &Stored,
+    city_name: &str,
+    groups: Value,
+    v: &Values,
+    errors: &[FieldError],
+    t: Target,
+    lang: crate::i18n::Lang,
+) -> Value {
     let Target { mode, action_url, cancel } = t;
     let choice = |value: &str, label: &str, hint: Option<&str>, checked: bool| json!({"value": value, "label": label, "hint": hint, "checked": checked});
     json!({
@@ -201,8 +209,8 @@ fn form_view(plan: &Stored, city_name: &str, groups: Value, v: &Values, errors: 
             choice("direct", "The city provides it directly", None, v.delivery == "direct"),
             choice("advocacy", "The city advocates it with those who provide it", Some("Where the city is not the direct service provider, the Charter asks it to advocate its provisions with the service providers."), v.delivery == "advocacy"),
         ],
-        "area_options": PolicyArea::ALL.iter().map(|p| choice(p.as_str(), labels::policy_area(*p), None, v.policy_areas.iter().any(|x| x == p.as_str()))).collect::<Vec<_>>(),
-        "status_options": ActionStatus::ALL.iter().map(|s| choice(s.as_str(), labels::action_status(*s), None, v.status == s.as_str())).collect::<Vec<_>>(),
+        "area_options": PolicyArea::ALL.iter().map(|p| choice(p.as_str(), &labels::policy_area(*p, lang), None, v.policy_areas.iter().any(|x| x == p.as_str()))).collect::<Vec<_>>(),
+        "status_options": ActionStatus::ALL.iter().map(|s| choice(s.as_str(), &labels::action_status(*s, lang), None, v.status == s.as_str())).collect::<Vec<_>>(),
         "errors": form_errors(errors, LABELS),
     })
 }
@@ -213,6 +221,7 @@ struct NewQuery {
 }
 
 async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: aweb::Query<NewQuery>) -> PageResult {
+    let lang = web::lang(&req);
     let plan_id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let preset = q.into_inner().commitment.unwrap_or_default();
@@ -229,11 +238,12 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: a
         &req,
         "action_form",
         &format!("Add an action to {}", plan.plan.title),
-        form_view(&plan, &city.name, groups, &v, &[], Target::new(plan_id, city.id)),
+        form_view(&plan, &city.name, groups, &v, &[], Target::new(plan_id, city.id), lang),
     )
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     let now = web::now(&req);
     let plan_id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
@@ -256,7 +266,7 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
                 errors.extend(more);
                 let city = crate::cities::store::require(c, plan.plan.city_id)?;
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
-                Ok(Err(form_view(&plan, &city.name, groups, &v, &errors, Target::new(plan_id, city.id))))
+                Ok(Err(form_view(&plan, &city.name, groups, &v, &errors, Target::new(plan_id, city.id), lang)))
             }
             Err(e) => Err(e),
         }
@@ -285,18 +295,20 @@ fn editable(
 }
 
 async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+    let lang = web::lang(&req);
     let id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let view = db(&req, move |c| {
         let (a, plan, city) = editable(c, &caller, id)?;
         let groups = commitment_groups(c, &plan, &a.commitment)?;
-        Ok(form_view(&plan, &city, groups, &Values::of(&a), &[], Target::edit(id)))
+        Ok(form_view(&plan, &city, groups, &Values::of(&a), &[], Target::edit(id), lang))
     })
     .await?;
     page(&req, "action_form", "Change an action", view)
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     let now = web::now(&req);
     let id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
@@ -317,7 +329,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             Err(ApiError::Validation(more)) => {
                 errors.extend(more);
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
-                Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, form_view(&plan, &city, groups, &v, &errors, Target::edit(id)))))
+                Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, form_view(&plan, &city, groups, &v, &errors, Target::edit(id), lang))))
             }
             Err(ApiError::Conflict { current_version, .. }) => {
                 // Keep what was typed, and base the next save on the current version.
@@ -328,7 +340,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
                     format!("this action was changed by {who} while you were editing. Your changes are shown below and have not been saved yet; check them against the current action (open it in another tab) and save again"),
                 );
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
-                Ok(Err((StatusCode::CONFLICT, form_view(&plan, &city, groups, &v, &[msg], Target::edit(id)))))
+                Ok(Err((StatusCode::CONFLICT, form_view(&plan, &city, groups, &v, &[msg], Target::edit(id), lang))))
             }
             Err(e) => Err(e),
         }
@@ -388,6 +400,7 @@ fn shown(v: Option<&Value>) -> String {
 /// An action's page: whole for those who may read its city; for anyone else, when the city's
 /// page is public, the action without its check-in reports and history (as found by `/actions`).
 async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> PageResult {
+    let lang = web::lang(&req);
     let id = crate::http::id_param(&id)?;
     let caller = viewer.0.as_ref().map(|s| s.caller.clone());
     let state = web::state(&req);
@@ -419,7 +432,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let full = matches!(access, Access::Full { .. });
     let when = |t: chrono::NaiveDateTime| {
         let l = t.and_utc().with_timezone(&tz);
-        format!("{} at {}", labels::date(l.date_naive()), l.format("%H:%M"))
+        format!("{} at {}", labels::date(l.date_naive(), lang), l.format("%H:%M"))
     };
     let label_of = |f: &str| {
         LABELS.iter().find(|(k, _)| *k == f).map(|(_, l)| l.to_string()).unwrap_or_else(|| f.replace('_', " "))
@@ -454,11 +467,11 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
                     .iter()
                     .map(|e| e.link())
                     .collect();
-            json!({"round": round, "when": when(at), "tag": labels::action_status_tag(ActionStatus::from_db(&status)), "progress": progress, "narrative": narrative, "evidence": evidence})
+            json!({"round": round, "when": when(at), "tag": labels::action_status_tag(ActionStatus::from_db(&status), lang), "progress": progress, "narrative": narrative, "evidence": evidence})
         })
         .collect();
     let today = web::today(&state);
-    let row = super::city::action_row(&a, today);
+    let row = super::city::action_row(&a, today, lang);
     let can_edit = matches!(access, Access::Full { edit: true });
     page(
         &req,
@@ -467,10 +480,10 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
         json!({
             "action": {
                 "id": a.id, "title": a.title, "commitment": a.commitment, "role": a.role, "description": a.description,
-                "department": a.department, "partners": a.partners, "delivery": labels::delivery(a.delivery),
+                "department": a.department, "partners": a.partners, "delivery": labels::delivery(a.delivery, lang),
                 "evidence": a.evidence,
-                "areas": a.policy_areas.iter().map(|p| labels::policy_area(*p)).collect::<Vec<_>>(),
-                "start": labels::opt_date(a.start_date), "due": labels::opt_date(a.due_date), "tag": labels::action_status_tag(a.status),
+                "areas": a.policy_areas.iter().map(|p| labels::policy_area(*p, lang)).collect::<Vec<_>>(),
+                "start": labels::opt_date(a.start_date, lang), "due": labels::opt_date(a.due_date, lang), "tag": labels::action_status_tag(a.status, lang),
                 "progress": a.progress, "overdue": row["overdue"], "stale": row["stale"], "updated": row["updated"],
             },
             "city": {"id": city.id, "name": city.name}, "plan": {"title": plan.plan.title},

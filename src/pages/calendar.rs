@@ -31,6 +31,7 @@ async fn feed(req: HttpRequest, file: aweb::Path<String>) -> PageResult {
 
 /// The page, with the address when it was just made (the only time it is shown).
 async fn render(req: &HttpRequest, viewer: &Viewer, city_id: i64, issued: Option<String>) -> PageResult {
+    let lang = web::lang(req);
     let caller = viewer.caller.clone();
     let tz = web::state(req).settings.schedule()?.time_zone();
     let (city, info) = db(req, move |c| {
@@ -40,7 +41,7 @@ async fn render(req: &HttpRequest, viewer: &Viewer, city_id: i64, issued: Option
     .await?;
     let info = info.map(|i| {
         let at = i.created_at.and_utc().with_timezone(&tz);
-        json!({"by": i.created_by, "on": format!("{} at {}", labels::date(at.date_naive()), at.format("%H:%M"))})
+        json!({"by": i.created_by, "on": format!("{} at {}", labels::date(at.date_naive(), lang), at.format("%H:%M"))})
     });
     page(
         req,

@@ -52,6 +52,7 @@ fn view(
     action_url: &str,
     saved: bool,
     typed: &HashMap<String, String>,
+    lang: crate::i18n::Lang,
 ) -> Value {
     // Field paths of the content (actions[2].progress) -> input ids and messages.
     let mut summary = vec![];
@@ -88,7 +89,7 @@ fn view(
             }
             json!({
                 "id": a.id, "title": a.title, "commitment": a.commitment,
-                "statuses": ActionStatus::ALL.iter().map(|s| json!({"value": s.as_str(), "label": labels::action_status(*s), "selected": s.as_str() == status})).collect::<Vec<_>>(),
+                "statuses": ActionStatus::ALL.iter().map(|s| json!({"value": s.as_str(), "label": labels::action_status(*s, lang), "selected": s.as_str() == status})).collect::<Vec<_>>(),
                 "progress": r.and_then(|r| r.progress).unwrap_or(a.progress as i64),
                 "narrative": r.map(|r| r.narrative.clone()).unwrap_or_default(),
                 "evidence": r.map(|r| crate::validation::evidence_text(&r.evidence.iter().map(|e| e.link()).collect::<Vec<_>>())).unwrap_or_default(),
@@ -111,7 +112,7 @@ fn view(
             let short: String = c.text.chars().take(70).collect();
             json!({
                 "code": c.code, "text": c.text, "short": if c.text.chars().count() > 70 { format!("{short}…") } else { short },
-                "levels": Assessment::ALL.iter().map(|l| json!({"value": l.as_str(), "label": labels::assessment(*l), "checked": chosen.as_deref() == Some(l.as_str())})).collect::<Vec<_>>(),
+                "levels": Assessment::ALL.iter().map(|l| json!({"value": l.as_str(), "label": labels::assessment(*l, lang), "checked": chosen.as_deref() == Some(l.as_str())})).collect::<Vec<_>>(),
                 "comment": idx.map(|i| content.assessments[i].comment.clone()).unwrap_or_default(),
                 "error": error,
                 "new_selected": new.is_some_and(|n| n.commitment == c.code),
@@ -346,7 +347,7 @@ async fn show(req: HttpRequest, opened: Opened) -> PageResult {
         &req,
         "check_in",
         &title_of(&form),
-        view(&form, &form.draft, &[], &opened.action_url, false, &HashMap::new()),
+        view(&form, &form.draft, &[], &opened.action_url, false, &HashMap::new(), web::lang(&req)),
     )
 }
 
@@ -407,17 +408,17 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
             &req,
             "check_in",
             &title_of(&form),
-            view(&form, &form.draft, &[], &opened.action_url, true, &HashMap::new()),
+            view(&form, &form.draft, &[], &opened.action_url, true, &HashMap::new(), web::lang(&req)),
         ),
         Outcome::Invalid(form, content, errors) => web::render(
             &req,
             StatusCode::UNPROCESSABLE_ENTITY,
             "check_in",
             &title_of(&form),
-            view(&form, &content, &errors, &opened.action_url, false, &fields),
+            view(&form, &content, &errors, &opened.action_url, false, &fields, web::lang(&req)),
         ),
         Outcome::Conflict(fresh, content) => {
-            let mut v = view(&fresh, &content, &[], &opened.action_url, false, &fields);
+            let mut v = view(&fresh, &content, &[], &opened.action_url, false, &fields, web::lang(&req));
             v["errors"] = json!([{"anchor": "main", "message": "Someone else changed this check-in while you were editing. Your answers are shown below; please check them and send again."}]);
             web::render(&req, StatusCode::CONFLICT, "check_in", &title_of(&fresh), v)
         }

@@ -11,6 +11,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 }
 
 async fn for_city(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+    let lang = web::lang(&req);
     let city_id = crate::http::id_param(&id)?;
     viewer.caller.can_read_city(city_id)?;
     let can_edit = viewer.caller.can_edit_city(city_id).is_ok();
@@ -29,9 +30,9 @@ async fn for_city(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
             let open = matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended);
             let overdue = open && now > ci.due_at;
             json!({
-                "id": ci.id, "round": ci.round_label, "due": labels::date(ci.due_date), "open": open && can_edit,
-                "tag": labels::check_in_tag(ci.state, ci.late, overdue), "extension": ci.extension_reason,
-                "submitted": ci.submitted_at.map(|t| labels::date(t.date())), "by": ci.submitted_by,
+                "id": ci.id, "round": ci.round_label, "due": labels::date(ci.due_date, lang), "open": open && can_edit,
+                "tag": labels::check_in_tag(ci.state, ci.late, overdue, lang), "extension": ci.extension_reason,
+                "submitted": ci.submitted_at.map(|t| labels::date(t.date(), lang)), "by": ci.submitted_by,
             })
         })
         .collect();

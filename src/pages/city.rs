@@ -20,12 +20,12 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 }
 
 /// An action as a row in lists: title, status tag, progress, due date and whether it is overdue.
-pub fn action_row(a: &Action, today: NaiveDate) -> Value {
+pub fn action_row(a: &Action, today: NaiveDate, lang: crate::i18n::Lang) -> Value {
     let overdue = a.status.is_open() && a.due_date.is_some_and(|d| d < today);
     json!({
-        "id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status),
-        "progress": a.progress, "due": labels::opt_date(a.due_date), "overdue": overdue,
-        "stale": a.stale, "updated": labels::date(a.updated_at.date()),
+        "id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status, lang),
+        "progress": a.progress, "due": labels::opt_date(a.due_date, lang), "overdue": overdue,
+        "stale": a.stale, "updated": labels::date(a.updated_at.date(), lang),
     })
 }
 
@@ -35,6 +35,7 @@ pub fn plans_view(
     city_id: i64,
     today: NaiveDate,
     staleness: crate::actions::Staleness,
+    lang: crate::i18n::Lang,
 ) -> ApiResult<Vec<Value>> {
     let (plans, _) = crate::plans::store::list_for_city(c, city_id, 100, 0)?;
     let mut out = vec![];
@@ -59,7 +60,7 @@ pub fn plans_view(
                                 covered += 1;
                             }
                         }
-                        let rows: Vec<Value> = actions.iter().filter(|a| a.commitment == cm.code).map(|a| action_row(a, today)).collect();
+                        let rows: Vec<Value> = actions.iter().filter(|a| a.commitment == cm.code).map(|a| action_row(a, today, lang)).collect();
                         json!({"code": cm.code, "text": cm.text, "short": labels::short(&cm.text, 90), "retired": cm.retired,
                                "covered": cm.covered, "actions": rows, "plan_id": p.id})
                     })
@@ -76,13 +77,13 @@ pub fn plans_view(
             .collect();
         let status = match p.status {
             crate::plans::PlanStatus::Adopted => {
-                json!({"label": format!("Adopted {}", labels::opt_date(p.adopted_on).unwrap_or_default()), "class": "tag-green"})
+                json!({"label": format!("Adopted {}", labels::opt_date(p.adopted_on, lang).unwrap_or_default()), "class": "tag-green"})
             }
             crate::plans::PlanStatus::Draft => json!({"label": "Draft", "class": "tag-grey"}),
         };
         out.push(json!({
             "id": p.id, "title": p.title, "framework": fw.title, "framework_code": p.framework, "status": status,
-            "period": format!("{} to {}", labels::date(p.period_start), labels::date(p.period_end)),
+            "period": format!("{} to {}", labels::date(p.period_start, lang), labels::date(p.period_end, lang)),
             "document_url": p.document_url, "actions": cov.actions, "covered": covered, "total": total,
             "uncovered_count": uncovered.len(), "uncovered": uncovered, "roles": roles,
         }));
@@ -91,6 +92,7 @@ pub fn plans_view(
 }
 
 async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> PageResult {
+    let lang = web::lang(&req);
     let city_id = crate::http::id_param(&id)?;
     let state = web::state(&req);
     let (settings, now) = (state.settings.clone(), state.clock.now());
@@ -109,12 +111,12 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             }
             Err(e) => return Ok((city, Err(e.into()), Value::Null, titles)),
         };
-        let plans = plans_view(c, city_id, today, staleness)?;
+        let plans = plans_view(c, city_id, today, staleness, lang)?;
         let mut data = json!({"plans": plans});
         let public = !matches!(access, Access::Full { .. });
         let reviews = crate::peer_reviews::commands::hosted_by(c, viewer.as_ref().map(|s| &s.caller), city_id)?;
         data["peer_reviews"] =
-            reviews.iter().map(|r| super::peer_reviews::review_row(r, public)).collect::<Vec<_>>().into();
+            reviews.iter().map(|r| super::peer_reviews::review_row(r, public, lang)).collect::<Vec<_>>().into();
         if let Access::Full { .. } = access {
             let check_ins = crate::check_ins::store::for_city(c, &settings, city_id)?;
             let open = check_ins
@@ -123,20 +125,20 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             data["check_in"] = match open {
                 Some(ci) => {
                     let overdue = now.naive_utc() > ci.due_at;
-                    json!({"id": ci.id, "round": ci.round_label, "due": labels::date(ci.due_date), "overdue": overdue,
-                           "tag": labels::check_in_tag(ci.state, ci.late, overdue)})
+                    json!({"id": ci.id, "round": ci.round_label, "due": labels::date(ci.due_date, lang), "overdue": overdue,
+                           "tag": labels::check_in_tag(ci.state, ci.late, overdue, lang)})
                 }
                 None => Value::Null,
             };
             data["last_check_in"] = check_ins
                 .iter()
                 .find(|ci| !matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended))
-                .map(|ci| json!({"round": ci.round_label, "tag": labels::check_in_tag(ci.state, ci.late, false)}))
+                .map(|ci| json!({"round": ci.round_label, "tag": labels::check_in_tag(ci.state, ci.late, false, lang)}))
                 .unwrap_or(Value::Null);
             let schedule = rounds::effective_schedule(c, &settings)?;
             data["next_round"] = schedule
                 .next_after(now)
-                .map(|t| labels::date(t.with_timezone(&schedule.time_zone()).date_naive()))
+                .map(|t| labels::date(t.with_timezone(&schedule.time_zone()).date_naive(), lang))
                 .into();
             let (mut overdue, mut stale) = (vec![], vec![]);
             for p in data["plans"].as_array().unwrap() {
@@ -153,7 +155,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             data["stale_after_days"] = settings.actions.stale_after_days.into();
             if let Some(v) = viewer.as_ref() {
                 let all = crate::verification::commands::side_by_side(c, &v.caller, city_id)?;
-                data["verification"] = super::verification::rows(&all, true).into();
+                data["verification"] = super::verification::rows(&all, true, lang).into();
             }
         }
         Ok((city, Ok(access), data, titles))
@@ -166,7 +168,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     };
     data["city"] = json!({
         "id": city.id, "name": city.name, "country": city.country, "public": city.public,
-        "signatures": city.signatures.iter().map(|s| json!({"framework": titles.get(&s.framework).unwrap_or(&s.framework), "signed_on": labels::date(s.signed_on)})).collect::<Vec<_>>(),
+        "signatures": city.signatures.iter().map(|s| json!({"framework": titles.get(&s.framework).unwrap_or(&s.framework), "signed_on": labels::date(s.signed_on, lang)})).collect::<Vec<_>>(),
     });
     data["full"] = full.into();
     data["can_edit"] = edit.into();

@@ -3,21 +3,26 @@
 
 use crate::actions::{ActionStatus, Delivery, PolicyArea};
 use crate::check_ins::{Assessment, CheckInState};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-pub fn action_status(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Planned => "Planned",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Completed => "Completed",
-        ActionStatus::Delayed => "Delayed",
-        ActionStatus::Cancelled => "Cancelled",
-    }
+pub fn action_status(s: ActionStatus, lang: Lang) -> String {
+    t!(
+        lang,
+        match s {
+            ActionStatus::Planned => "label-status-planned",
+            ActionStatus::InProgress => "label-status-in-progress",
+            ActionStatus::Completed => "label-status-completed",
+            ActionStatus::Delayed => "label-status-delayed",
+            ActionStatus::Cancelled => "label-status-cancelled",
+        }
+    )
 }
 
 /// `{label, class}` for a status tag.
-pub fn action_status_tag(s: ActionStatus) -> Value {
+pub fn action_status_tag(s: ActionStatus, lang: Lang) -> Value {
     let class = match s {
         ActionStatus::Planned => "tag-grey",
         ActionStatus::InProgress => "tag-blue",
@@ -25,62 +30,71 @@ pub fn action_status_tag(s: ActionStatus) -> Value {
         ActionStatus::Delayed => "tag-yellow",
         ActionStatus::Cancelled => "tag-grey",
     };
-    json!({"label": action_status(s), "class": class})
+    json!({"label": action_status(s, lang), "class": class})
 }
 
-pub fn delivery(d: Delivery) -> &'static str {
-    match d {
-        Delivery::Direct => "The city provides it directly",
-        Delivery::Advocacy => "The city advocates it with the providers",
-    }
+pub fn delivery(d: Delivery, lang: Lang) -> String {
+    t!(
+        lang,
+        match d {
+            Delivery::Direct => "label-delivery-direct",
+            Delivery::Advocacy => "label-delivery-advocacy",
+        }
+    )
 }
 
-pub fn policy_area(p: PolicyArea) -> &'static str {
-    match p {
-        PolicyArea::LanguageLearning => "Language learning",
-        PolicyArea::Housing => "Housing",
-        PolicyArea::Employment => "Employment",
-        PolicyArea::Health => "Health",
-        PolicyArea::SocialCare => "Social care",
-        PolicyArea::Education => "Education",
-        PolicyArea::Other => "Other",
-    }
+pub fn policy_area(p: PolicyArea, lang: Lang) -> String {
+    t!(
+        lang,
+        match p {
+            PolicyArea::LanguageLearning => "label-area-language-learning",
+            PolicyArea::Housing => "label-area-housing",
+            PolicyArea::Employment => "label-area-employment",
+            PolicyArea::Health => "label-area-health",
+            PolicyArea::SocialCare => "label-area-social-care",
+            PolicyArea::Education => "label-area-education",
+            PolicyArea::Other => "label-area-other",
+        }
+    )
 }
 
-pub fn assessment(a: Assessment) -> &'static str {
-    match a {
-        Assessment::NotStarted => "Not started",
-        Assessment::Limited => "Limited",
-        Assessment::Substantial => "Substantial",
-        Assessment::Complete => "Complete",
-    }
+pub fn assessment(a: Assessment, lang: Lang) -> String {
+    t!(
+        lang,
+        match a {
+            Assessment::NotStarted => "label-assessment-not-started",
+            Assessment::Limited => "label-assessment-limited",
+            Assessment::Substantial => "label-assessment-substantial",
+            Assessment::Complete => "label-assessment-complete",
+        }
+    )
 }
 
 /// `{label, class}` for a check-in's state; a submitted check-in says whether it was late.
-pub fn check_in_tag(state: CheckInState, late: bool, overdue: bool) -> Value {
+pub fn check_in_tag(state: CheckInState, late: bool, overdue: bool, lang: Lang) -> Value {
     let (label, class) = match state {
-        CheckInState::Submitted if late => ("Submitted late", "tag-yellow"),
-        CheckInState::Submitted => ("Submitted", "tag-green"),
-        CheckInState::Resubmitted => ("Resubmitted", "tag-green"),
-        CheckInState::ChangesRequested => ("Changes requested", "tag-yellow"),
-        CheckInState::Accepted if late => ("Accepted, sent late", "tag-green"),
-        CheckInState::Accepted => ("Accepted", "tag-green"),
-        CheckInState::Missed => ("Missed", "tag-red"),
-        _ if overdue => ("Overdue", "tag-red"),
-        CheckInState::Draft => ("Draft saved", "tag-blue"),
-        CheckInState::Extended => ("Open, extended", "tag-blue"),
-        CheckInState::Open => ("Not started", "tag-grey"),
+        CheckInState::Submitted if late => ("label-check-in-submitted-late", "tag-yellow"),
+        CheckInState::Submitted => ("label-check-in-submitted", "tag-green"),
+        CheckInState::Resubmitted => ("label-check-in-resubmitted", "tag-green"),
+        CheckInState::ChangesRequested => ("label-check-in-changes-requested", "tag-yellow"),
+        CheckInState::Accepted if late => ("label-check-in-accepted-late", "tag-green"),
+        CheckInState::Accepted => ("label-check-in-accepted", "tag-green"),
+        CheckInState::Missed => ("label-check-in-missed", "tag-red"),
+        _ if overdue => ("label-check-in-overdue", "tag-red"),
+        CheckInState::Draft => ("label-check-in-draft", "tag-blue"),
+        CheckInState::Extended => ("label-check-in-extended", "tag-blue"),
+        CheckInState::Open => ("label-check-in-not-started", "tag-grey"),
     };
-    json!({"label": label, "class": class})
+    json!({"label": t!(lang, label), "class": class})
 }
 
-/// "30 June 2026".
-pub fn date(d: NaiveDate) -> String {
-    crate::i18n::date(d, "en")
+/// "30 June 2026", "30 juin 2026", "30. Juni 2026".
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    crate::i18n::date(d, lang)
 }
 
-pub fn opt_date(d: Option<NaiveDate>) -> Option<String> {
-    d.map(date)
+pub fn opt_date(d: Option<NaiveDate>, lang: Lang) -> Option<String> {
+    d.map(|d| date(d, lang))
 }
 
 /// The key people expect names to sort by: letters without their accents, any case
@@ -89,21 +103,9 @@ pub fn sort_key(name: &str) -> String {
     crate::cities::sort_key(name)
 }
 
-/// A whole number with thin groups of three: 350,000.
-pub fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+/// A whole number grouped as the language groups it: 350,000 / 350 000 / 350.000.
+pub fn thousands(n: i64, lang: Lang) -> String {
+    crate::i18n::format::number(n, lang)
 }
 
 /// A commitment's text cut to about `n` characters for lists, whole words kept.
@@ -135,8 +137,8 @@ mod tests {
 
     #[test]
     fn late_and_overdue_check_ins_say_so() {
-        assert_eq!(check_in_tag(CheckInState::Submitted, true, false)["label"], "Submitted late");
-        assert_eq!(check_in_tag(CheckInState::Draft, false, true)["label"], "Overdue");
-        assert_eq!(check_in_tag(CheckInState::Missed, false, true)["label"], "Missed");
+        assert_eq!(check_in_tag(CheckInState::Submitted, true, false, Lang::En)["label"], "Submitted late");
+        assert_eq!(check_in_tag(CheckInState::Draft, false, true, Lang::En)["label"], "Overdue");
+        assert_eq!(check_in_tag(CheckInState::Missed, false, true, Lang::De)["label"], "Versäumt");
     }
 }

@@ -38,9 +38,9 @@ fn average_view(a: &Option<Average>, threshold: i64) -> Value {
     }
 }
 
-fn context_view(c: &Context) -> Value {
+fn context_view(c: &Context, lang: crate::i18n::Lang) -> Value {
     json!({
-        "population": c.population.map(labels::thousands), "population_year": c.population_year,
+        "population": c.population.map(|n| labels::thousands(n, lang)), "population_year": c.population_year,
         "born_abroad": c.born_abroad_percent.map(one_decimal), "born_abroad_year": c.born_abroad_year,
         "source": c.source, "size_band": c.size_band, "share_band": c.share_band,
         "any": c.population.is_some() || c.born_abroad_percent.is_some(),
@@ -48,6 +48,7 @@ fn context_view(c: &Context) -> Value {
 }
 
 async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
+    let lang = web::lang(&req);
     let city_id = crate::http::id_param(&id)?;
     let state = web::state(&req);
     let (caller, now) = (viewer.caller.clone(), state.clock.now().naive_utc());
@@ -95,7 +96,7 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
                 "suggestions": g.suggestions.iter().map(|s| json!({
                     "city": s.city, "city_id": s.city_id, "country": s.country, "score": s.score,
                     "parts": s.parts.iter().map(|p| format!("{}: {} {}", p.reason, p.points, if p.points == 1 { "point" } else { "points" })).collect::<Vec<_>>(),
-                    "actions": s.actions.iter().map(|a| json!({"id": a.id, "title": a.title, "tag": labels::action_status_tag(a.status), "progress": a.progress, "good_practice": a.good_practice})).collect::<Vec<_>>(),
+                    "actions": s.actions.iter().map(|a| json!({"id": a.id, "title": a.title, "tag": labels::action_status_tag(a.status, lang), "progress": a.progress, "good_practice": a.good_practice})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "search": format!("/actions?commitment={}", g.commitment),
             })
@@ -122,7 +123,7 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
         "learn",
         &format!("{}: learn from peers", city.name),
         json!({
-            "city": {"id": city.id, "name": city.name}, "context": context_view(&ctx), "can_edit": can_edit,
+            "city": {"id": city.id, "name": city.name}, "context": context_view(&ctx, lang), "can_edit": can_edit,
             "comparisons": comparisons, "gaps": gaps, "weights": weights, "threshold": threshold,
             "suggestions": Weights::SUGGESTIONS,
         }),
@@ -277,6 +278,7 @@ struct LibraryQuery {
 }
 
 async fn library(req: HttpRequest, q: aweb::Query<LibraryQuery>) -> PageResult {
+    let lang = web::lang(&req);
     let all = db(&req, commands::practices).await?;
     let wanted = q.into_inner().commitment.filter(|c| !c.trim().is_empty());
     let mut by: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
@@ -293,7 +295,7 @@ async fn library(req: HttpRequest, q: aweb::Query<LibraryQuery>) -> PageResult {
         .map(|p| {
             json!({
                 "href": format!("/good-practices/{}/{}", p.report, p.action_id), "title": p.title, "city": p.city,
-                "commitment": p.commitment, "period": p.report_period, "published": labels::date(p.published_at.date()),
+                "commitment": p.commitment, "period": p.report_period, "published": labels::date(p.published_at.date(), lang),
                 "summary": labels::short(&p.narrative, 280),
             })
         })
@@ -307,6 +309,7 @@ async fn library(req: HttpRequest, q: aweb::Query<LibraryQuery>) -> PageResult {
 }
 
 async fn practice(req: HttpRequest, path: aweb::Path<(String, String)>) -> PageResult {
+    let lang = web::lang(&req);
     let (report, action) = path.into_inner();
     let action_id = crate::http::id_param(&action)?;
     let (found, public_action) = db(&req, move |c| {
@@ -327,7 +330,7 @@ async fn practice(req: HttpRequest, path: aweb::Path<(String, String)>) -> PageR
         json!({
             "title": p.title, "city": p.city, "commitment": p.commitment, "status": p.status.replace('_', " "),
             "progress": p.progress, "narrative": p.narrative, "period": p.report_period, "report": p.report,
-            "version": p.version, "published": labels::date(p.published_at.date()),
+            "version": p.version, "published": labels::date(p.published_at.date(), lang),
             "action": public_action.then_some(p.action_id), "search": format!("/actions?commitment={}", p.commitment),
         }),
     )

@@ -39,8 +39,8 @@ pub mod users;
 pub mod verification;
 pub mod web;
 
-use actix_web::web as aweb;
 use crate::i18n::Lang;
+use actix_web::web as aweb;
 use handlebars::Handlebars;
 use rust_embed::RustEmbed;
 use serde_json::{json, Value};

@@ -80,7 +80,7 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let pages = state.pages.clone();
     let lang = web::lang(&req);
     let mut data = view(&snapshot, &filter, number, lang, &|m| {
-        pages.render_part(lang, "partials/network_row", &row(&snapshot, m))
+        pages.render_part(lang, "partials/network_row", &row(&snapshot, m, lang))
     })?;
     data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
     data["stale_after_days"] = state.settings.actions.stale_after_days.into();
@@ -88,7 +88,7 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
 }
 
 /// One city's row of the matrix.
-fn row(s: &Snapshot, m: &Member) -> Value {
+fn row(s: &Snapshot, m: &Member, lang: crate::i18n::Lang) -> Value {
     let r = &m.row;
     let cells: Vec<Value> = s
         .structure
@@ -104,9 +104,9 @@ fn row(s: &Snapshot, m: &Member) -> Value {
             json!({"role": role.title, "covered": n, "total": total, "tag": {"label": label, "class": class}})
         })
         .collect();
-    let check_in = r.check_in.map(|ci| labels::check_in_tag(ci.state, ci.late, ci.overdue));
+    let check_in = r.check_in.map(|ci| labels::check_in_tag(ci.state, ci.late, ci.overdue, lang));
     json!({
-        "id": r.id, "name": r.name, "signed": labels::opt_date(r.signed),
+        "id": r.id, "name": r.name, "signed": labels::opt_date(r.signed, lang),
         "plan": r.plan.as_ref().map(|p| json!({"id": p.id, "title": p.title, "adopted": p.adopted})),
         "cells": cells, "overdue": r.overdue, "stale": r.stale, "check_in": check_in,
     })

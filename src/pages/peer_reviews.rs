@@ -77,43 +77,44 @@ fn response_tag(r: Option<Response>) -> Value {
 }
 
 /// "2–4 March 2026", "2 March 2026", or "not set".
-fn dates(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
+fn dates(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, lang: crate::i18n::Lang) -> String {
     match (from, to) {
-        (Some(f), Some(t)) if f != t => format!("{} to {}", labels::date(f), labels::date(t)),
-        (Some(f), _) => labels::date(f),
+        (Some(f), Some(t)) if f != t => format!("{} to {}", labels::date(f, lang), labels::date(t, lang)),
+        (Some(f), _) => labels::date(f, lang),
         _ => "not set yet".into(),
     }
 }
 
 /// A recommendation as pages show it (the record, the city page).
-pub fn recommendation_view(r: &crate::peer_reviews::Recommendation, public: bool) -> Value {
+pub fn recommendation_view(r: &crate::peer_reviews::Recommendation, public: bool, lang: crate::i18n::Lang) -> Value {
     json!({
         "id": r.id, "commitment": r.commitment, "text": r.text, "response": response_tag(r.response),
         "responded": r.response.is_some(), "note": r.response_note, "version": r.version,
         "by": if public { None } else { r.responded_by.clone() },
-        "when": r.responded_at.map(|t| labels::date(t.date())),
+        "when": r.responded_at.map(|t| labels::date(t.date(), lang)),
         "may_act": r.response.is_some_and(|x| x.may_become_action()) && r.action.is_none(),
-        "action": r.action.as_ref().map(|a| json!({"id": a.id, "title": a.title, "tag": labels::action_status_tag(a.status), "progress": a.progress})),
+        "action": r.action.as_ref().map(|a| json!({"id": a.id, "title": a.title, "tag": labels::action_status_tag(a.status, lang), "progress": a.progress})),
     })
 }
 
 /// A review as a row of lists (the list page, the city page).
-pub fn review_row(r: &PeerReview, public: bool) -> Value {
+pub fn review_row(r: &PeerReview, public: bool, lang: crate::i18n::Lang) -> Value {
     json!({
         "id": r.id, "host": r.host.name, "host_id": r.host.id, "state": state_tag(r.state),
         "reviewers": r.reviewing_cities.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", "),
         "commitments": r.commitments.iter().map(|c| c.commitment.clone()).collect::<Vec<_>>().join(", "),
-        "visit": dates(r.visit_from, r.visit_to),
+        "visit": dates(r.visit_from, r.visit_to, lang),
         "count": r.recommendations.len(),
         "responded": r.recommendations.iter().filter(|x| x.response.is_some()).count(),
-        "recommendations": r.recommendations.iter().map(|x| recommendation_view(x, public)).collect::<Vec<_>>(),
+        "recommendations": r.recommendations.iter().map(|x| recommendation_view(x, public, lang)).collect::<Vec<_>>(),
     })
 }
 
 async fn list(req: HttpRequest, viewer: Viewer) -> PageResult {
+    let lang = web::lang(&req);
     let caller = viewer.caller.clone();
     let (reviews, _) = db(&req, move |c| commands::list(c, &caller, 500, 0)).await?;
-    let rows: Vec<Value> = reviews.iter().map(|r| review_row(r, false)).collect();
+    let rows: Vec<Value> = reviews.iter().map(|r| review_row(r, false, lang)).collect();
     let secretariat = viewer.caller.require_secretariat().is_ok();
     web::page(&req, "peer_reviews", "Peer reviews", json!({"reviews": rows, "secretariat": secretariat}))
 }
@@ -509,6 +510,7 @@ async fn record_page(
     typed: RecordTyped,
     errors: &[FieldError],
 ) -> PageResult {
+    let lang = web::lang(req);
     let caller = viewer.map(|v| v.caller.clone());
     let path = req.path().to_string();
     let (review, seat) = db(req, move |c| {
@@ -542,7 +544,7 @@ async fn record_page(
         .recommendations
         .iter()
         .map(|r| {
-            let mut v = recommendation_view(r, public);
+            let mut v = recommendation_view(r, public, lang);
             let (typed_response, typed_note) = match &typed.response {
                 Some((rid, resp, note)) if *rid == r.id => (resp.clone(), note.clone()),
                 _ => (r.response.map(|x| x.as_str().to_string()).unwrap_or_default(), r.response_note.clone()),
@@ -577,9 +579,9 @@ async fn record_page(
             "review": {
                 "id": review.id, "host": review.host, "framework": review.framework, "state": state_tag(review.state),
                 "reviewers": review.reviewing_cities, "people": review.people,
-                "visit": dates(review.visit_from, review.visit_to), "report": review.report_date.map(labels::date),
+                "visit": dates(review.visit_from, review.visit_to, lang), "report": review.report_date.map(|x| labels::date(x, lang)),
                 "summary": review.summary, "agreed": review.summary_agreed, "summary_public": review.summary_public,
-                "agreed_by": review.summary_agreed_by, "agreed_on": review.summary_agreed_at.map(|t| labels::date(t.date())),
+                "agreed_by": review.summary_agreed_by, "agreed_on": review.summary_agreed_at.map(|t| labels::date(t.date(), lang)),
                 "version": review.version, "may_record": review.state != ReviewState::Planned && open,
                 "commitments": review.commitments.iter().map(|c| json!({"code": c.commitment, "text": c.text, "findings": c.findings,
                     "recommendations": recs.iter().filter(|r| r["commitment"] == c.commitment.as_str()).cloned().collect::<Vec<_>>()})).collect::<Vec<_>>(),
@@ -707,6 +709,7 @@ async fn action_page(
     typed: Option<(String, String, String)>,
     errors: &[FieldError],
 ) -> PageResult {
+    let lang = web::lang(req);
     let caller = viewer.caller.clone();
     let (r, review) = db(req, move |c| {
         let review = crate::peer_reviews::store::review_of_recommendation(c, rec)?;
@@ -729,7 +732,7 @@ async fn action_page(
         "recommendation_action",
         heading,
         json!({
-            "heading": heading, "rec": recommendation_view(&r, false), "review": {"id": review.id, "host": review.host.name, "framework": review.framework},
+            "heading": heading, "rec": recommendation_view(&r, false, lang), "review": {"id": review.id, "host": review.host.name, "framework": review.framework},
             "typed": {"title": title, "description": description, "due_date": due},
             "errors": form_errors(errors, &ACTION_LABELS),
         }),

@@ -132,6 +132,7 @@ async fn report_page(
     changelog: &str,
     errors: &[FieldError],
 ) -> PageResult {
+    let lang = web::lang(req);
     let state = web::state(req);
     let settings = state.settings.clone();
     let tz = settings.schedule()?.time_zone();
@@ -153,7 +154,7 @@ async fn report_page(
     let (summary, versions, detail, cities_of, candidates) = data;
     let when = |t: chrono::NaiveDateTime| {
         let l = t.and_utc().with_timezone(&tz);
-        format!("{} at {}", labels::date(l.date_naive()), l.format("%H:%M"))
+        format!("{} at {}", labels::date(l.date_naive(), lang), l.format("%H:%M"))
     };
     let marked: Vec<Value> = detail
         .figures
@@ -164,7 +165,7 @@ async fn report_page(
     let candidates: Vec<Value> = candidates
         .into_iter()
         .map(|a| {
-            json!({"id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status),
+            json!({"id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status, lang),
                    "progress": a.progress, "marked": summary.good_practices.contains(&a.id)})
         })
         .collect();

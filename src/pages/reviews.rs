@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 }
 
 async fn queue(req: HttpRequest, viewer: Viewer) -> PageResult {
+    let lang = web::lang(&req);
     let (caller, now) = (viewer.caller.clone(), web::now(&req));
     let tz = web::state(&req).settings.schedule()?.time_zone();
     let waiting = db(&req, move |c| commands::review_queue(c, &caller, now)).await?;
@@ -27,7 +28,7 @@ async fn queue(req: HttpRequest, viewer: Viewer) -> PageResult {
         .map(|w| {
             let local = w.waiting_since.and_utc().with_timezone(&tz).date_naive();
             json!({"id": w.check_in_id, "city_id": w.city_id, "city": w.city_name, "round": w.round_label,
-                   "tag": labels::check_in_tag(w.state, false, false), "since": labels::date(local),
+                   "tag": labels::check_in_tag(w.state, false, false, lang), "since": labels::date(local, lang),
                    "days": match w.days_waiting { 0 => "today".to_string(), 1 => "1 day".to_string(), n => format!("{n} days") }})
         })
         .collect();
@@ -59,13 +60,14 @@ async fn review_page(
     typed: Typed,
     errors: &[FieldError],
 ) -> PageResult {
+    let lang = web::lang(req);
     viewer.caller.require_secretariat()?;
     let (settings, now) = (web::state(req).settings.clone(), web::now(req));
     let tz = settings.schedule()?.time_zone();
     let form = db(req, move |c| store::form(c, &settings, id, now)).await?;
     let when = |t: chrono::NaiveDateTime| {
         let l = t.and_utc().with_timezone(&tz);
-        format!("{} at {}", labels::date(l.date_naive()), l.format("%H:%M"))
+        format!("{} at {}", labels::date(l.date_naive(), lang), l.format("%H:%M"))
     };
     let titles: Vec<(i64, String)> = form.actions.iter().map(|a| (a.id, a.title.clone())).collect();
     let field_labels = labels_for(&titles);
@@ -101,7 +103,7 @@ async fn review_page(
             let status = r.and_then(|r| r.status.as_deref()).map(ActionStatus::from_db).unwrap_or(a.status);
             let field = format!("c{}", a.id);
             json!({"id": a.id, "title": a.title, "commitment": a.commitment, "reported": r.is_some(),
-                   "tag": labels::action_status_tag(status), "progress": r.and_then(|r| r.progress).unwrap_or(a.progress as i64),
+                   "tag": labels::action_status_tag(status, lang), "progress": r.and_then(|r| r.progress).unwrap_or(a.progress as i64),
                    "narrative": r.map(|r| r.narrative.clone()).unwrap_or_default(),
                    "evidence": r.map(|r| r.evidence.iter().map(|e| e.link()).collect::<Vec<_>>()).unwrap_or_default(),
                    "field": field, "label": format!("Comment on “{}” (optional)", a.title),
@@ -113,7 +115,7 @@ async fn review_page(
         .draft
         .assessments
         .iter()
-        .map(|x| json!({"code": x.commitment, "level": labels::assessment(Assessment::from_db(&x.level)), "comment": x.comment}))
+        .map(|x| json!({"code": x.commitment, "level": labels::assessment(Assessment::from_db(&x.level), lang), "comment": x.comment}))
         .collect();
     let events: Vec<Value> = form
         .events
@@ -137,7 +139,7 @@ async fn review_page(
         &format!("Review: {}, {}", c.city_name, c.round_label),
         json!({
             "id": c.id, "city": c.city_name, "round": c.round_label, "version": c.version,
-            "tag": labels::check_in_tag(c.state, c.late, false),
+            "tag": labels::check_in_tag(c.state, c.late, false, lang),
             "submitted": c.submitted_at.map(when), "submitted_by": c.submitted_by,
             "events": events, "actions": actions, "assessments": assessments,
             "decisions": [

@@ -84,6 +84,7 @@ fn href(p: &SearchParams, changes: &[(&str, Option<&str>)]) -> String {
 }
 
 async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams>) -> PageResult {
+    let lang = web::lang(&req);
     let params = q.into_inner();
     let state = web::state(&req);
     let scope = Scope::of(viewer.0.as_ref().map(|s| &s.caller));
@@ -93,7 +94,12 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams
             let s2 = s.clone();
             let st = state.clone();
             let results = db(&req, move |c| Ok(search::search_cached(&st.searches, c, &s2, scope, staleness)?)).await?;
-            page(&req, "actions_search", "Explore the network's actions", view(&params, &s, &results, scope, None))
+            page(
+                &req,
+                "actions_search",
+                "Explore the network's actions",
+                view(&params, &s, &results, scope, None, lang),
+            )
         }
         Err(ApiError::Validation(errors)) => {
             // Show the form with what was wrong, and the whole network below it.
@@ -107,14 +113,21 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "actions_search",
                 "Explore the network's actions",
-                view(&params, &s, &results, scope, Some(errors)),
+                view(&params, &s, &results, scope, Some(errors), lang),
             )
         }
         Err(e) => Err(e.into()),
     }
 }
 
-fn view(p: &SearchParams, s: &Search, r: &Results, scope: Scope, errors: Option<Value>) -> Value {
+fn view(
+    p: &SearchParams,
+    s: &Search,
+    r: &Results,
+    scope: Scope,
+    errors: Option<Value>,
+    lang: crate::i18n::Lang,
+) -> Value {
     let facets: Vec<Value> = FACETS
         .iter()
         .filter_map(|(key, heading)| {
@@ -149,10 +162,10 @@ fn view(p: &SearchParams, s: &Search, r: &Results, scope: Scope, errors: Option<
             json!({
                 "id": h.id, "title": h.title, "summary": h.summary, "city": h.city, "city_id": h.city_id,
                 "country": h.country, "commitment": h.commitment, "commitment_text": labels::short(&h.commitment_text, 90),
-                "status": labels::action_status_tag(h.status), "progress": h.progress,
-                "delivery": labels::delivery(h.delivery),
-                "policy_areas": h.policy_areas.iter().map(|a| labels::policy_area(*a)).collect::<Vec<_>>().join(", "),
-                "stale": h.stale, "good_practice": h.good_practice, "updated": labels::date(h.updated_at.date()),
+                "status": labels::action_status_tag(h.status, lang), "progress": h.progress,
+                "delivery": labels::delivery(h.delivery, lang),
+                "policy_areas": h.policy_areas.iter().map(|a| labels::policy_area(*a, lang)).collect::<Vec<_>>().join(", "),
+                "stale": h.stale, "good_practice": h.good_practice, "updated": labels::date(h.updated_at.date(), lang),
             })
         })
         .collect();

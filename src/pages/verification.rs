@@ -24,16 +24,16 @@ const LABELS: [(&str, &str); 5] = [
 ];
 
 /// The rows of the side-by-side table, as the city page and this page show them.
-pub fn rows(all: &[SideBySide], only_rated: bool) -> Vec<Value> {
+pub fn rows(all: &[SideBySide], only_rated: bool, lang: crate::i18n::Lang) -> Vec<Value> {
     all.iter()
         .filter(|r| !only_rated || r.self_level.is_some() || r.verified.is_some())
         .map(|r| {
             let v = r.verified.as_ref();
             json!({
                 "commitment": r.commitment, "text": labels::short(&r.text, 90),
-                "self": r.self_level.map(labels::assessment), "self_round": r.self_round,
-                "verified": v.map(|v| labels::assessment(v.level)),
-                "verified_on": v.map(|v| labels::date(v.verified_on)), "note": v.map(|v| v.note.clone()),
+                "self": r.self_level.map(|x| labels::assessment(x, lang)), "self_round": r.self_round,
+                "verified": v.map(|v| labels::assessment(v.level, lang)),
+                "verified_on": v.map(|v| labels::date(v.verified_on, lang)), "note": v.map(|v| v.note.clone()),
                 "evidence": v.map(|v| v.evidence.clone()).unwrap_or_default(),
                 "disagree": r.disagree,
             })
@@ -58,6 +58,7 @@ async fn form_page(
     typed: Typed,
     errors: &[FieldError],
 ) -> PageResult {
+    let lang = web::lang(req);
     let caller = viewer.caller.clone();
     let (city, all) = db(req, move |c| {
         let all = commands::side_by_side(c, &caller, city_id)?;
@@ -80,7 +81,7 @@ async fn form_page(
             .collect();
     let levels: Vec<Value> = Assessment::ALL
         .iter()
-        .map(|a| json!({"value": a.as_str(), "label": labels::assessment(*a), "checked": typed.level == a.as_str()}))
+        .map(|a| json!({"value": a.as_str(), "label": labels::assessment(*a, lang), "checked": typed.level == a.as_str()}))
         .collect();
     let shown = form_errors(errors, &LABELS);
     let title = format!("Self-assessment and verification: {}", city.name);
@@ -90,7 +91,7 @@ async fn form_page(
         "verification",
         &title,
         json!({
-            "city": {"id": city.id, "name": city.name}, "rows": rows(&all, false), "secretariat": secretariat,
+            "city": {"id": city.id, "name": city.name}, "rows": rows(&all, false, lang), "secretariat": secretariat,
             "options": options, "levels": levels,
             "typed": {"verified_on": typed.verified_on, "note": typed.note, "evidence": typed.evidence},
             "errors": shown,
@@ -105,6 +106,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
 }
 
 async fn record(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     let city_id = crate::http::id_param(&id)?;
     let typed = Typed {
         commitment: form.get("commitment").into(),
@@ -121,10 +123,10 @@ async fn record(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         errors.push(FieldError::new("commitment", "is not chosen").accepting("one of the list's commitments"));
     }
     if typed.level.is_empty() {
-        errors.push(
-            FieldError::new("level", "is not chosen")
-                .accepting(Assessment::ALL.iter().map(|a| labels::assessment(*a)).collect::<Vec<_>>().join(", ")),
-        );
+        errors
+            .push(FieldError::new("level", "is not chosen").accepting(
+                Assessment::ALL.iter().map(|a| labels::assessment(*a, lang)).collect::<Vec<_>>().join(", "),
+            ));
     }
     let (framework, code) = typed.commitment.split_once('|').unwrap_or(("", typed.commitment.as_str()));
     let input = RatingInput {
@@ -153,7 +155,11 @@ async fn record(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     match outcome {
         Ok(done) => Ok(redirect_with_notice(
             &format!("/cities/{city_id}/verification"),
-            &format!("The verified rating of {} is recorded: {}.", done.commitment, labels::assessment(done.level)),
+            &format!(
+                "The verified rating of {} is recorded: {}.",
+                done.commitment,
+                labels::assessment(done.level, lang)
+            ),
         )),
         Err(errors) => {
             // One message per field: "is not chosen" from this form says more than the

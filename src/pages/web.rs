@@ -70,10 +70,9 @@ impl PageError {
             PageError::Conflict(d) => (t!(lang, "error-conflict-heading"), sentence(d)),
             PageError::BadRequest(d) => (t!(lang, "error-bad-request-heading"), sentence(d)),
             PageError::Refused { heading, detail, .. } => (heading.to_string(), sentence(detail)),
-            PageError::Busy { retry_after_seconds, .. } => (
-                t!(lang, "error-busy-heading"),
-                t!(lang, "error-busy-detail", seconds = *retry_after_seconds),
-            ),
+            PageError::Busy { retry_after_seconds, .. } => {
+                (t!(lang, "error-busy-heading"), t!(lang, "error-busy-detail", seconds = *retry_after_seconds))
+            }
             PageError::Unexpected(_) => (t!(lang, "error-unexpected-heading"), t!(lang, "error-unexpected-detail")),
         }
     }
@@ -354,15 +353,15 @@ impl Form {
     /// `partials/date`) together as `due`: `year-month-day` as typed (validation reads it as a
     /// date, or names what is wrong), or empty when all three boxes are.
     fn join_dates(&mut self) {
-        let days: Vec<String> =
-            self.0.iter().filter_map(|(k, _)| k.strip_suffix("-day").map(str::to_string)).collect();
+        let days: Vec<String> = self.0.iter().filter_map(|(k, _)| k.strip_suffix("-day").map(str::to_string)).collect();
         for base in days {
             if self.0.iter().any(|(k, _)| *k == base) {
                 continue;
             }
             let part = |suffix: &str| self.get(&format!("{base}-{suffix}")).trim().to_string();
             let (d, m, y) = (part("day"), part("month"), part("year"));
-            let joined = if d.is_empty() && m.is_empty() && y.is_empty() { String::new() } else { format!("{y}-{m}-{d}") };
+            let joined =
+                if d.is_empty() && m.is_empty() && y.is_empty() { String::new() } else { format!("{y}-{m}-{d}") };
             self.0.push((base, joined));
         }
     }
@@ -530,11 +529,8 @@ pub fn lang(req: &HttpRequest) -> Lang {
     if let Some(l) = req.cookie(LANG_COOKIE).and_then(|c| Lang::from_tag(c.value())).filter(|l| is_offered(*l)) {
         return l;
     }
-    if let Some(l) = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(Lang::from_accept_language)
+    if let Some(l) =
+        req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
     {
         return l;
     }

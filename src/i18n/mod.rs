@@ -13,7 +13,7 @@
 pub mod format;
 pub mod messages;
 
-pub use format::{date, period};
+pub use format::{compare, countries, country, date, date_time, number, percent, period, sort_by_name};
 pub use messages::{t_args, Arg};
 
 /// A language the service speaks. `Pseudo` (`en-XA`) is English with every message marked and

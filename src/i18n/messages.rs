@@ -315,6 +315,21 @@ handlebars::handlebars_helper!(country_helper: |v: Json| match v.as_str() {
     None => as_shown(v),
 });
 
+/// Marks around every value a template shows in the pseudo-language (`{{name}}`), so the
+/// pseudo-locale test can tell data from text written into a template.
+pub const PSEUDO_DATA_OPEN: char = '⸢';
+pub const PSEUDO_DATA_CLOSE: char = '⸣';
+
+/// The registries' escaping: HTML escaping, and in the pseudo-language each value marked.
+pub fn escape(s: &str) -> String {
+    let escaped = handlebars::html_escape(s);
+    if current() == Lang::Pseudo && !s.trim().is_empty() {
+        format!("{PSEUDO_DATA_OPEN}{escaped}{PSEUDO_DATA_CLOSE}")
+    } else {
+        escaped
+    }
+}
+
 /// Registers `{{t}}` and the formatting helpers on a registry (pages, reports and emails each
 /// have one): `{{date iso}}`, `{{datetime iso}}`, `{{period start end}}`, `{{number n}}`,
 /// `{{percent n}}`, `{{country code}}`, all in the language being rendered.

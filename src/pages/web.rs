@@ -540,7 +540,7 @@ pub fn lang(req: &HttpRequest) -> Lang {
 /// The switcher's links: one per offered language, each to `/language/{tag}?next=` this page.
 fn languages_for(req: &HttpRequest, current: Lang) -> Vec<Value> {
     let here = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    crate::i18n::messages::offered()
+    Lang::OFFERED
         .into_iter()
         .map(|l| {
             json!({"tag": l.tag(), "name": l.own_name(), "current": l == current,

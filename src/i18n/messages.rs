@@ -171,6 +171,11 @@ fn format(lang: Lang, key: &str, args: &FluentArgs<'_>) -> String {
     }
 }
 
+/// Whether English has the message `key` (every offered language has the same keys).
+pub fn has(key: &str) -> bool {
+    BUNDLES.by_lang.get(&Lang::En).is_some_and(|b| b.has_message(key))
+}
+
 /// Every key of a language's files (for the completeness test and tools).
 pub fn keys(lang: Lang) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -331,16 +336,17 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Registers `{{t}}` and the formatting helpers on a registry (pages, reports and emails each
-/// have one): `{{date iso}}`, `{{datetime iso}}`, `{{period start end}}`, `{{number n}}`,
-/// `{{percent n}}`, `{{country code}}`, all in the language being rendered.
+/// have one): `{{fmt_date iso}}`, `{{fmt_datetime iso}}`, `{{fmt_period start end}}`,
+/// `{{fmt_number n}}`, `{{fmt_percent n}}`, `{{country_name code}}`, all in the language being
+/// rendered. (Prefixed: templates have values called `date`, `period` and `country`.)
 pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("t", Box::new(TranslateHelper));
-    registry.register_helper("date", Box::new(date_helper));
-    registry.register_helper("datetime", Box::new(datetime_helper));
-    registry.register_helper("period", Box::new(period_helper));
-    registry.register_helper("number", Box::new(number_helper));
-    registry.register_helper("percent", Box::new(percent_helper));
-    registry.register_helper("country", Box::new(country_helper));
+    registry.register_helper("fmt_date", Box::new(date_helper));
+    registry.register_helper("fmt_datetime", Box::new(datetime_helper));
+    registry.register_helper("fmt_period", Box::new(period_helper));
+    registry.register_helper("fmt_number", Box::new(number_helper));
+    registry.register_helper("fmt_percent", Box::new(percent_helper));
+    registry.register_helper("country_name", Box::new(country_helper));
 }
 
 #[cfg(test)]
@@ -389,7 +395,7 @@ mod tests {
         assert_eq!(current(), Lang::En, "the language is restored after rendering");
         r.register_template_string(
             "values",
-            "{{date d}}|{{datetime t}}|{{period s e}}|{{number n}}|{{percent p}}|{{country c}}|{{date x}}",
+            "{{fmt_date d}}|{{fmt_datetime t}}|{{fmt_period s e}}|{{fmt_number n}}|{{fmt_percent p}}|{{country_name c}}|{{fmt_date x}}",
         )
         .unwrap();
         let v = serde_json::json!({"d": "2026-06-01", "t": "2026-06-01T14:05:00", "s": "2026-07-01", "e": "2026-09-30",

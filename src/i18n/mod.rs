@@ -219,7 +219,12 @@ mod templates_speak_through_messages {
                 problems.push(format!("{}:{line}: {text}", f.strip_prefix(&root).unwrap().display()));
             }
         }
-        assert!(problems.is_empty(), "{} pieces of text outside the message files:\n{}", problems.len(), problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{} pieces of text outside the message files:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
     }
 
     #[test]

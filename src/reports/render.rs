@@ -31,6 +31,7 @@ impl Templates {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(false); // optional values (changelog, previous report) are simply absent
         crate::i18n::messages::register(&mut registry);
+        registry.register_escape_fn(crate::i18n::messages::escape);
         for name in BuiltIn::iter() {
             let stem = name.trim_end_matches(".hbs").to_string();
             let local = override_dir.join(name.as_ref());

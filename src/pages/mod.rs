@@ -80,7 +80,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 }
 
 async fn accessibility(req: actix_web::HttpRequest, _viewer: web::MaybeViewer) -> web::PageResult {
-    web::page(&req, "accessibility", "Accessibility statement", json!({}))
+    let lang = web::lang(&req);
+    web::page(&req, "accessibility", &crate::t!(lang, "public-accessibility-title"), json!({}))
 }
 
 #[derive(RustEmbed)]
@@ -105,6 +106,10 @@ impl Pages {
                                          // A partial called on an indented line would otherwise indent every line it outputs,
                                          // including the lines of a value inside a <textarea>, changing what people typed.
         registry.set_prevent_indent(true);
+        // TEMPORARY (wip-pub): stand-ins for the formatting helpers main is adding to
+        // `i18n::messages::register`; registered first, so main's own replace them. Remove
+        // `fallback_format_helpers` once main has them.
+        fallback_format_helpers(&mut registry);
         crate::i18n::messages::register(&mut registry);
         handlebars::handlebars_helper!(date_part: |value: str, part: str| web::date_part(value, part));
         registry.register_helper("date_part", Box::new(date_part));
@@ -160,6 +165,34 @@ impl Pages {
     }
 }
 
+/// TEMPORARY (wip-pub): `{{date}}`, `{{datetime}}`, `{{period}}`, `{{number}}`, `{{percent}}`
+/// and `{{country}}` until main registers the real ones (which replace these).
+fn fallback_format_helpers(registry: &mut Handlebars<'static>) {
+    use crate::i18n::messages::current;
+    use chrono::{NaiveDate, NaiveDateTime};
+    fn day(s: &str) -> Option<NaiveDate> {
+        s.get(..10).and_then(|d| d.parse().ok())
+    }
+    handlebars::handlebars_helper!(date: |iso: str| day(iso).map(|d| crate::i18n::date(d, current())).unwrap_or_else(|| iso.to_string()));
+    handlebars::handlebars_helper!(datetime: |iso: str| match iso.parse::<NaiveDateTime>() {
+        Ok(t) => format!("{} {}", crate::i18n::date(t.date(), current()), t.format("%H:%M")),
+        Err(_) => day(iso).map(|d| crate::i18n::date(d, current())).unwrap_or_else(|| iso.to_string()),
+    });
+    handlebars::handlebars_helper!(period: |start: str, end: str| match (day(start), day(end)) {
+        (Some(s), Some(e)) => crate::i18n::period(s, e, current()),
+        _ => format!("{start} – {end}"),
+    });
+    handlebars::handlebars_helper!(number: |n: i64| crate::i18n::format::number(n, current()));
+    handlebars::handlebars_helper!(percent: |n: f64| format!("{}%", n.round()));
+    handlebars::handlebars_helper!(country: |code: str| code.to_string());
+    registry.register_helper("date", Box::new(date));
+    registry.register_helper("datetime", Box::new(datetime));
+    registry.register_helper("period", Box::new(period));
+    registry.register_helper("number", Box::new(number));
+    registry.register_helper("percent", Box::new(percent));
+    registry.register_helper("country", Box::new(country));
+}
+
 /// Files from `static/`, built into the binary: `/static/app.css` and friends.
 /// A stylesheet or image; a missing one answers the "Page not found" page, like any unknown address.
 pub async fn asset(req: actix_web::HttpRequest, name: actix_web::web::Path<String>) -> actix_web::HttpResponse {
@@ -171,6 +204,7 @@ pub async fn asset(req: actix_web::HttpRequest, name: actix_web::web::Path<Strin
         Some("ico") => "image/x-icon",
         _ => "application/octet-stream",
     };
+    let lang = web::lang(&req);
     match Static::get(&name) {
         Some(f) => actix_web::HttpResponse::Ok()
             .content_type(content_type)
@@ -179,9 +213,9 @@ pub async fn asset(req: actix_web::HttpRequest, name: actix_web::web::Path<Strin
         None => web::message(
             &req,
             actix_web::http::StatusCode::NOT_FOUND,
-            "Page not found",
-            &["There is no such file. If you followed a link, it may be out of date."],
-            Some(("/", "Go to the home page")),
+            &crate::t!(lang, "error-not-found-heading"),
+            &[&crate::t!(lang, "public-no-file")],
+            Some(("/", &crate::t!(lang, "error-go-home"))),
         )
         .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e)),
     }

@@ -79,3 +79,8 @@ network-start-invite = Die zuständige Person einer Stadt einladen
 network-start-invite-after = zur Bearbeitung für die Stadt, um ihren Aktionsplan zu erfassen.
 network-start-demo = Um sich zuerst umzusehen, laden Sie das Demo-Netzwerk in eine leere Datenbank:
 network-start-demo-after = (rund vierzig Städte mit erfundenen Plänen, ein Jahr Zwischenberichte und ein veröffentlichter Bericht).
+
+## Shared by the secretariat's lists and forms (src/pages/admin.rs)
+network-page-number-bad = Die Seitenzahl „{ $number }“ ist keine ganze Zahl ab 1
+# A date and a time of day: "24. November 2026, 10:11 Uhr".
+network-date-time = { $date }, { $time } Uhr

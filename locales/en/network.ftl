@@ -79,3 +79,8 @@ network-start-invite = Invite a city's officer
 network-start-invite-after = as a city editor, to log the city's action plan.
 network-start-demo = To look around first, load the demo network into an empty database:
 network-start-demo-after = (about forty cities with invented plans, a year of check-ins and a published report).
+
+## Shared by the secretariat's lists and forms (src/pages/admin.rs)
+network-page-number-bad = the page number `{ $number }` is not a whole number of 1 or more
+# A date and a time of day: "24 November 2026, 10:11".
+network-date-time = { $date }, { $time }

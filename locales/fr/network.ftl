@@ -79,3 +79,8 @@ network-start-invite = Inviter l’agent d’une ville
 network-start-invite-after = comme rédacteur·rice de la ville, pour saisir son plan d’action.
 network-start-demo = Pour découvrir l’outil d’abord, chargez le réseau de démonstration dans une base de données vide :
 network-start-demo-after = (une quarantaine de villes avec des plans inventés, une année de points d’étape et un rapport publié).
+
+## Shared by the secretariat's lists and forms (src/pages/admin.rs)
+network-page-number-bad = le numéro de page « { $number } » n’est pas un nombre entier égal ou supérieur à 1
+# A date and a time of day: "24 novembre 2026 à 10:11".
+network-date-time = { $date } à { $time }

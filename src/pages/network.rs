@@ -73,7 +73,7 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let q = q.into_inner();
     let lang = web::lang(&req);
     let filter = filter_of(&q, lang)?;
-    let number = admin::page_number(q.page.as_deref())?;
+    let number = admin::page_number(q.page.as_deref(), lang)?;
     let state = web::state(&req);
     let (today, now) = (web::today(&state), state.clock.now());
     let wanted = given(&q.framework).unwrap_or("eurocities-integrating-cities").to_string();

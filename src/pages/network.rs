@@ -254,8 +254,7 @@ mod tests {
 
     #[test]
     fn a_check_in_counts_once_by_its_outcome() {
-        use crate::i18n::Lang;
-use crate::plans::overview::LatestCheckIn;
+        use crate::plans::overview::LatestCheckIn;
         let ci = |state, late, overdue| Some(LatestCheckIn { state, late, overdue });
         assert_eq!(CheckInOutcome::of(None), CheckInOutcome::NotAsked);
         assert_eq!(CheckInOutcome::of(ci(CheckInState::Accepted, true, false)), CheckInOutcome::Late);

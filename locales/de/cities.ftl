@@ -34,7 +34,6 @@ cities-edit-heading = Die Angaben zu { $city } ändern
 cities-field-name = Name
 cities-field-name-hint = So, wie die Stadt ihn schreibt, z. B. Malmö, Łódź, Zürich.
 cities-field-country = Land
-cities-field-country-hint = Der zweistellige ISO-Code, z. B. SE für Schweden, PL für Polen, CH für die Schweiz, DE für Deutschland, FR für Frankreich.
 cities-field-country-choose = Land auswählen
 cities-field-public = Soll die Seite der Stadt öffentlich sein?
 cities-field-public-hint = Eine öffentliche Seite zeigt den Aktionsplan der Stadt und ihre Fortschritte allen, auch ohne Anmeldung.

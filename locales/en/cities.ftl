@@ -34,7 +34,6 @@ cities-edit-heading = Change the details of { $city }
 cities-field-name = Name
 cities-field-name-hint = As the city writes it, e.g. Malmö, Łódź, Zürich.
 cities-field-country = Country
-cities-field-country-hint = The two-letter ISO code, e.g. SE for Sweden, PL for Poland, CH for Switzerland, DE for Germany, FR for France.
 cities-field-country-choose = Choose a country
 cities-field-public = Should the city’s page be public?
 cities-field-public-hint = A public page shows the city’s action plan and progress to anyone, without signing in.

@@ -34,7 +34,6 @@ cities-edit-heading = Modifier les informations de { $city }
 cities-field-name = Nom
 cities-field-name-hint = Tel que la ville l’écrit, par exemple Malmö, Łódź, Zürich.
 cities-field-country = Pays
-cities-field-country-hint = Le code ISO à deux lettres, par exemple SE pour la Suède, PL pour la Pologne, CH pour la Suisse, DE pour l’Allemagne, FR pour la France.
 cities-field-country-choose = Choisissez un pays
 cities-field-public = La page de la ville doit-elle être publique ?
 cities-field-public-hint = Une page publique montre le plan d’action de la ville et ses progrès à tout le monde, sans connexion.

@@ -58,7 +58,7 @@ pub fn pagination(path: &str, params: &[(&str, &str)], page: i64, total: i64) ->
 /// "24 November 2026, 10:11" in the network's time zone, in `lang`.
 pub fn when(t: NaiveDateTime, tz: Tz, lang: Lang) -> String {
     let local = t.and_utc().with_timezone(&tz);
-    t!(lang, "network-date-time", date = crate::i18n::date(local.date_naive(), lang), time = local.format("%H:%M").to_string())
+    crate::i18n::format::date_time(local.naive_local(), lang)
 }
 
 /// The network's time zone: the check-in schedule's (the secretariat's if set).

@@ -4,7 +4,7 @@
 
 use super::admin::{self, anchored, form_version, refused, Refused};
 use super::labels;
-use super::web::{db, form_errors, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::charter::store::Framework;
 use crate::cities::{commands, store, City, CityPatchInput, NewCityInput, SignatureInput};
 use crate::i18n::Lang;
@@ -149,6 +149,19 @@ fn field_labels(frameworks: &[Framework], lang: Lang) -> Vec<(String, String)> {
     l
 }
 
+/// The country drop-down: "Choose a country", then every country by its name in `lang` (the
+/// ISO code is the value sent), `current` chosen.
+fn country_options(current: &str, lang: Lang) -> Vec<Value> {
+    let current = current.trim().to_ascii_uppercase();
+    std::iter::once(json!({"value": "", "label": t!(lang, "cities-field-country-choose"), "selected": current.is_empty()}))
+        .chain(
+            crate::i18n::countries(lang)
+                .into_iter()
+                .map(|(code, name)| json!({"value": code, "label": name, "selected": code == current})),
+        )
+        .collect()
+}
+
 struct Shown<'a> {
     req: &'a HttpRequest,
     /// None when registering a new city.
@@ -161,7 +174,7 @@ impl Shown<'_> {
         let lang = lang(self.req);
         let owned = field_labels(self.frameworks, lang);
         let labels: Vec<(&str, &str)> = owned.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        let errors = form_errors(errors, &labels);
+        let errors = form_errors_in(errors, &labels, lang);
         let signatures: Vec<Value> = self
             .frameworks
             .iter()
@@ -188,6 +201,7 @@ impl Shown<'_> {
                 "heading": heading, "action": action, "new": self.city.is_none(),
                 "city": self.city.as_ref().map(|(id, name)| json!({"id": id, "name": name})),
                 "name": f.name, "country": f.country, "version": f.version,
+                "country_options": country_options(&f.country, lang),
                 "public_options": [
                     {"value": "yes", "label": t!(lang, "cities-public-yes"), "checked": f.public},
                     {"value": "no", "label": t!(lang, "cities-public-no"), "checked": !f.public},

@@ -3,7 +3,7 @@
 //! own editors change contacts; observers read them.
 
 use super::admin::{self, anchored, form_version, refused, Refused};
-use super::web::{db, form_errors, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::cities::commands;
 use crate::cities::contacts::{Contact, ContactInput};
 use crate::error::FieldError;
@@ -162,7 +162,7 @@ fn form_page(
                 {"value": "yes", "label": t!(lang, "cities-yes"), "checked": f.receives_reminders},
                 {"value": "no", "label": t!(lang, "cities-no"), "checked": !f.receives_reminders},
             ],
-            "errors": form_errors(errors, &labels),
+            "errors": form_errors_in(errors, &labels, lang),
         }),
     )
 }
@@ -248,7 +248,7 @@ fn remove_page(
         json!({
             "city": {"id": city.0, "name": city.1},
             "contact": {"id": c.id, "name": c.name, "email": c.email, "office_role": c.office_role, "receives_reminders": c.receives_reminders},
-            "errors": form_errors(errors, &[]),
+            "errors": form_errors_in(errors, &[], lang(req)),
         }),
     )
 }

@@ -188,7 +188,9 @@ fn view(
     ];
     let count = |o| s.outcome_count(o);
     let any = t!(lang, "network-any");
-    let countries: Vec<(&str, String)> = s.countries.iter().map(|c| (c.as_str(), c.clone())).collect();
+    let mut countries: Vec<(&str, String)> =
+        s.countries.iter().map(|c| (c.as_str(), crate::i18n::format::country(c, lang))).collect();
+    crate::i18n::format::sort_by_name(&mut countries, lang, |(_, name)| name.as_str());
     Ok(json!({
         "framework": {"code": s.framework.code, "title": s.framework.title},
         "framework_param": framework,

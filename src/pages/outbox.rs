@@ -3,7 +3,7 @@
 //! (`mail::commands`): the bodies carry check-in and password links.
 
 use super::admin::{self, anchored};
-use super::web::{db, form_errors, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use crate::t;
@@ -136,7 +136,7 @@ async fn email_page(
             "created": admin::when(r.created_at, tz, lang), "not_before": admin::when(r.not_before, tz, lang),
             "sent": r.sent_at.map(|t| admin::when(t, tz, lang)), "can_retry": commands::can_retry(&r.status),
             "time_zone": tz.name(),
-            "errors": form_errors(&anchored(errors.to_vec(), "retry-form"), &[]),
+            "errors": form_errors_in(&anchored(errors.to_vec(), "retry-form"), &[], lang),
         }),
     )
 }

@@ -3,7 +3,7 @@
 //! (`privacy::commands`, which the API uses too). The address travels in form bodies only, so
 //! it stays out of URLs and access logs.
 
-use super::web::{db, form_errors, lang, page, redirect_with_notice, render, Form, MaybeViewer, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, MaybeViewer, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use crate::privacy::{commands, PersonalData};
@@ -38,7 +38,7 @@ async fn privacy(req: HttpRequest, _viewer: MaybeViewer) -> PageResult {
 /// The form's errors, with the fields' names in the page's language.
 fn errors_view(errors: &[FieldError], lang: Lang) -> serde_json::Value {
     let (email, confirm) = (t!(lang, "privacy-email"), t!(lang, "privacy-confirmation"));
-    form_errors(errors, &[("email", email.as_str()), ("confirm", confirm.as_str())])
+    form_errors_in(errors, &[("email", email.as_str()), ("confirm", confirm.as_str())], lang)
 }
 
 fn search_page(req: &HttpRequest, status: StatusCode, email: &str, errors: &[FieldError]) -> PageResult {

@@ -5,7 +5,7 @@
 
 use super::admin::{self, anchored, refused, Refused};
 use super::labels;
-use super::web::{db, form_errors, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::check_ins::store::Counts;
 use crate::check_ins::{commands, rounds, store, CheckIn, CheckInState};
 use crate::check_ins::{ExtendInput, ScheduleInput};
@@ -113,7 +113,7 @@ async fn new_page(req: &HttpRequest, viewer: &Viewer, status: StatusCode, errors
                 "emails": emails,
                 "city_count": p.cities.len(),
                 "cities": p.cities.iter().map(|(name, cs)| json!({"name": name, "contacts": cs.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")})).collect::<Vec<_>>(),
-            }, "errors": form_errors(errors, &[])})
+            }, "errors": form_errors_in(errors, &[], lang)})
         }
         Err(why) => json!({"reason": not_now(&why, lang)}),
     };
@@ -217,7 +217,7 @@ async fn round_page(req: &HttpRequest, viewer: &Viewer, id: i64, again: Again) -
         })
         .collect();
     let label_refs: Vec<(&str, &str)> = field_labels.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let errors = form_errors(&again.errors, &label_refs);
+    let errors = form_errors_in(&again.errors, &label_refs, lang);
     for f in &mut forms {
         let (d, r) =
             (f["due_id"].as_str().unwrap_or("").to_string(), f["reason_id"].as_str().unwrap_or("").to_string());
@@ -328,7 +328,7 @@ async fn schedule_page(
             "current": {"expression": s.expression, "time_zone": s.time_zone, "by_secretariat": s.source == "secretariat", "next": next},
             "due_days": due_days, "can_change": viewer.caller.require_secretariat().is_ok(),
             "expression": expression, "time_zone": time_zone, "config_key": "check_ins.schedule",
-            "errors": form_errors(&anchored(errors.to_vec(), "schedule-form"), &field_labels),
+            "errors": form_errors_in(&anchored(errors.to_vec(), "schedule-form"), &field_labels, lang),
         }),
     )
 }

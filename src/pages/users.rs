@@ -5,7 +5,7 @@
 
 use super::admin::{self, anchored, form_version, refused, Refused};
 use super::labels;
-use super::web::{db, form_errors, lang, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
 use crate::auth::commands::{self, NewUserInput, UserChangeInput, UserDetail, UserState, UserView};
 use crate::auth::password_links::Purpose;
 use crate::auth::Role;
@@ -38,10 +38,10 @@ fn field_labels(lang: Lang) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn form_errors_in(errors: &[FieldError], lang: Lang) -> Value {
+fn errors_view(errors: &[FieldError], lang: Lang) -> Value {
     let labels = field_labels(lang);
     let labels: Vec<(&str, &str)> = labels.iter().map(|(f, l)| (*f, l.as_str())).collect();
-    form_errors(errors, &labels)
+    form_errors_in(errors, &labels, lang)
 }
 
 /// The message key of a role's name.
@@ -142,7 +142,7 @@ fn new_page(
         &t!(lang, "users-invite"),
         json!({
             "name": f.name, "email": f.email, "choices": role_and_city(cities, &f.role, &f.city, lang), "days": days,
-            "errors": form_errors_in(&anchored(errors.to_vec(), "user-form"), lang),
+            "errors": errors_view(&anchored(errors.to_vec(), "user-form"), lang),
         }),
     )
 }
@@ -236,7 +236,7 @@ async fn detail_page(req: &HttpRequest, viewer: &Viewer, id: i64, again: Again) 
             "form": {"name": name, "choices": role_and_city(&cities, &role, &city, lang), "version": again.version.unwrap_or(v.user.version)},
             "version": v.user.version, "tokens": tokens, "time_zone": tz.name(),
             "reset_minutes": super::web::state(req).settings.sign_in.reset_link_minutes,
-            "errors": form_errors_in(&again.errors, lang),
+            "errors": errors_view(&again.errors, lang),
         }),
     )
 }

@@ -82,3 +82,5 @@ network-start-demo-after = (rund vierzig Städte mit erfundenen Plänen, ein Jah
 
 ## Shared by the secretariat's lists and forms (src/pages/admin.rs)
 network-page-number-bad = Die Seitenzahl „{ $number }“ ist keine ganze Zahl ab 1
+# A date and a time of day: "24. November 2026, 10:11 Uhr".
+network-date-time = { $date }, { $time } Uhr

@@ -82,3 +82,5 @@ network-start-demo-after = (about forty cities with invented plans, a year of ch
 
 ## Shared by the secretariat's lists and forms (src/pages/admin.rs)
 network-page-number-bad = the page number `{ $number }` is not a whole number of 1 or more
+# A date and a time of day: "24 November 2026, 10:11".
+network-date-time = { $date }, { $time }

@@ -82,3 +82,5 @@ network-start-demo-after = (une quarantaine de villes avec des plans inventés, 
 
 ## Shared by the secretariat's lists and forms (src/pages/admin.rs)
 network-page-number-bad = le numéro de page « { $number } » n’est pas un nombre entier égal ou supérieur à 1
+# A date and a time of day: "24 novembre 2026 à 10:11".
+network-date-time = { $date } à { $time }

@@ -58,7 +58,8 @@ pub fn pagination(path: &str, params: &[(&str, &str)], page: i64, total: i64) ->
 /// "24 November 2026, 10:11" in the network's time zone, in `lang`.
 pub fn when(t: NaiveDateTime, tz: Tz, lang: Lang) -> String {
     let local = t.and_utc().with_timezone(&tz);
-    crate::i18n::format::date_time(local.naive_local(), lang)
+    // Not i18n::date_time: ICU's English says "1 January 2027 at 00:00"; the lists keep "1 January 2027, 00:00".
+    t!(lang, "network-date-time", date = crate::i18n::date(local.date_naive(), lang), time = local.format("%H:%M").to_string())
 }
 
 /// The network's time zone: the check-in schedule's (the secretariat's if set).

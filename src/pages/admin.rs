@@ -4,11 +4,11 @@
 
 use super::web::{url_encode, PageError};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::StatusCode;
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
-use crate::i18n::Lang;
-use crate::t;
 use serde_json::{json, Value};
 
 /// Rows per page of the secretariat's lists.
@@ -59,7 +59,12 @@ pub fn pagination(path: &str, params: &[(&str, &str)], page: i64, total: i64) ->
 pub fn when(t: NaiveDateTime, tz: Tz, lang: Lang) -> String {
     let local = t.and_utc().with_timezone(&tz);
     // Not i18n::date_time: ICU's English says "1 January 2027 at 00:00"; the lists keep "1 January 2027, 00:00".
-    t!(lang, "network-date-time", date = crate::i18n::date(local.date_naive(), lang), time = local.format("%H:%M").to_string())
+    t!(
+        lang,
+        "network-date-time",
+        date = crate::i18n::date(local.date_naive(), lang),
+        time = local.format("%H:%M").to_string()
+    )
 }
 
 /// The network's time zone: the check-in schedule's (the secretariat's if set).
@@ -103,7 +108,11 @@ pub fn refused(e: ApiError, conflict: &str) -> Result<Refused, PageError> {
             errors: vec![FieldError::new("version", conflict)],
             version: current_version,
         }),
-        ApiError::StateConflict(detail) => Ok(Refused { status: StatusCode::CONFLICT, errors: vec![FieldError::new("version", detail)], version: None }),
+        ApiError::StateConflict(detail) => Ok(Refused {
+            status: StatusCode::CONFLICT,
+            errors: vec![FieldError::new("version", detail)],
+            version: None,
+        }),
         other => Err(other.into()),
     }
 }

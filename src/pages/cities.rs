@@ -144,7 +144,9 @@ fn field_labels(frameworks: &[Framework], lang: Lang) -> Vec<(String, String)> {
         ("public".into(), t!(lang, "cities-field-public-label")),
     ];
     l.extend(
-        frameworks.iter().map(|f| (field_for(&f.code), t!(lang, "cities-signed-on-error", framework = f.title.as_str()))),
+        frameworks
+            .iter()
+            .map(|f| (field_for(&f.code), t!(lang, "cities-signed-on-error", framework = f.title.as_str()))),
     );
     l
 }
@@ -153,13 +155,15 @@ fn field_labels(frameworks: &[Framework], lang: Lang) -> Vec<(String, String)> {
 /// ISO code is the value sent), `current` chosen.
 fn country_options(current: &str, lang: Lang) -> Vec<Value> {
     let current = current.trim().to_ascii_uppercase();
-    std::iter::once(json!({"value": "", "label": t!(lang, "cities-field-country-choose"), "selected": current.is_empty()}))
-        .chain(
-            crate::i18n::countries(lang)
-                .into_iter()
-                .map(|(code, name)| json!({"value": code, "label": name, "selected": code == current})),
-        )
-        .collect()
+    std::iter::once(
+        json!({"value": "", "label": t!(lang, "cities-field-country-choose"), "selected": current.is_empty()}),
+    )
+    .chain(
+        crate::i18n::countries(lang)
+            .into_iter()
+            .map(|(code, name)| json!({"value": code, "label": name, "selected": code == current})),
+    )
+    .collect()
 }
 
 struct Shown<'a> {
@@ -241,10 +245,7 @@ async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
         NewCityInput { name: f.name.clone(), country: f.country.clone(), public: f.public, signatures: f.signatures() };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::create(c, &caller, &input, now))).await? {
-        Ok(city) => Ok(redirect_with_notice(
-            "/cities",
-            &t!(lang(&req), "cities-registered", city = city.name),
-        )),
+        Ok(city) => Ok(redirect_with_notice("/cities", &t!(lang(&req), "cities-registered", city = city.name))),
         Err(e) => shown.refused(&f, refused(e, &t!(lang(&req), "cities-conflict"))?),
     }
 }

@@ -8,8 +8,8 @@ use crate::cities::commands;
 use crate::cities::contacts::{Contact, ContactInput};
 use crate::error::FieldError;
 use crate::i18n::Lang;
-use crate::t;
 use crate::ids::{CityId, ContactId};
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -198,7 +198,9 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             &list_path(city_id),
             &t!(lang(&req), "cities-contact-added", name = contact.name, city = name.as_str()),
         )),
-        Err(e) => refused_page(&req, (city_id, &name), None, &f, refused(e, &t!(lang(&req), "cities-contact-conflict"))?),
+        Err(e) => {
+            refused_page(&req, (city_id, &name), None, &f, refused(e, &t!(lang(&req), "cities-contact-conflict"))?)
+        }
     }
 }
 

@@ -97,12 +97,14 @@ async fn read_upload(req: &HttpRequest, payload: aweb::Payload) -> Result<(Form,
         detail: t!(lang, "exchange-file-too-large", megabytes = MAX_UPLOAD / 1024 / 1024),
     };
     while let Some(field) = multipart.next().await {
-        let mut field = field.map_err(|e| PageError::BadRequest(t!(lang, "exchange-unreadable", error = e.to_string())))?;
+        let mut field =
+            field.map_err(|e| PageError::BadRequest(t!(lang, "exchange-unreadable", error = e.to_string())))?;
         let field_name = field.name().unwrap_or("").to_string();
         let file_name = field.content_disposition().and_then(|d| d.get_filename()).map(str::to_string);
         let mut value = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| PageError::BadRequest(t!(lang, "exchange-unreadable", error = e.to_string())))?;
+            let chunk =
+                chunk.map_err(|e| PageError::BadRequest(t!(lang, "exchange-unreadable", error = e.to_string())))?;
             if value.len() + chunk.len() > MAX_UPLOAD {
                 return Err(too_large());
             }
@@ -257,8 +259,11 @@ async fn confirm(req: HttpRequest, viewer: Viewer, form: aweb::Form<ConfirmForm>
         }
         _ => {
             let lang = lang(&req);
-            let (heading, detail, home) =
-                (t!(lang, "exchange-not-imported"), t!(lang, "exchange-not-imported-detail"), t!(lang, "exchange-go-home"));
+            let (heading, detail, home) = (
+                t!(lang, "exchange-not-imported"),
+                t!(lang, "exchange-not-imported-detail"),
+                t!(lang, "exchange-go-home"),
+            );
             web::message(&req, StatusCode::CONFLICT, &heading, &[&detail], Some(("/", &home)))
         }
     }

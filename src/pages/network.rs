@@ -11,9 +11,9 @@ use super::labels;
 use super::web::{self, db, page, PageError, PageResult, Viewer};
 use crate::i18n::Lang;
 use crate::plans::overview::{self, CheckInOutcome, Coverage, Filter, Member, PlanState, Snapshot};
+use crate::t;
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
-use crate::t;
 use serde_json::{json, Value};
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
@@ -239,8 +239,8 @@ mod tests {
     #[test]
     fn the_filter_reads_each_field_and_names_a_value_it_does_not_know() {
         assert_eq!(filter_of_en(&q(&[])).unwrap(), Filter::default());
-        let f =
-            filter_of_en(&q(&[("country", "pl"), ("plan", "draft"), ("overdue", "yes"), ("check_in", "missed")])).unwrap();
+        let f = filter_of_en(&q(&[("country", "pl"), ("plan", "draft"), ("overdue", "yes"), ("check_in", "missed")]))
+            .unwrap();
         assert_eq!(f.country.as_deref(), Some("PL"));
         assert_eq!(f.plan, Some(PlanState::Draft));
         assert_eq!(f.overdue, Some(true));

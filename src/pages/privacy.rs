@@ -7,9 +7,9 @@ use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, F
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use crate::privacy::{commands, PersonalData};
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest, HttpResponse};
-use crate::t;
 use serde_json::json;
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {

@@ -133,7 +133,11 @@ async fn open_now(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     .await?;
     Ok(redirect_with_notice(
         &format!("/rounds/{}", round.id),
-        &t!(lang(&req), "rounds-opened-notice", round = crate::i18n::period(round.period_start, round.period_end, lang(&req))),
+        &t!(
+            lang(&req),
+            "rounds-opened-notice",
+            round = crate::i18n::period(round.period_start, round.period_end, lang(&req))
+        ),
     ))
 }
 
@@ -299,7 +303,6 @@ async fn extend(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     }
 }
 
-
 async fn schedule_page(
     req: &HttpRequest,
     viewer: &Viewer,
@@ -315,7 +318,8 @@ async fn schedule_page(
     let s = db(req, move |c| commands::schedule_in_force(c, &settings, now)).await?;
     let tz: chrono_tz::Tz = s.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let next: Vec<String> = s.next.iter().map(|t| admin::when(t.naive_utc(), tz, lang)).collect();
-    let (schedule_label, zone_label) = (t!(lang, "rounds-schedule-error-label"), t!(lang, "rounds-time-zone-error-label"));
+    let (schedule_label, zone_label) =
+        (t!(lang, "rounds-schedule-error-label"), t!(lang, "rounds-time-zone-error-label"));
     let field_labels = [("expression", schedule_label.as_str()), ("time_zone", zone_label.as_str())];
     let (expression, time_zone) =
         typed.map(|(e, t)| (e.to_string(), t.to_string())).unwrap_or((s.expression.clone(), s.time_zone.clone()));

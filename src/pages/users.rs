@@ -276,10 +276,9 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         UserChangeInput { name: form.get("name").into(), role: form.get("role").into(), city: form.get("city").into() };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::update(c, &caller, id, expected, &input))).await? {
-        Ok(user) => Ok(redirect_with_notice(
-            &format!("/users/{id}"),
-            &t!(lang(&req), "users-saved", name = user.shown_name()),
-        )),
+        Ok(user) => {
+            Ok(redirect_with_notice(&format!("/users/{id}"), &t!(lang(&req), "users-saved", name = user.shown_name())))
+        }
         Err(e) => {
             let r = refused(e, &t!(lang(&req), "users-conflict"))?;
             again(&req, &viewer, id, r, "user-form", Some((&form, expected))).await

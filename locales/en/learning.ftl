@@ -42,3 +42,46 @@ learn-practice-words = In the city's words
 learn-practice-report = The report it comes from
 learn-practice-action = The action as it stands today
 learn-practice-others = Other cities' actions on { $commitment }
+
+## Learn from peers (/cities/{id}/learn)
+learn-back = Back to { $city }’s plan
+learn-heading = { $city }: learn from peers
+learn-lead = How { $city } compares with cities like it, and which cities act where { $city } has not yet.
+learn-page-context = Context
+learn-born-abroad = Residents born abroad
+learn-no-context = No population or share of residents born abroad is recorded, so { $city } is compared with the whole network only.
+learn-change-context = Change the city’s population and share born abroad
+learn-add-context = Add the city’s population and share born abroad
+learn-compares = How { $city } compares
+learn-compare-caption = Commitments covered (at least one action that is not cancelled) and the mean progress of those actions, per role. Group averages over fewer than { $threshold } cities are not shown.
+learn-col-role = Role
+learn-col-same-size = Cities of your size
+learn-col-same-share = Similar share born abroad
+learn-col-network = The network
+learn-covered-of = { $covered } of { $total }
+learn-done = , { $progress }% done
+learn-withheld = fewer than { $threshold } cities
+learn-size-band = Cities of your size: { $band }.
+learn-share-band = Similar share: { $band }.
+learn-sentence = { $sentence }.
+learn-sentence-covered = { $covered } of { $total } commitments covered
+learn-sentence-same-size = ; cities of your size cover { $average } on average
+learn-sentence-network = ; the network’s cities cover { $average } on average
+learn-from-heading = Learn from
+learn-from-lead = For each commitment { $city } does not cover yet, or rates low, up to { $count } cities that act on it. Their score:
+learn-weight-completed = { $points } points for each completed action on the commitment
+learn-weight-advanced = { $points } point for each open action at least { $progress }% done
+learn-weight-good-practice = { $points } points for each of its actions published as good practice
+learn-weight-context = { $size } point for a city of the same size, { $share } for a similar share of residents born abroad
+learn-weight-recent = { $points } point if one of its actions on it was updated in the last { $days } days
+learn-why = Why: { $reasons }.
+learn-score = score { $score }
+learn-part = { $reason }: { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}
+learn-good-practice = Good practice
+learn-no-suggestion = No city you can see has completed or advanced an action on it yet.
+learn-every-action-on = Every action on { $commitment } you can see
+learn-covers-all = { $city } covers every commitment and rates none low.
+learn-explore = Explore the network’s actions.

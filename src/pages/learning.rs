@@ -33,7 +33,7 @@ fn average_view(a: &Option<Average>, threshold: i64) -> Value {
         None => Value::Null,
         Some(a) => match a.covered {
             Some(c) => json!({"covered": one_decimal(c), "progress": a.progress, "cities": a.cities}),
-            None => json!({"withheld": format!("fewer than {threshold} cities"), "cities": a.cities}),
+            None => json!({"withheld": true, "threshold": threshold, "cities": a.cities}),
         },
     }
 }
@@ -41,7 +41,7 @@ fn average_view(a: &Option<Average>, threshold: i64) -> Value {
 fn context_view(c: &Context, lang: crate::i18n::Lang) -> Value {
     json!({
         "population": c.population.map(|n| labels::thousands(n, lang)), "population_year": c.population_year,
-        "born_abroad": c.born_abroad_percent.map(one_decimal), "born_abroad_year": c.born_abroad_year,
+        "born_abroad": c.born_abroad_percent, "born_abroad_year": c.born_abroad_year,
         "source": c.source, "size_band": c.size_band, "share_band": c.share_band,
         "any": c.population.is_some() || c.born_abroad_percent.is_some(),
     })
@@ -72,15 +72,15 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
                 })
             };
             let o = &cmp.overall;
-            let mut sentence = format!("{} of {} commitments covered", o.covered, o.total);
+            let mut sentence = crate::t!(lang, "learn-sentence-covered", covered = o.covered, total = o.total);
             if let Some(Average { covered: Some(c), .. }) = &o.same_size {
-                sentence.push_str(&format!("; cities of your size cover {} on average", one_decimal(*c)));
+                sentence.push_str(&crate::t!(lang, "learn-sentence-same-size", average = crate::i18n::format::decimal(*c, 1, lang)));
             }
             if let Some(c) = o.network.covered {
-                sentence.push_str(&format!("; the network's cities cover {} on average", one_decimal(c)));
+                sentence.push_str(&crate::t!(lang, "learn-sentence-network", average = crate::i18n::format::decimal(c, 1, lang)));
             }
             json!({
-                "framework": cmp.framework, "sentence": format!("{sentence}."), "overall": row(o),
+                "framework": cmp.framework, "sentence": crate::t!(lang, "learn-sentence", sentence = sentence), "overall": row(o),
                 "roles": cmp.roles.iter().map(row).collect::<Vec<_>>(),
                 "size_band": cmp.size_band, "share_band": cmp.share_band,
                 "has_size": o.same_size.is_some(), "has_share": o.same_share.is_some(),
@@ -95,7 +95,7 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
                 "commitment": g.commitment, "text": g.text, "reasons": g.reasons.join("; "),
                 "suggestions": g.suggestions.iter().map(|s| json!({
                     "city": s.city, "city_id": s.city_id, "country": s.country, "score": s.score,
-                    "parts": s.parts.iter().map(|p| format!("{}: {} {}", p.reason, p.points, if p.points == 1 { "point" } else { "points" })).collect::<Vec<_>>(),
+                    "parts": s.parts.iter().map(|p| crate::t!(lang, "learn-part", reason = p.reason.as_str(), points = p.points)).collect::<Vec<_>>(),
                     "actions": s.actions.iter().map(|a| json!({"id": a.id, "title": a.title, "tag": labels::action_status_tag(a.status, lang), "progress": a.progress, "good_practice": a.good_practice})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "search": format!("/actions?commitment={}", g.commitment),
@@ -103,25 +103,17 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
         })
         .collect();
     let weights = vec![
-        format!("{} points for each completed action on the commitment", Weights::COMPLETED),
-        format!("{} point for each open action at least {}% done", Weights::ADVANCED, Weights::ADVANCED_PROGRESS),
-        format!("{} points for each of its actions published as good practice", Weights::GOOD_PRACTICE),
-        format!(
-            "{} point for a city of the same size, {} for a similar share of residents born abroad",
-            Weights::SAME_SIZE,
-            Weights::SAME_SHARE
-        ),
-        format!(
-            "{} point if one of its actions on it was updated in the last {} days",
-            Weights::RECENT,
-            Weights::RECENT_DAYS
-        ),
+        crate::t!(lang, "learn-weight-completed", points = Weights::COMPLETED),
+        crate::t!(lang, "learn-weight-advanced", points = Weights::ADVANCED, progress = Weights::ADVANCED_PROGRESS),
+        crate::t!(lang, "learn-weight-good-practice", points = Weights::GOOD_PRACTICE),
+        crate::t!(lang, "learn-weight-context", size = Weights::SAME_SIZE, share = Weights::SAME_SHARE),
+        crate::t!(lang, "learn-weight-recent", points = Weights::RECENT, days = Weights::RECENT_DAYS),
     ];
     let can_edit = viewer.caller.can_edit_city(city_id).is_ok();
     page(
         &req,
         "learn",
-        &format!("{}: learn from peers", city.name),
+        &crate::t!(lang, "learn-heading", city = city.name.as_str()),
         json!({
             "city": {"id": city.id, "name": city.name}, "context": context_view(&ctx, lang), "can_edit": can_edit,
             "comparisons": comparisons, "gaps": gaps, "weights": weights, "threshold": threshold,

@@ -57,6 +57,22 @@ class Journey {
     });
   }
 
+  /**
+   * Types a date (`2026-01-01`) into the field people know as `name`: the day, month and year
+   * boxes of a date group (partials/date.hbs), or a single text input where the form has one.
+   */
+  async fillDate(name, iso) {
+    const [y, m, d] = iso.split('-');
+    const group = this.page.getByRole('group', { name });
+    if (await group.count()) {
+      await group.getByLabel('Day').fill(String(Number(d)));
+      await group.getByLabel('Month').fill(String(Number(m)));
+      await group.getByLabel('Year').fill(y);
+    } else {
+      await this.page.getByLabel(name).fill(iso);
+    }
+  }
+
   /** The base URL of the server under test. */
   get url() {
     return this.server.url;

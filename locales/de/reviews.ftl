@@ -22,7 +22,7 @@ review-queue-days = { $days ->
    *[other] { $days } Tage
 }
 review-queue-review = Prüfen
-review-queue-review-hidden = den Zwischenbericht von { $city } für { $round }
+review-queue-review-hidden = (Zwischenbericht von { $city } für { $round })
 review-queue-none = Nichts wartet: Jeder eingereichte Zwischenbericht wurde geprüft.
 
 ## Die Prüfung eines Zwischenberichts

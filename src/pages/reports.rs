@@ -201,7 +201,7 @@ async fn report_page(
             period = crate::i18n::period(summary.period_start, summary.period_end, lang)
         ),
         json!({
-            "report": {"id": summary.id, "title": summary.framework_title, "slug": summary.slug,
+            "report": {"id": summary.id, "title": summary.framework_title, "public_path": format!("/reports/{}", summary.slug),
                        "start": summary.period_start.to_string(), "end": summary.period_end.to_string(),
                        "published": summary.latest_published, "public_url": summary.public_url.as_ref().map(|_| format!("/reports/{}", summary.slug))},
             "draft": draft, "needs_changelog": needs_changelog, "changelog": changelog,

@@ -33,15 +33,93 @@ pub struct FieldError {
     /// What would have been accepted, when that can be said briefly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted: Option<String>,
+    /// The same in plain words, as a person would be told it ("Enter a title"); in English
+    /// here, in the page's language on the pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// What the plain words are made from (the message files' `error-*` keys).
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub plain: Option<Plain>,
+}
+
+/// A field error in plain words: the kind of mistake (`required`, `too-long`, `not-a-date`,
+/// ...) and what the sentence needs. `FieldError::human` finds `error-{kind}-{field}` in the
+/// message files (a sentence for that field: "Enter a title") or else `error-{kind}` with the
+/// field's label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plain {
+    pub kind: &'static str,
+    pub args: Vec<(&'static str, PlainArg)>,
+}
+
+/// A value in a plain-words message, formatted in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlainArg {
+    Text(String),
+    Number(i64),
+    Date(chrono::NaiveDate),
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Self { field: field.into(), reason: reason.into(), accepted: None }
+        Self { field: field.into(), reason: reason.into(), accepted: None, message: None, plain: None }
     }
     pub fn accepting(mut self, accepted: impl Into<String>) -> Self {
         self.accepted = Some(accepted.into());
         self
+    }
+    /// Says the mistake in plain words too: `kind` names the sentence (`error-{kind}`).
+    pub fn plainly(mut self, kind: &'static str, args: Vec<(&'static str, PlainArg)>) -> Self {
+        self.plain = Some(Plain { kind, args });
+        self
+    }
+
+    /// The mistake in plain words in `lang`, for a field people know as `label` (the form's
+    /// words for it; the API has none and names the field by its path). Without plain words,
+    /// the label, reason and what is accepted, as a sentence.
+    pub fn human(&self, lang: crate::i18n::Lang, label: Option<&str>) -> String {
+        use crate::i18n::messages::{has, t_args, Arg};
+        let id = self.field.split(['[', '.']).next().unwrap_or(&self.field);
+        let shown = label.map(|l| l.trim().trim_end_matches(':').to_string()).unwrap_or_else(|| id.replace('_', " "));
+        let Some(plain) = &self.plain else {
+            let reason = format!("{shown} {}", self.reason);
+            let reason = crate::pages::web::sentence(&reason);
+            return match &self.accepted {
+                Some(a) => crate::t!(lang, "error-fallback-accepted", reason = reason, accepted = a.as_str()),
+                None => crate::t!(lang, "error-fallback", reason = reason),
+            };
+        };
+        let mut args: Vec<(&str, Arg)> = plain
+            .args
+            .iter()
+            .map(|(name, v)| {
+                let value = match v {
+                    PlainArg::Text(t) => Arg::from(t.as_str()),
+                    PlainArg::Number(n) => Arg::from(*n),
+                    PlainArg::Date(d) => Arg::from(crate::i18n::date(*d, lang)),
+                };
+                (*name, value)
+            })
+            .collect();
+        let lower = lower_first(&shown);
+        args.push(("label", Arg::from(shown.as_str())));
+        args.push(("lower", Arg::from(lower.as_str())));
+        let specific = format!("error-{}-{id}", plain.kind);
+        let key = if has(&specific) { specific } else { format!("error-{}", plain.kind) };
+        t_args(lang, &key, &args)
+    }
+}
+
+/// "Due date" -> "due date" (for "Enter due date"); a word in capitals (an acronym) stays.
+fn lower_first(s: &str) -> String {
+    let mut words = s.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let rest = words.next();
+    let first = if first.chars().skip(1).any(char::is_uppercase) { first.to_string() } else { first.to_lowercase() };
+    match rest {
+        Some(r) => format!("{first} {r}"),
+        None => first,
     }
 }
 
@@ -167,6 +245,15 @@ impl ApiError {
                 None,
             ),
         };
+        let errors = errors
+            .into_iter()
+            .map(|mut e| {
+                if e.plain.is_some() {
+                    e.message = Some(e.human(crate::i18n::Lang::En, None));
+                }
+                e
+            })
+            .collect();
         Problem {
             type_: format!("/problems/{type_}"),
             title: title.into(),

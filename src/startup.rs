@@ -21,6 +21,7 @@ pub fn prepare(settings: &Settings, now: chrono::DateTime<chrono::Utc>) -> anyho
     tracing::info!(database = %url.redacted(), "opening database");
     let pool = db::connect_and_migrate(&url, settings.database.pool_size)?;
     let files = charter::loader::read_files(&settings.charters.dir)?;
+    charter::translations::load(&settings.charters.dir, &files)?;
     let mut conn = pool.get().context("taking a connection to load the charters")?;
     let report = charter::loader::sync(&mut conn, &files, now)?;
     if report.changed() {

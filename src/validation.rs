@@ -1,7 +1,7 @@
 //! Parsing raw input into trusted values at the edge, collecting every field error at once
 //! so a person can fix a form in one go.
 
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, FieldError, PlainArg};
 use chrono::NaiveDate;
 
 /// Collects field errors while parsing a request.
@@ -47,7 +47,7 @@ macro_rules! text_enum {
             pub fn accepted() -> String { [$($text),+].join(", ") }
             /// Parses the stored or submitted text; the error names `field` and lists what is accepted.
             pub fn parse_field(field: &str, s: &str) -> Result<Self, $crate::error::FieldError> {
-                match s { $($text => Ok($name::$variant),)+ _ => Err($crate::error::FieldError::new(field, format!("`{s}` is not one of the accepted values")).accepting(Self::accepted())) }
+                match s { $($text => Ok($name::$variant),)+ _ => Err($crate::error::FieldError::new(field, format!("`{s}` is not one of the accepted values")).accepting(Self::accepted()).plainly("choose", vec![])) }
             }
             /// For values read back from the database, which were validated on the way in.
             pub fn from_db(s: &str) -> Self { Self::parse_field("", s).unwrap_or(Self::ALL[0]) }
@@ -59,7 +59,9 @@ macro_rules! text_enum {
 pub fn required_text(field: &str, s: &str, max: usize) -> Result<String, FieldError> {
     let t = s.trim();
     if t.is_empty() {
-        return Err(FieldError::new(field, "is empty").accepting(format!("1 to {max} characters")));
+        return Err(FieldError::new(field, "is empty")
+            .accepting(format!("1 to {max} characters"))
+            .plainly("required", vec![]));
     }
     optional_text(field, t, max)
 }
@@ -100,16 +102,18 @@ pub fn optional_text(field: &str, s: &str, max: usize) -> Result<String, FieldEr
     crate::edge::check(field, t)?;
     let n = t.chars().count();
     if n > max {
-        return Err(
-            FieldError::new(field, format!("is {n} characters long")).accepting(format!("at most {max} characters"))
-        );
+        return Err(FieldError::new(field, format!("is {n} characters long"))
+            .accepting(format!("at most {max} characters"))
+            .plainly("too-long", vec![("max", PlainArg::Number(max as i64)), ("length", PlainArg::Number(n as i64))]));
     }
     Ok(t.to_string())
 }
 
 pub fn date(field: &str, s: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        FieldError::new(field, format!("`{s}` is not a date")).accepting("a date as YYYY-MM-DD, e.g. 2026-03-31")
+        FieldError::new(field, format!("`{s}` is not a date"))
+            .accepting("a date as YYYY-MM-DD, e.g. 2026-03-31")
+            .plainly("not-a-date", vec![])
     })
 }
 
@@ -124,7 +128,9 @@ pub fn optional_date(field: &str, s: Option<&str>) -> Result<Option<NaiveDate>, 
 pub fn web_link(field: &str, s: &str) -> Result<String, FieldError> {
     match url::Url::parse(s.trim()) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(u.to_string()),
-        _ => Err(FieldError::new(field, format!("`{s}` is not a web address")).accepting("an http:// or https:// URL")),
+        _ => Err(FieldError::new(field, format!("`{s}` is not a web address"))
+            .accepting("an http:// or https:// URL")
+            .plainly("not-a-web-address", vec![])),
     }
 }
 
@@ -204,6 +210,7 @@ pub fn email(field: &str, s: &str) -> Result<String, FieldError> {
         Ok(t)
     } else {
         Err(FieldError::new(field, format!("`{s}` is not an email address"))
+            .plainly("not-an-email", vec![])
             .accepting("an address like name@city.example"))
     }
 }
@@ -221,6 +228,7 @@ pub fn language(field: &str, s: &str) -> Result<String, FieldError> {
         Ok(t.to_string())
     } else {
         Err(FieldError::new(field, format!("`{s}` is not a language code"))
+            .plainly("choose", vec![])
             .accepting("an ISO 639-1 code such as en, fr, de, pl, or with a region such as pt-BR"))
     }
 }
@@ -242,6 +250,7 @@ pub fn country(field: &str, s: &str) -> Result<String, FieldError> {
         Ok(t)
     } else {
         Err(FieldError::new(field, format!("`{s}` is not an ISO 3166-1 country code"))
+            .plainly("choose", vec![])
             .accepting("a two-letter code such as SE, PL, CH, DE, FR"))
     }
 }

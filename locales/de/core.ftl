@@ -75,3 +75,7 @@ date-format-hint = Zum Beispiel 27 3 2026 (Tag, Monat, Jahr)
 date-day = Tag
 date-month = Monat
 date-year = Jahr
+
+## Zahlen und Zeiträume
+core-quarter = Q{ $quarter } { $year }
+core-percent = { $value } %

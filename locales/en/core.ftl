@@ -78,3 +78,7 @@ date-format-hint = For example, 27 3 2026 (day, month, year)
 date-day = Day
 date-month = Month
 date-year = Year
+
+## Numbers and periods
+core-quarter = Q{ $quarter } { $year }
+core-percent = { $value }%

@@ -75,3 +75,7 @@ date-format-hint = Par exemple 27 3 2026 (jour, mois, année)
 date-day = Jour
 date-month = Mois
 date-year = Année
+
+## Nombres et périodes
+core-quarter = T{ $quarter } { $year }
+core-percent = { $value } %

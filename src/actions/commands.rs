@@ -7,7 +7,7 @@ use super::{Action, ActionInput, ActionStatus, Delivery, PolicyArea, Staleness};
 use crate::auth::Caller;
 use crate::charter;
 use crate::db::DbConnection;
-use crate::error::{ApiResult, FieldError};
+use crate::error::{ApiResult, FieldError, PlainArg};
 use crate::ids::{CityId, PlanId};
 use crate::plans::store::Stored;
 use crate::validation::{self, Errors};
@@ -111,9 +111,9 @@ fn parse(
     let commitment = match (&input.commitment, base) {
         (Some(code), _) => resolve_commitment(conn, plan, code)?,
         (None, Some((_, id))) => Ok(id),
-        (None, None) => {
-            Err(FieldError::new("commitment", "is required").accepting(active_codes(conn, plan.framework_id)?))
-        }
+        (None, None) => Err(FieldError::new("commitment", "is required")
+            .accepting(active_codes(conn, plan.framework_id)?)
+            .plainly("required", vec![])),
     };
     validate(input, base.map(|(a, _)| a), commitment)
 }
@@ -131,7 +131,9 @@ pub fn validate(
     let title = match (&input.title, current) {
         (Some(t), _) => e.take(validation::required_line("title", t, 300)),
         (None, Some(a)) => Some(a.title.clone()),
-        (None, None) => e.take(Err(FieldError::new("title", "is required").accepting("1 to 300 characters"))),
+        (None, None) => e.take(Err(FieldError::new("title", "is required")
+            .accepting("1 to 300 characters")
+            .plainly("required", vec![]))),
     };
     let text = |e: &mut Errors, field: &str, v: &Option<String>, old: Option<&String>, max: usize| match v {
         Some(s) => e.take(validation::optional_text(field, s, max)),
@@ -182,9 +184,9 @@ pub fn validate(
     };
     let progress = match input.progress {
         Some(p) if (0..=100).contains(&p) => Some(p as i32),
-        Some(p) => {
-            e.take(Err(FieldError::new("progress", format!("is {p}")).accepting("a whole number from 0 to 100")))
-        }
+        Some(p) => e.take(Err(FieldError::new("progress", format!("is {p}"))
+            .accepting("a whole number from 0 to 100")
+            .plainly("out-of-range", vec![("min", PlainArg::Number(0)), ("max", PlainArg::Number(100))]))),
         None => Some(current.map(|a| a.progress).unwrap_or(0)),
     };
     let evidence = match &input.evidence {
@@ -195,7 +197,8 @@ pub fn validate(
         if d < s {
             e.push(
                 FieldError::new("due_date", format!("{d} is before start_date {s}"))
-                    .accepting("a date on or after start_date"),
+                    .accepting("a date on or after start_date")
+                    .plainly("date-order", vec![("other", PlainArg::Date(s))]),
             );
         }
     }

@@ -62,7 +62,9 @@ pub fn sources(override_dir: &Path, keep: impl Fn(&str) -> bool) -> anyhow::Resu
 /// The framework files (see `sources`); indicator sets beside them are
 /// `crate::indicators::loader`'s.
 pub fn read_files(override_dir: &Path) -> anyhow::Result<Vec<(String, FrameworkFile)>> {
-    let sources = sources(override_dir, |name| !name.ends_with(crate::indicators::loader::SUFFIX))?;
+    let sources = sources(override_dir, |name| {
+        !name.ends_with(crate::indicators::loader::SUFFIX) && !super::translations::is_translation(name)
+    })?;
     let mut files = vec![];
     let mut codes = HashSet::new();
     for (name, text) in sources {

@@ -3,6 +3,7 @@
 pub mod loader;
 pub mod routes;
 pub mod store;
+pub mod translations;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;

@@ -8,7 +8,7 @@ use crate::actions::{self, Action, ActionStatus, Delivery};
 use crate::charter;
 use crate::db::schema::plans;
 use crate::db::DbConnection;
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, FieldError, PlainArg};
 use crate::validation::{self, Errors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -187,7 +187,9 @@ fn progress(e: &mut Errors, field: String, p: Option<i64>, default: i32) -> Opti
     match p {
         None => Some(default),
         Some(v) if (0..=100).contains(&v) => Some(v as i32),
-        Some(v) => e.take(Err(FieldError::new(field, format!("is {v}")).accepting("a whole number from 0 to 100"))),
+        Some(v) => e.take(Err(FieldError::new(field, format!("is {v}"))
+            .accepting("a whole number from 0 to 100")
+            .plainly("out-of-range", vec![("min", PlainArg::Number(0)), ("max", PlainArg::Number(100))]))),
     }
 }
 

@@ -171,6 +171,11 @@ fn format(lang: Lang, key: &str, args: &FluentArgs<'_>) -> String {
     }
 }
 
+/// Whether English has the message `key` (every offered language has the same keys).
+pub fn has(key: &str) -> bool {
+    BUNDLES.by_lang.get(&Lang::En).is_some_and(|b| b.has_message(key))
+}
+
 /// Every key of a language's files (for the completeness test and tools).
 pub fn keys(lang: Lang) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -265,9 +270,83 @@ impl HelperDef for TranslateHelper {
     }
 }
 
-/// Registers `{{t}}` on a registry (pages, reports and emails each have one).
+/// A date or date-time from a template value: `2026-06-01`, `2026-06-01T14:05:00`, or `2026-06-01 14:05:00`.
+fn parse_when(v: &serde_json::Value) -> Option<chrono::NaiveDateTime> {
+    let s = v.as_str()?.trim();
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return d.and_hms_opt(0, 0, 0);
+    }
+    let s = s.trim_end_matches('Z');
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f"))
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .ok()
+}
+
+/// What a formatting helper shows for a value it cannot read: the value as it is.
+fn as_shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+handlebars::handlebars_helper!(date_helper: |v: Json| match parse_when(v) {
+    Some(t) => super::format::date(t.date(), current()),
+    None => as_shown(v),
+});
+handlebars::handlebars_helper!(datetime_helper: |v: Json| match parse_when(v) {
+    Some(t) => super::format::date_time(t, current()),
+    None => as_shown(v),
+});
+handlebars::handlebars_helper!(period_helper: |start: Json, end: Json| match (parse_when(start), parse_when(end)) {
+    (Some(s), Some(e)) => super::format::period(s.date(), e.date(), current()),
+    _ => format!("{} – {}", as_shown(start), as_shown(end)),
+});
+handlebars::handlebars_helper!(number_helper: |v: Json| match v.as_i64() {
+    Some(n) => super::format::number(n, current()),
+    None => match v.as_f64() {
+        Some(x) => super::format::decimal(x, 1, current()),
+        None => as_shown(v),
+    },
+});
+handlebars::handlebars_helper!(percent_helper: |v: Json| match v.as_f64() {
+    Some(x) => super::format::percent(x, current()),
+    None => as_shown(v),
+});
+handlebars::handlebars_helper!(country_helper: |v: Json| match v.as_str() {
+    Some(code) => super::format::country(code, current()),
+    None => as_shown(v),
+});
+
+/// Marks around every value a template shows in the pseudo-language (`{{name}}`), so the
+/// pseudo-locale test can tell data from text written into a template.
+pub const PSEUDO_DATA_OPEN: char = '⸢';
+pub const PSEUDO_DATA_CLOSE: char = '⸣';
+
+/// The registries' escaping: HTML escaping, and in the pseudo-language each value marked.
+pub fn escape(s: &str) -> String {
+    let escaped = handlebars::html_escape(s);
+    if current() == Lang::Pseudo && !s.trim().is_empty() {
+        format!("{PSEUDO_DATA_OPEN}{escaped}{PSEUDO_DATA_CLOSE}")
+    } else {
+        escaped
+    }
+}
+
+/// Registers `{{t}}` and the formatting helpers on a registry (pages, reports and emails each
+/// have one): `{{fmt_date iso}}`, `{{fmt_datetime iso}}`, `{{fmt_period start end}}`,
+/// `{{fmt_number n}}`, `{{fmt_percent n}}`, `{{country_name code}}`, all in the language being
+/// rendered. (Prefixed: templates have values called `date`, `period` and `country`.)
 pub fn register(registry: &mut Handlebars<'_>) {
     registry.register_helper("t", Box::new(TranslateHelper));
+    registry.register_helper("fmt_date", Box::new(date_helper));
+    registry.register_helper("fmt_datetime", Box::new(datetime_helper));
+    registry.register_helper("fmt_period", Box::new(period_helper));
+    registry.register_helper("fmt_number", Box::new(number_helper));
+    registry.register_helper("fmt_percent", Box::new(percent_helper));
+    registry.register_helper("country_name", Box::new(country_helper));
 }
 
 #[cfg(test)]
@@ -314,5 +393,15 @@ mod tests {
         let de = rendering_in(Lang::De, || r.render("page", &data)).unwrap();
         assert!(de.starts_with("3 Maßnahmen|<label>Anmelden</label>|"), "{de}");
         assert_eq!(current(), Lang::En, "the language is restored after rendering");
+        r.register_template_string(
+            "values",
+            "{{fmt_date d}}|{{fmt_datetime t}}|{{fmt_period s e}}|{{fmt_number n}}|{{fmt_percent p}}|{{country_name c}}|{{fmt_date x}}",
+        )
+        .unwrap();
+        let v = serde_json::json!({"d": "2026-06-01", "t": "2026-06-01T14:05:00", "s": "2026-07-01", "e": "2026-09-30",
+                                   "n": 12345, "p": 12.5, "c": "SE", "x": "not a date"});
+        let de = rendering_in(Lang::De, || r.render("values", &v)).unwrap();
+        assert!(de.starts_with("1. Juni 2026|1. Juni 2026"), "{de}");
+        assert!(de.ends_with("|Q3 2026|12.345|12,5\u{a0}%|Schweden|not a date"), "{de}");
     }
 }

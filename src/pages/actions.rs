@@ -102,7 +102,10 @@ impl Values {
         let mut errors = vec![];
         let progress = match self.progress.trim() {
             "" => {
-                errors.push(FieldError::new("progress", "is empty").accepting("a whole number from 0 to 100"));
+                errors.push(FieldError::new("progress", "is empty").accepting("a whole number from 0 to 100").plainly(
+                    "out-of-range",
+                    vec![("min", crate::error::PlainArg::Number(0)), ("max", crate::error::PlainArg::Number(100))],
+                ));
                 None
             }
             p => match p.trim_end_matches('%').trim().parse::<i64>() {
@@ -110,7 +113,14 @@ impl Values {
                 Err(_) => {
                     errors.push(
                         FieldError::new("progress", format!("“{p}” is not a whole number"))
-                            .accepting("a whole number from 0 to 100"),
+                            .accepting("a whole number from 0 to 100")
+                            .plainly(
+                                "out-of-range",
+                                vec![
+                                    ("min", crate::error::PlainArg::Number(0)),
+                                    ("max", crate::error::PlainArg::Number(100)),
+                                ],
+                            ),
                     );
                     None
                 }

@@ -106,6 +106,7 @@ impl Pages {
                                          // including the lines of a value inside a <textarea>, changing what people typed.
         registry.set_prevent_indent(true);
         crate::i18n::messages::register(&mut registry);
+        registry.register_escape_fn(crate::i18n::messages::escape);
         handlebars::handlebars_helper!(date_part: |value: str, part: str| web::date_part(value, part));
         registry.register_helper("date_part", Box::new(date_part));
         for name in BuiltIn::iter() {

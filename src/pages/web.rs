@@ -381,12 +381,13 @@ pub fn date_part(value: &str, part: &str) -> String {
     .to_string()
 }
 
-/// Form errors for a template: `summary` (anchor + message, for the error summary at the top)
-/// and `fields` (field id -> message, shown beside the field). `labels` gives each field id
-/// the words people see on the form, in the form's order, so "progress: is 150" reads
-/// "Progress is 150" and the summary lists mistakes top to bottom; an error for a field without
-/// a label (the form as a whole) is shown first, as written.
-pub fn form_errors(errors: &[FieldError], labels: &[(&str, &str)]) -> Value {
+/// Form errors for a template, in `lang`: `summary` (anchor + message, for the error summary
+/// at the top) and `fields` (field id -> message, shown beside the field). `labels` gives each
+/// field id the words people see on the form, in the form's order, so a mistake reads in plain
+/// words with the field's name ("Enter a title", "Progress must be ...") and the summary lists
+/// mistakes top to bottom; an error for a field without a label (the form as a whole) is shown
+/// first, as written.
+pub fn form_errors_in(errors: &[FieldError], labels: &[(&str, &str)], lang: Lang) -> Value {
     let mut summary = vec![];
     let mut fields = serde_json::Map::new();
     let position = |e: &FieldError| labels.iter().position(|(f, _)| *f == field_id(&e.field)).map_or(0, |p| p + 1);
@@ -394,18 +395,23 @@ pub fn form_errors(errors: &[FieldError], labels: &[(&str, &str)]) -> Value {
     ordered.sort_by_key(|e| position(e));
     for e in ordered {
         let id = field_id(&e.field);
-        let reason = match labels.iter().find(|(f, _)| *f == id) {
-            Some((_, label)) => format!("{label} {}", e.reason),
-            None => sentence(&e.reason),
-        };
-        let message = match &e.accepted {
-            Some(a) => format!("{reason}. Accepted: {a}."),
-            None => format!("{reason}."),
+        let message = match labels.iter().find(|(f, _)| *f == id) {
+            Some((_, label)) => e.human(lang, Some(label)),
+            None if e.plain.is_some() => e.human(lang, None),
+            None => match &e.accepted {
+                Some(a) => t!(lang, "error-fallback-accepted", reason = sentence(&e.reason), accepted = a.as_str()),
+                None => t!(lang, "error-fallback", reason = sentence(&e.reason)),
+            },
         };
         summary.push(json!({"anchor": id, "message": message}));
         fields.entry(id).or_insert(Value::String(message));
     }
     json!({"summary": summary, "fields": fields})
+}
+
+/// `form_errors_in` English (pages not yet given their language).
+pub fn form_errors(errors: &[FieldError], labels: &[(&str, &str)]) -> Value {
+    form_errors_in(errors, labels, Lang::En)
 }
 
 /// The usual mapping of an API field path to a form field id: `partners[2]` -> `partners`,
@@ -540,7 +546,7 @@ pub fn lang(req: &HttpRequest) -> Lang {
 /// The switcher's links: one per offered language, each to `/language/{tag}?next=` this page.
 fn languages_for(req: &HttpRequest, current: Lang) -> Vec<Value> {
     let here = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    crate::i18n::messages::offered()
+    Lang::OFFERED
         .into_iter()
         .map(|l| {
             json!({"tag": l.tag(), "name": l.own_name(), "current": l == current,
@@ -786,6 +792,40 @@ mod tests {
             form_errors(&[FieldError::new("progress", "is 101").accepting("0 to 100")], &[("progress", "Progress")]);
         assert_eq!(v["summary"][0]["anchor"], "progress");
         assert_eq!(v["fields"]["progress"], "Progress is 101. Accepted: 0 to 100.");
+        let plain =
+            |e: FieldError, label: &str, lang: Lang| form_errors_in(&[e], &[("x", label)], lang)["fields"]["x"].clone();
+        let range = |f: &str| {
+            FieldError::new(f, "is 150").plainly(
+                "out-of-range",
+                vec![("min", crate::error::PlainArg::Number(0)), ("max", crate::error::PlainArg::Number(100))],
+            )
+        };
+        assert_eq!(
+            plain(range("x"), "Share of the budget", Lang::En),
+            "Enter share of the budget as a number from 0 to 100"
+        );
+        assert_eq!(
+            form_errors_in(&[range("progress")], &[], Lang::En)["fields"]["progress"],
+            "Enter progress as a number from 0 to 100"
+        );
+        let order = FieldError::new("due_date", "is before")
+            .plainly("date-order", vec![("other", crate::error::PlainArg::Date("2026-06-01".parse().unwrap()))]);
+        assert_eq!(
+            form_errors_in(&[order.clone()], &[("due_date", "Due date")], Lang::En)["fields"]["due_date"],
+            "The due date must be the same as or after the start date (1 June 2026)"
+        );
+        assert_eq!(
+            form_errors_in(&[order], &[("due_date", "Fälligkeitsdatum")], Lang::De)["fields"]["due_date"],
+            "Das Fälligkeitsdatum muss am oder nach dem Startdatum liegen (1. Juni 2026)"
+        );
+        let empty = crate::validation::required_text("title", " ", 300).unwrap_err();
+        assert_eq!(plain(FieldError { field: "x".into(), ..empty.clone() }, "Title", Lang::En), "Enter title");
+        assert_eq!(form_errors_in(&[empty], &[("title", "Titre")], Lang::Fr)["fields"]["title"], "Saisissez un titre");
+        let country = crate::validation::country("country", "").unwrap_err();
+        assert_eq!(
+            form_errors_in(&[country], &[("country", "Country")], Lang::En)["fields"]["country"],
+            "Choose a country"
+        );
         let v = form_errors(&[FieldError::new(CSRF_FIELD, "this form had expired")], &[]);
         assert_eq!(v["summary"][0]["message"], "This form had expired.");
     }

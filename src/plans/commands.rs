@@ -5,7 +5,7 @@ use super::{NewPlanInput, Plan, PlanPatchInput, PlanStatus};
 use crate::auth::Caller;
 use crate::charter;
 use crate::db::DbConnection;
-use crate::error::{ApiError, ApiResult, FieldError};
+use crate::error::{ApiError, ApiResult, FieldError, PlainArg};
 use crate::validation::{self, Errors};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -123,7 +123,8 @@ pub fn parse(raw: Raw<'_>, today: NaiveDate) -> ApiResult<PlanFields> {
         if en < s {
             e.push(
                 FieldError::new("period_end", format!("{en} is before period_start {s}"))
-                    .accepting("a date on or after period_start"),
+                    .accepting("a date on or after period_start")
+                    .plainly("date-order", vec![("other", PlainArg::Date(s))]),
             );
         }
     }

@@ -410,7 +410,11 @@ impl Snapshot {
                 Member { row, covered_by_role, coverage, outcome }
             })
             .collect();
-        members.sort_by_cached_key(|m| (crate::cities::sort_key(&m.row.name), m.row.id));
+        // One order for every language (the snapshot is shared): CLDR's root order through the
+        // English collator, which puts Łódź with L and Zürich with Z.
+        members.sort_by(|a, b| {
+            crate::i18n::compare(&a.row.name, &b.row.name, crate::i18n::Lang::En).then(a.row.id.cmp(&b.row.id))
+        });
         let mut outcomes = [0usize; 6];
         for m in &members {
             outcomes[CheckInOutcome::ALL.iter().position(|o| *o == m.outcome).unwrap_or(5)] += 1;

@@ -542,12 +542,9 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     assert_eq!(r.status, 422);
     assert!(r.title().starts_with("Error: Register a city"));
     assert_eq!(r.error_links(), ["#name", "#country", &format!("#{eic}")]);
-    assert_eq!(
-        r.errors()[1],
-        "Country `Sweden` is not an ISO 3166-1 country code. Accepted: a two-letter code such as SE, PL, CH, DE, FR."
-    );
+    assert_eq!(r.errors()[1], "Choose a country");
     assert_eq!(r.text("#country-error"), format!("Error: {}", r.errors()[1]));
-    assert_eq!(r.errors()[2], "The date the city signed EUROCITIES Charter on Integrating Cities: `9 June 2015` is not a date. Accepted: a date as YYYY-MM-DD, e.g. 2026-03-31.");
+    assert_eq!(r.errors()[2], "The date the city signed EUROCITIES Charter on Integrating Cities must be a real date");
     assert_eq!(r.attrs("#country", "value"), ["Sweden"]);
     assert_eq!(r.attrs(&format!("#{eic}"), "value"), ["9 June 2015"]);
     assert_eq!(r.attrs("#country", "aria-invalid"), ["true"]);
@@ -664,10 +661,7 @@ async fn a_city_editor_manages_their_contacts_and_an_observer_reads_them() {
         .await;
     assert_eq!(r.status, 422);
     assert_eq!(r.error_links(), ["#name", "#email", "#language"]);
-    assert_eq!(
-        r.errors()[1],
-        "Email address `anna(at)malmo` is not an email address. Accepted: an address like name@city.example."
-    );
+    assert_eq!(r.errors()[1], "Enter an email address in the correct format, like name@example.org");
     assert_eq!(r.attrs("#language", "value"), ["Swedish"]);
     assert_eq!(r.attrs("input[name=receives_reminders][checked]", "value"), ["no"]);
 
@@ -1054,7 +1048,7 @@ async fn rounds_show_how_cities_stand_and_the_secretariat_extends_a_due_date() {
         r.errors()[0],
         "New due date for Malmö 2027-01-15 is not after the current due date 2027-01-30. Accepted: a later date."
     );
-    assert_eq!(r.errors()[1], "Reason for the extension for Malmö is empty. Accepted: 1 to 1000 characters.");
+    assert_eq!(r.errors()[1], "Enter reason for the extension for Malmö");
     assert_eq!(r.attrs(&format!("#{due}"), "value"), ["2027-01-15"]);
     assert_eq!(r.text(&format!("#{due}-error")), format!("Error: {}", r.errors()[0]));
     assert!(!r.has(&format!("#due_date-{ci_b}-error")), "the other city's form has no error");

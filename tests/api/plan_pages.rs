@@ -117,8 +117,8 @@ async fn adding_an_action_shows_every_mistake_at_once_keeps_the_input_and_saves_
     let r = b.submit(&new, &new, &bad).await;
     assert_eq!(r.status, 422, "{}", r.body);
     assert_eq!(r.error_links(), ["#title", "#due_date", "#progress"], "in the form's order");
-    assert_eq!(r.errors()[2], "Progress “lots” is not a whole number. Accepted: a whole number from 0 to 100.");
-    assert_eq!(r.text("#title-error"), "Error: Title is empty. Accepted: 1 to 300 characters.");
+    assert_eq!(r.errors()[2], "Enter progress as a number from 0 to 100");
+    assert_eq!(r.text("#title-error"), "Error: Enter a title");
     assert_eq!(r.attrs("#progress", "aria-describedby"), ["progress-hint progress-error"]);
     assert!(
         r.body.contains(">Chamber of commerce\nMigrant business network</textarea>"),

@@ -24,6 +24,7 @@ const { Seed } = require('./seed');
 const { browser } = require('./browser');
 const { checkPage } = require('./checker');
 const { reflowContexts, closeReflowContexts } = require('./reflow');
+const { LANGUAGES, PSEUDO, fetchIn, unmarkedText } = require('./languages');
 
 /** An error that prints as its message alone (the checker's stack says nothing useful). */
 function plainError(message) {
@@ -44,6 +45,8 @@ class Journey {
     /** The JS-on contexts of the reflow check (320 px, 200 % zoom). */
     this.reflow = reflow;
     this.steps = 0;
+    /** Addresses already asked for in the other languages. */
+    this.asked = new Set();
     this.resourceErrors = [];
     this.last = null;
     page.on('requestfailed', (r) => {
@@ -78,7 +81,7 @@ class Journey {
     const res = await response;
     await loaded;
     const body = await res.body();
-    const doc = { url: res.url(), status: res.status(), headers: await res.allHeaders(), body, html: body.toString('utf8') };
+    const doc = { url: res.url(), status: res.status(), headers: await res.allHeaders(), body, html: body.toString('utf8'), method: res.request().method() };
     this.last = doc;
     const name = `${this.name}-${String(++this.steps).padStart(2, '0')}-${step}`;
     // Checked (and screenshotted) first, so a page with the wrong status can be looked at.
@@ -90,16 +93,49 @@ class Journey {
     return doc;
   }
 
-  /** The page checker on `doc` (what visit() got), as a subtest that fails on any problem. */
+  /**
+   * The page checker on `doc` (what visit() got), as a subtest that fails on any problem.
+   * A page reached by GET is then asked for again, as the same person, in French and German
+   * (`Accept-Language`), and each answer gets the same checks (axe, Nu; reflow at 320 px and
+   * 200 % in German, the long one), and once in the pseudo-language `en-XA`, where every
+   * message is marked: any text outside the marks was written into a template instead of the
+   * message files (lib/languages.js). Each address is asked once per journey in each language.
+   */
   async check(name, doc) {
     const resourceErrors = this.resourceErrors;
-    await this.t.test(`page ${name} (${doc.status} ${new URL(doc.url).pathname.replace(/\/check-in\/.+/, '/check-in/…')})`, async (st) => {
+    const where = (d) => `${d.status} ${new URL(d.url).pathname.replace(/\/check-in\/.+/, '/check-in/…')}`;
+    await this.t.test(`page ${name} (${where(doc)})`, async (st) => {
       const { failures, notes } = await checkPage({ name, doc, offPage: this.page, onContext: this.onContext, reflow: this.reflow, resourceErrors });
       for (const n of notes) st.diagnostic(n);
       if (failures.length) {
         throw plainError(`${name} (${doc.url}, ${doc.status}): ${failures.length} problem(s)\n  - ${failures.join('\n  - ')}`);
       }
     });
+    if (doc.method !== 'GET' || !LANGUAGES.length || this.asked.has(doc.url)) return;
+    this.asked.add(doc.url);
+    for (const lang of LANGUAGES) {
+      const other = await fetchIn(this.page.context(), doc.url, lang);
+      const lname = `${name}-${lang}`;
+      await this.t.test(`page ${lname} (${where(other)})`, async (st) => {
+        const failures = [];
+        if (other.status !== doc.status) failures.push(`status: answered ${other.status} in ${lang}, ${doc.status} in English`);
+        const lang0 = (other.headers['content-language'] || '').split(',')[0].trim();
+        if (lang0 !== lang) failures.push(`content-language: "${other.headers['content-language']}" for a request in ${lang}`);
+        if (!new RegExp(`<html lang="${lang}"`).test(other.html)) failures.push(`html-lang: <html> does not say lang="${lang}"`);
+        if (lang === PSEUDO) {
+          failures.push(...unmarkedText(other.html).map((t) => `text outside the message files: "${t}"`));
+        } else {
+          const cookies = await this.page.context().cookies();
+          // Reflow in German, the longest of the three (French words fit where German ones do).
+          const r = await checkPage({ name: lname, doc: other, offPage: null, onContext: this.onContext, reflow: this.reflow, cookies, skipReflow: lang !== 'de' });
+          for (const n of r.notes) st.diagnostic(n);
+          failures.push(...r.failures);
+        }
+        if (failures.length) {
+          throw plainError(`${lname} (${other.url}, ${other.status}): ${failures.length} problem(s)\n  - ${failures.join('\n  - ')}`);
+        }
+      });
+    }
   }
 }
 

@@ -27,10 +27,10 @@ reports-compile-to = Letzter Tag
 reports-compile-button = Entwurf erstellen
 reports-compiled = Entwurf der Version { $number } erstellt.
 reports-compiled-again = Entwurf der Version { $number } mit den neuesten Daten neu erstellt.
-# Anfang der Fehlermeldungen („Der erste Tag ist kein Datum“).
-reports-field-framework = Das Rahmenwerk
-reports-field-from = Der erste Tag
-reports-field-to = Der letzte Tag
+# Die Namen der Felder, wie das Formular sie zeigt, für die Fehlermeldungen.
+reports-field-framework = Rahmenwerk
+reports-field-from = Erster Tag
+reports-field-to = Letzter Tag
 reports-secretariat-only = Entwürfe des Ergebnisberichts sind nur für das Netzwerksekretariat bestimmt; veröffentlichte Berichte finden Sie unter /reports
 
 ## Ein Bericht

@@ -55,11 +55,9 @@ review-comment = Kommentar zum gesamten Zwischenbericht
 review-comment-hint = Erforderlich, wenn Sie Änderungen anfordern, außer Sie haben oben eine Maßnahme kommentiert. Die Kontaktpersonen der Stadt erhalten ihn per E-Mail mit einem Link zu ihrem Formular.
 review-send = Entscheidung senden
 review-cancel = Abbrechen
-# Anfang der Fehlermeldungen („Die Entscheidung ist nicht gewählt“).
-review-field-action-comment = Der Kommentar zu „{ $title }“
-review-field-decision = Die Entscheidung
-review-field-comment = Der Kommentar zum gesamten Zwischenbericht
-review-decision-not-chosen = ist nicht gewählt
-review-decision-accepting = annehmen oder Änderungen bei der Stadt anfordern
+# Die Namen der Felder, wie das Formular sie zeigt, für die Fehlermeldungen.
+review-field-action-comment = Kommentar zu „{ $title }“
+review-field-decision = Entscheidung
+review-field-comment = Kommentar zum gesamten Zwischenbericht
 review-accepted-notice = Der Zwischenbericht von { $city } für { $round } ist angenommen.
 review-changes-notice = { $city } wurde um Änderungen gebeten; die Kontaktpersonen haben Ihre Kommentare per E-Mail erhalten.

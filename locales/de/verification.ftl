@@ -25,13 +25,10 @@ verify-evidence-hint = Einer pro Zeile: die Webadresse (http:// oder https://), 
 verify-button = Prüfung erfassen
 verify-cancel = Abbrechen
 verify-back = Zurück zu { $city }
-# Anfang der Fehlermeldungen („Die Verpflichtung ist nicht gewählt“).
-verify-field-commitment = Die Verpflichtung
-verify-field-level = Die geprüfte Bewertung
-verify-field-date = Das Datum der Prüfung
-verify-field-note = Die Anmerkung
-verify-field-evidence = Die Links zu Nachweisen
-verify-commitment-not-chosen = ist nicht gewählt
-verify-level-not-chosen = ist nicht gewählt
-verify-commitment-accepting = eine der Verpflichtungen der Liste
+# Die Namen der Felder, wie das Formular sie zeigt, für die Fehlermeldungen.
+verify-field-commitment = Verpflichtung
+verify-field-level = Geprüfte Bewertung
+verify-field-date = Datum der Prüfung
+verify-field-note = Anmerkung
+verify-field-evidence = Links zu Nachweisen
 verify-recorded-notice = Die geprüfte Bewertung von { $commitment } ist erfasst: { $level }.

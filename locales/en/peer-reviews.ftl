@@ -77,7 +77,6 @@ peer-add-text = Recommendation
 peer-add-button = Add the recommendation
 peer-field-commitment = The commitment
 peer-field-recommendation = The recommendation
-peer-response-not-chosen = is not chosen
 peer-recommendation-added-notice = The recommendation on { $commitment } is added.
 peer-agreed-notice = The host's agreement to publish the summary is recorded.
 peer-withdrawn-notice = The agreement to publish the summary is withdrawn.
@@ -107,7 +106,7 @@ peer-form-cancel = Cancel
 peer-form-unknown-cities = The link named cities this tracker does not know ({ $cities }); they are left out.
 peer-form-unknown-commitments = The link named commitments that are not live commitments of { $framework } ({ $commitments }); they are left out.
 peer-form-unknown-commitments-any = The link named commitments that are not live commitments of any framework ({ $commitments }); they are left out.
-# Labels the error messages start with ("The host city is not chosen").
+# The fields as error messages name them ("Enter the first day", "The first day must be a real date").
 peer-field-host = The host city
 peer-field-framework = The framework
 peer-field-reviewers = The reviewing cities
@@ -119,9 +118,6 @@ peer-field-report-date = The date of the report
 peer-field-people = The reviewing team
 peer-field-findings = The findings
 peer-field-summary = The summary
-peer-not-a-city = `{ $value }` is not a city
-peer-city-accepting = a city of the list
-peer-host-not-chosen = is not chosen
 peer-recorded-notice = The peer review of { $host } is recorded.
 peer-saved-notice = The peer review is saved.
 

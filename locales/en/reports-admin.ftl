@@ -27,10 +27,10 @@ reports-compile-to = Last day
 reports-compile-button = Compile the draft
 reports-compiled = Draft version { $number } compiled.
 reports-compiled-again = Draft version { $number } compiled again with the latest data.
-# Labels the error messages start with ("The first day is not a date").
-reports-field-framework = Framework
-reports-field-from = First day
-reports-field-to = Last day
+# The fields as error messages name them ("Enter the first day", "The first day must be a real date").
+reports-field-framework = The framework
+reports-field-from = The first day
+reports-field-to = The last day
 reports-secretariat-only = drafts of the outcomes report are for the network secretariat only; published reports are at /reports
 
 ## One report

@@ -52,11 +52,9 @@ review-comment = Comment on the whole check-in
 review-comment-hint = Needed when you ask for changes, unless you commented on an action above. The city's contacts get it by email with a link back to their form.
 review-send = Send the decision
 review-cancel = Cancel
-# Labels the error messages start with ("The decision is not chosen").
+# The fields as error messages name them ("Enter the first day", "The first day must be a real date").
 review-field-action-comment = The comment on “{ $title }”
 review-field-decision = The decision
 review-field-comment = The comment on the whole check-in
-review-decision-not-chosen = is not chosen
-review-decision-accepting = accept it, or ask the city for changes
 review-accepted-notice = The check-in of { $city } for { $round } is accepted.
 review-changes-notice = { $city } has been asked for changes; its contacts have your comments by email.

@@ -25,13 +25,10 @@ verify-evidence-hint = One per line: the web address (http:// or https://), then
 verify-button = Record the verification
 verify-cancel = Cancel
 verify-back = Back to { $city }
-# Labels the error messages start with ("The commitment is not chosen").
+# The fields as error messages name them ("Enter the first day", "The first day must be a real date").
 verify-field-commitment = The commitment
 verify-field-level = The verified rating
 verify-field-date = The date of the verification
 verify-field-note = The note
 verify-field-evidence = The evidence links
-verify-commitment-not-chosen = is not chosen
-verify-level-not-chosen = is not chosen
-verify-commitment-accepting = one of the list's commitments
 verify-recorded-notice = The verified rating of { $commitment } is recorded: { $level }.

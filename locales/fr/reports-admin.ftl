@@ -27,10 +27,10 @@ reports-compile-to = Dernier jour
 reports-compile-button = Préparer le projet
 reports-compiled = Le projet de version { $number } est prêt.
 reports-compiled-again = Le projet de version { $number } a été préparé à nouveau avec les données les plus récentes.
-# Début des messages d’erreur (« Le premier jour n’est pas une date »).
-reports-field-framework = Le cadre de référence
-reports-field-from = Le premier jour
-reports-field-to = Le dernier jour
+# Les noms des champs tels que le formulaire les montre, pour les messages d’erreur.
+reports-field-framework = Cadre de référence
+reports-field-from = Premier jour
+reports-field-to = Dernier jour
 reports-secretariat-only = les projets de rapport de résultats sont réservés au secrétariat du réseau ; les rapports publiés se trouvent sur /reports
 
 ## Un rapport

@@ -52,11 +52,9 @@ review-comment = Commentaire sur l’ensemble du point d’étape
 review-comment-hint = Obligatoire si vous demandez des modifications, sauf si vous avez commenté une action ci-dessus. Les contacts de la ville le reçoivent par e-mail, avec un lien vers leur formulaire.
 review-send = Envoyer la décision
 review-cancel = Annuler
-# Début des messages d’erreur (« La décision n’est pas choisie »).
-review-field-action-comment = Le commentaire sur « { $title } »
-review-field-decision = La décision
-review-field-comment = Le commentaire sur l’ensemble du point d’étape
-review-decision-not-chosen = n’est pas choisie
-review-decision-accepting = l’accepter, ou demander des modifications à la ville
+# Les noms des champs tels que le formulaire les montre, pour les messages d’erreur.
+review-field-action-comment = Commentaire sur « { $title } »
+review-field-decision = Décision
+review-field-comment = Commentaire sur l’ensemble du point d’étape
 review-accepted-notice = Le point d’étape de { $city } pour { $round } est accepté.
 review-changes-notice = Des modifications ont été demandées à { $city } ; ses contacts ont reçu vos commentaires par e-mail.

@@ -25,13 +25,10 @@ verify-evidence-hint = Un par ligne : l’adresse web (http:// ou https://), pui
 verify-button = Enregistrer la vérification
 verify-cancel = Annuler
 verify-back = Retour à { $city }
-# Début des messages d’erreur (« L’engagement n’est pas choisi »).
-verify-field-commitment = L’engagement
-verify-field-level = L’évaluation vérifiée
-verify-field-date = La date de la vérification
-verify-field-note = La remarque
-verify-field-evidence = Les liens vers les justificatifs
-verify-commitment-not-chosen = n’est pas choisi
-verify-level-not-chosen = n’est pas choisie
-verify-commitment-accepting = un des engagements de la liste
+# Les noms des champs tels que le formulaire les montre, pour les messages d’erreur.
+verify-field-commitment = Engagement
+verify-field-level = Évaluation vérifiée
+verify-field-date = Date de la vérification
+verify-field-note = Remarque
+verify-field-evidence = Liens vers les justificatifs
 verify-recorded-notice = L’évaluation vérifiée de { $commitment } est enregistrée : { $level }.

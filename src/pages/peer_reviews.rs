@@ -8,7 +8,7 @@
 
 use super::labels;
 use super::web::{
-    self, db, form_errors, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer,
+    self, db, form_errors_in, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer,
 };
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
@@ -147,11 +147,11 @@ const LABELS: [(&str, &str); 11] = [
     ("summary", "peer-field-summary"),
 ];
 
-/// `form_errors` for fields labelled by message keys.
+/// `form_errors_in` for fields labelled by message keys.
 fn errors_for(errors: &[FieldError], keys: &[(&str, &str)], lang: Lang) -> Value {
     let words: Vec<(&str, String)> = keys.iter().map(|(f, k)| (*f, t!(lang, k))).collect();
     let refs: Vec<(&str, &str)> = words.iter().map(|(f, w)| (*f, w.as_str())).collect();
-    form_errors(errors, &refs)
+    form_errors_in(errors, &refs, lang)
 }
 
 /// What the review form holds, as typed.
@@ -218,7 +218,7 @@ impl Typed {
     }
 
     /// The API's input; `Err` for a field the form itself could not read.
-    fn input(&self, editing: bool, lang: Lang) -> (PeerReviewInput, Vec<FieldError>) {
+    fn input(&self, editing: bool) -> (PeerReviewInput, Vec<FieldError>) {
         let mut errors = vec![];
         let mut ids = |field: &str, raw: &[String]| -> Vec<i64> {
             raw.iter()
@@ -226,8 +226,9 @@ impl Typed {
                     Ok(v) => Some(v),
                     Err(_) => {
                         errors.push(
-                            FieldError::new(field, t!(lang, "peer-not-a-city", value = s))
-                                .accepting(t!(lang, "peer-city-accepting")),
+                            FieldError::new(field, format!("`{s}` is not a city"))
+                                .accepting("a city of the list")
+                                .plainly("choose", vec![]),
                         );
                         None
                     }
@@ -275,7 +276,7 @@ impl Typed {
         };
         if !editing && self.host.is_empty() {
             errors.push(
-                FieldError::new("host_city_id", t!(lang, "peer-host-not-chosen")).accepting(t!(lang, "peer-city-accepting")),
+                FieldError::new("host_city_id", "is not chosen").accepting("a city of the list").plainly("choose", vec![]),
             );
         }
         (input, errors)
@@ -473,7 +474,7 @@ async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     viewer.caller.require_secretariat()?;
     let lang = web::lang(&req);
     let typed = Typed::from_form(&form);
-    let (input, mut errors) = typed.input(false, lang);
+    let (input, mut errors) = typed.input(false);
     if let Err(e) = form.check_csrf(&req) {
         errors.insert(0, e);
     }
@@ -508,7 +509,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     viewer.caller.require_secretariat()?;
     let lang = web::lang(&req);
     let typed = Typed::from_form(&form);
-    let (input, mut errors) = typed.input(true, lang);
+    let (input, mut errors) = typed.input(true);
     if let Err(e) = form.check_csrf(&req) {
         errors.insert(0, e);
     }
@@ -691,8 +692,9 @@ async fn respond(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
     }
     if response.is_empty() {
         errors.push(
-            FieldError::new("response", t!(lang, "peer-response-not-chosen"))
-                .accepting(Response::ALL.iter().map(|r| response_label(*r, lang)).collect::<Vec<_>>().join(", ")),
+            FieldError::new("response", "is not chosen")
+                .accepting("Accepted, Partly accepted, Not accepted")
+                .plainly("choose", vec![]),
         );
     }
     let input = ResponseInput { version: None, response, note };

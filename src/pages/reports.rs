@@ -2,7 +2,7 @@
 //! and see every version. The public reads published reports at `/reports` (`reports::public`).
 
 use super::labels;
-use super::web::{self, db, form_errors, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use crate::t;
@@ -80,7 +80,7 @@ async fn list_page(req: &HttpRequest, status: StatusCode, form: Value, errors: &
         status,
         "reports_manage",
         &t!(lang, "reports-manage-title"),
-        json!({"reports": rows, "frameworks": frameworks, "form": form, "errors": form_errors(errors, &labels_ref(&compile_labels(lang)))}),
+        json!({"reports": rows, "frameworks": frameworks, "form": form, "errors": form_errors_in(errors, &labels_ref(&compile_labels(lang)), lang)}),
     )
 }
 
@@ -206,7 +206,7 @@ async fn report_page(
                        "published": summary.latest_published, "public_url": summary.public_url.as_ref().map(|_| format!("/reports/{}", summary.slug))},
             "draft": draft, "needs_changelog": needs_changelog, "changelog": changelog,
             "marked": marked, "cities": cities, "city": city, "candidates": candidates, "versions": versions,
-            "errors": form_errors(errors, &[("changelog", &t!(lang, "reports-admin-field-changelog"))]),
+            "errors": form_errors_in(errors, &[("changelog", &t!(lang, "reports-admin-field-changelog"))], lang),
         }),
     )
 }
@@ -316,7 +316,7 @@ fn compiled_notice(req: &HttpRequest, done: &crate::reports::store::Compiled) ->
     t!(web::lang(req), key, number = done.number)
 }
 
-/// `form_errors` takes borrowed labels.
+/// `form_errors_in` takes borrowed labels.
 fn labels_ref<'a>(labels: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     labels.iter().map(|(f, l)| (*f, l.as_str())).collect()
 }

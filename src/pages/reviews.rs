@@ -3,7 +3,7 @@
 //! the decision. The rules live in `check_ins::review` and `check_ins::commands`.
 
 use super::labels;
-use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::actions::ActionStatus;
 use crate::check_ins::review::{ActionComment, EventKind, ReviewInput};
 use crate::check_ins::{commands, store, Assessment, ReviewDecision};
@@ -95,7 +95,7 @@ async fn review_page(
             }
         })
         .collect();
-    let shown = form_errors(&errors, &label_refs);
+    let shown = form_errors_in(&errors, &label_refs, lang);
     let actions: Vec<Value> = form
         .actions
         .iter()
@@ -174,8 +174,9 @@ async fn decide(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     }
     if typed.decision.is_empty() {
         errors.push(
-            FieldError::new("decision", t!(lang, "review-decision-not-chosen"))
-                .accepting(t!(lang, "review-decision-accepting")),
+            FieldError::new("decision", "is not chosen")
+                .accepting("accept it, or ask the city for changes")
+                .plainly("choose", vec![]),
         );
     }
     // In the order of the form's actions (the ids' order), so errors map back to their boxes.

@@ -2,7 +2,7 @@
 //! the secretariat's form to record a verification. The rules live in `verification::commands`.
 
 use super::labels;
-use super::web::{self, db, form_errors, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::check_ins::Assessment;
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
@@ -95,7 +95,7 @@ async fn form_page(
         .collect();
     let labels_of_fields = field_labels(lang);
     let label_refs: Vec<(&str, &str)> = labels_of_fields.iter().map(|(f, l)| (*f, l.as_str())).collect();
-    let shown = form_errors(errors, &label_refs);
+    let shown = form_errors_in(errors, &label_refs, lang);
     let title = t!(lang, "verify-title", city = &city.name);
     render(
         req,
@@ -133,15 +133,18 @@ async fn record(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     }
     if typed.commitment.is_empty() {
         errors.push(
-            FieldError::new("commitment", t!(lang, "verify-commitment-not-chosen"))
-                .accepting(t!(lang, "verify-commitment-accepting")),
+            FieldError::new("commitment", "is not chosen")
+                .accepting("one of the list's commitments")
+                .plainly("choose", vec![]),
         );
     }
     if typed.level.is_empty() {
         errors
-            .push(FieldError::new("level", t!(lang, "verify-level-not-chosen")).accepting(
-                Assessment::ALL.iter().map(|a| labels::assessment(*a, lang)).collect::<Vec<_>>().join(", "),
-            ));
+            .push(
+                FieldError::new("level", "is not chosen")
+                    .accepting(Assessment::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "))
+                    .plainly("choose", vec![]),
+            );
     }
     let (framework, code) = typed.commitment.split_once('|').unwrap_or(("", typed.commitment.as_str()));
     let input = RatingInput {

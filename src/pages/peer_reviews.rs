@@ -17,11 +17,11 @@ use crate::peer_reviews::{
     AgreementInput, FindingInput, PeerReview, PeerReviewInput, PersonInput, RecommendationInput, Response,
     ResponseInput, ReviewState, ToActionInput,
 };
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use crate::t;
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/peer-reviews", aweb::get().to(list))
@@ -276,7 +276,9 @@ impl Typed {
         };
         if !editing && self.host.is_empty() {
             errors.push(
-                FieldError::new("host_city_id", "is not chosen").accepting("a city of the list").plainly("choose", vec![]),
+                FieldError::new("host_city_id", "is not chosen")
+                    .accepting("a city of the list")
+                    .plainly("choose", vec![]),
             );
         }
         (input, errors)
@@ -310,11 +312,13 @@ async fn form_page(
     .await?;
     let editing = review.is_some();
     let host_options: Vec<Value> =
-        std::iter::once(json!({"value": "", "label": t!(lang, "peer-form-choose-host"), "selected": typed.host.is_empty()}))
-            .chain(cities.iter().map(
-                |(id, name)| json!({"value": id.to_string(), "label": name, "selected": typed.host == id.to_string()}),
-            ))
-            .collect();
+        std::iter::once(
+            json!({"value": "", "label": t!(lang, "peer-form-choose-host"), "selected": typed.host.is_empty()}),
+        )
+        .chain(cities.iter().map(
+            |(id, name)| json!({"value": id.to_string(), "label": name, "selected": typed.host == id.to_string()}),
+        ))
+        .collect();
     let fw_options: Vec<Value> = frameworks
         .iter()
         .map(|(code, title, _)| json!({"value": code, "label": title, "checked": typed.framework == *code}))
@@ -570,7 +574,8 @@ async fn record_page(
     let secretariat = seat == Some(Seat::Secretariat);
     let host = seat.is_some_and(|s| s.speaks_for_host());
     let open = review.state != ReviewState::Closed;
-    let shown = errors_for(errors, &[("commitment", "peer-field-commitment"), ("text", "peer-field-recommendation")], lang);
+    let shown =
+        errors_for(errors, &[("commitment", "peer-field-commitment"), ("text", "peer-field-recommendation")], lang);
     let recs: Vec<Value> = review
         .recommendations
         .iter()

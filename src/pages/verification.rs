@@ -77,18 +77,19 @@ async fn form_page(
     .await?;
     let secretariat = viewer.caller.require_secretariat().is_ok();
     let several = all.iter().map(|r| &r.framework).collect::<std::collections::BTreeSet<_>>().len() > 1;
-    let options: Vec<Value> =
-        std::iter::once(json!({"value": "", "label": t!(lang, "verify-choose-commitment"), "selected": typed.commitment.is_empty()}))
-            .chain(all.iter().map(|r| {
-                let value = format!("{}|{}", r.framework, r.commitment);
-                let label = if several {
-                    format!("{} ({}): {}", r.commitment, r.framework, labels::short(&r.text, 70))
-                } else {
-                    format!("{}: {}", r.commitment, labels::short(&r.text, 70))
-                };
-                json!({"value": value, "label": label, "selected": typed.commitment == value})
-            }))
-            .collect();
+    let options: Vec<Value> = std::iter::once(
+        json!({"value": "", "label": t!(lang, "verify-choose-commitment"), "selected": typed.commitment.is_empty()}),
+    )
+    .chain(all.iter().map(|r| {
+        let value = format!("{}|{}", r.framework, r.commitment);
+        let label = if several {
+            format!("{} ({}): {}", r.commitment, r.framework, labels::short(&r.text, 70))
+        } else {
+            format!("{}: {}", r.commitment, labels::short(&r.text, 70))
+        };
+        json!({"value": value, "label": label, "selected": typed.commitment == value})
+    }))
+    .collect();
     let levels: Vec<Value> = Assessment::ALL
         .iter()
         .map(|a| json!({"value": a.as_str(), "label": labels::assessment(*a, lang), "checked": typed.level == a.as_str()}))
@@ -139,12 +140,11 @@ async fn record(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         );
     }
     if typed.level.is_empty() {
-        errors
-            .push(
-                FieldError::new("level", "is not chosen")
-                    .accepting(Assessment::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "))
-                    .plainly("choose", vec![]),
-            );
+        errors.push(
+            FieldError::new("level", "is not chosen")
+                .accepting(Assessment::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "))
+                .plainly("choose", vec![]),
+        );
     }
     let (framework, code) = typed.commitment.split_once('|').unwrap_or(("", typed.commitment.as_str()));
     let input = RatingInput {

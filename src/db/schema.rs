@@ -473,6 +473,8 @@ diesel::table! {
         changelog -> Nullable<Text>,
         published_at -> Nullable<Timestamp>,
         published_by -> Nullable<Text>,
+        /// The languages the version's HTML was frozen in, space-separated ("en" before issue 14).
+        languages -> Text,
     }
 }
 

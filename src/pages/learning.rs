@@ -130,13 +130,18 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
     )
 }
 
-const CONTEXT_LABELS: &[(&str, &str)] = &[
-    ("population", "Population"),
-    ("population_year", "Year of the population figure"),
-    ("born_abroad_percent", "Residents born abroad"),
-    ("born_abroad_year", "Year of that figure"),
-    ("source", "Source"),
-];
+fn context_labels(lang: crate::i18n::Lang) -> Vec<(&'static str, String)> {
+    [
+        ("population", "learn-population"),
+        ("population_year", "learn-population-year"),
+        ("born_abroad_percent", "learn-born-abroad-field"),
+        ("born_abroad_year", "learn-born-abroad-year"),
+        ("source", "learn-source"),
+    ]
+    .into_iter()
+    .map(|(f, key)| (f, crate::t!(lang, key)))
+    .collect()
+}
 
 async fn context_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
     let city_id = crate::http::id_param(&id)?;
@@ -155,7 +160,7 @@ async fn context_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) 
     page(
         &req,
         "context_form",
-        &format!("{}: context", city.name),
+        &crate::t!(web::lang(&req), "learn-context-title", city = city.name.as_str()),
         json!({"city": {"id": city.id, "name": city.name}, "values": values}),
     )
 }
@@ -170,7 +175,7 @@ fn whole(field: &str, s: &str, what: &str, errors: &mut Vec<FieldError>) -> Opti
     match t.parse::<i64>() {
         Ok(n) => Some(n),
         Err(_) => {
-            errors.push(FieldError::new(field, format!("must be {what}")));
+            errors.push(FieldError::new(field, what));
             None
         }
     }
@@ -182,12 +187,13 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
-    let population =
-        whole("population", form.get("population"), "a whole number of residents, such as 350000", &mut errors);
-    let population_year = whole("population_year", form.get("population_year"), "a year, such as 2024", &mut errors)
-        .map(|y| y.clamp(0, 9999) as i32);
-    let born_abroad_year = whole("born_abroad_year", form.get("born_abroad_year"), "a year, such as 2024", &mut errors)
-        .map(|y| y.clamp(0, 9999) as i32);
+    let lang = web::lang(&req);
+    let (residents, year) = (crate::t!(lang, "learn-must-be-residents"), crate::t!(lang, "learn-must-be-year"));
+    let population = whole("population", form.get("population"), &residents, &mut errors);
+    let population_year =
+        whole("population_year", form.get("population_year"), &year, &mut errors).map(|y| y.clamp(0, 9999) as i32);
+    let born_abroad_year =
+        whole("born_abroad_year", form.get("born_abroad_year"), &year, &mut errors).map(|y| y.clamp(0, 9999) as i32);
     let pct = form.get("born_abroad_percent").trim().trim_end_matches('%').trim().replace(',', ".");
     let born_abroad_percent = if pct.is_empty() {
         None
@@ -195,7 +201,7 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
         match pct.parse::<f64>() {
             Ok(v) if v.is_finite() => Some(v),
             _ => {
-                errors.push(FieldError::new("born_abroad_percent", "must be a percentage from 0 to 100, such as 23.5"));
+                errors.push(FieldError::new("born_abroad_percent", crate::t!(lang, "learn-must-be-percent")));
                 None
             }
         }
@@ -227,9 +233,10 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
     })
     .await?;
     match outcome {
-        Ok(_) => Ok(redirect_with_notice(&format!("/cities/{city_id}/learn"), "The city's context is saved.")),
+        Ok(_) => Ok(redirect_with_notice(&format!("/cities/{city_id}/learn"), &crate::t!(lang, "learn-context-saved"))),
         Err(e) => {
             let city = db(&req, move |c| crate::cities::store::require(c, city_id)).await?;
+            let labels = context_labels(lang);
             let values = json!({
                 "population": form.get("population"), "population_year": form.get("population_year"),
                 "born_abroad_percent": form.get("born_abroad_percent"), "born_abroad_year": form.get("born_abroad_year"),
@@ -239,8 +246,9 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
                 &req,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "context_form",
-                &format!("{}: context", city.name),
-                json!({"city": {"id": city.id, "name": city.name}, "values": values, "errors": form_errors(&e, CONTEXT_LABELS)}),
+                &crate::t!(lang, "learn-context-title", city = city.name.as_str()),
+                json!({"city": {"id": city.id, "name": city.name}, "values": values,
+                       "errors": form_errors(&e, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>())}),
             )
         }
     }
@@ -295,7 +303,7 @@ async fn library(req: HttpRequest, q: aweb::Query<LibraryQuery>) -> PageResult {
         .map(|p| {
             json!({
                 "href": format!("/good-practices/{}/{}", p.report, p.action_id), "title": p.title, "city": p.city,
-                "commitment": p.commitment, "period": p.report_period, "published": labels::date(p.published_at.date(), lang),
+                "commitment": p.commitment, "period": p.report_period, "published": p.published_at.date().to_string(),
                 "summary": labels::short(&p.narrative, 280),
             })
         })
@@ -303,7 +311,7 @@ async fn library(req: HttpRequest, q: aweb::Query<LibraryQuery>) -> PageResult {
     page(
         &req,
         "practices",
-        "Good practices",
+        &crate::t!(lang, "learn-practices-title"),
         json!({"items": items, "filters": filters, "commitment": wanted, "total": all.len()}),
     )
 }
@@ -328,9 +336,9 @@ async fn practice(req: HttpRequest, path: aweb::Path<(String, String)>) -> PageR
         "practice",
         &p.title,
         json!({
-            "title": p.title, "city": p.city, "commitment": p.commitment, "status": p.status.replace('_', " "),
+            "title": p.title, "city": p.city, "commitment": p.commitment, "status": labels::action_status(crate::actions::ActionStatus::from_db(&p.status), lang),
             "progress": p.progress, "narrative": p.narrative, "period": p.report_period, "report": p.report,
-            "version": p.version, "published": labels::date(p.published_at.date(), lang),
+            "version": p.version, "published": p.published_at.date().to_string(),
             "action": public_action.then_some(p.action_id), "search": format!("/actions?commitment={}", p.commitment),
         }),
     )

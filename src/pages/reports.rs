@@ -235,8 +235,12 @@ async fn preview(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Pa
     secretariat_only(&req, &viewer)?;
     let id = crate::http::id_param(&id)?;
     let templates = web::state(&req).report_templates.clone();
-    let html = db(&req, move |c| store::secretariat_html(c, &templates, id)).await?;
-    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
+    let lang = web::lang(&req);
+    let html = db(&req, move |c| store::secretariat_html(c, &templates, id, lang)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((actix_web::http::header::CONTENT_LANGUAGE, lang.tag()))
+        .body(html))
 }
 
 async fn publish(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {

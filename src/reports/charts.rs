@@ -6,6 +6,8 @@
 //! are estimated without fonts (plotters' built-in estimate, no TTF feature), so no system
 //! font and no network are needed; the browser draws the `<text>` with its own sans-serif.
 
+use crate::i18n::Lang;
+use crate::t;
 use plotters::prelude::*;
 
 const BAR: RGBColor = RGBColor(0x1d, 0x4f, 0x91);
@@ -86,19 +88,31 @@ fn bars(id: &str, title: &str, x_label: &str, items: &[(String, i64)], x_max: i6
 }
 
 /// Cities acting on each commitment, out of the cities in the report.
-pub fn cities_per_commitment(items: &[(String, i64)], cities: i64) -> anyhow::Result<String> {
-    bars("chart-coverage", &format!("Bar chart: cities with at least one action, per commitment, out of {cities} cities. The figures are in the table below."), "Cities acting", items, cities)
+pub fn cities_per_commitment(items: &[(String, i64)], cities: i64, lang: Lang) -> anyhow::Result<String> {
+    bars(
+        "chart-coverage",
+        &t!(lang, "report-chart-coverage-title", cities = cities),
+        &t!(lang, "report-chart-coverage-axis"),
+        items,
+        cities,
+    )
 }
 
 /// Check-ins on time, late, missed and pending.
-pub fn check_in_outcomes(on_time: i64, late: i64, missed: i64, pending: i64) -> anyhow::Result<String> {
+pub fn check_in_outcomes(on_time: i64, late: i64, missed: i64, pending: i64, lang: Lang) -> anyhow::Result<String> {
     let items = vec![
-        ("On time".to_string(), on_time),
-        ("Late".to_string(), late),
-        ("Missed".to_string(), missed),
-        ("Pending".to_string(), pending),
+        (t!(lang, "report-chart-on-time"), on_time),
+        (t!(lang, "report-chart-late"), late),
+        (t!(lang, "report-chart-missed"), missed),
+        (t!(lang, "report-chart-pending"), pending),
     ];
-    bars("chart-compliance", "Bar chart: check-ins on time, late, missed and pending, all cities together. The figures are in the table below.", "Check-ins", &items, 0)
+    bars(
+        "chart-compliance",
+        &t!(lang, "report-chart-compliance-title"),
+        &t!(lang, "report-chart-compliance-axis"),
+        &items,
+        0,
+    )
 }
 
 #[cfg(test)]
@@ -107,7 +121,8 @@ mod tests {
 
     #[test]
     fn charts_are_accessible_inline_svg_without_styles() {
-        let svg = cities_per_commitment(&[("PM1".into(), 3), ("PM2".into(), 0), ("EM1".into(), 1)], 4).unwrap();
+        let svg =
+            cities_per_commitment(&[("PM1".into(), 3), ("PM2".into(), 0), ("EM1".into(), 1)], 4, Lang::En).unwrap();
         assert!(
             svg.starts_with("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-coverage\""),
             "{}",

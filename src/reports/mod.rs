@@ -459,11 +459,16 @@ pub fn slug(framework: &str, start: NaiveDate, end: NaiveDate) -> String {
 
 /// The period as people read it: "2026", "2025–2026", "Q3 2026", else the dates.
 pub fn period_label(start: NaiveDate, end: NaiveDate) -> String {
+    period_label_in(start, end, crate::i18n::Lang::En)
+}
+
+/// `period_label` in a language ("T3 2026", "2025–2026").
+pub fn period_label_in(start: NaiveDate, end: NaiveDate, lang: crate::i18n::Lang) -> String {
     use chrono::Datelike;
     if start.month() == 1 && start.day() == 1 && end.month() == 12 && end.day() == 31 && end.year() > start.year() {
         return format!("{}–{}", start.year(), end.year());
     }
-    crate::i18n::period(start, end, "en")
+    crate::i18n::period(start, end, lang)
 }
 
 #[cfg(test)]

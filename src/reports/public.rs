@@ -10,6 +10,7 @@ use super::store;
 use crate::app::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::http::db;
+use crate::i18n::Lang;
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
 
 /// Registered inside the pages' scope (after the secretariat's `/reports/manage` pages), so a
@@ -22,12 +23,52 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/reports/{slug}/versions/{n}/tables/{file}", web::get().to(version_table));
 }
 
-/// The HTML list of published reports.
-pub async fn index(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+/// The HTML list of published reports, in the reader's language (or `?lang=`).
+pub async fn index(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, actix_web::Error> {
+    let (lang, explicit) = wanted_language(&req)?;
     let settings = state.settings.clone();
     let list = db(&state.pool, move |c| store::list(c, &settings, false)).await?;
-    let html = super::render::list_html(&state.report_templates, &state.settings.network.name, &list)?;
-    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
+    let html = super::render::list_html(&state.report_templates, &state.settings.network.name, &list, lang)
+        .map_err(ApiError::from)?;
+    let mut res = HttpResponse::Ok();
+    res.content_type("text/html; charset=utf-8").insert_header((header::CONTENT_LANGUAGE, lang.tag()));
+    if !explicit {
+        res.insert_header((header::VARY, "Accept-Language, Cookie"));
+    }
+    Ok(res.body(html))
+}
+
+/// The language a report page is asked in: `?lang=` when given (an offered language, else a
+/// 404 page naming the offered ones), else the reader's (`pages::web::lang`). The bool says
+/// whether `?lang=` chose it (the answer then does not vary with the request's headers).
+fn wanted_language(req: &HttpRequest) -> Result<(Lang, bool), actix_web::Error> {
+    let asked = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.get("lang").cloned());
+    let reader = crate::pages::web::lang(req);
+    match asked {
+        None => Ok((if Lang::OFFERED.contains(&reader) { reader } else { Lang::En }, false)),
+        Some(tag) => match Lang::from_tag(&tag).filter(|l| Lang::OFFERED.contains(l)) {
+            Some(l) => Ok((l, true)),
+            None => {
+                let names = Lang::OFFERED.iter().map(|l| format!("{} ({})", l.own_name(), l.tag())).collect::<Vec<_>>();
+                let detail =
+                    crate::t!(reader, "report-lang-unknown-detail", tag = tag.as_str(), languages = names.join(", "));
+                Err(crate::pages::web::PageError::NotFound(detail).into())
+            }
+        },
+    }
+}
+
+/// The note put above an old version's English report when another language was asked for.
+fn english_only_note(lang: Lang) -> String {
+    let esc = |s: String| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    format!(
+        "<div class=\"banner\" role=\"note\" lang=\"{}\"><p><strong>{}</strong> {}</p></div>\n",
+        lang.tag(),
+        esc(crate::t!(lang, "report-old-version-strong")),
+        esc(crate::t!(lang, "report-old-version-text"))
+    )
 }
 
 /// `name.json` -> ("name", "report.json"); `name.csv` -> ("name", "report.csv"); `name` -> ("name", "report.html").
@@ -73,7 +114,11 @@ async fn serve(
     slug: String,
     number: Option<i32>,
     name: String,
-) -> ApiResult<HttpResponse> {
+) -> Result<HttpResponse, actix_web::Error> {
+    let html = name == "report.html";
+    // The HTML is frozen in every language; JSON and CSV are language-neutral.
+    let (lang, explicit) = if html { wanted_language(&req)? } else { (Lang::En, true) };
+    let vary = html && !explicit;
     let (s, n) = (slug.clone(), name.clone());
     let cache = |number: Option<i32>| if number.is_some() { "public, max-age=86400, immutable" } else { "no-cache" };
     let tags = if_none_match(&req);
@@ -85,30 +130,60 @@ async fn serve(
         if !published.contains(&wanted) {
             return Ok(None);
         }
-        let tag = etag(id, wanted, &n);
+        // A version published before reports had languages has its English HTML only: it is
+        // served for every language, with a note in the language asked for.
+        let (stored, english_only) = if !html {
+            (n.clone(), false)
+        } else if store::version_languages(c, id, wanted)?.contains(&lang) {
+            (super::render::html_name(lang), false)
+        } else {
+            ("report.html".to_string(), lang != Lang::En)
+        };
+        let tag = if english_only {
+            etag(id, wanted, &format!("{stored}-{}", lang.tag()))
+        } else {
+            etag(id, wanted, &stored)
+        };
         if not_modified(&tags, &tag) {
             return Ok(Some(Err(tag)));
         }
-        Ok(store::output(c, id, wanted, &n)?.map(|o| Ok((o, wanted, latest, tag))))
+        Ok(store::output(c, id, wanted, &stored)?.map(|o| Ok((o, wanted, latest, tag, english_only))))
     })
-    .await?;
+    .await
+    .map_err(|e| as_page_if_html(&name, e))?;
     if let Some(Err(tag)) = &found {
-        return Ok(HttpResponse::NotModified()
-            .insert_header((header::ETAG, tag.clone()))
-            .insert_header((header::CACHE_CONTROL, cache(number)))
-            .finish());
+        let mut res = HttpResponse::NotModified();
+        res.insert_header((header::ETAG, tag.clone())).insert_header((header::CACHE_CONTROL, cache(number)));
+        if vary {
+            res.insert_header((header::VARY, "Accept-Language, Cookie"));
+        }
+        return Ok(res.finish());
     }
-    let Some(Ok(((content_type, body), wanted, latest, tag))) = found else {
-        return Err(match number {
-            None => not_published(&slug),
-            Some(v) => {
-                ApiError::not_found(format!("report `{slug}` has no published version {v} with a file `{name}`"))
-            }
-        });
+    let Some(Ok(((content_type, mut body), wanted, latest, tag, english_only))) = found else {
+        return Err(as_page_if_html(
+            &name,
+            match number {
+                None => not_published(&slug),
+                Some(v) => {
+                    ApiError::not_found(format!("report `{slug}` has no published version {v} with a file `{name}`"))
+                }
+            },
+        ));
     };
     let mut res = HttpResponse::Ok();
     res.content_type(content_type.as_str());
     res.insert_header((header::ETAG, tag));
+    if html {
+        res.insert_header((header::CONTENT_LANGUAGE, if english_only { "en" } else { lang.tag() }));
+        if vary {
+            res.insert_header((header::VARY, "Accept-Language, Cookie"));
+        }
+        if english_only {
+            let at = b"<main id=\"main\" tabindex=\"-1\">\n";
+            let pos = body.windows(at.len()).position(|w| w == at).map(|p| p + at.len()).unwrap_or(0);
+            body.splice(pos..pos, english_only_note(lang).into_bytes());
+        }
+    }
     if content_type.starts_with("text/csv") {
         let file = match (number, name.as_str()) {
             (_, n) if n.starts_with("tables/") => format!("{slug}-v{wanted}-{}", n.trim_start_matches("tables/")),
@@ -146,7 +221,7 @@ pub async fn latest(
     file: web::Path<String>,
 ) -> Result<HttpResponse, actix_web::Error> {
     let (slug, name) = split(&file);
-    serve(req, state, slug.to_string(), None, name.to_string()).await.map_err(|e| as_page_if_html(name, e))
+    serve(req, state, slug.to_string(), None, name.to_string()).await
 }
 
 fn table_file(file: &str) -> ApiResult<String> {
@@ -164,7 +239,7 @@ pub async fn latest_table(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-) -> ApiResult<HttpResponse> {
+) -> Result<HttpResponse, actix_web::Error> {
     let (slug, file) = path.into_inner();
     let name = table_file(&file)?;
     serve(req, state, slug, None, name).await
@@ -186,7 +261,7 @@ pub async fn version(
     let (slug, file) = path.into_inner();
     let (n, name) = split(&file);
     let n = number(n, &slug).map_err(|e| as_page_if_html(name, e))?;
-    serve(req, state, slug, Some(n), name.to_string()).await.map_err(|e| as_page_if_html(name, e))
+    serve(req, state, slug, Some(n), name.to_string()).await
 }
 
 /// `/reports/{slug}/versions/{n}/tables/{table}.csv`.
@@ -194,7 +269,7 @@ pub async fn version_table(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
-) -> ApiResult<HttpResponse> {
+) -> Result<HttpResponse, actix_web::Error> {
     let (slug, n, file) = path.into_inner();
     let n = number(&n, &slug)?;
     let name = table_file(&file)?;

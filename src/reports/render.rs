@@ -6,6 +6,8 @@
 //! figure is an empty CSV cell and "–" in HTML.
 
 use super::{charts, ReportData};
+use crate::i18n::Lang;
+use crate::t;
 use handlebars::Handlebars;
 use rust_embed::RustEmbed;
 use serde::Serialize;
@@ -28,6 +30,8 @@ impl Templates {
     pub fn load(override_dir: &Path) -> anyhow::Result<Templates> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(false); // optional values (changelog, previous report) are simply absent
+        crate::i18n::messages::register(&mut registry);
+        registry.register_escape_fn(crate::i18n::messages::escape);
         for name in BuiltIn::iter() {
             let stem = name.trim_end_matches(".hbs").to_string();
             let local = override_dir.join(name.as_ref());
@@ -49,8 +53,9 @@ impl Templates {
         Ok(Templates { registry })
     }
 
-    fn render(&self, name: &str, data: &Value) -> anyhow::Result<String> {
-        self.registry.render(name, data).map_err(|e| anyhow::anyhow!("rendering report template {name}: {e}"))
+    fn render(&self, name: &str, data: &Value, lang: Lang) -> anyhow::Result<String> {
+        crate::i18n::messages::rendering_in(lang, || self.registry.render(name, data))
+            .map_err(|e| anyhow::anyhow!("rendering report template {name}: {e}"))
     }
 }
 
@@ -109,11 +114,35 @@ impl Cell {
 }
 
 /// A table of the report: its CSV name, caption, columns (CSV key, HTML heading) and rows.
+/// Captions, headings and the words in text cells are in the language the table was made in;
+/// the CSVs are made in English (their keys are English whatever the language).
 pub struct Table {
     pub name: &'static str,
     pub caption: String,
-    pub columns: Vec<(&'static str, &'static str)>,
+    pub columns: Vec<(&'static str, String)>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// Columns from (CSV key, message key of the heading).
+fn cols(lang: Lang, c: Vec<(&'static str, &'static str)>) -> Vec<(&'static str, String)> {
+    c.into_iter().map(|(k, m)| (k, crate::i18n::t(lang, m))).collect()
+}
+
+/// The words for a code (`in_progress` under `report-status-`), the code itself when unknown.
+fn code_word(lang: Lang, prefix: &str, code: &str, known: &[&str]) -> String {
+    if known.contains(&code) {
+        crate::i18n::t(lang, &format!("{prefix}{}", code.replace('_', "-")))
+    } else {
+        code.replace('_', " ")
+    }
+}
+
+fn status_word(lang: Lang, code: &str) -> String {
+    code_word(lang, "report-status-", code, &STATUSES)
+}
+
+fn level_word(lang: Lang, code: &str) -> String {
+    code_word(lang, "report-level-", code, &LEVELS)
 }
 
 fn t(s: impl Into<String>) -> Cell {
@@ -137,36 +166,36 @@ fn count(c: &super::Counts, k: &str) -> Cell {
 }
 
 /// Every table of the report, in reading order.
-pub fn tables(d: &ReportData) -> Vec<Table> {
+pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     let s = &d.signatories;
     let k = d.suppression_threshold;
     let mut out = vec![Table {
         name: "signatories",
-        caption: format!("Signatories and action plans, {}", d.period_label),
-        columns: vec![("measure", "Measure"), ("value", "Cities")],
+        caption: t!(lang, "report-table-signatories", period = period_label(d, lang)),
+        columns: cols(lang, vec![("measure", "report-col-measure"), ("value", "report-col-cities")]),
         rows: vec![
-            vec![t("Cities in the report"), i(s.cities)],
-            vec![t("Signatories"), i(s.signatories)],
-            vec![t("Signed in the period"), i(s.new_in_period)],
-            vec![t("With an adopted action plan"), i(s.with_adopted_plan)],
-            vec![t("Plans adopted in the period"), i(s.plans_adopted_in_period)],
-            vec![t("Without an adopted action plan"), i(s.without_plan.len() as i64)],
+            vec![t(t!(lang, "report-row-cities")), i(s.cities)],
+            vec![t(t!(lang, "report-row-signatories")), i(s.signatories)],
+            vec![t(t!(lang, "report-row-signed-in-period")), i(s.new_in_period)],
+            vec![t(t!(lang, "report-row-with-plan")), i(s.with_adopted_plan)],
+            vec![t(t!(lang, "report-row-plans-adopted")), i(s.plans_adopted_in_period)],
+            vec![t(t!(lang, "report-row-without-plan")), i(s.without_plan.len() as i64)],
         ],
     }];
     let action_cols = |first: Vec<(&'static str, &'static str)>| {
         let mut c = first;
         c.extend([
-            ("cities_acting", "Cities acting"),
-            ("actions", "Actions"),
-            ("planned", "Planned"),
-            ("in_progress", "In progress"),
-            ("completed", "Completed"),
-            ("delayed", "Delayed"),
-            ("cancelled", "Cancelled"),
-            ("completion_rate", "Completion rate (%)"),
-            ("mean_progress", "Mean progress (%)"),
+            ("cities_acting", "report-col-cities-acting"),
+            ("actions", "report-col-actions"),
+            ("planned", "report-col-planned"),
+            ("in_progress", "report-col-in-progress"),
+            ("completed", "report-col-completed"),
+            ("delayed", "report-col-delayed"),
+            ("cancelled", "report-col-cancelled"),
+            ("completion_rate", "report-col-completion-rate"),
+            ("mean_progress", "report-col-mean-progress"),
         ]);
-        c
+        cols(lang, c)
     };
     let action_cells = |f: &super::ActionFigures| {
         let mut r = vec![i(f.cities_acting), i(f.actions)];
@@ -176,22 +205,25 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     };
     out.push(Table {
         name: "roles",
-        caption: "Actions by role of the city".into(),
-        columns: action_cols(vec![("role", "Role"), ("title", "Title")]),
+        caption: t!(lang, "report-table-roles"),
+        columns: action_cols(vec![("role", "report-col-role"), ("title", "report-col-title")]),
         rows: d.roles.iter().map(|r| [vec![t(&r.code), t(&r.title)], action_cells(&r.figures)].concat()).collect(),
     });
-    let mut cols = action_cols(vec![("commitment", "Commitment"), ("role", "Role")]);
-    cols.extend([
-        ("updates", "Updates reported"),
-        ("not_started", "Not started"),
-        ("limited", "Limited"),
-        ("substantial", "Substantial"),
-        ("complete", "Complete"),
-    ]);
+    let mut columns = action_cols(vec![("commitment", "report-col-commitment"), ("role", "report-col-role")]);
+    columns.extend(cols(
+        lang,
+        vec![
+            ("updates", "report-col-updates"),
+            ("not_started", "report-col-not-started"),
+            ("limited", "report-col-limited"),
+            ("substantial", "report-col-substantial"),
+            ("complete", "report-col-complete"),
+        ],
+    ));
     out.push(Table {
         name: "commitments",
-        caption: "Actions and self-assessments by commitment".into(),
-        columns: cols,
+        caption: t!(lang, "report-table-commitments"),
+        columns,
         rows: d
             .commitments
             .iter()
@@ -213,35 +245,47 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
         .iter()
         .map(|c| [vec![t(&c.city), t(&c.country)], check_cells(&c.counts)].concat())
         .collect();
-    rows.push([vec![t("All cities"), t("")], check_cells(&d.compliance.totals)].concat());
+    rows.push([vec![t(t!(lang, "report-all-cities")), t("")], check_cells(&d.compliance.totals)].concat());
     out.push(Table {
         name: "compliance",
-        caption: "Check-ins per city: on time, late, missed".into(),
-        columns: vec![
-            ("city", "City"),
-            ("country", "Country"),
-            ("asked", "Asked"),
-            ("on_time", "On time"),
-            ("late", "Late"),
-            ("missed", "Missed"),
-            ("pending", "Pending"),
-            ("accepted", "Accepted by the secretariat"),
-            ("unreviewed", "Not yet accepted"),
-        ],
+        caption: t!(lang, "report-table-compliance"),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("country", "report-col-country"),
+                ("asked", "report-col-asked"),
+                ("on_time", "report-col-on-time"),
+                ("late", "report-col-late"),
+                ("missed", "report-col-missed"),
+                ("pending", "report-col-pending"),
+                ("accepted", "report-col-accepted-by-secretariat"),
+                ("unreviewed", "report-col-not-yet-accepted"),
+            ],
+        ),
         rows,
     });
-    let withheld = |v: Option<i64>, suppressed: bool| if suppressed { t(format!("fewer than {k}")) } else { oi(v) };
+    let withheld = |v: Option<i64>, suppressed: bool| {
+        if suppressed {
+            t(t!(lang, "report-fewer-than", threshold = k))
+        } else {
+            oi(v)
+        }
+    };
     out.push(Table {
         name: "verification",
-        caption: "Self-assessment against verification, per commitment".into(),
-        columns: vec![
-            ("commitment", "Commitment"),
-            ("self_rated", "Cities that assessed themselves"),
-            ("verified", "Cities verified"),
-            ("agree", "Both agree"),
-            ("self_higher", "City's view higher"),
-            ("self_lower", "City's view lower"),
-        ],
+        caption: t!(lang, "report-table-verification"),
+        columns: cols(
+            lang,
+            vec![
+                ("commitment", "report-col-commitment"),
+                ("self_rated", "report-col-self-rated"),
+                ("verified", "report-col-verified-cities"),
+                ("agree", "report-col-agree"),
+                ("self_higher", "report-col-self-higher"),
+                ("self_lower", "report-col-self-lower"),
+            ],
+        ),
         rows: d
             .verification
             .commitments
@@ -260,14 +304,17 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     });
     out.push(Table {
         name: "verification_cities",
-        caption: "Verified ratings per city and commitment".into(),
-        columns: vec![
-            ("city", "City"),
-            ("commitment", "Commitment"),
-            ("self_level", "City's own view"),
-            ("verified_level", "Verified"),
-            ("verified_on", "Verified on"),
-        ],
+        caption: t!(lang, "report-table-verification-cities"),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("commitment", "report-col-commitment"),
+                ("self_level", "report-col-self-level"),
+                ("verified_level", "report-col-verified-level"),
+                ("verified_on", "report-col-verified-on"),
+            ],
+        ),
         rows: d
             .verification
             .cities
@@ -276,8 +323,8 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
                 vec![
                     t(&c.city),
                     t(&c.commitment),
-                    t(c.self_level.as_deref().unwrap_or("").replace('_', " ")),
-                    t(c.verified_level.replace('_', " ")),
+                    t(c.self_level.as_deref().map(|l| level_word(lang, l)).unwrap_or_default()),
+                    t(level_word(lang, &c.verified_level)),
                     t(c.verified_on.to_string()),
                 ]
             })
@@ -285,39 +332,40 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     });
     out.push(Table {
         name: "indicators",
-        caption: "Common indicators: the cities' latest values in the period".into(),
-        columns: vec![
-            ("indicator", "Indicator"),
-            ("name", "Name"),
-            ("unit", "Unit"),
-            ("cities_reporting", "Cities reporting"),
-            ("q1", "First quartile"),
-            ("median", "Median"),
-            ("q3", "Third quartile"),
-            ("yes", "Answering yes"),
-            ("share_yes", "Share yes (%)"),
-            ("change_since_previous", "Change since previous report"),
-            ("baseline_cities", "Cities with a baseline"),
-            ("change_since_baseline", "Change since baseline (median)"),
-            ("target_cities", "Cities with a target"),
-            ("distance_to_target", "Distance to target (median)"),
-            ("reached_target", "Reached target"),
-            ("note", "Note"),
-        ],
+        caption: t!(lang, "report-table-indicators"),
+        columns: cols(
+            lang,
+            vec![
+                ("indicator", "report-col-indicator"),
+                ("name", "report-col-name"),
+                ("unit", "report-col-unit"),
+                ("cities_reporting", "report-col-cities-reporting"),
+                ("q1", "report-col-q1"),
+                ("median", "report-col-median"),
+                ("q3", "report-col-q3"),
+                ("yes", "report-col-yes"),
+                ("share_yes", "report-col-share-yes"),
+                ("change_since_previous", "report-col-change-since-previous"),
+                ("baseline_cities", "report-col-baseline-cities"),
+                ("change_since_baseline", "report-col-change-since-baseline"),
+                ("target_cities", "report-col-target-cities"),
+                ("distance_to_target", "report-col-distance-to-target"),
+                ("reached_target", "report-col-reached-target"),
+                ("note", "report-col-note"),
+            ],
+        ),
         rows: d
             .indicators
             .iter()
             .map(|x| {
                 let unit = match (&x.unit[..], &x.currency) {
-                    ("money", Some(c)) => format!("money ({c})"),
+                    ("money", Some(c)) => t!(lang, "report-unit-money", currency = c),
                     (u, _) => u.replace('_', "/"),
                 };
                 let note = match (x.suppressed, x.cities_reporting) {
-                    (true, None) => format!("withheld: fewer than {k} cities reported"),
-                    (true, Some(_)) => format!("some figures withheld: fewer than {k} cities behind them"),
-                    (false, _) if x.sensitive && !d.suppressed_view => {
-                        "sensitive: city values are withheld from the public".into()
-                    }
+                    (true, None) => t!(lang, "report-note-withheld", threshold = k),
+                    (true, Some(_)) => t!(lang, "report-note-partly-withheld", threshold = k),
+                    (false, _) if x.sensitive && !d.suppressed_view => t!(lang, "report-note-sensitive"),
                     _ => String::new(),
                 };
                 vec![
@@ -344,16 +392,19 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     let ml = &d.mutual_learning;
     out.push(Table {
         name: "peer_reviews",
-        caption: "Peer reviews held in the period".into(),
-        columns: vec![
-            ("host", "Host city"),
-            ("reviewers", "Reviewing cities"),
-            ("commitments", "Commitments in focus"),
-            ("visit_from", "Visit"),
-            ("report_date", "Report"),
-            ("state", "State"),
-            ("recommendations", "Recommendations"),
-        ],
+        caption: t!(lang, "report-table-peer-reviews"),
+        columns: cols(
+            lang,
+            vec![
+                ("host", "report-col-host"),
+                ("reviewers", "report-col-reviewers"),
+                ("commitments", "report-col-commitments-in-focus"),
+                ("visit_from", "report-col-visit"),
+                ("report_date", "report-col-report"),
+                ("state", "report-col-state"),
+                ("recommendations", "report-col-recommendations"),
+            ],
+        ),
         rows: ml
             .reviews
             .iter()
@@ -364,7 +415,7 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
                     t(r.commitments.join(", ")),
                     t(r.visit_from.map(|d| d.to_string()).unwrap_or_default()),
                     t(r.report_date.map(|d| d.to_string()).unwrap_or_default()),
-                    t(&r.state),
+                    t(code_word(lang, "report-review-", &r.state, &["planned", "visited", "reported", "closed"])),
                     i(r.recommendations.len() as i64),
                 ]
             })
@@ -388,37 +439,47 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     let mut learning: Vec<Vec<Cell>> =
         ml.commitments.iter().map(|c| learning_row(c.code.clone(), &c.figures, Some(c.good_practices))).collect();
     if !ml.reviews.is_empty() || !ml.commitments.is_empty() {
-        learning.push(learning_row("all".into(), &ml.totals, Some(d.good_practices.len() as i64)));
+        learning.push(learning_row(
+            t!(lang, "report-all-commitments"),
+            &ml.totals,
+            Some(d.good_practices.len() as i64),
+        ));
     }
     out.push(Table {
         name: "mutual_learning",
-        caption: "Recommendations and their follow-up, and good practices, per commitment".into(),
-        columns: vec![
-            ("commitment", "Commitment"),
-            ("reviews", "Reviews looking at it"),
-            ("recommendations", "Recommendations"),
-            ("accepted", "Accepted"),
-            ("partly", "Partly accepted"),
-            ("not_accepted", "Not accepted"),
-            ("no_response", "No response yet"),
-            ("became_actions", "Became actions"),
-            ("actions_completed", "Of which completed"),
-            ("mean_action_progress", "Mean progress of those actions (%)"),
-            ("good_practices", "Good practices"),
-        ],
+        caption: t!(lang, "report-table-mutual-learning"),
+        columns: cols(
+            lang,
+            vec![
+                ("commitment", "report-col-commitment"),
+                ("reviews", "report-col-reviews"),
+                ("recommendations", "report-col-recommendations"),
+                ("accepted", "report-col-accepted"),
+                ("partly", "report-col-partly"),
+                ("not_accepted", "report-col-not-accepted"),
+                ("no_response", "report-col-no-response"),
+                ("became_actions", "report-col-became-actions"),
+                ("actions_completed", "report-col-of-which-completed"),
+                ("mean_action_progress", "report-col-action-progress"),
+                ("good_practices", "report-col-good-practices"),
+            ],
+        ),
         rows: learning,
     });
     out.push(Table {
         name: "good_practices",
-        caption: "Good practices marked by the secretariat".into(),
-        columns: vec![
-            ("city", "City"),
-            ("commitment", "Commitment"),
-            ("action", "Action"),
-            ("status", "Status"),
-            ("progress", "Progress (%)"),
-            ("narrative", "In the city's words"),
-        ],
+        caption: t!(lang, "report-table-good-practices"),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("commitment", "report-col-commitment"),
+                ("action", "report-col-action"),
+                ("status", "report-col-status"),
+                ("progress", "report-col-progress"),
+                ("narrative", "report-col-narrative"),
+            ],
+        ),
         rows: d
             .good_practices
             .iter()
@@ -427,7 +488,7 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
                     t(&g.city),
                     t(&g.commitment),
                     t(&g.title),
-                    t(g.status.replace('_', " ")),
+                    t(status_word(lang, &g.status)),
                     i(g.progress as i64),
                     t(&g.narrative),
                 ]
@@ -436,15 +497,18 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     });
     out.push(Table {
         name: "moved",
-        caption: "What moved since the previous published report".into(),
-        columns: vec![
-            ("section", "Section"),
-            ("item", "Item"),
-            ("measure", "Measure"),
-            ("before", "Before"),
-            ("after", "Now"),
-            ("change", "Change"),
-        ],
+        caption: t!(lang, "report-table-moved"),
+        columns: cols(
+            lang,
+            vec![
+                ("section", "report-col-section"),
+                ("item", "report-col-item"),
+                ("measure", "report-col-measure"),
+                ("before", "report-col-before"),
+                ("after", "report-col-now"),
+                ("change", "report-col-change"),
+            ],
+        ),
         rows: d
             .moved
             .iter()
@@ -455,26 +519,29 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     });
     out.push(Table {
         name: "cities",
-        caption: "City profiles".into(),
-        columns: vec![
-            ("city", "City"),
-            ("country", "Country"),
-            ("signed_on", "Signed on"),
-            ("plan", "Action plan"),
-            ("plan_status", "Plan status"),
-            ("plan_adopted_on", "Adopted on"),
-            ("actions", "Actions"),
-            ("completed", "Completed"),
-            ("mean_progress", "Mean progress (%)"),
-            ("mean_progress_change", "Change since previous report"),
-            ("commitments_covered", "Commitments acted on"),
-            ("commitments_total", "Commitments"),
-            ("updates", "Updates reported"),
-            ("check_ins_asked", "Check-ins asked"),
-            ("on_time", "On time"),
-            ("late", "Late"),
-            ("missed", "Missed"),
-        ],
+        caption: t!(lang, "report-table-cities"),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("country", "report-col-country"),
+                ("signed_on", "report-col-signed-on"),
+                ("plan", "report-col-plan"),
+                ("plan_status", "report-col-plan-status"),
+                ("plan_adopted_on", "report-col-adopted-on"),
+                ("actions", "report-col-actions"),
+                ("completed", "report-col-completed"),
+                ("mean_progress", "report-col-mean-progress"),
+                ("mean_progress_change", "report-col-change-since-previous"),
+                ("commitments_covered", "report-col-commitments-acted-on"),
+                ("commitments_total", "report-col-commitments"),
+                ("updates", "report-col-updates"),
+                ("check_ins_asked", "report-col-check-ins-asked"),
+                ("on_time", "report-col-on-time"),
+                ("late", "report-col-late"),
+                ("missed", "report-col-missed"),
+            ],
+        ),
         rows: d
             .cities
             .iter()
@@ -484,7 +551,10 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
                     t(&c.country),
                     t(c.signed_on.map(|x| x.to_string()).unwrap_or_default()),
                     t(c.plan_title.clone().unwrap_or_default()),
-                    t(c.plan_status.clone().unwrap_or_default()),
+                    t(c.plan_status
+                        .as_deref()
+                        .map(|s| code_word(lang, "report-plan-", s, &["adopted", "draft"]))
+                        .unwrap_or_default()),
                     t(c.plan_adopted_on.map(|x| x.to_string()).unwrap_or_default()),
                     i(c.actions),
                     count(&c.by_status, "completed"),
@@ -503,16 +573,19 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     });
     out.push(Table {
         name: "city_indicators",
-        caption: "Cities' indicator values".into(),
-        columns: vec![
-            ("city", "City"),
-            ("indicator", "Indicator"),
-            ("value", "Value"),
-            ("baseline", "Baseline"),
-            ("target", "Target"),
-            ("period_end", "Period end"),
-            ("change_since_previous", "Change since previous report"),
-        ],
+        caption: t!(lang, "report-table-city-indicators"),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("indicator", "report-col-indicator"),
+                ("value", "report-col-value"),
+                ("baseline", "report-col-baseline"),
+                ("target", "report-col-target"),
+                ("period_end", "report-col-period-end"),
+                ("change_since_previous", "report-col-change-since-previous"),
+            ],
+        ),
         rows: d
             .cities
             .iter()
@@ -533,8 +606,11 @@ pub fn tables(d: &ReportData) -> Vec<Table> {
     });
     out.push(Table {
         name: "changes",
-        caption: "What this version changes from the previous published version".into(),
-        columns: vec![("what", "Figure"), ("before", "Before"), ("after", "Now")],
+        caption: t!(lang, "report-table-changes"),
+        columns: cols(
+            lang,
+            vec![("what", "report-col-figure"), ("before", "report-col-before"), ("after", "report-col-now")],
+        ),
         rows: d.changes.iter().map(|c| vec![t(&c.what), t(&c.before), t(&c.after)]).collect(),
     });
     out
@@ -595,68 +671,109 @@ fn table_view(table: &Table) -> Value {
     })
 }
 
-fn date_of(rfc3339: &str) -> String {
+fn date_of(rfc3339: &str, lang: Lang) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| crate::i18n::date(t.date_naive(), "en"))
+        .map(|t| crate::i18n::date(t.date_naive(), lang))
         .unwrap_or_else(|_| rfc3339.to_string())
 }
 
-/// The whole HTML document.
-pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyhow::Result<String> {
-    let tables = tables(d);
+/// The report's period label in `lang` (the stored English label in English, so a report's
+/// English words never change with the formatting code).
+fn period_label(d: &ReportData, lang: Lang) -> String {
+    if lang == Lang::En || d.period_start == chrono::NaiveDate::default() {
+        d.period_label.clone()
+    } else {
+        super::period_label_in(d.period_start, d.period_end, lang)
+    }
+}
+
+/// The stored name of a published version's HTML in `lang`: `report.html` in English (as
+/// before reports were published in several languages), `report.fr.html` and so on.
+pub fn html_name(lang: Lang) -> String {
+    match lang {
+        Lang::En => "report.html".to_string(),
+        l => format!("report.{}.html", l.tag()),
+    }
+}
+
+/// The links to the other languages of a page at `path` (`?lang=` picks one).
+fn language_links(path: &str, lang: Lang) -> Vec<Value> {
+    Lang::OFFERED
+        .iter()
+        .map(|l| json!({"tag": l.tag(), "name": l.own_name(), "current": *l == lang, "href": format!("{path}?lang={}", l.tag())}))
+        .collect()
+}
+
+/// The whole HTML document in `lang`.
+pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View, lang: Lang) -> anyhow::Result<String> {
+    let tables = tables(d, lang);
     let by_name = |name: &str| table_view(tables.iter().find(|t| t.name == name).expect("every table exists"));
     let version_path = m.version_path();
     let downloads: Vec<Value> = if m.draft {
         vec![]
     } else {
         let mut v = vec![
-            json!({"label": "Every figure as JSON", "href": format!("{version_path}.json")}),
-            json!({"label": "Every table in one CSV file", "href": format!("{version_path}.csv")}),
+            json!({"label": t!(lang, "report-download-json"), "href": format!("{version_path}.json")}),
+            json!({"label": t!(lang, "report-download-csv"), "href": format!("{version_path}.csv")}),
         ];
-        v.extend(tables.iter().map(|t| json!({"label": format!("{} (CSV)", t.caption), "href": format!("{version_path}/tables/{}.csv", t.name)})));
+        v.extend(tables.iter().map(|t| json!({"label": t!(lang, "report-download-table", caption = t.caption.as_str()), "href": format!("{version_path}/tables/{}.csv", t.name)})));
         v
     };
     let k = d.suppression_threshold;
     let secretariat = view == View::Secretariat;
-    let title =
-        format!("{}: outcomes report {}{}", d.framework_title, d.period_label, if m.draft { " (draft)" } else { "" });
+    let period_label = period_label(d, lang);
+    let title = t!(
+        lang,
+        if m.draft { "report-title-draft" } else { "report-title" },
+        framework = d.framework_title.as_str(),
+        period = period_label.as_str()
+    );
     let cities: Vec<Value> = d
         .cities
         .iter()
         .enumerate()
         .map(|(idx, c)| {
+            let level = |l: &str| c.assessments.get(l).copied().unwrap_or(0);
+            let ci = &c.check_ins;
+            let check_ins = if ci.pending > 0 {
+                t!(lang, "report-city-check-ins-value-pending", asked = ci.asked, on_time = ci.on_time, late = ci.late, missed = ci.missed, pending = ci.pending)
+            } else {
+                t!(lang, "report-city-check-ins-value", asked = ci.asked, on_time = ci.on_time, late = ci.late, missed = ci.missed)
+            };
             json!({
                 "anchor": format!("city-{}", idx + 1),
                 "name": c.name,
                 "country": c.country,
-                "signed_on": c.signed_on.map(|x| crate::i18n::date(x, "en")).unwrap_or_else(|| "–".into()),
-                "plan": c.plan_title.clone().map(|p| format!("{p} ({})", c.plan_status.clone().unwrap_or_default())).unwrap_or_else(|| "no action plan".into()),
-                "actions": c.actions,
-                "mean_progress": Cell::Num(c.mean_progress).html(),
-                "mean_progress_change": Cell::Num(c.mean_progress_change).html(),
-                "covered": format!("{} of {}", c.commitments_covered, c.commitments_total),
-                "check_ins": format!("{} asked: {} on time, {} late, {} missed{}", c.check_ins.asked, c.check_ins.on_time, c.check_ins.late, c.check_ins.missed, if c.check_ins.pending > 0 { format!(", {} pending", c.check_ins.pending) } else { String::new() }),
-                "assessments": LEVELS.iter().map(|l| format!("{} {}", c.assessments.get(*l).copied().unwrap_or(0), l.replace('_', " "))).collect::<Vec<_>>().join(", "),
-                "indicators": c.indicators.iter().map(|v| json!({"code": v.code, "value": Cell::Num(Some(v.value)).html(), "baseline": Cell::Num(v.baseline).html(), "target": Cell::Num(v.target).html(), "change": Cell::Num(v.change_since_previous).html()})).collect::<Vec<_>>(),
+                "signed_on": c.signed_on.map(|x| crate::i18n::date(x, lang)).unwrap_or_else(|| "–".into()),
+                "plan": match &c.plan_title {
+                    Some(p) => t!(lang, "report-city-plan-value", title = p.as_str(), status = code_word(lang, "report-plan-", c.plan_status.as_deref().unwrap_or(""), &["adopted", "draft"])),
+                    None => t!(lang, "report-city-no-plan"),
+                },
+                "actions": t!(lang, "report-city-actions-value", actions = c.actions, progress = Cell::Num(c.mean_progress).html(), change = Cell::Num(c.mean_progress_change).html()),
+                "covered": t!(lang, "report-city-covered-value", covered = c.commitments_covered, total = c.commitments_total),
+                "check_ins": check_ins,
+                "assessments": t!(lang, "report-city-assessments-value", not_started = level("not_started"), limited = level("limited"), substantial = level("substantial"), complete = level("complete")),
+                "indicators": c.indicators.iter().map(|v| t!(lang, "report-city-indicator", code = v.code.as_str(), value = Cell::Num(Some(v.value)).html(), baseline = Cell::Num(v.baseline).html(), target = Cell::Num(v.target).html(), change = Cell::Num(v.change_since_previous).html())).collect::<Vec<_>>(),
             })
         })
         .collect();
     let coverage_codes: Vec<(String, i64)> =
         d.commitments.iter().map(|c| (c.code.clone(), c.figures.cities_acting)).collect();
     let t = &d.compliance.totals;
+    let list = |names: &[String]| if names.is_empty() { Value::Null } else { names.join(", ").into() };
     let data = json!({
         "title": title,
         "network": d.network,
         "framework_title": d.framework_title,
-        "period_label": d.period_label,
-        "period": format!("{} to {}", crate::i18n::date(d.period_start, "en"), crate::i18n::date(d.period_end, "en")),
-        "compiled_on": date_of(&d.compiled_at),
+        "period_label": period_label,
+        "period": t!(lang, "report-period-range", start = crate::i18n::date(d.period_start, lang), end = crate::i18n::date(d.period_end, lang)),
+        "compiled_on": date_of(&d.compiled_at, lang),
         "draft": m.draft,
         "demo": m.demo,
         "secretariat": secretariat,
         "threshold": k,
         "version": m.number,
-        "published_on": m.published_at.as_deref().map(date_of),
+        "published_on": m.published_at.as_deref().map(|p| date_of(p, lang)),
         "changelog": m.changelog,
         "changes": by_name("changes"),
         // A frozen page cannot link to later versions, but it can to the earlier ones.
@@ -664,22 +781,22 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
         "has_changes": !d.changes.is_empty(),
         "previous": d.previous_report.as_ref().map(|p| json!({"label": p.period_label, "version": p.version, "href": format!("/reports/{}/versions/{}", p.slug, p.version)})),
         "signatories": by_name("signatories"),
-        "new_names": d.signatories.new_names,
-        "without_plan": d.signatories.without_plan,
+        "new_names": list(&d.signatories.new_names),
+        "without_plan": list(&d.signatories.without_plan),
         "roles": by_name("roles"),
         "commitments": by_name("commitments"),
-        "uncovered": d.uncovered,
-        "coverage_chart": charts::cities_per_commitment(&coverage_codes, d.signatories.cities)?,
+        "uncovered": list(&d.uncovered),
+        "coverage_chart": charts::cities_per_commitment(&coverage_codes, d.signatories.cities, lang)?,
         "compliance": by_name("compliance"),
         // No round in the period: no chart of nothing, the text says so.
-        "compliance_chart": if d.compliance.rounds.is_empty() { None } else { Some(charts::check_in_outcomes(t.on_time, t.late, t.missed, t.pending)?) },
+        "compliance_chart": if d.compliance.rounds.is_empty() { None } else { Some(charts::check_in_outcomes(t.on_time, t.late, t.missed, t.pending, lang)?) },
         "rounds": d.compliance.rounds.join(", "),
         "on_time_rate": Cell::Num(d.compliance.on_time_rate).html(),
         "answered": t.on_time + t.late,
         "accepted": t.accepted,
         "unreviewed": t.unreviewed,
         "indicators": by_name("indicators"),
-        "good_practices": d.good_practices.iter().map(|g| json!({"city": g.city, "commitment": g.commitment, "title": g.title, "status": g.status.replace('_', " "), "progress": g.progress, "narrative": g.narrative})).collect::<Vec<_>>(),
+        "good_practices": d.good_practices.iter().map(|g| json!({"city": g.city, "commitment": g.commitment, "title": g.title, "status": status_word(lang, &g.status), "progress": g.progress, "narrative": g.narrative})).collect::<Vec<_>>(),
         "moved": by_name("moved"),
         "cities": cities,
         "downloads": downloads,
@@ -691,38 +808,53 @@ pub fn html(templates: &Templates, d: &ReportData, m: &Meta, view: View) -> anyh
     data["mutual_learning"] = by_name("mutual_learning");
     data["learning_totals"] = serde_json::to_value(&d.mutual_learning.totals)?;
     data["learning_public"] = d.suppressed_view.into();
-    templates.render("report", &data)
+    data["lang"] = lang.tag().into();
+    // A draft is the secretariat's, in the language they read; a published version links its languages.
+    data["languages"] = if m.draft { vec![] } else { language_links(&version_path, lang) }.into();
+    templates.render("report", &data, lang)
 }
 
-/// The HTML list of published reports at /reports.
+/// The HTML list of published reports at /reports, in `lang`.
 pub fn list_html(
     templates: &Templates,
     network: &str,
     reports: &[super::store::ReportSummary],
+    lang: Lang,
 ) -> anyhow::Result<String> {
     let items: Vec<Value> = reports
         .iter()
-        .map(|r| json!({"title": format!("{}: outcomes report {}", r.framework_title, r.period_label), "href": format!("/reports/{}", r.slug), "version": r.latest_published}))
+        .map(|r| {
+            let period = if lang == Lang::En { r.period_label.clone() } else { super::period_label_in(r.period_start, r.period_end, lang) };
+            json!({"title": t!(lang, "report-title", framework = r.framework_title.as_str(), period = period), "href": format!("/reports/{}", r.slug), "version": r.latest_published})
+        })
         .collect();
     templates.render(
         "list",
-        &json!({"network": network, "title": format!("Outcomes reports – {network}"), "reports": items}),
+        &json!({"network": network, "lang": lang.tag(), "languages": language_links("/reports", lang),
+                "title": t!(lang, "report-list-title", network = network), "reports": items}),
+        lang,
     )
 }
 
-/// Every public output of a version, as (stored name, content type, bytes).
+/// Every public output of a version, as (stored name, content type, bytes): the HTML in every
+/// offered language (`html_name`), and the language-neutral JSON and CSVs (English keys).
 pub fn outputs(
     templates: &Templates,
     d: &ReportData,
     m: &Meta,
     view: View,
 ) -> anyhow::Result<Vec<(String, String, Vec<u8>)>> {
-    let tables = tables(d);
-    let mut out = vec![
-        ("report.html".to_string(), "text/html; charset=utf-8".to_string(), html(templates, d, m, view)?.into_bytes()),
-        ("report.json".to_string(), "application/json".to_string(), json(d, m)?.into_bytes()),
-        ("report.csv".to_string(), "text/csv; charset=utf-8".to_string(), csv_all(&tables)?.into_bytes()),
-    ];
+    let tables = tables(d, Lang::En);
+    let mut out = vec![];
+    for lang in Lang::OFFERED {
+        out.push((
+            html_name(lang),
+            "text/html; charset=utf-8".to_string(),
+            html(templates, d, m, view, lang)?.into_bytes(),
+        ));
+    }
+    out.push(("report.json".to_string(), "application/json".to_string(), json(d, m)?.into_bytes()));
+    out.push(("report.csv".to_string(), "text/csv; charset=utf-8".to_string(), csv_all(&tables)?.into_bytes()));
     for table in &tables {
         out.push((
             format!("tables/{}.csv", table.name),
@@ -735,7 +867,7 @@ pub fn outputs(
 
 /// The names of the per-table CSVs (for URL checks).
 pub fn table_names() -> Vec<&'static str> {
-    tables(&ReportData::default()).into_iter().map(|t| t.name).collect()
+    tables(&ReportData::default(), Lang::En).into_iter().map(|t| t.name).collect()
 }
 
 #[cfg(test)]
@@ -763,7 +895,7 @@ mod tests {
             period_label: "2025".into(),
             published_at: String::new(),
         });
-        let html = html(&t, &d, &meta(), View::Public).unwrap();
+        let html = html(&t, &d, &meta(), View::Public, Lang::En).unwrap();
         assert!(html.contains("<p class=\"empty\">Nothing moved.</p>"), "{html}");
         assert!(html.contains("href=\"/reports/fw-2025/versions/1\""));
         assert!(html.contains("href=\"/reports/fw-2026/versions/1/tables/commitments.csv\""));
@@ -777,7 +909,7 @@ mod tests {
     }
 
     fn html_of_draft(t: &Templates, d: &ReportData) -> String {
-        html(t, d, &Meta { draft: true, published_at: None, ..meta() }, View::Secretariat).unwrap()
+        html(t, d, &Meta { draft: true, published_at: None, ..meta() }, View::Secretariat, Lang::En).unwrap()
     }
 
     #[test]
@@ -790,7 +922,7 @@ mod tests {
         )
         .unwrap();
         let t = Templates::load(dir.path()).unwrap();
-        let html = html(&t, &ReportData::default(), &meta(), View::Public).unwrap();
+        let html = html(&t, &ReportData::default(), &meta(), View::Public, Lang::En).unwrap();
         assert!(
             html.starts_with("<!DOCTYPE html><html lang=\"en\"><title>") && html.contains("<h2 id=\"contents-title\">"),
             "the report body is still the built-in one"
@@ -805,7 +937,7 @@ mod tests {
         let table = Table {
             name: "x",
             caption: String::new(),
-            columns: vec![("a", "A"), ("b", "B")],
+            columns: vec![("a", "A".into()), ("b", "B".into())],
             rows: vec![vec![Cell::Text("Zürich, \"Nord\"".into()), Cell::Num(None)]],
         };
         assert_eq!(csv_table(&table).unwrap(), "a,b\n\"Zürich, \"\"Nord\"\"\",\n");

@@ -528,6 +528,7 @@ pub fn publish(
                 report_versions::changelog.eq(log),
                 report_versions::published_at.eq(now.naive_utc()),
                 report_versions::published_by.eq(by),
+                report_versions::languages.eq(frozen_languages()),
             ))
             .execute(c)?;
         if n == 0 {
@@ -558,9 +559,19 @@ pub fn publish(
     })
 }
 
-/// The secretariat's reading of the current version (the draft if there is one): the full HTML,
-/// unsuppressed, bannered as a draft when it is one.
-pub fn secretariat_html(conn: &mut DbConnection, templates: &Templates, report_id: i64) -> ApiResult<String> {
+/// The languages a version published now is frozen in, as stored in `report_versions.languages`.
+fn frozen_languages() -> String {
+    crate::i18n::Lang::OFFERED.iter().map(|l| l.tag()).collect::<Vec<_>>().join(" ")
+}
+
+/// The secretariat's reading of the current version (the draft if there is one) in `lang`: the
+/// full HTML, unsuppressed, bannered as a draft when it is one.
+pub fn secretariat_html(
+    conn: &mut DbConnection,
+    templates: &Templates,
+    report_id: i64,
+    lang: crate::i18n::Lang,
+) -> ApiResult<String> {
     let (_, _, _, _, slug, _, _) = report_row(conn, report_id)?;
     let rows = version_rows(conn, report_id)?;
     let v = rows
@@ -569,7 +580,7 @@ pub fn secretariat_html(conn: &mut DbConnection, templates: &Templates, report_i
         .or_else(|| rows.iter().rev().find(|r| r.state == PUBLISHED))
         .ok_or_else(|| ApiError::not_found(format!("report {report_id} has no version")))?;
     let demo = crate::demo::is_loaded(conn)?;
-    Ok(render::html(templates, &v.data()?, &meta(&slug, v, None, demo), View::Secretariat)?)
+    Ok(render::html(templates, &v.data()?, &meta(&slug, v, None, demo), View::Secretariat, lang)?)
 }
 
 fn require_action_of(conn: &mut DbConnection, report: ReportId, action: ActionId) -> ApiResult<()> {
@@ -665,6 +676,17 @@ pub fn published_numbers(conn: &mut DbConnection, report_id: i64) -> QueryResult
         .order(report_versions::number)
         .select(report_versions::number)
         .load(conn)
+}
+
+/// The languages a published version's HTML was frozen in (English only for versions
+/// published before reports were published in several languages).
+pub fn version_languages(conn: &mut DbConnection, report_id: i64, number: i32) -> QueryResult<Vec<crate::i18n::Lang>> {
+    let tags: Option<String> = report_versions::table
+        .filter(report_versions::report_id.eq(report_id).and(report_versions::number.eq(number)))
+        .select(report_versions::languages)
+        .first(conn)
+        .optional()?;
+    Ok(tags.unwrap_or_default().split_whitespace().filter_map(crate::i18n::Lang::from_tag).collect())
 }
 
 /// A stored output of a published version: (content type, bytes).

@@ -572,6 +572,10 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
         "/tables/commitments.csv",
         "/versions/1/tables/indicators.csv",
         "/versions/1/tables/city_indicators.csv",
+        "?lang=fr",
+        "?lang=de",
+        "/versions/1?lang=fr",
+        "/versions/1?lang=de",
     ]
     .iter()
     .map(|u| format!("/reports/{slug}{u}"))
@@ -585,6 +589,40 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     }
     let html = text(&frozen[&format!("/reports/{slug}")]);
     assert_eq!(frozen[&format!("/reports/{slug}")], frozen[&format!("/reports/{slug}/versions/1")]);
+    // Every offered language is frozen: its own words, <html lang>, Content-Language, its own
+    // ETag, and links to the others; the browser's Accept-Language picks one without `?lang=`.
+    let fr = text(&frozen[&format!("/reports/{slug}?lang=fr")]);
+    let de = text(&frozen[&format!("/reports/{slug}?lang=de")]);
+    assert!(
+        fr.contains("<html lang=\"fr\">") && fr.contains("rapport de résultats") && fr.contains("Sommaire"),
+        "{fr}"
+    );
+    assert!(de.contains("<html lang=\"de\">") && de.contains("Ergebnisbericht") && de.contains("Inhalt"), "{de}");
+    assert!(
+        html.contains("<html lang=\"en\">")
+            && html.contains(&format!("hreflang=\"fr\" href=\"/reports/{slug}/versions/1?lang&#x3D;fr\"")),
+        "{html}"
+    );
+    assert!(fr.contains(&format!("hreflang=\"de\" href=\"/reports/{slug}/versions/1?lang&#x3D;de\"")));
+    let (_, en_h, _) = page(&app, &format!("/reports/{slug}")).await;
+    let (_, fr_h, _) = page(&app, &format!("/reports/{slug}?lang=fr")).await;
+    assert_eq!((en_h["content-language"].to_str().unwrap(), fr_h["content-language"].to_str().unwrap()), ("en", "fr"));
+    assert_ne!(en_h["etag"], fr_h["etag"], "each language has its own ETag");
+    assert!(en_h["vary"].to_str().unwrap().contains("Accept-Language"), "{en_h:?}");
+    let r = app
+        .client
+        .get(format!("{}/reports/{slug}", app.address))
+        .header("Accept-Language", "de-CH, fr;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-language"], "de");
+    assert_eq!(r.bytes().await.unwrap().to_vec(), frozen[&format!("/reports/{slug}?lang=de")]);
+    let (status, _, body) = page(&app, &format!("/reports/{slug}?lang=sv")).await;
+    assert_eq!(status, 404);
+    assert!(text(&body).contains("English (en), Français (fr), Deutsch (de)"), "{}", text(&body));
+    let listing_fr = text(&page(&app, "/reports?lang=fr").await.2);
+    assert!(listing_fr.contains("Rapports de résultats") && listing_fr.contains("<html lang=\"fr\">"), "{listing_fr}");
     let listing = text(&page(&app, "/reports").await.2);
     assert!(listing.contains(&format!("href=\"/reports/{slug}\"")), "{listing}");
 
@@ -1227,6 +1265,11 @@ async fn published_reports_and_emails_stay_byte_identical_to_the_golden_files() 
     let tables = charter_tracker::reports::render::table_names();
     let mut urls: Vec<String> = ["", ".json", ".csv"].iter().map(|u| format!("/reports/{slug}{u}")).collect();
     urls.extend(tables.iter().map(|t| format!("/reports/{slug}/tables/{t}.csv")));
+    for lang in ["fr", "de"] {
+        let (status, _, body) = page(&app, &format!("/reports/{slug}?lang={lang}")).await;
+        assert_eq!(status, 200, "{lang}");
+        out.insert(format!("report.{lang}.html"), body);
+    }
     for u in &urls {
         let (status, _, body) = page(&app, u).await;
         assert_eq!(status, 200, "{u}");

@@ -1,0 +1,1 @@
+ALTER TABLE report_versions DROP COLUMN languages;

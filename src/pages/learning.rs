@@ -269,7 +269,7 @@ async fn pairing(req: HttpRequest, viewer: Viewer, q: aweb::Query<PairingQuery>)
             })
         })
         .collect();
-    page(&req, "pairing", "Peer-review pairs", json!({"pairs": rows}))
+    page(&req, "pairing", &crate::t!(web::lang(&req), "peer-pairing-title"), json!({"pairs": rows}))
 }
 
 #[derive(Deserialize)]

@@ -61,6 +61,7 @@ fn view(
     let mut by_path: HashMap<String, String> = HashMap::new();
     for e in errors {
         let message = match &e.accepted {
+            _ if e.plain.is_some() => e.human(lang, None),
             Some(a) => t!(lang, "checkin-accepted", reason = e.reason.as_str(), accepted = a.as_str()),
             None => e.reason.clone(),
         };

@@ -53,7 +53,7 @@ journey('check-in-link', async (j) => {
   const describedBy = await field(`a${cafes.id}_progress`).getAttribute('aria-describedby');
   assert.ok(describedBy, 'the field with the error points at its message (aria-describedby)');
   const message = await page.locator(`[id="${describedBy.split(/\s+/)[0]}"]`).textContent();
-  assert.match(message, /150/, 'the message beside the field says what was wrong');
+  assert.match(message, /Enter progress as a number from 0 to 100/, 'the message beside the field says what to do, in plain words');
   // Following the summary's link (no script) lands on the field.
   await summaryLink.click();
   assert.equal(new URL(page.url()).hash, `#${progressId}`);

@@ -26,7 +26,7 @@ journey('whole-cycle', async (j) => {
   await j.visit('cities', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cities' }).click(), { status: 200 });
   await j.visit('city-form', () => link('Register a city').click(), { status: 200 });
   await page.getByLabel('Name').fill('Malmö');
-  await page.getByLabel('Country').fill('se');
+  await page.getByLabel('Country').selectOption('SE');
   await page.getByLabel("Yes, anyone can see the city's page and plan").check();
   await page.getByLabel('Date the city signed EUROCITIES Charter on Integrating Cities').fill('2010-03-10');
   await j.visit('city-registered', () => button('Register the city').click(), { status: 200 });

@@ -42,7 +42,9 @@ function unmarkedText(html) {
       rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ').replace(/⸢[^⸢⸣]*⸣/g, ' ');
       if (rest === before) break;
     }
-    // Letters of any script count as text; numbers, dates in digits and punctuation do not.
+    // Letters of any script count as text; numbers, dates in digits, punctuation and codes
+    // (a commitment's "PM1", an indicator's "EM1-A", drawn into charts) do not.
+    rest = rest.replace(/\b[A-Z]{1,5}[0-9][A-Z0-9-]*\b/g, ' ');
     if (/\p{L}{2,}/u.test(rest)) out.push(rest.replace(/\s+/g, ' ').trim().slice(0, 120));
   }
   return [...new Set(out)];

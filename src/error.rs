@@ -80,7 +80,9 @@ impl FieldError {
     /// the label, reason and what is accepted, as a sentence.
     pub fn human(&self, lang: crate::i18n::Lang, label: Option<&str>) -> String {
         use crate::i18n::messages::{has, t_args, Arg};
-        let id = self.field.split(['[', '.']).next().unwrap_or(&self.field);
+        // The field's own name: `actions[2].progress` -> `progress`, `partners[1]` -> `partners`.
+        let last = self.field.rsplit('.').next().unwrap_or(&self.field);
+        let id = last.split('[').next().unwrap_or(last);
         let shown = label.map(|l| l.trim().trim_end_matches(':').to_string()).unwrap_or_else(|| id.replace('_', " "));
         let Some(plain) = &self.plain else {
             let reason = format!("{shown} {}", self.reason);

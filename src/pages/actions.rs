@@ -7,9 +7,12 @@ use super::web::{
 };
 use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea, Staleness};
 use crate::cities::commands::Access;
+use crate::error::PlainArg;
 use crate::error::{ApiError, FieldError};
 use crate::history::{self, Kind};
+use crate::i18n::Lang;
 use crate::plans::store::Stored;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
@@ -26,20 +29,25 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 }
 
 /// The form's labels, which also turn API field errors into sentences.
-const LABELS: &[(&str, &str)] = &[
-    ("commitment", "Commitment"),
-    ("title", "Title"),
-    ("description", "Description"),
-    ("department", "Responsible department"),
-    ("partners", "A partner"),
-    ("delivery", "How the city delivers it"),
-    ("policy_areas", "A policy area"),
-    ("start_date", "Start date"),
-    ("due_date", "Due date"),
-    ("status", "Status"),
-    ("progress", "Progress"),
-    ("evidence", "An evidence link"),
-];
+fn labels(lang: Lang) -> Vec<(&'static str, String)> {
+    [
+        ("commitment", "action-commitment"),
+        ("title", "action-title-label"),
+        ("description", "action-description"),
+        ("department", "action-department"),
+        ("partners", "action-partners-field"),
+        ("delivery", "action-delivery-field"),
+        ("policy_areas", "action-areas-field"),
+        ("start_date", "action-start-date"),
+        ("due_date", "action-due-date"),
+        ("status", "action-status"),
+        ("progress", "action-progress"),
+        ("evidence", "action-evidence-field"),
+    ]
+    .into_iter()
+    .map(|(f, key)| (f, t!(lang, key)))
+    .collect()
+}
 
 /// What the form holds: as typed, or from the stored action.
 #[derive(Default)]
@@ -98,46 +106,43 @@ impl Values {
 
     /// The API input these values stand for, and the mistakes only a form can make (a
     /// choice not made, a number that is not one).
-    fn input(&self) -> (ActionInput, Vec<FieldError>) {
+    fn input(&self, lang: Lang) -> (ActionInput, Vec<FieldError>) {
         let mut errors = vec![];
         let progress = match self.progress.trim() {
             "" => {
-                errors.push(FieldError::new("progress", "is empty").accepting("a whole number from 0 to 100").plainly(
-                    "out-of-range",
-                    vec![("min", crate::error::PlainArg::Number(0)), ("max", crate::error::PlainArg::Number(100))],
-                ));
+                errors.push(
+                    FieldError::new("progress", t!(lang, "action-progress-empty"))
+                        .accepting(t!(lang, "action-progress-accepted"))
+                        .plainly("out-of-range", vec![("min", PlainArg::Number(0)), ("max", PlainArg::Number(100))]),
+                );
                 None
             }
             p => match p.trim_end_matches('%').trim().parse::<i64>() {
                 Ok(n) => Some(n),
                 Err(_) => {
                     errors.push(
-                        FieldError::new("progress", format!("“{p}” is not a whole number"))
-                            .accepting("a whole number from 0 to 100")
+                        FieldError::new("progress", t!(lang, "action-progress-not-number", typed = p))
+                            .accepting(t!(lang, "action-progress-accepted"))
                             .plainly(
                                 "out-of-range",
-                                vec![
-                                    ("min", crate::error::PlainArg::Number(0)),
-                                    ("max", crate::error::PlainArg::Number(100)),
-                                ],
+                                vec![("min", PlainArg::Number(0)), ("max", PlainArg::Number(100))],
                             ),
                     );
                     None
                 }
             },
         };
-        let chosen = |errors: &mut Vec<FieldError>, field: &str, v: &str, accepted: String| {
+        let chosen = |errors: &mut Vec<FieldError>, field: &str, v: &str, accepted: &str| {
             if v.trim().is_empty() {
-                errors.push(FieldError::new(field, "is not chosen").accepting(accepted));
+                errors.push(FieldError::new(field, t!(lang, "action-not-chosen")).accepting(t!(lang, accepted)));
                 None
             } else {
                 Some(v.to_string())
             }
         };
-        let delivery =
-            chosen(&mut errors, "delivery", &self.delivery, "directly, or by advocating it with the providers".into());
-        let status = chosen(&mut errors, "status", &self.status, "one of the statuses listed".into());
-        let commitment = chosen(&mut errors, "commitment", &self.commitment, "one of the plan's commitments".into());
+        let delivery = chosen(&mut errors, "delivery", &self.delivery, "action-delivery-accepted");
+        let status = chosen(&mut errors, "status", &self.status, "action-status-accepted");
+        let commitment = chosen(&mut errors, "commitment", &self.commitment, "action-commitment-accepted");
         let date = |s: &str| Some(Some(s.trim().to_string()).filter(|s| !s.is_empty()));
         let input = ActionInput {
             version: Some(self.version),
@@ -203,10 +208,11 @@ fn form_view(
     v: &Values,
     errors: &[FieldError],
     t: Target,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) -> Value {
     let Target { mode, action_url, cancel } = t;
-    let choice = |value: &str, label: &str, hint: Option<&str>, checked: bool| json!({"value": value, "label": label, "hint": hint, "checked": checked});
+    let choice = |value: &str, label: &str, hint: Option<String>, checked: bool| json!({"value": value, "label": label, "hint": hint, "checked": checked});
+    let labels = labels(lang);
     json!({
         "mode": mode, "action_url": action_url, "cancel_url": cancel,
         "plan": {"id": plan.plan.id, "title": plan.plan.title}, "city": city_name,
@@ -216,12 +222,12 @@ fn form_view(
         },
         "commitment_groups": groups,
         "delivery_options": [
-            choice("direct", "The city provides it directly", None, v.delivery == "direct"),
-            choice("advocacy", "The city advocates it with those who provide it", Some("Where the city is not the direct service provider, the Charter asks it to advocate its provisions with the service providers."), v.delivery == "advocacy"),
+            choice("direct", &t!(lang, "action-delivery-direct"), None, v.delivery == "direct"),
+            choice("advocacy", &t!(lang, "action-delivery-advocacy"), Some(t!(lang, "action-delivery-advocacy-hint")), v.delivery == "advocacy"),
         ],
         "area_options": PolicyArea::ALL.iter().map(|p| choice(p.as_str(), &labels::policy_area(*p, lang), None, v.policy_areas.iter().any(|x| x == p.as_str()))).collect::<Vec<_>>(),
         "status_options": ActionStatus::ALL.iter().map(|s| choice(s.as_str(), &labels::action_status(*s, lang), None, v.status == s.as_str())).collect::<Vec<_>>(),
-        "errors": form_errors(errors, LABELS),
+        "errors": form_errors(errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>()),
     })
 }
 
@@ -247,7 +253,7 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: a
     page(
         &req,
         "action_form",
-        &format!("Add an action to {}", plan.plan.title),
+        &t!(lang, "action-new-title-plan", plan = plan.plan.title.as_str()),
         form_view(&plan, &city.name, groups, &v, &[], Target::new(plan_id, city.id), lang),
     )
 }
@@ -258,7 +264,7 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     let plan_id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let v = Values::typed(&form);
-    let (input, mut errors) = v.input();
+    let (input, mut errors) = v.input(lang);
     if let Err(e) = form.check_csrf(&req) {
         errors.insert(0, e);
     }
@@ -285,9 +291,9 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     match outcome {
         Ok((a, city)) => Ok(redirect_with_notice(
             &format!("/cities/{city}"),
-            &format!("Action “{}” added under {}.", a.title, a.commitment),
+            &t!(lang, "action-added", title = a.title.as_str(), commitment = a.commitment.as_str()),
         )),
-        Err(view) => render(&req, StatusCode::UNPROCESSABLE_ENTITY, "action_form", "Add an action", view),
+        Err(view) => render(&req, StatusCode::UNPROCESSABLE_ENTITY, "action_form", &t!(lang, "action-new-title"), view),
     }
 }
 
@@ -314,7 +320,7 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> 
         Ok(form_view(&plan, &city, groups, &Values::of(&a), &[], Target::edit(id), lang))
     })
     .await?;
-    page(&req, "action_form", "Change an action", view)
+    page(&req, "action_form", &t!(lang, "action-edit-title"), view)
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -323,7 +329,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     let id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
     let mut v = Values::typed(&form);
-    let (input, mut errors) = v.input();
+    let (input, mut errors) = v.input(lang);
     if let Err(e) = form.check_csrf(&req) {
         errors.insert(0, e);
     }
@@ -332,23 +338,25 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::update(c, &caller, id, Ok(v.version), &input, now)
         } else {
-            Err(ApiError::Validation(crate::db::dry_run(c, |c| commands::update(c, &caller, id, Ok(v.version), &input, now))?))
+            Err(ApiError::Validation(crate::db::dry_run(c, |c| {
+                commands::update(c, &caller, id, Ok(v.version), &input, now)
+            })?))
         };
         match result {
             Ok(a) => Ok(Ok(a)),
             Err(ApiError::Validation(more)) => {
                 errors.extend(more);
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
-                Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, form_view(&plan, &city, groups, &v, &errors, Target::edit(id), lang))))
+                Ok(Err((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    form_view(&plan, &city, groups, &v, &errors, Target::edit(id), lang),
+                )))
             }
             Err(ApiError::Conflict { current_version, .. }) => {
                 // Keep what was typed, and base the next save on the current version.
                 v.version = current_version.unwrap_or(current.version);
                 let who = history::for_object(c, Kind::Action, id)?.0.pop().map(|e| e.actor).unwrap_or_default();
-                let msg = FieldError::new(
-                    "action-form",
-                    format!("this action was changed by {who} while you were editing. Your changes are shown below and have not been saved yet; check them against the current action (open it in another tab) and save again"),
-                );
+                let msg = FieldError::new("action-form", t!(lang, "action-conflict", who = who));
                 let groups = commitment_groups(c, &plan, &v.commitment)?;
                 Ok(Err((StatusCode::CONFLICT, form_view(&plan, &city, groups, &v, &[msg], Target::edit(id), lang))))
             }
@@ -357,8 +365,8 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     })
     .await?;
     match outcome {
-        Ok(a) => Ok(redirect_with_notice(&format!("/actions/{}", a.id), "Your changes have been saved.")),
-        Err((status, view)) => render(&req, status, "action_form", "Change an action", view),
+        Ok(a) => Ok(redirect_with_notice(&format!("/actions/{}", a.id), &t!(lang, "action-saved"))),
+        Err((status, view)) => render(&req, status, "action_form", &t!(lang, "action-edit-title"), view),
     }
 }
 
@@ -369,12 +377,13 @@ async fn delete_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -
     page(
         &req,
         "action_delete",
-        "Remove an action",
+        &t!(web::lang(&req), "action-delete-title"),
         json!({"action": {"id": a.id, "title": a.title, "version": a.version}, "city": city}),
     )
 }
 
 async fn delete(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     let now = web::now(&req);
     let id = crate::http::id_param(&id)?;
     let caller = viewer.caller.clone();
@@ -389,20 +398,20 @@ async fn delete(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     })
     .await
     .map_err(|e| match e {
-        PageError::Conflict(_) => PageError::Conflict("the action was changed after you opened the confirmation, so it was not removed; open it again to see the changes".into()),
+        PageError::Conflict(_) => PageError::Conflict(t!(lang, "action-delete-conflict")),
         other => other,
     })?;
-    Ok(redirect_with_notice(&format!("/cities/{city_id}"), &format!("Action “{title}” removed. Its history is kept.")))
+    Ok(redirect_with_notice(&format!("/cities/{city_id}"), &t!(lang, "action-removed", title = title)))
 }
 
 /// A value from the history's JSON, in words.
-fn shown(v: Option<&Value>) -> String {
+fn shown(v: Option<&Value>, lang: Lang) -> String {
     match v {
-        None | Some(Value::Null) => "none".into(),
-        Some(Value::String(s)) if s.is_empty() => "empty".into(),
+        None | Some(Value::Null) => t!(lang, "action-history-none"),
+        Some(Value::String(s)) if s.is_empty() => t!(lang, "action-history-empty"),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(a)) if a.is_empty() => "none".into(),
-        Some(Value::Array(a)) => a.iter().map(|x| shown(Some(x))).collect::<Vec<_>>().join(", "),
+        Some(Value::Array(a)) if a.is_empty() => t!(lang, "action-history-none"),
+        Some(Value::Array(a)) => a.iter().map(|x| shown(Some(x), lang)).collect::<Vec<_>>().join(", "),
         Some(other) => other.to_string(),
     }
 }
@@ -440,12 +449,14 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
         e => e,
     })?;
     let full = matches!(access, Access::Full { .. });
+    // The date (for `{{date}}`) and the local time of a moment.
     let when = |t: chrono::NaiveDateTime| {
         let l = t.and_utc().with_timezone(&tz);
-        format!("{} at {}", labels::date(l.date_naive(), lang), l.format("%H:%M"))
+        (l.date_naive().to_string(), l.format("%H:%M").to_string())
     };
+    let field_labels = labels(lang);
     let label_of = |f: &str| {
-        LABELS.iter().find(|(k, _)| *k == f).map(|(_, l)| l.to_string()).unwrap_or_else(|| f.replace('_', " "))
+        field_labels.iter().find(|(k, _)| *k == f).map(|(_, l)| l.clone()).unwrap_or_else(|| f.replace('_', " "))
     };
     let history: Vec<Value> = entries
         .iter()
@@ -454,17 +465,18 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             let changes: Vec<Value> = if e.operation == "update" {
                 e.changed
                     .iter()
-                    .map(|f| json!({"field": label_of(f), "from": shown(e.before.as_ref().and_then(|b| b.get(f))), "to": shown(e.after.as_ref().and_then(|b| b.get(f)))}))
+                    .map(|f| json!({"field": label_of(f), "from": shown(e.before.as_ref().and_then(|b| b.get(f)), lang), "to": shown(e.after.as_ref().and_then(|b| b.get(f)), lang)}))
                     .collect()
             } else {
                 vec![]
             };
             let what = match e.operation.as_str() {
-                "create" => "Added the action",
-                "delete" => "Removed the action",
-                _ => "Changed",
+                "create" => "action-history-created",
+                "delete" => "action-history-deleted",
+                _ => "action-history-changed",
             };
-            json!({"when": when(e.at), "who": e.actor, "what": what, "changes": changes})
+            let (when_date, when_time) = when(e.at);
+            json!({"when_date": when_date, "when_time": when_time, "who": e.actor, "what": what, "changes": changes})
         })
         .collect();
     let reports: Vec<Value> = reports
@@ -477,7 +489,8 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
                     .iter()
                     .map(|e| e.link())
                     .collect();
-            json!({"round": round, "when": when(at), "tag": labels::action_status_tag(ActionStatus::from_db(&status), lang), "progress": progress, "narrative": narrative, "evidence": evidence})
+            let (when_date, when_time) = when(at);
+            json!({"round": round, "when_date": when_date, "when_time": when_time, "tag": labels::action_status_tag(ActionStatus::from_db(&status), lang), "progress": progress, "narrative": narrative, "evidence": evidence})
         })
         .collect();
     let today = web::today(&state);
@@ -493,7 +506,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
                 "department": a.department, "partners": a.partners, "delivery": labels::delivery(a.delivery, lang),
                 "evidence": a.evidence,
                 "areas": a.policy_areas.iter().map(|p| labels::policy_area(*p, lang)).collect::<Vec<_>>(),
-                "start": labels::opt_date(a.start_date, lang), "due": labels::opt_date(a.due_date, lang), "tag": labels::action_status_tag(a.status, lang),
+                "start": a.start_date.map(|d| d.to_string()), "due": a.due_date.map(|d| d.to_string()), "tag": labels::action_status_tag(a.status, lang),
                 "progress": a.progress, "overdue": row["overdue"], "stale": row["stale"], "updated": row["updated"],
             },
             "city": {"id": city.id, "name": city.name}, "plan": {"title": plan.plan.title},

@@ -4,6 +4,8 @@
 
 use super::web::{url_encode, PageError};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::StatusCode;
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
@@ -13,14 +15,14 @@ use serde_json::{json, Value};
 pub const PER_PAGE: i64 = 50;
 
 /// The 1-based page number of `?page=`; 1 when absent, a "bad request" page when not a number.
-pub fn page_number(raw: Option<&str>) -> Result<i64, PageError> {
+pub fn page_number(raw: Option<&str>, lang: Lang) -> Result<i64, PageError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(1),
-        Some(s) => {
-            s.parse::<i64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                PageError::BadRequest(format!("the page number `{s}` is not a whole number of 1 or more"))
-            })
-        }
+        Some(s) => s
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| PageError::BadRequest(t!(lang, "network-page-number-bad", number = s))),
     }
 }
 
@@ -53,10 +55,16 @@ pub fn pagination(path: &str, params: &[(&str, &str)], page: i64, total: i64) ->
     })
 }
 
-/// "24 November 2026, 10:11" in the network's time zone.
-pub fn when(t: NaiveDateTime, tz: Tz) -> String {
+/// "24 November 2026, 10:11" in the network's time zone, in `lang`.
+pub fn when(t: NaiveDateTime, tz: Tz, lang: Lang) -> String {
     let local = t.and_utc().with_timezone(&tz);
-    format!("{}, {}", crate::i18n::date(local.date_naive(), "en"), local.format("%H:%M"))
+    // Not i18n::date_time: ICU's English says "1 January 2027 at 00:00"; the lists keep "1 January 2027, 00:00".
+    t!(
+        lang,
+        "network-date-time",
+        date = crate::i18n::date(local.date_naive(), lang),
+        time = local.format("%H:%M").to_string()
+    )
 }
 
 /// The network's time zone: the check-in schedule's (the secretariat's if set).
@@ -90,18 +98,21 @@ pub struct Refused {
 
 /// Splits a command's error into what re-shows the form (bad values, a stale version, a state
 /// that does not allow it) and what is a page of its own (not allowed, not found, a failure).
-pub fn refused(e: ApiError, what: &str) -> Result<Refused, PageError> {
+/// `conflict` is what to say when someone else saved a change first (the page's own message,
+/// in the page's language: "someone else saved a change to this city after you opened…").
+pub fn refused(e: ApiError, conflict: &str) -> Result<Refused, PageError> {
     match e {
         ApiError::Validation(errors) => Ok(Refused { status: StatusCode::UNPROCESSABLE_ENTITY, errors, version: None }),
         ApiError::Conflict { current_version, .. } => Ok(Refused {
             status: StatusCode::CONFLICT,
-            errors: vec![FieldError::new(
-                "version",
-                format!("someone else saved a change to this {what} after you opened this page, so your changes were not saved. They are still in the form: check them against the saved details (open the page again to see those) and save again"),
-            )],
+            errors: vec![FieldError::new("version", conflict)],
             version: current_version,
         }),
-        ApiError::StateConflict(detail) => Ok(Refused { status: StatusCode::CONFLICT, errors: vec![FieldError::new("version", detail)], version: None }),
+        ApiError::StateConflict(detail) => Ok(Refused {
+            status: StatusCode::CONFLICT,
+            errors: vec![FieldError::new("version", detail)],
+            version: None,
+        }),
         other => Err(other.into()),
     }
 }
@@ -122,7 +133,7 @@ mod tests {
         assert_eq!(p["previous"], "/outbox?status=failed");
         assert_eq!(p["next"], "/outbox?status=failed&page=3");
         assert_eq!(pagination("/cities", &[], 1, 50)["pages"], 0);
-        assert!(page_number(Some("0")).is_err() && page_number(Some("x")).is_err());
-        assert_eq!(page_number(None).unwrap(), 1);
+        assert!(page_number(Some("0"), Lang::En).is_err() && page_number(Some("x"), Lang::Fr).is_err());
+        assert_eq!(page_number(None, Lang::En).unwrap(), 1);
     }
 }

@@ -3,7 +3,6 @@
 //! apps fetch without signing in. The rules live in `check_ins::calendar` and
 //! `check_ins::commands`.
 
-use super::labels;
 use super::web::{self, db, page, redirect_with_notice, Form, PageError, PageResult, Viewer};
 use crate::check_ins::commands;
 use actix_web::{web as aweb, HttpRequest, HttpResponse};
@@ -41,12 +40,12 @@ async fn render(req: &HttpRequest, viewer: &Viewer, city_id: i64, issued: Option
     .await?;
     let info = info.map(|i| {
         let at = i.created_at.and_utc().with_timezone(&tz);
-        json!({"by": i.created_by, "on": format!("{} at {}", labels::date(at.date_naive(), lang), at.format("%H:%M"))})
+        json!({"by": i.created_by, "on_date": at.date_naive().to_string(), "on_time": at.format("%H:%M").to_string()})
     });
     page(
         req,
         "calendar",
-        &format!("Calendar of {}", city.name),
+        &crate::t!(lang, "city-calendar-title", city = city.name.as_str()),
         json!({"city": {"id": city.id, "name": city.name}, "info": info, "issued": issued}),
     )
 }
@@ -69,7 +68,7 @@ async fn change(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             db(&req, move |c| commands::revoke_calendar_link(c, &caller, city_id)).await?;
             Ok(redirect_with_notice(
                 &format!("/cities/{city_id}/calendar"),
-                "The calendar address is revoked: calendars subscribed to it no longer update.",
+                &crate::t!(web::lang(&req), "city-calendar-revoked"),
             ))
         }
         "issue" => {

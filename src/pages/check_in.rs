@@ -13,7 +13,9 @@ use crate::check_ins::content::{ActionReport, CheckInContent, CommitmentAssessme
 use crate::check_ins::store::{self, Form};
 use crate::check_ins::{commands, links, Assessment};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
 use crate::indicators::Unit;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -35,12 +37,12 @@ fn shown(typed: &HashMap<String, String>, field: &str, v: Option<f64>) -> String
     }
 }
 
-fn unit_hint(i: &crate::indicators::Indicator) -> String {
+fn unit_hint(i: &crate::indicators::Indicator, lang: Lang) -> String {
     match i.unit {
-        Unit::Percent => "A percentage from 0 to 100, e.g. 12.5".into(),
-        Unit::Count => "A whole number, e.g. 40".into(),
-        Unit::Money => format!("An amount in {}, e.g. 250000", i.currency.as_deref().unwrap_or("EUR")),
-        Unit::YesNo => "Yes or no".into(),
+        Unit::Percent => t!(lang, "checkin-unit-percent"),
+        Unit::Count => t!(lang, "checkin-unit-count"),
+        Unit::Money => t!(lang, "checkin-unit-money", currency = i.currency.as_deref().unwrap_or("EUR")),
+        Unit::YesNo => t!(lang, "checkin-unit-yes-no"),
     }
 }
 
@@ -52,14 +54,15 @@ fn view(
     action_url: &str,
     saved: bool,
     typed: &HashMap<String, String>,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) -> Value {
     // Field paths of the content (actions[2].progress) -> input ids and messages.
     let mut summary = vec![];
     let mut by_path: HashMap<String, String> = HashMap::new();
     for e in errors {
         let message = match &e.accepted {
-            Some(a) => format!("{} (accepted: {a})", e.reason),
+            _ if e.plain.is_some() => e.human(lang, None),
+            Some(a) => t!(lang, "checkin-accepted", reason = e.reason.as_str(), accepted = a.as_str()),
             None => e.reason.clone(),
         };
         // Errors about the form as a whole (an expired CSRF token) head the summary.
@@ -83,7 +86,7 @@ fn view(
             let mut errs = serde_json::Map::new();
             for f in ["status", "progress", "narrative", "evidence"] {
                 if let Some(m) = err(f) {
-                    summary.push(json!({"anchor": format!("a{}_{f}", a.id), "message": format!("{}: {m}", a.title)}));
+                    summary.push(json!({"anchor": format!("a{}_{f}", a.id), "message": t!(lang, "checkin-error-in-action", action = a.title.as_str(), message = m.as_str())}));
                     errs.insert(f.into(), m.into());
                 }
             }
@@ -107,7 +110,7 @@ fn view(
             let chosen = idx.map(|i| content.assessments[i].level.clone());
             let error = idx.and_then(|i| by_path.iter().find(|(k, _)| k.starts_with(&format!("assessments[{i}]"))).map(|(_, v)| v.clone()));
             if let Some(m) = &error {
-                summary.push(json!({"anchor": format!("c_{}", c.code), "message": format!("{}: {m}", c.code)}));
+                summary.push(json!({"anchor": format!("c_{}", c.code), "message": t!(lang, "checkin-error-in-commitment", code = c.code.as_str(), message = m.as_str())}));
             }
             let short: String = c.text.chars().take(70).collect();
             json!({
@@ -130,13 +133,13 @@ fn view(
             for f in ["value", "baseline", "target", "note", "indicator"] {
                 if let Some(m) = idx.and_then(|i| by_path.get(&format!("indicators[{i}].{f}"))) {
                     let anchor = if f == "indicator" { key("value") } else { key(f) };
-                    summary.push(json!({"anchor": anchor, "message": format!("{} ({}): {f} {m}", ind.name, ind.code)}));
+                    summary.push(json!({"anchor": anchor, "message": t!(lang, "checkin-error-in-indicator", name = ind.name.as_str(), code = ind.code.as_str(), field = f, message = m.as_str())}));
                     errs.insert(if f == "indicator" { "value".into() } else { f.into() }, m.clone().into());
                 }
             }
             let value = shown(typed, &key("value"), r.map(|r| r.value));
             json!({
-                "code": ind.code, "name": ind.name, "description": ind.description, "hint": unit_hint(ind),
+                "code": ind.code, "name": ind.name, "description": ind.description, "hint": unit_hint(ind, lang),
                 "yes_no": ind.unit == Unit::YesNo,
                 "yes": value == "1", "no": value == "0",
                 "value": value,
@@ -151,7 +154,8 @@ fn view(
     for f in ["title", "commitment", "plan_id"] {
         if let Some(m) = by_path.get(&format!("new_actions[0].{f}")) {
             let anchor = if f == "title" { "new_title" } else { "new_commitment" };
-            summary.push(json!({"anchor": anchor, "message": format!("New action: {m}")}));
+            summary
+                .push(json!({"anchor": anchor, "message": t!(lang, "checkin-error-new-action", message = m.as_str())}));
             new_errors.insert(if f == "plan_id" { "commitment".into() } else { f.into() }, m.clone().into());
         }
     }
@@ -160,7 +164,7 @@ fn view(
         "saved": saved,
         "city": form.check_in.city_name,
         "round": form.check_in.round_label,
-        "due_date": crate::i18n::date(form.check_in.due_date, "en"),
+        "due_date": form.check_in.due_date.to_string(),
         "extension_reason": form.check_in.extension_reason,
         "version": form.check_in.version,
         "action_url": action_url,
@@ -169,7 +173,7 @@ fn view(
         "indicators": indicators,
         "new": {"title": new.map(|n| n.title.clone()).unwrap_or_default(), "errors": new_errors},
         "review": form.review.as_ref().map(|r| json!({"comment": r.comment, "by": r.by,
-            "on": crate::i18n::date(r.at.date(), "en"), "has_action_comments": !r.actions.is_empty()})),
+            "on": r.at.date().to_string(), "has_action_comments": !r.actions.is_empty()})),
     })
 }
 
@@ -267,22 +271,23 @@ struct Opened {
 }
 
 /// What an emailed link opens: its check-in, as the contact it was sent to. The refusals keep
-/// their own headings, for people who arrive from an email.
-async fn by_link(req: &HttpRequest, token: &str) -> Result<Opened, PageError> {
+/// their own headings, for people who arrive from an email: `Ok(Err(page))` is such a refusal,
+/// rendered here in the visitor's language.
+async fn by_link(req: &HttpRequest, token: &str) -> Result<Result<Opened, PageResult>, PageError> {
     let now = web::now(req);
+    let lang = web::lang(req);
     let t = token.to_string();
+    let refused = |status: StatusCode, heading: &str, detail: &str| {
+        web::message(req, status, &t!(lang, heading), &[&t!(lang, detail)], Some(("/", &t!(lang, "error-go-home"))))
+    };
     match web::db(req, move |c| commands::open_by_link(c, &t, now)).await {
-        Ok(check_in) => Ok(Opened { check_in, action_url: links::path(token) }),
-        Err(PageError::NotFound(_)) => Err(PageError::Refused {
-            status: StatusCode::NOT_FOUND,
-            heading: "This link does not work",
-            detail: "Check that you copied the whole address from the email. If it still does not work, reply to the email and the secretariat will send you a new link".into(),
-        }),
-        Err(PageError::Gone(_)) => Err(PageError::Refused {
-            status: StatusCode::GONE,
-            heading: "This link has expired",
-            detail: "The check-in round it was for has closed. If you still want to send an update, please contact the secretariat".into(),
-        }),
+        Ok(check_in) => Ok(Ok(Opened { check_in, action_url: links::path(token) })),
+        Err(PageError::NotFound(_)) => {
+            Ok(Err(refused(StatusCode::NOT_FOUND, "checkin-link-unknown-title", "checkin-link-unknown-text")))
+        }
+        Err(PageError::Gone(_)) => {
+            Ok(Err(refused(StatusCode::GONE, "checkin-link-expired-title", "checkin-link-expired-text")))
+        }
         Err(e) => Err(e),
     }
 }
@@ -299,23 +304,17 @@ async fn by_session(req: &HttpRequest, viewer: &Viewer, id: &str) -> Result<Open
 /// The page for a check-in that can no longer be changed, if it is one.
 fn finished(req: &HttpRequest, form: &Form) -> Option<PageResult> {
     use crate::check_ins::CheckInState;
+    let lang = web::lang(req);
     match form.check_in.state {
-        CheckInState::Submitted | CheckInState::Resubmitted => Some(done_page(
-            req,
-            &[
-                "Thank you: your update for this round has been received, and you will get no more reminders for it.",
-                "The secretariat will read it and include it in the network's outcomes report. If they have a question, they will email you a link back to this form.",
-            ],
-        )),
-        CheckInState::Accepted => Some(done_page(
-            req,
-            &["Thank you: the secretariat has accepted your update for this round. Nothing more is needed."],
-        )),
+        CheckInState::Submitted | CheckInState::Resubmitted => {
+            Some(done_page(req, &[&t!(lang, "checkin-received"), &t!(lang, "checkin-will-read")]))
+        }
+        CheckInState::Accepted => Some(done_page(req, &[&t!(lang, "checkin-accepted-text")])),
         crate::check_ins::CheckInState::Missed => Some(web::message(
             req,
             StatusCode::GONE,
-            "This check-in round has closed",
-            &["Please contact the secretariat if you still want to send an update."],
+            &t!(lang, "checkin-closed-title"),
+            &[&t!(lang, "checkin-closed-text")],
             None,
         )),
         _ => None,
@@ -323,20 +322,22 @@ fn finished(req: &HttpRequest, form: &Form) -> Option<PageResult> {
 }
 
 fn done_page(req: &HttpRequest, paragraphs: &[&str]) -> PageResult {
+    let heading = t!(web::lang(req), "checkin-submitted-title");
     web::render(
         req,
         StatusCode::OK,
         "message",
-        "Check-in submitted",
-        json!({"heading": "Check-in submitted", "paragraphs": paragraphs, "panel": true}),
+        &heading,
+        json!({"heading": heading, "paragraphs": paragraphs, "panel": true}),
     )
 }
 
-fn title_of(form: &Form) -> String {
-    format!("Check-in for {}: {}", form.check_in.city_name, form.check_in.round_label)
+fn title_of(form: &Form, lang: Lang) -> String {
+    t!(lang, "checkin-title", city = form.check_in.city_name.as_str(), round = form.check_in.round_label.as_str())
 }
 
 async fn show(req: HttpRequest, opened: Opened) -> PageResult {
+    let lang = web::lang(&req);
     let (settings, now) = (web::state(&req).settings.clone(), web::now(&req));
     let id = opened.check_in.id();
     let form = web::db(&req, move |c| store::form(c, &settings, id, now)).await?;
@@ -346,8 +347,8 @@ async fn show(req: HttpRequest, opened: Opened) -> PageResult {
     web::page(
         &req,
         "check_in",
-        &title_of(&form),
-        view(&form, &form.draft, &[], &opened.action_url, false, &HashMap::new(), web::lang(&req)),
+        &title_of(&form, lang),
+        view(&form, &form.draft, &[], &opened.action_url, false, &HashMap::new(), lang),
     )
 }
 
@@ -360,6 +361,7 @@ enum Outcome {
 }
 
 async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult {
+    let lang = web::lang(&req);
     // The first value of each field: this form has no repeated names.
     let mut fields: HashMap<String, String> = HashMap::new();
     for (k, v) in posted.0.iter() {
@@ -395,39 +397,36 @@ async fn post(req: HttpRequest, opened: Opened, posted: web::Form) -> PageResult
     })
     .await?;
     match outcome {
-        Outcome::Finished(form) => finished(&req, &form)
-            .unwrap_or_else(|| Err(PageError::Conflict("this check-in can no longer be changed".into()))),
-        Outcome::Submitted => done_page(
-            &req,
-            &[
-                "Thank you: your update has been received and your actions are updated.",
-                "You will get no more reminders for this round.",
-            ],
-        ),
+        Outcome::Finished(form) => {
+            finished(&req, &form).unwrap_or_else(|| Err(PageError::Conflict(t!(lang, "checkin-no-longer-changeable"))))
+        }
+        Outcome::Submitted => done_page(&req, &[&t!(lang, "checkin-thanks"), &t!(lang, "checkin-no-more-reminders")]),
         Outcome::Saved(form) => web::page(
             &req,
             "check_in",
-            &title_of(&form),
-            view(&form, &form.draft, &[], &opened.action_url, true, &HashMap::new(), web::lang(&req)),
+            &title_of(&form, lang),
+            view(&form, &form.draft, &[], &opened.action_url, true, &HashMap::new(), lang),
         ),
         Outcome::Invalid(form, content, errors) => web::render(
             &req,
             StatusCode::UNPROCESSABLE_ENTITY,
             "check_in",
-            &title_of(&form),
-            view(&form, &content, &errors, &opened.action_url, false, &fields, web::lang(&req)),
+            &title_of(&form, lang),
+            view(&form, &content, &errors, &opened.action_url, false, &fields, lang),
         ),
         Outcome::Conflict(fresh, content) => {
             let mut v = view(&fresh, &content, &[], &opened.action_url, false, &fields, web::lang(&req));
-            v["errors"] = json!([{"anchor": "main", "message": "Someone else changed this check-in while you were editing. Your answers are shown below; please check them and send again."}]);
-            web::render(&req, StatusCode::CONFLICT, "check_in", &title_of(&fresh), v)
+            v["errors"] = json!([{"anchor": "main", "message": t!(lang, "checkin-conflict")}]);
+            web::render(&req, StatusCode::CONFLICT, "check_in", &title_of(&fresh, lang), v)
         }
     }
 }
 
 async fn show_by_link(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<String>) -> PageResult {
-    let opened = by_link(&req, &token).await?;
-    show(req, opened).await
+    match by_link(&req, &token).await? {
+        Ok(opened) => show(req, opened).await,
+        Err(refused) => refused,
+    }
 }
 
 async fn post_by_link(
@@ -436,8 +435,10 @@ async fn post_by_link(
     token: aweb::Path<String>,
     form: web::Form,
 ) -> PageResult {
-    let opened = by_link(&req, &token).await?;
-    post(req, opened, form).await
+    match by_link(&req, &token).await? {
+        Ok(opened) => post(req, opened, form).await,
+        Err(refused) => refused,
+    }
 }
 
 async fn show_signed_in(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {

@@ -30,16 +30,16 @@ async fn for_city(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
             let open = matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended);
             let overdue = open && now > ci.due_at;
             json!({
-                "id": ci.id, "round": ci.round_label, "due": labels::date(ci.due_date, lang), "open": open && can_edit,
+                "id": ci.id, "round": ci.round_label, "due": ci.due_date.to_string(), "open": open && can_edit,
                 "tag": labels::check_in_tag(ci.state, ci.late, overdue, lang), "extension": ci.extension_reason,
-                "submitted": ci.submitted_at.map(|t| labels::date(t.date(), lang)), "by": ci.submitted_by,
+                "submitted": ci.submitted_at.map(|t| t.date().to_string()), "by": ci.submitted_by,
             })
         })
         .collect();
     page(
         &req,
         "city_check_ins",
-        &format!("{}: check-ins", city.name),
+        &crate::t!(lang, "city-check-ins-title", city = city.name.as_str()),
         json!({"city": {"id": city.id, "name": city.name}, "check_ins": rows}),
     )
 }

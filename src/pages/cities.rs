@@ -3,9 +3,12 @@
 //! city's plan page (`/cities/{id}`) is elsewhere.
 
 use super::admin::{self, anchored, form_version, refused, Refused};
-use super::web::{db, form_errors, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::labels;
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::charter::store::Framework;
 use crate::cities::{commands, store, City, CityPatchInput, NewCityInput, SignatureInput};
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
@@ -25,19 +28,20 @@ pub struct ListQuery {
     page: Option<String>,
 }
 
-fn signatures_view(c: &City, frameworks: &[Framework]) -> Vec<Value> {
+fn signatures_view(c: &City, frameworks: &[Framework], lang: Lang) -> Vec<Value> {
     c.signatures
         .iter()
         .map(|s| {
             let title =
                 frameworks.iter().find(|f| f.code == s.framework).map_or(s.framework.as_str(), |f| f.title.as_str());
-            json!({"title": title, "date": crate::i18n::date(s.signed_on, "en")})
+            json!({"title": title, "date": labels::date(s.signed_on, lang)})
         })
         .collect()
 }
 
 async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> PageResult {
-    let number = admin::page_number(q.page.as_deref())?;
+    let lang = lang(&req);
+    let number = admin::page_number(q.page.as_deref(), lang)?;
     let (limit, offset) = admin::limits(number);
     let search = q.q.clone().unwrap_or_default().trim().to_string();
     let caller = viewer.caller.clone();
@@ -52,7 +56,7 @@ async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> Pa
         .map(|c| {
             json!({
                 "id": c.id, "name": c.name, "country": c.country, "public": c.public,
-                "signatures": signatures_view(c, &frameworks),
+                "signatures": signatures_view(c, &frameworks, lang),
                 "can_edit": viewer.caller.can_edit_city(c.id).is_ok(),
             })
         })
@@ -60,7 +64,7 @@ async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> Pa
     page(
         &req,
         "cities",
-        "Cities",
+        &t!(lang, "cities-title"),
         json!({
             "q": search, "cities": rows, "total": total,
             "can_create": viewer.caller.require_secretariat().is_ok(),
@@ -133,14 +137,33 @@ fn field_for(framework: &str) -> String {
     format!("signed_on-{framework}")
 }
 
-fn labels(frameworks: &[Framework]) -> Vec<(String, String)> {
+fn field_labels(frameworks: &[Framework], lang: Lang) -> Vec<(String, String)> {
     let mut l: Vec<(String, String)> = vec![
-        ("name".into(), "Name".into()),
-        ("country".into(), "Country".into()),
-        ("public".into(), "Public page".into()),
+        ("name".into(), t!(lang, "cities-field-name")),
+        ("country".into(), t!(lang, "cities-field-country")),
+        ("public".into(), t!(lang, "cities-field-public-label")),
     ];
-    l.extend(frameworks.iter().map(|f| (field_for(&f.code), format!("The date the city signed {}:", f.title))));
+    l.extend(
+        frameworks
+            .iter()
+            .map(|f| (field_for(&f.code), t!(lang, "cities-signed-on-error", framework = f.title.as_str()))),
+    );
     l
+}
+
+/// The country drop-down: "Choose a country", then every country by its name in `lang` (the
+/// ISO code is the value sent), `current` chosen.
+fn country_options(current: &str, lang: Lang) -> Vec<Value> {
+    let current = current.trim().to_ascii_uppercase();
+    std::iter::once(
+        json!({"value": "", "label": t!(lang, "cities-field-country-choose"), "selected": current.is_empty()}),
+    )
+    .chain(
+        crate::i18n::countries(lang)
+            .into_iter()
+            .map(|(code, name)| json!({"value": code, "label": name, "selected": code == current})),
+    )
+    .collect()
 }
 
 struct Shown<'a> {
@@ -152,23 +175,26 @@ struct Shown<'a> {
 
 impl Shown<'_> {
     fn render(&self, status: StatusCode, f: &CityForm, errors: &[crate::error::FieldError]) -> PageResult {
-        let owned = labels(self.frameworks);
+        let lang = lang(self.req);
+        let owned = field_labels(self.frameworks, lang);
         let labels: Vec<(&str, &str)> = owned.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        let errors = form_errors(errors, &labels);
+        let errors = form_errors_in(errors, &labels, lang);
         let signatures: Vec<Value> = self
             .frameworks
             .iter()
             .map(|fw| {
                 let id = field_for(&fw.code);
                 let value = f.signed.iter().find(|(c, _)| *c == fw.code).map(|(_, d)| d.clone()).unwrap_or_default();
-                json!({"id": id, "label": format!("Date the city signed {}", fw.title), "value": value, "error": errors["fields"].get(&id)})
+                json!({"id": id, "label": t!(lang, "cities-signed-on", framework = fw.title.as_str()), "value": value, "error": errors["fields"].get(&id)})
             })
             .collect();
         let (title, heading, action) = match &self.city {
-            None => ("Register a city".to_string(), "Register a signatory city".to_string(), "/cities/new".to_string()),
-            Some((id, name)) => {
-                (format!("Change {name}"), format!("Change the details of {name}"), format!("/cities/{id}/edit"))
-            }
+            None => (t!(lang, "cities-new-title"), t!(lang, "cities-new-heading"), "/cities/new".to_string()),
+            Some((id, name)) => (
+                t!(lang, "cities-edit-title", city = name),
+                t!(lang, "cities-edit-heading", city = name),
+                format!("/cities/{id}/edit"),
+            ),
         };
         render(
             self.req,
@@ -179,9 +205,10 @@ impl Shown<'_> {
                 "heading": heading, "action": action, "new": self.city.is_none(),
                 "city": self.city.as_ref().map(|(id, name)| json!({"id": id, "name": name})),
                 "name": f.name, "country": f.country, "version": f.version,
+                "country_options": country_options(&f.country, lang),
                 "public_options": [
-                    {"value": "yes", "label": "Yes, anyone can see the city's page and plan", "checked": f.public},
-                    {"value": "no", "label": "No, only people who sign in", "checked": !f.public},
+                    {"value": "yes", "label": t!(lang, "cities-public-yes"), "checked": f.public},
+                    {"value": "no", "label": t!(lang, "cities-public-no"), "checked": !f.public},
                 ],
                 "signatures": signatures,
                 "errors": errors,
@@ -218,11 +245,8 @@ async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
         NewCityInput { name: f.name.clone(), country: f.country.clone(), public: f.public, signatures: f.signatures() };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::create(c, &caller, &input, now))).await? {
-        Ok(city) => Ok(redirect_with_notice(
-            "/cities",
-            &format!("{} has been registered. Add its contacts so they receive check-in reminders.", city.name),
-        )),
-        Err(e) => shown.refused(&f, refused(e, "city")?),
+        Ok(city) => Ok(redirect_with_notice("/cities", &t!(lang(&req), "cities-registered", city = city.name))),
+        Err(e) => shown.refused(&f, refused(e, &t!(lang(&req), "cities-conflict"))?),
     }
 }
 
@@ -259,7 +283,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::update(c, &caller, id, expected, &input, now))).await? {
-        Ok(city) => Ok(redirect_with_notice("/cities", &format!("The details of {} have been saved.", city.name))),
-        Err(e) => shown.refused(&f, refused(e, "city")?),
+        Ok(city) => Ok(redirect_with_notice("/cities", &t!(lang(&req), "cities-saved", city = city.name))),
+        Err(e) => shown.refused(&f, refused(e, &t!(lang(&req), "cities-conflict"))?),
     }
 }

@@ -24,8 +24,8 @@ pub fn action_row(a: &Action, today: NaiveDate, lang: crate::i18n::Lang) -> Valu
     let overdue = a.status.is_open() && a.due_date.is_some_and(|d| d < today);
     json!({
         "id": a.id, "title": a.title, "commitment": a.commitment, "tag": labels::action_status_tag(a.status, lang),
-        "progress": a.progress, "due": labels::opt_date(a.due_date, lang), "overdue": overdue,
-        "stale": a.stale, "updated": labels::date(a.updated_at.date(), lang),
+        "progress": a.progress, "due": a.due_date.map(|d| d.to_string()), "overdue": overdue,
+        "stale": a.stale, "updated": a.updated_at.date().to_string(),
     })
 }
 
@@ -77,13 +77,13 @@ pub fn plans_view(
             .collect();
         let status = match p.status {
             crate::plans::PlanStatus::Adopted => {
-                json!({"label": format!("Adopted {}", labels::opt_date(p.adopted_on, lang).unwrap_or_default()), "class": "tag-green"})
+                json!({"adopted": true, "adopted_on": p.adopted_on.map(|d| d.to_string()), "class": "tag-green"})
             }
-            crate::plans::PlanStatus::Draft => json!({"label": "Draft", "class": "tag-grey"}),
+            crate::plans::PlanStatus::Draft => json!({"adopted": false, "class": "tag-grey"}),
         };
         out.push(json!({
             "id": p.id, "title": p.title, "framework": fw.title, "framework_code": p.framework, "status": status,
-            "period": format!("{} to {}", labels::date(p.period_start, lang), labels::date(p.period_end, lang)),
+            "period_start": p.period_start.to_string(), "period_end": p.period_end.to_string(),
             "document_url": p.document_url, "actions": cov.actions, "covered": covered, "total": total,
             "uncovered_count": uncovered.len(), "uncovered": uncovered, "roles": roles,
         }));
@@ -125,7 +125,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             data["check_in"] = match open {
                 Some(ci) => {
                     let overdue = now.naive_utc() > ci.due_at;
-                    json!({"id": ci.id, "round": ci.round_label, "due": labels::date(ci.due_date, lang), "overdue": overdue,
+                    json!({"id": ci.id, "round": ci.round_label, "due": ci.due_date.to_string(), "overdue": overdue,
                            "tag": labels::check_in_tag(ci.state, ci.late, overdue, lang)})
                 }
                 None => Value::Null,
@@ -138,7 +138,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
             let schedule = rounds::effective_schedule(c, &settings)?;
             data["next_round"] = schedule
                 .next_after(now)
-                .map(|t| labels::date(t.with_timezone(&schedule.time_zone()).date_naive(), lang))
+                .map(|t| t.with_timezone(&schedule.time_zone()).date_naive().to_string())
                 .into();
             let (mut overdue, mut stale) = (vec![], vec![]);
             for p in data["plans"].as_array().unwrap() {
@@ -168,10 +168,14 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     };
     data["city"] = json!({
         "id": city.id, "name": city.name, "country": city.country, "public": city.public,
-        "signatures": city.signatures.iter().map(|s| json!({"framework": titles.get(&s.framework).unwrap_or(&s.framework), "signed_on": labels::date(s.signed_on, lang)})).collect::<Vec<_>>(),
+        "signatures": city.signatures.iter().map(|s| json!({"framework": titles.get(&s.framework).unwrap_or(&s.framework), "signed_on": s.signed_on.to_string()})).collect::<Vec<_>>(),
     });
     data["full"] = full.into();
     data["can_edit"] = edit.into();
-    let title = if full { format!("{}: action plan", city.name) } else { format!("{}: public page", city.name) };
+    let title = if full {
+        crate::t!(lang, "city-title-full", city = city.name.as_str())
+    } else {
+        crate::t!(lang, "city-title-public", city = city.name.as_str())
+    };
     page(&req, "city", &title, data)
 }

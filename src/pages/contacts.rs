@@ -3,11 +3,13 @@
 //! own editors change contacts; observers read them.
 
 use super::admin::{self, anchored, form_version, refused, Refused};
-use super::web::{db, form_errors, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::cities::commands;
 use crate::cities::contacts::{Contact, ContactInput};
 use crate::error::FieldError;
+use crate::i18n::Lang;
 use crate::ids::{CityId, ContactId};
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -22,13 +24,19 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/cities/{id}/contacts/{contact}/remove", aweb::post().to(remove));
 }
 
-const LABELS: &[(&str, &str)] = &[
-    ("name", "Name"),
-    ("email", "Email address"),
-    ("language", "Language"),
-    ("office_role", "Role in the office"),
-    ("receives_reminders", "Reminders"),
-];
+/// The fields' names, for the error summary ("Email address is not…").
+fn field_labels(lang: Lang) -> Vec<(&'static str, String)> {
+    [
+        ("name", "cities-contact-name"),
+        ("email", "cities-contact-email"),
+        ("language", "cities-contact-language"),
+        ("office_role", "cities-contact-office-role"),
+        ("receives_reminders", "cities-contact-reminders"),
+    ]
+    .into_iter()
+    .map(|(field, key)| (field, t!(lang, key)))
+    .collect()
+}
 
 fn list_path(city: i64) -> String {
     format!("/cities/{city}/contacts")
@@ -67,7 +75,7 @@ async fn list(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
     page(
         &req,
         "contacts",
-        &format!("Contacts in {name}"),
+        &t!(lang(&req), "cities-contacts-title", city = name.as_str()),
         json!({
             "city": {"id": city_id, "name": name},
             "contacts": rows,
@@ -133,10 +141,15 @@ fn form_page(
     errors: &[FieldError],
 ) -> PageResult {
     let (city_id, city_name) = city;
+    let lang = lang(req);
     let (title, action) = match contact {
-        None => (format!("Add a contact in {city_name}"), format!("/cities/{city_id}/contacts/new")),
-        Some(id) => (format!("Change a contact in {city_name}"), format!("/cities/{city_id}/contacts/{id}/edit")),
+        None => (t!(lang, "cities-contact-new-title", city = city_name), format!("/cities/{city_id}/contacts/new")),
+        Some(id) => {
+            (t!(lang, "cities-contact-edit-title", city = city_name), format!("/cities/{city_id}/contacts/{id}/edit"))
+        }
     };
+    let labels = field_labels(lang);
+    let labels: Vec<(&str, &str)> = labels.iter().map(|(f, l)| (*f, l.as_str())).collect();
     render(
         req,
         status,
@@ -146,10 +159,10 @@ fn form_page(
             "heading": title, "action": action, "new": contact.is_none(), "back": list_path(city_id),
             "name": f.name, "email": f.email, "language": f.language, "office_role": f.office_role, "version": f.version,
             "reminder_options": [
-                {"value": "yes", "label": "Yes", "checked": f.receives_reminders},
-                {"value": "no", "label": "No", "checked": !f.receives_reminders},
+                {"value": "yes", "label": t!(lang, "cities-yes"), "checked": f.receives_reminders},
+                {"value": "no", "label": t!(lang, "cities-no"), "checked": !f.receives_reminders},
             ],
-            "errors": form_errors(errors, LABELS),
+            "errors": form_errors_in(errors, &labels, lang),
         }),
     )
 }
@@ -183,9 +196,11 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     match db(&req, move |c| Ok(commands::create_contact(c, &caller, city_id, &input, now))).await? {
         Ok(contact) => Ok(redirect_with_notice(
             &list_path(city_id),
-            &format!("{} has been added to the contacts of {name}.", contact.name),
+            &t!(lang(&req), "cities-contact-added", name = contact.name, city = name.as_str()),
         )),
-        Err(e) => refused_page(&req, (city_id, &name), None, &f, refused(e, "contact")?),
+        Err(e) => {
+            refused_page(&req, (city_id, &name), None, &f, refused(e, &t!(lang(&req), "cities-contact-conflict"))?)
+        }
     }
 }
 
@@ -212,9 +227,11 @@ async fn update(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     let (caller, input) = (viewer.caller.clone(), f.input());
     match db(&req, move |c| Ok(commands::update_contact(c, &caller, id, expected, &input, now))).await? {
         Ok(contact) => {
-            Ok(redirect_with_notice(&list_path(city_id), &format!("The details of {} have been saved.", contact.name)))
+            Ok(redirect_with_notice(&list_path(city_id), &t!(lang(&req), "cities-contact-saved", name = contact.name)))
         }
-        Err(e) => refused_page(&req, (city_id, &name), Some(id), &f, refused(e, "contact")?),
+        Err(e) => {
+            refused_page(&req, (city_id, &name), Some(id), &f, refused(e, &t!(lang(&req), "cities-contact-conflict"))?)
+        }
     }
 }
 
@@ -229,11 +246,11 @@ fn remove_page(
         req,
         status,
         "contact_remove",
-        &format!("Remove {}", c.name),
+        &t!(lang(req), "cities-contact-remove-title", name = c.name.as_str()),
         json!({
             "city": {"id": city.0, "name": city.1},
             "contact": {"id": c.id, "name": c.name, "email": c.email, "office_role": c.office_role, "receives_reminders": c.receives_reminders},
-            "errors": form_errors(errors, &[]),
+            "errors": form_errors_in(errors, &[], lang(req)),
         }),
     )
 }
@@ -265,6 +282,6 @@ async fn remove(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
     let removed = db(&req, move |c| commands::delete_contact(c, &caller, id, now)).await?;
     Ok(redirect_with_notice(
         &list_path(city_id),
-        &format!("{} has been removed from the contacts of {name}. They will get no more emails; links in emails already sent to them work until their round closes.", removed.name),
+        &t!(lang(&req), "cities-contact-removed", name = removed.name, city = name.as_str()),
     ))
 }

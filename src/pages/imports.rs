@@ -5,10 +5,12 @@
 //! role (`/export`) and the public open data (`/open-data`). The rules live in
 //! `exchange::commands`.
 
-use super::web::{self, db, page, render, Form, MaybeViewer, PageError, PageResult, Viewer};
+use super::web::{self, db, lang, page, render, Form, MaybeViewer, PageError, PageResult, Viewer};
 use crate::exchange::commands::{self, Upload};
 use crate::exchange::export::{self, ExportFormat, Scope};
 use crate::exchange::{Outcome, Preview, Who, MAX_ROWS, MAX_UPLOAD};
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web as aweb, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
@@ -33,7 +35,8 @@ fn limits() -> Value {
 
 async fn cities_form(req: HttpRequest, viewer: Viewer) -> PageResult {
     viewer.caller.require_secretariat()?;
-    upload_page(&req, StatusCode::OK, "/imports/cities", "cities", "Import cities and their contacts", None)
+    let heading = t!(lang(&req), "exchange-cities-heading");
+    upload_page(&req, StatusCode::OK, "/imports/cities", "cities", &heading, None)
 }
 
 async fn actions_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
@@ -44,7 +47,7 @@ async fn actions_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) 
         StatusCode::OK,
         &format!("/plans/{plan_id}/import"),
         "actions",
-        &format!("Import actions into {plan}"),
+        &t!(lang(&req), "exchange-actions-heading", plan = plan),
         None,
     )
 }
@@ -77,27 +80,31 @@ fn upload_page(
         status,
         "import_upload",
         heading,
-        json!({"heading": heading, "action": action, "kind": kind, "limits": limits(), "errors": errors}),
+        json!({"heading": heading, "action": action, "kind": kind, "limits": limits(), "errors": errors,
+               "sheets": "signatures, contacts, plans, actions", "reference_column": "reference"}),
     )
 }
 
 /// The file and the CSRF token of an upload form (multipart), at most `MAX_UPLOAD` bytes.
 async fn read_upload(req: &HttpRequest, payload: aweb::Payload) -> Result<(Form, String, Vec<u8>), PageError> {
+    let lang = lang(req);
     let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
     let mut form = Form::default();
     let (mut name, mut bytes) = (String::new(), Vec::new());
     let too_large = || PageError::Refused {
         status: StatusCode::PAYLOAD_TOO_LARGE,
         heading: "The file is too large",
-        detail: format!("files of at most {} MB are accepted", MAX_UPLOAD / 1024 / 1024),
+        detail: t!(lang, "exchange-file-too-large", megabytes = MAX_UPLOAD / 1024 / 1024),
     };
     while let Some(field) = multipart.next().await {
-        let mut field = field.map_err(|e| PageError::BadRequest(format!("the upload could not be read ({e})")))?;
+        let mut field =
+            field.map_err(|e| PageError::BadRequest(t!(lang, "exchange-unreadable", error = e.to_string())))?;
         let field_name = field.name().unwrap_or("").to_string();
         let file_name = field.content_disposition().and_then(|d| d.get_filename()).map(str::to_string);
         let mut value = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| PageError::BadRequest(format!("the upload could not be read ({e})")))?;
+            let chunk =
+                chunk.map_err(|e| PageError::BadRequest(t!(lang, "exchange-unreadable", error = e.to_string())))?;
             if value.len() + chunk.len() > MAX_UPLOAD {
                 return Err(too_large());
             }
@@ -130,22 +137,24 @@ async fn actions_upload(
 }
 
 async fn upload(req: HttpRequest, viewer: Viewer, payload: aweb::Payload, plan: Option<i64>) -> PageResult {
+    let lang = lang(&req);
     let (action, kind, heading) = match plan {
-        Some(p) => (format!("/plans/{p}/import"), "actions", "Import actions"),
-        None => ("/imports/cities".to_string(), "cities", "Import cities and their contacts"),
+        Some(p) => (format!("/plans/{p}/import"), "actions", t!(lang, "exchange-actions-heading-short")),
+        None => ("/imports/cities".to_string(), "cities", t!(lang, "exchange-cities-heading")),
     };
+    let heading = heading.as_str();
     let (form, name, bytes) = read_upload(&req, payload).await?;
     if let Err(e) = form.check_csrf(&req) {
         return upload_page(&req, StatusCode::BAD_REQUEST, &action, kind, heading, Some(&web::sentence(&e.reason)));
     }
     if bytes.is_empty() {
-        let msg = "Choose a file to import: an Excel workbook (.xlsx) or a CSV file";
-        return upload_page(&req, StatusCode::UNPROCESSABLE_ENTITY, &action, kind, heading, Some(msg));
+        let msg = t!(lang, "exchange-choose-file");
+        return upload_page(&req, StatusCode::UNPROCESSABLE_ENTITY, &action, kind, heading, Some(&msg));
     }
     let state = web::state(&req);
     let (now, today) = (state.clock.now(), web::today(&state));
     let caller = viewer.caller.clone();
-    let name = if name.is_empty() { format!("{kind} file") } else { name };
+    let name = if name.is_empty() { t!(lang, "exchange-default-file-name", kind = kind) } else { name };
     let result = db(&req, move |c| {
         let upload = Upload { file_name: &name, bytes: &bytes };
         let who = Who::Person(&caller);
@@ -167,19 +176,20 @@ async fn upload(req: HttpRequest, viewer: Viewer, payload: aweb::Payload, plan: 
         }
         Err(e) => return Err(e),
     };
-    let title = if preview.ok { "Check the import" } else { "The file has mistakes" };
+    let title = t!(lang, if preview.ok { "exchange-check-title" } else { "exchange-mistakes-title" });
     let status = if preview.ok { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    render(&req, status, "import_preview", title, preview_view(&preview, &action, kind))
+    render(&req, status, "import_preview", &title, preview_view(&preview, &action, kind))
 }
 
 /// The preview page's data: counts, mistakes, and the rows that change something (rows left
-/// alone are counted, not listed, so a re-import of 12,000 rows stays readable).
+/// alone are counted, not listed, so a re-import of 12,000 rows stays readable). A row's
+/// `outcome` is a message key (`{{t this.outcome}}`).
 fn preview_view(p: &Preview, action: &str, kind: &str) -> Value {
     let word = |o: Outcome| match o {
-        Outcome::Create => "New",
-        Outcome::Update => "Changed",
-        Outcome::Unchanged => "Unchanged",
-        Outcome::Refused => "Has a mistake",
+        Outcome::Create => "exchange-outcome-create",
+        Outcome::Update => "exchange-outcome-update",
+        Outcome::Unchanged => "exchange-outcome-unchanged",
+        Outcome::Refused => "exchange-outcome-refused",
     };
     let rows: Vec<Value> = p
         .rows
@@ -209,10 +219,7 @@ async fn confirm(req: HttpRequest, viewer: Viewer, form: aweb::Form<ConfirmForm>
     let f = form.into_inner();
     let check = Form(vec![(web::CSRF_FIELD.to_string(), f.csrf_token.clone())]);
     if check.check_csrf(&req).is_err() {
-        return Err(PageError::BadRequest(
-            "this form had expired, or was opened in another session, so nothing was imported; upload the file again"
-                .into(),
-        ));
+        return Err(PageError::BadRequest(t!(lang(&req), "exchange-expired")));
     }
     let state = web::state(&req);
     let (now, today) = (state.clock.now(), web::today(&state));
@@ -238,34 +245,37 @@ async fn confirm(req: HttpRequest, viewer: Viewer, form: aweb::Form<ConfirmForm>
                         Ok(plan.plan.city_id)
                     })
                     .await?;
-                    (format!("/cities/{city}"), "Go to the city's plan")
+                    (format!("/cities/{city}"), "exchange-back-plan")
                 }
-                None => ("/cities".to_string(), "Go to the cities"),
+                None => ("/cities".to_string(), "exchange-back-cities"),
             };
             render(
                 &req,
                 StatusCode::OK,
                 "import_done",
-                "Import complete",
+                &t!(lang(&req), "exchange-done-title"),
                 json!({"file_name": p.file_name, "counts": p.counts, "back": {"href": back.0, "label": back.1}}),
             )
         }
-        _ => web::message(
-            &req,
-            StatusCode::CONFLICT,
-            "Nothing was imported",
-            &["The data changed since the preview, so the file now has mistakes. Upload it again to see them."],
-            Some(("/", "Go to the home page")),
-        ),
+        _ => {
+            let lang = lang(&req);
+            let (heading, detail, home) = (
+                t!(lang, "exchange-not-imported"),
+                t!(lang, "exchange-not-imported-detail"),
+                t!(lang, "exchange-go-home"),
+            );
+            web::message(&req, StatusCode::CONFLICT, &heading, &[&detail], Some(("/", &home)))
+        }
     }
 }
 
 async fn export_page(req: HttpRequest, viewer: Viewer) -> PageResult {
+    let lang = lang(&req);
     let scope = match Scope::for_caller(&viewer.caller) {
-        Scope::City(_) => "your city: its details, contacts, plans, actions and indicator values",
-        _ => "the whole network: every city, its contacts, plans, actions and indicator values",
+        Scope::City(_) => t!(lang, "exchange-export-scope-city"),
+        _ => t!(lang, "exchange-export-scope-network"),
     };
-    page(&req, "export", "Download the data", json!({"scope": scope}))
+    page(&req, "export", &t!(lang, "exchange-export-title"), json!({"scope": scope, "datapackage": "datapackage.json"}))
 }
 
 #[derive(Deserialize)]
@@ -280,13 +290,13 @@ fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> HttpResponse {
         .body(bytes)
 }
 
-fn format_of(q: &FormatQuery) -> Result<ExportFormat, PageError> {
+fn format_of(q: &FormatQuery, lang: Lang) -> Result<ExportFormat, PageError> {
     ExportFormat::parse_field("format", q.format.as_deref().unwrap_or("xlsx"))
-        .map_err(|e| PageError::BadRequest(format!("format {}", e.reason)))
+        .map_err(|e| PageError::BadRequest(t!(lang, "exchange-bad-format", reason = e.reason)))
 }
 
 async fn export_download(req: HttpRequest, viewer: Viewer, q: aweb::Query<FormatQuery>) -> PageResult {
-    let format = format_of(&q)?;
+    let format = format_of(&q, lang(&req))?;
     let scope = Scope::for_caller(&viewer.caller);
     let settings = web::state(&req).settings.clone();
     let (bytes, ct, name) = db(&req, move |c| export::export(c, scope, format, &settings)).await?;
@@ -298,13 +308,14 @@ async fn open_data_page(req: HttpRequest, _viewer: MaybeViewer) -> PageResult {
     page(
         &req,
         "open_data",
-        "Open data",
-        json!({"licence": {"name": l.licence_name, "title": l.licence_title, "url": l.licence_url}}),
+        &t!(lang(&req), "exchange-open-data-title"),
+        json!({"licence": {"name": l.licence_name, "title": l.licence_title, "url": l.licence_url},
+               "datapackage": "datapackage.json"}),
     )
 }
 
 async fn open_data_download(req: HttpRequest, _viewer: MaybeViewer, q: aweb::Query<FormatQuery>) -> PageResult {
-    let format = format_of(&q)?;
+    let format = format_of(&q, lang(&req))?;
     let settings = web::state(&req).settings.clone();
     let (bytes, ct, name) = db(&req, move |c| export::export(c, Scope::Public, format, &settings)).await?;
     let mut res = download(bytes, ct, &name);

@@ -33,7 +33,7 @@ fn average_view(a: &Option<Average>, threshold: i64) -> Value {
         None => Value::Null,
         Some(a) => match a.covered {
             Some(c) => json!({"covered": one_decimal(c), "progress": a.progress, "cities": a.cities}),
-            None => json!({"withheld": format!("fewer than {threshold} cities"), "cities": a.cities}),
+            None => json!({"withheld": true, "threshold": threshold, "cities": a.cities}),
         },
     }
 }
@@ -41,7 +41,7 @@ fn average_view(a: &Option<Average>, threshold: i64) -> Value {
 fn context_view(c: &Context, lang: crate::i18n::Lang) -> Value {
     json!({
         "population": c.population.map(|n| labels::thousands(n, lang)), "population_year": c.population_year,
-        "born_abroad": c.born_abroad_percent.map(one_decimal), "born_abroad_year": c.born_abroad_year,
+        "born_abroad": c.born_abroad_percent, "born_abroad_year": c.born_abroad_year,
         "source": c.source, "size_band": c.size_band, "share_band": c.share_band,
         "any": c.population.is_some() || c.born_abroad_percent.is_some(),
     })
@@ -72,15 +72,15 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
                 })
             };
             let o = &cmp.overall;
-            let mut sentence = format!("{} of {} commitments covered", o.covered, o.total);
+            let mut sentence = crate::t!(lang, "learn-sentence-covered", covered = o.covered, total = o.total);
             if let Some(Average { covered: Some(c), .. }) = &o.same_size {
-                sentence.push_str(&format!("; cities of your size cover {} on average", one_decimal(*c)));
+                sentence.push_str(&crate::t!(lang, "learn-sentence-same-size", average = crate::i18n::format::decimal(*c, 1, lang)));
             }
             if let Some(c) = o.network.covered {
-                sentence.push_str(&format!("; the network's cities cover {} on average", one_decimal(c)));
+                sentence.push_str(&crate::t!(lang, "learn-sentence-network", average = crate::i18n::format::decimal(c, 1, lang)));
             }
             json!({
-                "framework": cmp.framework, "sentence": format!("{sentence}."), "overall": row(o),
+                "framework": cmp.framework, "sentence": crate::t!(lang, "learn-sentence", sentence = sentence), "overall": row(o),
                 "roles": cmp.roles.iter().map(row).collect::<Vec<_>>(),
                 "size_band": cmp.size_band, "share_band": cmp.share_band,
                 "has_size": o.same_size.is_some(), "has_share": o.same_share.is_some(),
@@ -95,7 +95,7 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
                 "commitment": g.commitment, "text": g.text, "reasons": g.reasons.join("; "),
                 "suggestions": g.suggestions.iter().map(|s| json!({
                     "city": s.city, "city_id": s.city_id, "country": s.country, "score": s.score,
-                    "parts": s.parts.iter().map(|p| format!("{}: {} {}", p.reason, p.points, if p.points == 1 { "point" } else { "points" })).collect::<Vec<_>>(),
+                    "parts": s.parts.iter().map(|p| crate::t!(lang, "learn-part", reason = p.reason.as_str(), points = p.points)).collect::<Vec<_>>(),
                     "actions": s.actions.iter().map(|a| json!({"id": a.id, "title": a.title, "tag": labels::action_status_tag(a.status, lang), "progress": a.progress, "good_practice": a.good_practice})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "search": format!("/actions?commitment={}", g.commitment),
@@ -103,25 +103,17 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
         })
         .collect();
     let weights = vec![
-        format!("{} points for each completed action on the commitment", Weights::COMPLETED),
-        format!("{} point for each open action at least {}% done", Weights::ADVANCED, Weights::ADVANCED_PROGRESS),
-        format!("{} points for each of its actions published as good practice", Weights::GOOD_PRACTICE),
-        format!(
-            "{} point for a city of the same size, {} for a similar share of residents born abroad",
-            Weights::SAME_SIZE,
-            Weights::SAME_SHARE
-        ),
-        format!(
-            "{} point if one of its actions on it was updated in the last {} days",
-            Weights::RECENT,
-            Weights::RECENT_DAYS
-        ),
+        crate::t!(lang, "learn-weight-completed", points = Weights::COMPLETED),
+        crate::t!(lang, "learn-weight-advanced", points = Weights::ADVANCED, progress = Weights::ADVANCED_PROGRESS),
+        crate::t!(lang, "learn-weight-good-practice", points = Weights::GOOD_PRACTICE),
+        crate::t!(lang, "learn-weight-context", size = Weights::SAME_SIZE, share = Weights::SAME_SHARE),
+        crate::t!(lang, "learn-weight-recent", points = Weights::RECENT, days = Weights::RECENT_DAYS),
     ];
     let can_edit = viewer.caller.can_edit_city(city_id).is_ok();
     page(
         &req,
         "learn",
-        &format!("{}: learn from peers", city.name),
+        &crate::t!(lang, "learn-heading", city = city.name.as_str()),
         json!({
             "city": {"id": city.id, "name": city.name}, "context": context_view(&ctx, lang), "can_edit": can_edit,
             "comparisons": comparisons, "gaps": gaps, "weights": weights, "threshold": threshold,
@@ -130,13 +122,18 @@ async fn learn(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Page
     )
 }
 
-const CONTEXT_LABELS: &[(&str, &str)] = &[
-    ("population", "Population"),
-    ("population_year", "Year of the population figure"),
-    ("born_abroad_percent", "Residents born abroad"),
-    ("born_abroad_year", "Year of that figure"),
-    ("source", "Source"),
-];
+fn context_labels(lang: crate::i18n::Lang) -> Vec<(&'static str, String)> {
+    [
+        ("population", "learn-population"),
+        ("population_year", "learn-population-year"),
+        ("born_abroad_percent", "learn-born-abroad-field"),
+        ("born_abroad_year", "learn-born-abroad-year"),
+        ("source", "learn-source"),
+    ]
+    .into_iter()
+    .map(|(f, key)| (f, crate::t!(lang, key)))
+    .collect()
+}
 
 async fn context_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
     let city_id = crate::http::id_param(&id)?;
@@ -155,7 +152,7 @@ async fn context_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) 
     page(
         &req,
         "context_form",
-        &format!("{}: context", city.name),
+        &crate::t!(web::lang(&req), "learn-context-title", city = city.name.as_str()),
         json!({"city": {"id": city.id, "name": city.name}, "values": values}),
     )
 }
@@ -170,7 +167,7 @@ fn whole(field: &str, s: &str, what: &str, errors: &mut Vec<FieldError>) -> Opti
     match t.parse::<i64>() {
         Ok(n) => Some(n),
         Err(_) => {
-            errors.push(FieldError::new(field, format!("must be {what}")));
+            errors.push(FieldError::new(field, what));
             None
         }
     }
@@ -182,12 +179,13 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
-    let population =
-        whole("population", form.get("population"), "a whole number of residents, such as 350000", &mut errors);
-    let population_year = whole("population_year", form.get("population_year"), "a year, such as 2024", &mut errors)
-        .map(|y| y.clamp(0, 9999) as i32);
-    let born_abroad_year = whole("born_abroad_year", form.get("born_abroad_year"), "a year, such as 2024", &mut errors)
-        .map(|y| y.clamp(0, 9999) as i32);
+    let lang = web::lang(&req);
+    let (residents, year) = (crate::t!(lang, "learn-must-be-residents"), crate::t!(lang, "learn-must-be-year"));
+    let population = whole("population", form.get("population"), &residents, &mut errors);
+    let population_year =
+        whole("population_year", form.get("population_year"), &year, &mut errors).map(|y| y.clamp(0, 9999) as i32);
+    let born_abroad_year =
+        whole("born_abroad_year", form.get("born_abroad_year"), &year, &mut errors).map(|y| y.clamp(0, 9999) as i32);
     let pct = form.get("born_abroad_percent").trim().trim_end_matches('%').trim().replace(',', ".");
     let born_abroad_percent = if pct.is_empty() {
         None
@@ -195,7 +193,7 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
         match pct.parse::<f64>() {
             Ok(v) if v.is_finite() => Some(v),
             _ => {
-                errors.push(FieldError::new("born_abroad_percent", "must be a percentage from 0 to 100, such as 23.5"));
+                errors.push(FieldError::new("born_abroad_percent", crate::t!(lang, "learn-must-be-percent")));
                 None
             }
         }
@@ -227,9 +225,10 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
     })
     .await?;
     match outcome {
-        Ok(_) => Ok(redirect_with_notice(&format!("/cities/{city_id}/learn"), "The city's context is saved.")),
+        Ok(_) => Ok(redirect_with_notice(&format!("/cities/{city_id}/learn"), &crate::t!(lang, "learn-context-saved"))),
         Err(e) => {
             let city = db(&req, move |c| crate::cities::store::require(c, city_id)).await?;
+            let labels = context_labels(lang);
             let values = json!({
                 "population": form.get("population"), "population_year": form.get("population_year"),
                 "born_abroad_percent": form.get("born_abroad_percent"), "born_abroad_year": form.get("born_abroad_year"),
@@ -239,8 +238,9 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
                 &req,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "context_form",
-                &format!("{}: context", city.name),
-                json!({"city": {"id": city.id, "name": city.name}, "values": values, "errors": form_errors(&e, CONTEXT_LABELS)}),
+                &crate::t!(lang, "learn-context-title", city = city.name.as_str()),
+                json!({"city": {"id": city.id, "name": city.name}, "values": values,
+                       "errors": form_errors(&e, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>())}),
             )
         }
     }
@@ -269,7 +269,7 @@ async fn pairing(req: HttpRequest, viewer: Viewer, q: aweb::Query<PairingQuery>)
             })
         })
         .collect();
-    page(&req, "pairing", "Peer-review pairs", json!({"pairs": rows}))
+    page(&req, "pairing", &crate::t!(web::lang(&req), "peer-pairing-title"), json!({"pairs": rows}))
 }
 
 #[derive(Deserialize)]
@@ -295,7 +295,7 @@ async fn library(req: HttpRequest, q: aweb::Query<LibraryQuery>) -> PageResult {
         .map(|p| {
             json!({
                 "href": format!("/good-practices/{}/{}", p.report, p.action_id), "title": p.title, "city": p.city,
-                "commitment": p.commitment, "period": p.report_period, "published": labels::date(p.published_at.date(), lang),
+                "commitment": p.commitment, "period": p.report_period, "published": p.published_at.date().to_string(),
                 "summary": labels::short(&p.narrative, 280),
             })
         })
@@ -303,7 +303,7 @@ async fn library(req: HttpRequest, q: aweb::Query<LibraryQuery>) -> PageResult {
     page(
         &req,
         "practices",
-        "Good practices",
+        &crate::t!(lang, "learn-practices-title"),
         json!({"items": items, "filters": filters, "commitment": wanted, "total": all.len()}),
     )
 }
@@ -328,9 +328,9 @@ async fn practice(req: HttpRequest, path: aweb::Path<(String, String)>) -> PageR
         "practice",
         &p.title,
         json!({
-            "title": p.title, "city": p.city, "commitment": p.commitment, "status": p.status.replace('_', " "),
+            "title": p.title, "city": p.city, "commitment": p.commitment, "status": labels::action_status(crate::actions::ActionStatus::from_db(&p.status), lang),
             "progress": p.progress, "narrative": p.narrative, "period": p.report_period, "report": p.report,
-            "version": p.version, "published": labels::date(p.published_at.date(), lang),
+            "version": p.version, "published": p.published_at.date().to_string(),
             "action": public_action.then_some(p.action_id), "search": format!("/actions?commitment={}", p.commitment),
         }),
     )

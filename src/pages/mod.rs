@@ -80,7 +80,8 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 }
 
 async fn accessibility(req: actix_web::HttpRequest, _viewer: web::MaybeViewer) -> web::PageResult {
-    web::page(&req, "accessibility", "Accessibility statement", json!({}))
+    let lang = web::lang(&req);
+    web::page(&req, "accessibility", &crate::t!(lang, "public-accessibility-title"), json!({}))
 }
 
 #[derive(RustEmbed)]
@@ -172,6 +173,7 @@ pub async fn asset(req: actix_web::HttpRequest, name: actix_web::web::Path<Strin
         Some("ico") => "image/x-icon",
         _ => "application/octet-stream",
     };
+    let lang = web::lang(&req);
     match Static::get(&name) {
         Some(f) => actix_web::HttpResponse::Ok()
             .content_type(content_type)
@@ -180,9 +182,9 @@ pub async fn asset(req: actix_web::HttpRequest, name: actix_web::web::Path<Strin
         None => web::message(
             &req,
             actix_web::http::StatusCode::NOT_FOUND,
-            "Page not found",
-            &["There is no such file. If you followed a link, it may be out of date."],
-            Some(("/", "Go to the home page")),
+            &crate::t!(lang, "error-not-found-heading"),
+            &[&crate::t!(lang, "public-no-file")],
+            Some(("/", &crate::t!(lang, "error-go-home"))),
         )
         .unwrap_or_else(|e| actix_web::ResponseError::error_response(&e)),
     }

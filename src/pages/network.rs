@@ -9,7 +9,9 @@
 use super::admin;
 use super::labels;
 use super::web::{self, db, page, PageError, PageResult, Viewer};
+use crate::i18n::Lang;
 use crate::plans::overview::{self, CheckInOutcome, Coverage, Filter, Member, PlanState, Snapshot};
+use crate::t;
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -34,33 +36,33 @@ fn given(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn bad(field: &str, value: &str, accepted: &str) -> PageError {
-    PageError::BadRequest(format!("the filter {field} `{value}` is not one the page knows; accepted: {accepted}"))
+fn bad(lang: Lang, field: &str, value: &str, accepted: &str) -> PageError {
+    PageError::BadRequest(t!(lang, "network-bad-filter", field = field, value = value, accepted = accepted))
 }
 
 /// The filter the query asks for; an unknown value is a "bad request" page naming it.
-fn filter_of(q: &Query) -> Result<Filter, PageError> {
+fn filter_of(q: &Query, lang: Lang) -> Result<Filter, PageError> {
     let country = match given(&q.country) {
         None => None,
         Some(c) if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => Some(c.to_ascii_uppercase()),
-        Some(c) => return Err(bad("country", c, "a two-letter ISO 3166 code")),
+        Some(c) => return Err(bad(lang, "country", c, &t!(lang, "network-bad-country"))),
     };
     let plan = given(&q.plan)
-        .map(|v| PlanState::parse(v).ok_or_else(|| bad("plan", v, "adopted, draft, none")))
+        .map(|v| PlanState::parse(v).ok_or_else(|| bad(lang, "plan", v, "adopted, draft, none")))
         .transpose()?;
     let coverage = given(&q.coverage)
-        .map(|v| Coverage::parse(v).ok_or_else(|| bad("coverage", v, "all, some, none")))
+        .map(|v| Coverage::parse(v).ok_or_else(|| bad(lang, "coverage", v, "all, some, none")))
         .transpose()?;
     let overdue = match given(&q.overdue) {
         None => None,
         Some("yes") => Some(true),
         Some("no") => Some(false),
-        Some(v) => return Err(bad("overdue", v, "yes, no")),
+        Some(v) => return Err(bad(lang, "overdue", v, "yes, no")),
     };
     let check_in = given(&q.check_in)
         .map(|v| {
             CheckInOutcome::parse(v)
-                .ok_or_else(|| bad("check_in", v, "on_time, late, open, overdue, missed, not_asked"))
+                .ok_or_else(|| bad(lang, "check_in", v, "on_time, late, open, overdue, missed, not_asked"))
         })
         .transpose()?;
     Ok(Filter { country, plan, coverage, overdue, check_in })
@@ -69,8 +71,9 @@ fn filter_of(q: &Query) -> Result<Filter, PageError> {
 async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageResult {
     viewer.caller.can_read_network()?;
     let q = q.into_inner();
-    let filter = filter_of(&q)?;
-    let number = admin::page_number(q.page.as_deref())?;
+    let lang = web::lang(&req);
+    let filter = filter_of(&q, lang)?;
+    let number = admin::page_number(q.page.as_deref(), lang)?;
     let state = web::state(&req);
     let (today, now) = (web::today(&state), state.clock.now());
     let wanted = given(&q.framework).unwrap_or("eurocities-integrating-cities").to_string();
@@ -78,17 +81,17 @@ async fn show(req: HttpRequest, viewer: Viewer, q: aweb::Query<Query>) -> PageRe
     let st = state.clone();
     let snapshot = db(&req, move |c| overview::snapshot(&st.overview, c, &wanted, today, now, staleness)).await?;
     let pages = state.pages.clone();
-    let lang = web::lang(&req);
     let mut data = view(&snapshot, &filter, number, lang, &|m| {
         pages.render_part(lang, "partials/network_row", &row(&snapshot, m, lang))
     })?;
     data["can_manage"] = viewer.caller.require_secretariat().is_ok().into();
     data["stale_after_days"] = state.settings.actions.stale_after_days.into();
-    page(&req, "network", "The network at a glance", data)
+    data["demo_command"] = "charter-tracker demo".into();
+    page(&req, "network", &t!(lang, "network-title"), data)
 }
 
 /// One city's row of the matrix.
-fn row(s: &Snapshot, m: &Member, lang: crate::i18n::Lang) -> Value {
+fn row(s: &Snapshot, m: &Member, lang: Lang) -> Value {
     let r = &m.row;
     let cells: Vec<Value> = s
         .structure
@@ -97,9 +100,9 @@ fn row(s: &Snapshot, m: &Member, lang: crate::i18n::Lang) -> Value {
         .zip(&m.covered_by_role)
         .map(|(((role, _), total), n)| {
             let (label, class) = match (*n, *total) {
-                (0, _) => ("None", "tag-red"),
-                (a, b) if a == b => ("All", "tag-green"),
-                _ => ("Some", "tag-yellow"),
+                (0, _) => ("network-cell-none", "tag-red"),
+                (a, b) if a == b => ("network-cell-all", "tag-green"),
+                _ => ("network-cell-some", "tag-yellow"),
             };
             json!({"role": role.title, "covered": n, "total": total, "tag": {"label": label, "class": class}})
         })
@@ -119,15 +122,18 @@ fn options(any: &str, choices: &[(&str, String)], current: &str) -> Vec<Value> {
         .collect()
 }
 
-fn outcome_label(o: CheckInOutcome) -> &'static str {
-    match o {
-        CheckInOutcome::OnTime => "Sent on time",
-        CheckInOutcome::Late => "Sent late",
-        CheckInOutcome::Open => "Still open",
-        CheckInOutcome::Overdue => "Overdue",
-        CheckInOutcome::Missed => "Missed",
-        CheckInOutcome::NotAsked => "Not asked",
-    }
+fn outcome_label(o: CheckInOutcome, lang: Lang) -> String {
+    t!(
+        lang,
+        match o {
+            CheckInOutcome::OnTime => "network-outcome-on-time",
+            CheckInOutcome::Late => "network-outcome-late",
+            CheckInOutcome::Open => "network-outcome-open",
+            CheckInOutcome::Overdue => "network-outcome-overdue",
+            CheckInOutcome::Missed => "network-outcome-missed",
+            CheckInOutcome::NotAsked => "network-outcome-not-asked",
+        }
+    )
 }
 
 /// The page's data: the network-wide counts, the filter form, one page of the matrix (each
@@ -136,7 +142,7 @@ fn view(
     s: &Snapshot,
     f: &Filter,
     number: i64,
-    lang: crate::i18n::Lang,
+    lang: Lang,
     render: &dyn Fn(&Member) -> anyhow::Result<String>,
 ) -> Result<Value, PageError> {
     let roles: Vec<Value> = s
@@ -181,7 +187,10 @@ fn view(
         ("check_in", check_in),
     ];
     let count = |o| s.outcome_count(o);
-    let countries: Vec<(&str, String)> = s.countries.iter().map(|c| (c.as_str(), c.clone())).collect();
+    let any = t!(lang, "network-any");
+    let mut countries: Vec<(&str, String)> =
+        s.countries.iter().map(|c| (c.as_str(), crate::i18n::format::country(c, lang))).collect();
+    crate::i18n::format::sort_by_name(&mut countries, lang, |(_, name)| name.as_str());
     Ok(json!({
         "framework": {"code": s.framework.code, "title": s.framework.title},
         "framework_param": framework,
@@ -195,11 +204,11 @@ fn view(
             "missed": count(CheckInOutcome::Missed),
         },
         "filters": {
-            "country": options("Any country", &countries, &country),
-            "plan": options("Any", &[("adopted", "Adopted plan".into()), ("draft", "Draft plan".into()), ("none", "No plan".into())], plan),
-            "coverage": options("Any", &[("all", "Every commitment".into()), ("some", "Some commitments".into()), ("none", "No commitment".into())], coverage),
-            "overdue": options("Any", &[("yes", "With overdue actions".into()), ("no", "Without overdue actions".into())], overdue),
-            "check_in": options("Any", &CheckInOutcome::ALL.iter().map(|o| (o.as_str(), outcome_label(*o).to_string())).collect::<Vec<_>>(), check_in),
+            "country": options(&t!(lang, "network-any-country"), &countries, &country),
+            "plan": options(&any, &[("adopted", t!(lang, "network-plan-adopted")), ("draft", t!(lang, "network-plan-draft")), ("none", t!(lang, "network-plan-none"))], plan),
+            "coverage": options(&any, &[("all", t!(lang, "network-coverage-all")), ("some", t!(lang, "network-coverage-some")), ("none", t!(lang, "network-coverage-none"))], coverage),
+            "overdue": options(&any, &[("yes", t!(lang, "network-overdue-yes")), ("no", t!(lang, "network-overdue-no"))], overdue),
+            "check_in": options(&any, &CheckInOutcome::ALL.iter().map(|o| (o.as_str(), outcome_label(*o, lang))).collect::<Vec<_>>(), check_in),
         },
         "pagination": admin::pagination("/network", &params, number, total),
     }))
@@ -223,20 +232,24 @@ mod tests {
         }
     }
 
+    fn filter_of_en(q: &Query) -> Result<Filter, PageError> {
+        filter_of(q, Lang::En)
+    }
+
     #[test]
     fn the_filter_reads_each_field_and_names_a_value_it_does_not_know() {
-        assert_eq!(filter_of(&q(&[])).unwrap(), Filter::default());
-        let f =
-            filter_of(&q(&[("country", "pl"), ("plan", "draft"), ("overdue", "yes"), ("check_in", "missed")])).unwrap();
+        assert_eq!(filter_of_en(&q(&[])).unwrap(), Filter::default());
+        let f = filter_of_en(&q(&[("country", "pl"), ("plan", "draft"), ("overdue", "yes"), ("check_in", "missed")]))
+            .unwrap();
         assert_eq!(f.country.as_deref(), Some("PL"));
         assert_eq!(f.plan, Some(PlanState::Draft));
         assert_eq!(f.overdue, Some(true));
         assert_eq!(f.check_in, Some(CheckInOutcome::Missed));
-        assert_eq!(filter_of(&q(&[("coverage", "")])).unwrap(), Filter::default(), "empty is any");
+        assert_eq!(filter_of_en(&q(&[("coverage", "")])).unwrap(), Filter::default(), "empty is any");
         for (k, v) in
             [("country", "Poland"), ("plan", "x"), ("coverage", "most"), ("overdue", "1"), ("check_in", "late!")]
         {
-            let e = filter_of(&q(&[(k, v)])).unwrap_err().to_string();
+            let e = filter_of_en(&q(&[(k, v)])).unwrap_err().to_string();
             assert!(e.contains(k) && e.contains(v), "{e}");
         }
     }

@@ -8,14 +8,16 @@
 
 use super::labels;
 use super::web::{
-    self, db, form_errors, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer,
+    self, db, form_errors_in, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer,
 };
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
 use crate::peer_reviews::commands::{self, Seat};
 use crate::peer_reviews::{
     AgreementInput, FindingInput, PeerReview, PeerReviewInput, PersonInput, RecommendationInput, Response,
     ResponseInput, ReviewState, ToActionInput,
 };
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -35,72 +37,83 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/recommendations/{id}/action", aweb::post().to(to_action));
 }
 
-pub fn state_label(s: ReviewState) -> &'static str {
-    match s {
-        ReviewState::Planned => "Planned",
-        ReviewState::Visited => "Visited",
-        ReviewState::Reported => "Reported",
-        ReviewState::Closed => "Closed",
-    }
+/// A review's state in words ("Planned").
+pub fn state_label(s: ReviewState, lang: Lang) -> String {
+    t!(
+        lang,
+        match s {
+            ReviewState::Planned => "peer-state-planned",
+            ReviewState::Visited => "peer-state-visited",
+            ReviewState::Reported => "peer-state-reported",
+            ReviewState::Closed => "peer-state-closed",
+        }
+    )
 }
 
-fn state_tag(s: ReviewState) -> Value {
+fn state_tag(s: ReviewState, lang: Lang) -> Value {
     let class = match s {
         ReviewState::Planned => "tag-grey",
         ReviewState::Visited => "tag-blue",
         ReviewState::Reported => "tag-yellow",
         ReviewState::Closed => "tag-green",
     };
-    json!({"label": state_label(s), "class": class})
+    json!({"label": state_label(s, lang), "class": class})
 }
 
-pub fn response_label(r: Response) -> &'static str {
-    match r {
-        Response::Accepted => "Accepted",
-        Response::Partly => "Partly accepted",
-        Response::NotAccepted => "Not accepted",
-    }
+/// The host's response to a recommendation in words ("Partly accepted").
+pub fn response_label(r: Response, lang: Lang) -> String {
+    t!(
+        lang,
+        match r {
+            Response::Accepted => "peer-response-accepted",
+            Response::Partly => "peer-response-partly",
+            Response::NotAccepted => "peer-response-not-accepted",
+        }
+    )
 }
 
-fn response_tag(r: Option<Response>) -> Value {
+fn response_tag(r: Option<Response>, lang: Lang) -> Value {
     match r {
-        None => json!({"label": "No response yet", "class": "tag-grey"}),
+        None => json!({"label": t!(lang, "peer-response-none"), "class": "tag-grey"}),
         Some(r) => {
             let class = match r {
                 Response::Accepted => "tag-green",
                 Response::Partly => "tag-yellow",
                 Response::NotAccepted => "tag-red",
             };
-            json!({"label": response_label(r), "class": class})
+            json!({"label": response_label(r, lang), "class": class})
         }
     }
 }
 
-/// "2–4 March 2026", "2 March 2026", or "not set".
-fn dates(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, lang: crate::i18n::Lang) -> String {
+/// "2 March 2026 to 4 March 2026", "2 March 2026", or "not set yet" (the list, the record and
+/// the city page show it as it is).
+fn dates(from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, lang: Lang) -> String {
     match (from, to) {
-        (Some(f), Some(t)) if f != t => format!("{} to {}", labels::date(f, lang), labels::date(t, lang)),
+        (Some(f), Some(to)) if f != to => {
+            t!(lang, "peer-visit-range", from = labels::date(f, lang), to = labels::date(to, lang))
+        }
         (Some(f), _) => labels::date(f, lang),
-        _ => "not set yet".into(),
+        _ => t!(lang, "peer-visit-not-set"),
     }
 }
 
 /// A recommendation as pages show it (the record, the city page).
-pub fn recommendation_view(r: &crate::peer_reviews::Recommendation, public: bool, lang: crate::i18n::Lang) -> Value {
+pub fn recommendation_view(r: &crate::peer_reviews::Recommendation, public: bool, lang: Lang) -> Value {
     json!({
-        "id": r.id, "commitment": r.commitment, "text": r.text, "response": response_tag(r.response),
+        "id": r.id, "commitment": r.commitment, "text": r.text, "response": response_tag(r.response, lang),
         "responded": r.response.is_some(), "note": r.response_note, "version": r.version,
         "by": if public { None } else { r.responded_by.clone() },
-        "when": r.responded_at.map(|t| labels::date(t.date(), lang)),
+        "when": r.responded_at.map(|t| t.date().to_string()),
         "may_act": r.response.is_some_and(|x| x.may_become_action()) && r.action.is_none(),
         "action": r.action.as_ref().map(|a| json!({"id": a.id, "title": a.title, "tag": labels::action_status_tag(a.status, lang), "progress": a.progress})),
     })
 }
 
 /// A review as a row of lists (the list page, the city page).
-pub fn review_row(r: &PeerReview, public: bool, lang: crate::i18n::Lang) -> Value {
+pub fn review_row(r: &PeerReview, public: bool, lang: Lang) -> Value {
     json!({
-        "id": r.id, "host": r.host.name, "host_id": r.host.id, "state": state_tag(r.state),
+        "id": r.id, "host": r.host.name, "host_id": r.host.id, "state": state_tag(r.state, lang),
         "reviewers": r.reviewing_cities.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", "),
         "commitments": r.commitments.iter().map(|c| c.commitment.clone()).collect::<Vec<_>>().join(", "),
         "visit": dates(r.visit_from, r.visit_to, lang),
@@ -116,22 +129,30 @@ async fn list(req: HttpRequest, viewer: Viewer) -> PageResult {
     let (reviews, _) = db(&req, move |c| commands::list(c, &caller, 500, 0)).await?;
     let rows: Vec<Value> = reviews.iter().map(|r| review_row(r, false, lang)).collect();
     let secretariat = viewer.caller.require_secretariat().is_ok();
-    web::page(&req, "peer_reviews", "Peer reviews", json!({"reviews": rows, "secretariat": secretariat}))
+    web::page(&req, "peer_reviews", &t!(lang, "peer-list-title"), json!({"reviews": rows, "secretariat": secretariat}))
 }
 
+/// The review form's fields and the words their error messages start with.
 const LABELS: [(&str, &str); 11] = [
-    ("host_city_id", "The host city"),
-    ("framework", "The framework"),
-    ("reviewing_city_ids", "The reviewing cities"),
-    ("commitments", "The commitments in focus"),
-    ("state", "The state"),
-    ("visit_from", "The first day of the visit"),
-    ("visit_to", "The last day of the visit"),
-    ("report_date", "The date of the report"),
-    ("people", "The reviewing team"),
-    ("findings", "The findings"),
-    ("summary", "The summary"),
+    ("host_city_id", "peer-field-host"),
+    ("framework", "peer-field-framework"),
+    ("reviewing_city_ids", "peer-field-reviewers"),
+    ("commitments", "peer-field-commitments"),
+    ("state", "peer-field-state"),
+    ("visit_from", "peer-field-visit-from"),
+    ("visit_to", "peer-field-visit-to"),
+    ("report_date", "peer-field-report-date"),
+    ("people", "peer-field-people"),
+    ("findings", "peer-field-findings"),
+    ("summary", "peer-field-summary"),
 ];
+
+/// `form_errors_in` for fields labelled by message keys.
+fn errors_for(errors: &[FieldError], keys: &[(&str, &str)], lang: Lang) -> Value {
+    let words: Vec<(&str, String)> = keys.iter().map(|(f, k)| (*f, t!(lang, k))).collect();
+    let refs: Vec<(&str, &str)> = words.iter().map(|(f, w)| (*f, w.as_str())).collect();
+    form_errors_in(errors, &refs, lang)
+}
 
 /// What the review form holds, as typed.
 #[derive(Default, Clone)]
@@ -205,7 +226,9 @@ impl Typed {
                     Ok(v) => Some(v),
                     Err(_) => {
                         errors.push(
-                            FieldError::new(field, format!("`{s}` is not a city")).accepting("a city of the list"),
+                            FieldError::new(field, format!("`{s}` is not a city"))
+                                .accepting("a city of the list")
+                                .plainly("choose", vec![]),
                         );
                         None
                     }
@@ -252,7 +275,11 @@ impl Typed {
             summary: Some(self.summary.clone()),
         };
         if !editing && self.host.is_empty() {
-            errors.push(FieldError::new("host_city_id", "is not chosen").accepting("a city of the list"));
+            errors.push(
+                FieldError::new("host_city_id", "is not chosen")
+                    .accepting("a city of the list")
+                    .plainly("choose", vec![]),
+            );
         }
         (input, errors)
     }
@@ -267,6 +294,7 @@ async fn form_page(
     errors: &[FieldError],
     notes: Vec<String>,
 ) -> PageResult {
+    let lang = web::lang(req);
     let (cities, frameworks) = db(req, move |c| {
         let cities = commands::city_choices(c)?;
         let mut fws = vec![];
@@ -284,11 +312,13 @@ async fn form_page(
     .await?;
     let editing = review.is_some();
     let host_options: Vec<Value> =
-        std::iter::once(json!({"value": "", "label": "Choose the host city", "selected": typed.host.is_empty()}))
-            .chain(cities.iter().map(
-                |(id, name)| json!({"value": id.to_string(), "label": name, "selected": typed.host == id.to_string()}),
-            ))
-            .collect();
+        std::iter::once(
+            json!({"value": "", "label": t!(lang, "peer-form-choose-host"), "selected": typed.host.is_empty()}),
+        )
+        .chain(cities.iter().map(
+            |(id, name)| json!({"value": id.to_string(), "label": name, "selected": typed.host == id.to_string()}),
+        ))
+        .collect();
     let fw_options: Vec<Value> = frameworks
         .iter()
         .map(|(code, title, _)| json!({"value": code, "label": title, "checked": typed.framework == *code}))
@@ -317,7 +347,7 @@ async fn form_page(
         .collect();
     let states: Vec<Value> = ReviewState::ALL
         .iter()
-        .map(|s| json!({"value": s.as_str(), "label": state_label(*s), "checked": typed.state == s.as_str()}))
+        .map(|s| json!({"value": s.as_str(), "label": state_label(*s, lang), "checked": typed.state == s.as_str()}))
         .collect();
     let findings: Vec<Value> = review
         .as_ref()
@@ -325,16 +355,16 @@ async fn form_page(
             r.commitments
                 .iter()
                 .map(|c| {
-                    json!({"field": format!("findings-{}", c.commitment), "label": format!("Findings on {}: {}", c.commitment, labels::short(&c.text, 90)),
+                    json!({"field": format!("findings-{}", c.commitment), "label": t!(lang, "peer-form-findings", commitment = &c.commitment, text = labels::short(&c.text, 90)),
                            "value": typed.findings.get(&c.commitment).cloned().unwrap_or_default()})
                 })
                 .collect()
         })
         .unwrap_or_default();
-    let shown = form_errors(errors, &LABELS);
+    let shown = errors_for(errors, &LABELS, lang);
     let title = match &review {
-        Some(r) => format!("Change the peer review of {}", r.host.name),
-        None => "Record a peer review".to_string(),
+        Some(r) => t!(lang, "peer-form-change-title", host = &r.host.name),
+        None => t!(lang, "peer-form-record-title"),
     };
     render(
         req,
@@ -361,6 +391,7 @@ struct Prefill {
 }
 
 async fn new_form(req: HttpRequest, viewer: Viewer, q: aweb::Query<Prefill>) -> PageResult {
+    let lang = web::lang(&req);
     viewer.caller.require_secretariat()?;
     let q = q.into_inner();
     let split = |s: &Option<String>| -> Vec<String> {
@@ -394,17 +425,19 @@ async fn new_form(req: HttpRequest, viewer: Viewer, q: aweb::Query<Prefill>) -> 
     let mut notes = vec![];
     let unknown_cities: Vec<&String> = host.iter().chain(reviewers.iter()).filter(|c| !known(c)).collect();
     if !unknown_cities.is_empty() {
-        notes.push(format!(
-            "The link named cities this tracker does not know ({}); they are left out.",
-            unknown_cities.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        notes.push(t!(
+            lang,
+            "peer-form-unknown-cities",
+            cities = unknown_cities.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
         ));
     }
     if !unknown_commitments.is_empty() {
-        notes.push(format!(
-            "The link named commitments that are not live commitments of {} ({}); they are left out.",
-            if framework.is_empty() { "any framework" } else { framework.as_str() },
-            unknown_commitments.iter().cloned().collect::<Vec<_>>().join(", ")
-        ));
+        let commitments = unknown_commitments.iter().cloned().collect::<Vec<_>>().join(", ");
+        notes.push(if framework.is_empty() {
+            t!(lang, "peer-form-unknown-commitments-any", commitments = commitments)
+        } else {
+            t!(lang, "peer-form-unknown-commitments", framework = &framework, commitments = commitments)
+        });
     }
     let host = host.into_iter().find(|h| known(h)).unwrap_or_default();
     let typed = Typed {
@@ -443,6 +476,7 @@ async fn run<T: Send + 'static>(
 
 async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     viewer.caller.require_secretariat()?;
+    let lang = web::lang(&req);
     let typed = Typed::from_form(&form);
     let (input, mut errors) = typed.input(false);
     if let Err(e) = form.check_csrf(&req) {
@@ -452,7 +486,7 @@ async fn create(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     match run(&req, errors, move |c| commands::create(c, &caller, &input, now)).await? {
         Ok(r) => Ok(redirect_with_notice(
             &format!("/peer-reviews/{}", r.id),
-            &format!("The peer review of {} is recorded.", r.host.name),
+            &t!(lang, "peer-recorded-notice", host = &r.host.name),
         )),
         Err(errors) => form_page(&req, None, StatusCode::UNPROCESSABLE_ENTITY, typed, &dedupe(errors), vec![]).await,
     }
@@ -477,6 +511,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     let caller = viewer.caller.clone();
     let r = db(&req, move |c| commands::get(c, &caller, id)).await?;
     viewer.caller.require_secretariat()?;
+    let lang = web::lang(&req);
     let typed = Typed::from_form(&form);
     let (input, mut errors) = typed.input(true);
     if let Err(e) = form.check_csrf(&req) {
@@ -488,7 +523,7 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     })
     .await?;
     match outcome {
-        Ok(r) => Ok(redirect_with_notice(&format!("/peer-reviews/{}", r.id), "The peer review is saved.")),
+        Ok(r) => Ok(redirect_with_notice(&format!("/peer-reviews/{}", r.id), &t!(lang, "peer-saved-notice"))),
         Err(errors) => form_page(&req, Some(r), StatusCode::UNPROCESSABLE_ENTITY, typed, &dedupe(errors), vec![]).await,
     }
 }
@@ -539,7 +574,8 @@ async fn record_page(
     let secretariat = seat == Some(Seat::Secretariat);
     let host = seat.is_some_and(|s| s.speaks_for_host());
     let open = review.state != ReviewState::Closed;
-    let shown = form_errors(errors, &[("commitment", "The commitment"), ("text", "The recommendation")]);
+    let shown =
+        errors_for(errors, &[("commitment", "peer-field-commitment"), ("text", "peer-field-recommendation")], lang);
     let recs: Vec<Value> = review
         .recommendations
         .iter()
@@ -551,11 +587,11 @@ async fn record_page(
             };
             v["options"] = Response::ALL
                 .iter()
-                .map(|x| json!({"value": x.as_str(), "label": response_label(*x), "checked": typed_response == x.as_str()}))
+                .map(|x| json!({"value": x.as_str(), "label": response_label(*x, lang), "checked": typed_response == x.as_str()}))
                 .collect::<Vec<_>>()
                 .into();
             v["typed_note"] = typed_note.into();
-            v["response_legend"] = format!("{}'s response", review.host.name).into();
+            v["response_legend"] = t!(lang, "peer-response-legend", host = &review.host.name).into();
             v["field"] = format!("response-{}", r.id).into();
             v["note_field"] = format!("note-{}", r.id).into();
             v["error"] = shown["fields"][format!("response-{}", r.id)].clone();
@@ -563,12 +599,12 @@ async fn record_page(
             v
         })
         .collect();
-    let focus_options: Vec<Value> = std::iter::once(json!({"value": "", "label": "Choose a commitment", "selected": typed.commitment.is_empty()}))
+    let focus_options: Vec<Value> = std::iter::once(json!({"value": "", "label": t!(lang, "peer-choose-commitment"), "selected": typed.commitment.is_empty()}))
         .chain(review.commitments.iter().map(|c| {
             json!({"value": c.commitment, "label": format!("{}: {}", c.commitment, labels::short(&c.text, 70)), "selected": typed.commitment == c.commitment})
         }))
         .collect();
-    let title = format!("Peer review of {}", review.host.name);
+    let title = t!(lang, "peer-record-title", host = &review.host.name);
     render(
         req,
         status,
@@ -577,11 +613,11 @@ async fn record_page(
         json!({
             "heading": title, "public": public, "secretariat": secretariat, "host": host, "open": open,
             "review": {
-                "id": review.id, "host": review.host, "framework": review.framework, "state": state_tag(review.state),
+                "id": review.id, "host": review.host, "framework": review.framework, "state": state_tag(review.state, lang),
                 "reviewers": review.reviewing_cities, "people": review.people,
-                "visit": dates(review.visit_from, review.visit_to, lang), "report": review.report_date.map(|x| labels::date(x, lang)),
+                "visit": dates(review.visit_from, review.visit_to, lang), "report": review.report_date.map(|x| x.to_string()),
                 "summary": review.summary, "agreed": review.summary_agreed, "summary_public": review.summary_public,
-                "agreed_by": review.summary_agreed_by, "agreed_on": review.summary_agreed_at.map(|t| labels::date(t.date(), lang)),
+                "agreed_by": review.summary_agreed_by, "agreed_on": review.summary_agreed_at.map(|t| t.date().to_string()),
                 "version": review.version, "may_record": review.state != ReviewState::Planned && open,
                 "commitments": review.commitments.iter().map(|c| json!({"code": c.commitment, "text": c.text, "findings": c.findings,
                     "recommendations": recs.iter().filter(|r| r["commitment"] == c.commitment.as_str()).cloned().collect::<Vec<_>>()})).collect::<Vec<_>>(),
@@ -615,7 +651,7 @@ async fn add_recommendation(req: HttpRequest, viewer: Viewer, id: aweb::Path<Str
     match run(&req, errors, move |c| commands::add_recommendation(c, &caller, id, &input, now)).await? {
         Ok(r) => Ok(redirect_with_notice(
             &format!("/peer-reviews/{id}#recommendation-{}", r.id),
-            &format!("The recommendation on {} is added.", r.commitment),
+            &t!(web::lang(&req), "peer-recommendation-added-notice", commitment = &r.commitment),
         )),
         Err(errors) => {
             record_page(&req, Some(&viewer), id, StatusCode::UNPROCESSABLE_ENTITY, typed, &dedupe(errors)).await
@@ -639,11 +675,7 @@ async fn agree(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: F
     {
         Ok(_) => Ok(redirect_with_notice(
             &format!("/peer-reviews/{id}"),
-            if agreed {
-                "The host's agreement to publish the summary is recorded."
-            } else {
-                "The agreement to publish the summary is withdrawn."
-            },
+            &t!(web::lang(&req), if agreed { "peer-agreed-notice" } else { "peer-withdrawn-notice" }),
         )),
         Err(errors) => {
             record_page(&req, Some(&viewer), id, StatusCode::UNPROCESSABLE_ENTITY, RecordTyped::default(), &errors)
@@ -653,6 +685,7 @@ async fn agree(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: F
 }
 
 async fn respond(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     let rec = crate::http::id_param(&id)?;
     let review = db(&req, move |c| crate::peer_reviews::store::review_of_recommendation(c, rec)).await?;
     let (response, note) =
@@ -663,7 +696,11 @@ async fn respond(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
         errors.push(e);
     }
     if response.is_empty() {
-        errors.push(FieldError::new("response", "is not chosen").accepting("Accepted, Partly accepted, Not accepted"));
+        errors.push(
+            FieldError::new("response", "is not chosen")
+                .accepting("Accepted, Partly accepted, Not accepted")
+                .plainly("choose", vec![]),
+        );
     }
     let input = ResponseInput { version: None, response, note };
     let version = form.get("version").parse().ok();
@@ -672,10 +709,11 @@ async fn respond(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
     match outcome {
         Ok(r) => Ok(redirect_with_notice(
             &format!("/peer-reviews/{review}#recommendation-{rec}"),
-            &format!(
-                "The response to the recommendation on {} is recorded: {}.",
-                r.commitment,
-                r.response.map(response_label).unwrap_or("")
+            &t!(
+                lang,
+                "peer-response-notice",
+                commitment = &r.commitment,
+                response = r.response.map(|x| response_label(x, lang)).unwrap_or_default()
             ),
         )),
         Err(errors) => {
@@ -695,10 +733,10 @@ async fn respond(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
 }
 
 const ACTION_LABELS: [(&str, &str); 4] = [
-    ("plan_id", "The plan"),
-    ("title", "The action's title"),
-    ("description", "The description"),
-    ("due_date", "The due date"),
+    ("plan_id", "peer-field-plan"),
+    ("title", "peer-field-action-title"),
+    ("description", "peer-field-description"),
+    ("due_date", "peer-field-due-date"),
 ];
 
 async fn action_page(
@@ -715,9 +753,7 @@ async fn action_page(
         let review = crate::peer_reviews::store::review_of_recommendation(c, rec)?;
         let (review, seat) = commands::get_with_seat(c, &caller, review)?;
         if !seat.speaks_for_host() {
-            return Err(ApiError::Forbidden(
-                "only the host city's editors or the network secretariat may do this".into(),
-            ));
+            return Err(ApiError::Forbidden(t!(lang, "peer-host-only")));
         }
         let r = crate::peer_reviews::store::recommendation(&review, rec)?;
         Ok((r, review))
@@ -725,16 +761,16 @@ async fn action_page(
     .await?;
     let (title, description, due) =
         typed.unwrap_or_else(|| (commands::default_title(&r.text), r.text.clone(), String::new()));
-    let heading = "Turn the recommendation into an action";
+    let heading = t!(lang, "peer-action-heading");
     render(
         req,
         status,
         "recommendation_action",
-        heading,
+        &heading,
         json!({
             "heading": heading, "rec": recommendation_view(&r, false, lang), "review": {"id": review.id, "host": review.host.name, "framework": review.framework},
             "typed": {"title": title, "description": description, "due_date": due},
-            "errors": form_errors(errors, &ACTION_LABELS),
+            "errors": errors_for(errors, &ACTION_LABELS, lang),
         }),
     )
 }
@@ -762,7 +798,7 @@ async fn to_action(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, for
     match run(&req, errors, move |c| commands::to_action(c, &caller, rec, &input, now)).await? {
         Ok(done) => Ok(redirect_with_notice(
             &format!("/actions/{}", done.action.id),
-            &format!("The recommendation is now the action “{}” of the plan.", done.action.title),
+            &t!(web::lang(&req), "peer-action-notice", title = &done.action.title),
         )),
         Err(errors) => {
             action_page(&req, &viewer, rec, StatusCode::UNPROCESSABLE_ENTITY, Some(typed), &dedupe(errors)).await

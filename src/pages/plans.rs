@@ -2,7 +2,9 @@
 
 use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
 use crate::plans::{commands, NewPlanInput, PlanPatchInput, PlanStatus};
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -14,15 +16,20 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/plans/{id}/edit", aweb::post().to(update));
 }
 
-const LABELS: &[(&str, &str)] = &[
-    ("framework", "Framework"),
-    ("title", "Title"),
-    ("period_start", "Start of the period"),
-    ("period_end", "End of the period"),
-    ("status", "Status"),
-    ("adopted_on", "Adoption date"),
-    ("document_url", "Link to the plan document"),
-];
+fn labels(lang: Lang) -> Vec<(&'static str, String)> {
+    [
+        ("framework", "plan-framework"),
+        ("title", "plan-title-label"),
+        ("period_start", "plan-period-start"),
+        ("period_end", "plan-period-end"),
+        ("status", "plan-status"),
+        ("adopted_on", "plan-adopted-on-field"),
+        ("document_url", "plan-document-field"),
+    ]
+    .into_iter()
+    .map(|(f, key)| (f, t!(lang, key)))
+    .collect()
+}
 
 #[derive(Default)]
 struct Values {
@@ -58,28 +65,32 @@ fn view(
     mode: &str,
     city: (i64, String),
     action_url: String,
+    lang: Lang,
 ) -> Result<Value, ApiError> {
     let frameworks: Vec<Value> = crate::charter::store::list(c)?
         .into_iter()
         .map(|f| json!({"value": f.code, "label": f.title, "selected": f.code == v.framework}))
         .collect();
-    let choice = |value: &str, label: &str, hint: &str| json!({"value": value, "label": label, "hint": hint, "checked": v.status == value});
+    let labels = labels(lang);
+    let choice = |value: &str, label: &str, hint: &str| json!({"value": value, "label": t!(lang, label), "hint": t!(lang, hint), "checked": v.status == value});
     Ok(json!({
         "mode": mode, "action_url": action_url, "city": {"id": city.0, "name": city.1},
         "frameworks": frameworks,
         "status_options": [
-            choice(PlanStatus::Draft.as_str(), "Draft", "Still being prepared: it gets no check-ins yet."),
-            choice(PlanStatus::Adopted.as_str(), "Adopted", "Adopted by the city: its progress is asked for in every check-in round."),
+            choice(PlanStatus::Draft.as_str(), "plan-status-draft", "plan-status-draft-hint"),
+            choice(PlanStatus::Adopted.as_str(), "plan-status-adopted", "plan-status-adopted-hint"),
         ],
         "form": {"title": v.title, "period_start": v.period_start, "period_end": v.period_end, "adopted_on": v.adopted_on,
                  "document_url": v.document_url, "version": v.version},
-        "errors": form_errors(errors, LABELS),
+        "errors": form_errors(errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>()),
     }))
 }
 
-fn chosen_status(v: &Values, errors: &mut Vec<FieldError>) -> Option<String> {
+fn chosen_status(v: &Values, errors: &mut Vec<FieldError>, lang: Lang) -> Option<String> {
     if v.status.trim().is_empty() {
-        errors.push(FieldError::new("status", "is not chosen").accepting("draft or adopted"));
+        errors.push(
+            FieldError::new("status", t!(lang, "plan-status-not-chosen")).accepting(t!(lang, "plan-status-accepted")),
+        );
         None
     } else {
         Some(v.status.clone())
@@ -88,6 +99,7 @@ fn chosen_status(v: &Values, errors: &mut Vec<FieldError>) -> Option<String> {
 
 async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
     let city_id = crate::http::id_param(&id)?;
+    let lang = web::lang(&req);
     let caller = viewer.caller.clone();
     let data = db(&req, move |c| {
         caller.can_edit_city(city_id)?;
@@ -98,10 +110,10 @@ async fn new_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> P
             .map(|s| s.framework.clone())
             .unwrap_or_else(|| "eurocities-integrating-cities".into());
         let v = Values { framework, status: "draft".into(), ..Default::default() };
-        view(c, &v, &[], "new", (city.id, city.name), format!("/cities/{city_id}/plans/new"))
+        view(c, &v, &[], "new", (city.id, city.name), format!("/cities/{city_id}/plans/new"), lang)
     })
     .await?;
-    page(&req, "plan_form", "Start an action plan", data)
+    page(&req, "plan_form", &t!(lang, "plan-new-title"), data)
 }
 
 async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -114,7 +126,8 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
-    let status = chosen_status(&v, &mut errors);
+    let lang = web::lang(&req);
+    let status = chosen_status(&v, &mut errors, lang);
     let outcome = db(&req, move |c| {
         caller.can_edit_city(city_id)?;
         let city = crate::cities::store::require(c, city_id)?;
@@ -138,7 +151,15 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
             Ok(p) => Ok(Ok(p)),
             Err(ApiError::Validation(more)) => {
                 errors.extend(more);
-                Ok(Err(view(c, &v, &errors, "new", (city.id, city.name), format!("/cities/{city_id}/plans/new"))?))
+                Ok(Err(view(
+                    c,
+                    &v,
+                    &errors,
+                    "new",
+                    (city.id, city.name),
+                    format!("/cities/{city_id}/plans/new"),
+                    lang,
+                )?))
             }
             Err(e) => Err(e),
         }
@@ -147,14 +168,15 @@ async fn create(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     match outcome {
         Ok(p) => Ok(redirect_with_notice(
             &format!("/cities/{}", p.city_id),
-            &format!("Plan “{}” created. Add its actions below.", p.title),
+            &t!(lang, "plan-created", title = p.title.as_str()),
         )),
-        Err(data) => render(&req, StatusCode::UNPROCESSABLE_ENTITY, "plan_form", "Start an action plan", data),
+        Err(data) => render(&req, StatusCode::UNPROCESSABLE_ENTITY, "plan_form", &t!(lang, "plan-new-title"), data),
     }
 }
 
 async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
     let plan_id = crate::http::id_param(&id)?;
+    let lang = web::lang(&req);
     let caller = viewer.caller.clone();
     let data = db(&req, move |c| {
         let p = crate::plans::store::require(c, plan_id)?.plan;
@@ -170,10 +192,10 @@ async fn edit_form(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> 
             document_url: p.document_url.clone().unwrap_or_default(),
             version: p.version,
         };
-        view(c, &v, &[], "edit", (city.id, city.name), format!("/plans/{plan_id}/edit"))
+        view(c, &v, &[], "edit", (city.id, city.name), format!("/plans/{plan_id}/edit"), lang)
     })
     .await?;
-    page(&req, "plan_form", "Change the plan's details", data)
+    page(&req, "plan_form", &t!(lang, "plan-edit-title"), data)
 }
 
 async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -186,7 +208,8 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
-    let status = chosen_status(&v, &mut errors);
+    let lang = web::lang(&req);
+    let status = chosen_status(&v, &mut errors, lang);
     let outcome = db(&req, move |c| {
         let before = crate::plans::store::require(c, plan_id)?.plan;
         caller.can_edit_city(before.city_id)?;
@@ -205,25 +228,33 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         let result = if errors.is_empty() {
             commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now)
         } else {
-            Err(ApiError::Validation(crate::db::dry_run(c, |c| commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now))?))
+            Err(ApiError::Validation(crate::db::dry_run(c, |c| {
+                commands::update(c, &caller, plan_id, Ok(v.version), &input, today, now)
+            })?))
         };
         match result {
             Ok(p) => Ok(Ok(p)),
             Err(ApiError::Validation(more)) => {
                 errors.extend(more);
-                Ok(Err((StatusCode::UNPROCESSABLE_ENTITY, view(c, &v, &errors, "edit", (city.id, city.name), format!("/plans/{plan_id}/edit"))?)))
+                Ok(Err((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    view(c, &v, &errors, "edit", (city.id, city.name), format!("/plans/{plan_id}/edit"), lang)?,
+                )))
             }
             Err(ApiError::Conflict { current_version, .. }) => {
                 v.version = current_version.unwrap_or(before.version);
-                let e = FieldError::new("plan-form", "this plan was changed by someone else while you were editing. Your changes are shown below and have not been saved yet; check them and save again");
-                Ok(Err((StatusCode::CONFLICT, view(c, &v, &[e], "edit", (city.id, city.name), format!("/plans/{plan_id}/edit"))?)))
+                let e = FieldError::new("plan-form", t!(lang, "plan-conflict"));
+                Ok(Err((
+                    StatusCode::CONFLICT,
+                    view(c, &v, &[e], "edit", (city.id, city.name), format!("/plans/{plan_id}/edit"), lang)?,
+                )))
             }
             Err(e) => Err(e),
         }
     })
     .await?;
     match outcome {
-        Ok(p) => Ok(redirect_with_notice(&format!("/cities/{}", p.city_id), "The plan's details have been saved.")),
-        Err((status, data)) => render(&req, status, "plan_form", "Change the plan's details", data),
+        Ok(p) => Ok(redirect_with_notice(&format!("/cities/{}", p.city_id), &t!(lang, "plan-saved"))),
+        Err((status, data)) => render(&req, status, "plan_form", &t!(lang, "plan-edit-title"), data),
     }
 }

@@ -3,9 +3,11 @@
 //! (`privacy::commands`, which the API uses too). The address travels in form bodies only, so
 //! it stays out of URLs and access logs.
 
-use super::web::{db, form_errors, page, redirect_with_notice, render, Form, MaybeViewer, PageResult, Viewer};
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, MaybeViewer, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
 use crate::privacy::{commands, PersonalData};
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest, HttpResponse};
 use serde_json::json;
@@ -24,7 +26,7 @@ async fn privacy(req: HttpRequest, _viewer: MaybeViewer) -> PageResult {
     page(
         &req,
         "privacy",
-        "Privacy: your personal data",
+        &t!(lang(&req), "privacy-title"),
         json!({
             "retention_days": s.mail.retention_days,
             "idle_minutes": s.sign_in.idle_minutes,
@@ -33,10 +35,31 @@ async fn privacy(req: HttpRequest, _viewer: MaybeViewer) -> PageResult {
     )
 }
 
-const LABELS: &[(&str, &str)] = &[("email", "Email address"), ("confirm", "Confirmation")];
+/// The form's errors, with the fields' names in the page's language.
+fn errors_view(errors: &[FieldError], lang: Lang) -> serde_json::Value {
+    let (email, confirm) = (t!(lang, "privacy-email"), t!(lang, "privacy-confirmation"));
+    form_errors_in(errors, &[("email", email.as_str()), ("confirm", confirm.as_str())], lang)
+}
 
 fn search_page(req: &HttpRequest, status: StatusCode, email: &str, errors: &[FieldError]) -> PageResult {
-    render(req, status, "people", "Personal data", json!({"email": email, "errors": form_errors(errors, LABELS)}))
+    let lang = lang(req);
+    render(
+        req,
+        status,
+        "people",
+        &t!(lang, "privacy-people-title"),
+        json!({"email": email, "errors": errors_view(errors, lang)}),
+    )
+}
+
+/// A role's name (`secretariat`, `city-editor`, `observer`) in `lang`.
+fn role_name(role: &str, lang: Lang) -> String {
+    match crate::auth::Role::parse(role) {
+        Some(crate::auth::Role::Secretariat) => t!(lang, "users-role-secretariat"),
+        Some(crate::auth::Role::CityEditor) => t!(lang, "users-role-city-editor"),
+        Some(crate::auth::Role::Observer) => t!(lang, "users-role-observer"),
+        None => role.to_string(),
+    }
 }
 
 /// The form asking for an address.
@@ -45,11 +68,11 @@ async fn search(req: HttpRequest, viewer: Viewer) -> PageResult {
     search_page(&req, StatusCode::OK, "", &[])
 }
 
-fn summary(data: &PersonalData) -> serde_json::Value {
+fn summary(data: &PersonalData, lang: Lang) -> serde_json::Value {
     json!({
         "email": data.email,
         "contacts": data.contacts.iter().map(|c| json!({"id": c.id, "city_id": c.city_id, "name": c.name, "office_role": c.office_role, "language": c.language})).collect::<Vec<_>>(),
-        "user": data.user.as_ref().map(|u| json!({"id": u.id, "name": u.name, "role": u.role, "disabled": u.disabled, "sessions": u.sessions.len(), "tokens": u.api_tokens.len()})),
+        "user": data.user.as_ref().map(|u| json!({"id": u.id, "name": u.name, "role": role_name(&u.role, lang), "disabled": u.disabled, "sessions": u.sessions.len(), "tokens": u.api_tokens.len()})),
         "emails": data.emails.len(),
         "emails_with_bodies": data.emails.iter().filter(|e| e.body_text.is_some()).count(),
         "history": data.history.len(),
@@ -93,12 +116,13 @@ async fn show(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
 }
 
 fn person_page(req: &HttpRequest, status: StatusCode, data: &PersonalData, errors: &[FieldError]) -> PageResult {
+    let lang = lang(req);
     render(
         req,
         status,
         "person",
-        &format!("Personal data held about {}", data.email),
-        json!({"person": summary(data), "errors": form_errors(errors, LABELS)}),
+        &t!(lang, "privacy-person-title", email = data.email.as_str()),
+        json!({"person": summary(data, lang), "errors": errors_view(errors, lang)}),
     )
 }
 
@@ -127,12 +151,12 @@ async fn erase(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     match db(&req, move |c| Ok(commands::erase(c, &caller, &email, confirm, now))).await? {
         Ok(done) => Ok(redirect_with_notice(
             "/people",
-            &format!(
-                "Everything held about {} has been erased: {} contact(s){} deleted; where a record must still name them it now says \u{201c}{}\u{201d}.",
-                done.email,
-                done.contacts_deleted,
-                if done.user_deleted { " and their user account" } else { "" },
-                done.pseudonym
+            &t!(
+                lang(&req),
+                if done.user_deleted { "privacy-erased-with-account" } else { "privacy-erased" },
+                email = done.email.as_str(),
+                contacts = done.contacts_deleted,
+                pseudonym = done.pseudonym.as_str()
             ),
         )),
         Err(ApiError::Validation(errors)) => person_page(&req, StatusCode::UNPROCESSABLE_ENTITY, &data, &errors),

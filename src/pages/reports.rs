@@ -2,11 +2,13 @@
 //! and see every version. The public reads published reports at `/reports` (`reports::public`).
 
 use super::labels;
-use super::web::{self, db, form_errors, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
 use crate::ids::{ActionId, CityId, FrameworkId, ReportId};
 use crate::reports::CompileInput;
 use crate::reports::{commands, store};
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest, HttpResponse};
 use chrono::{Datelike, NaiveDate};
@@ -24,16 +26,25 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/reports/manage/{id}/good-practices/{action}/remove", aweb::post().to(unmark));
 }
 
-const COMPILE_LABELS: &[(&str, &str)] = &[("framework", "Framework"), ("from", "First day"), ("to", "Last day")];
+/// The compile form's fields and the words their error messages start with.
+fn compile_labels(lang: Lang) -> Vec<(&'static str, String)> {
+    vec![
+        ("framework", t!(lang, "reports-field-framework")),
+        ("from", t!(lang, "reports-field-from")),
+        ("to", t!(lang, "reports-field-to")),
+    ]
+}
 
-fn secretariat_only(viewer: &Viewer) -> Result<(), PageError> {
+fn secretariat_only(req: &HttpRequest, viewer: &Viewer) -> Result<(), PageError> {
     match commands::reader_is_secretariat(&viewer.caller) {
         true => Ok(()),
-        false => Err(PageError::Forbidden(
-            "drafts of the outcomes report are for the network secretariat only; published reports are at /reports"
-                .into(),
-        )),
+        false => Err(PageError::Forbidden(t!(web::lang(req), "reports-secretariat-only"))),
     }
+}
+
+/// A local time as the templates' `{{datetime}}` reads it (`2026-06-01T14:05:00`).
+pub(crate) fn local_iso(t: chrono::NaiveDateTime, tz: &chrono_tz::Tz) -> String {
+    t.and_utc().with_timezone(tz).naive_local().format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 /// The reporting cycle that contains `today` (a calendar year by default).
@@ -49,6 +60,7 @@ fn current_cycle(today: NaiveDate, years: u32, anchor: i32) -> (NaiveDate, Naive
 }
 
 async fn list_page(req: &HttpRequest, status: StatusCode, form: Value, errors: &[FieldError]) -> PageResult {
+    let lang = web::lang(req);
     let state = web::state(req);
     let settings = state.settings.clone();
     let (reports, frameworks) =
@@ -57,7 +69,7 @@ async fn list_page(req: &HttpRequest, status: StatusCode, form: Value, errors: &
     let rows: Vec<Value> = reports
         .iter()
         .map(|r| {
-            json!({"id": r.id, "title": r.framework_title, "period": r.period_label, "published": r.latest_published, "draft": r.draft,
+            json!({"id": r.id, "title": r.framework_title, "start": r.period_start.to_string(), "end": r.period_end.to_string(), "published": r.latest_published, "draft": r.draft,
                    "public_url": r.public_url.as_ref().map(|_| format!("/reports/{}", r.slug)), "good_practices": r.good_practices.len()})
         })
         .collect();
@@ -67,13 +79,13 @@ async fn list_page(req: &HttpRequest, status: StatusCode, form: Value, errors: &
         req,
         status,
         "reports_manage",
-        "Outcomes reports",
-        json!({"reports": rows, "frameworks": frameworks, "form": form, "errors": form_errors(errors, COMPILE_LABELS)}),
+        &t!(lang, "reports-manage-title"),
+        json!({"reports": rows, "frameworks": frameworks, "form": form, "errors": form_errors_in(errors, &labels_ref(&compile_labels(lang)), lang)}),
     )
 }
 
 async fn list(req: HttpRequest, viewer: Viewer) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let state = web::state(&req);
     let (from, to) =
         current_cycle(web::today(&state), state.settings.reports.cycle_years, state.settings.reports.cycle_anchor_year);
@@ -87,7 +99,7 @@ async fn list(req: HttpRequest, viewer: Viewer) -> PageResult {
 }
 
 async fn compile(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let input = CompileInput {
         framework: form.get("framework").into(),
         from: form.get("from").into(),
@@ -107,11 +119,7 @@ async fn compile(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     .await?;
     match outcome {
         Ok(done) => {
-            let what = if done.created { "compiled" } else { "compiled again with the latest data" };
-            Ok(redirect_with_notice(
-                &format!("/reports/manage/{}", done.report_id),
-                &format!("Draft version {} {what}.", done.number),
-            ))
+            Ok(redirect_with_notice(&format!("/reports/manage/{}", done.report_id), &compiled_notice(&req, &done)))
         }
         Err(errors) => list_page(&req, StatusCode::UNPROCESSABLE_ENTITY, typed, &errors).await,
     }
@@ -152,10 +160,7 @@ async fn report_page(
     })
     .await?;
     let (summary, versions, detail, cities_of, candidates) = data;
-    let when = |t: chrono::NaiveDateTime| {
-        let l = t.and_utc().with_timezone(&tz);
-        format!("{} at {}", labels::date(l.date_naive(), lang), l.format("%H:%M"))
-    };
+    let when = |t: chrono::NaiveDateTime| local_iso(t, &tz);
     let marked: Vec<Value> = detail
         .figures
         .good_practices
@@ -189,25 +194,31 @@ async fn report_page(
         req,
         status,
         "report_admin",
-        &format!("{}: {}", summary.framework_title, summary.period_label),
+        &t!(
+            lang,
+            "reports-admin-title",
+            framework = &summary.framework_title,
+            period = crate::i18n::period(summary.period_start, summary.period_end, lang)
+        ),
         json!({
-            "report": {"id": summary.id, "title": summary.framework_title, "period": summary.period_label, "slug": summary.slug,
+            "report": {"id": summary.id, "title": summary.framework_title, "public_path": format!("/reports/{}", summary.slug),
+                       "start": summary.period_start.to_string(), "end": summary.period_end.to_string(),
                        "published": summary.latest_published, "public_url": summary.public_url.as_ref().map(|_| format!("/reports/{}", summary.slug))},
             "draft": draft, "needs_changelog": needs_changelog, "changelog": changelog,
             "marked": marked, "cities": cities, "city": city, "candidates": candidates, "versions": versions,
-            "errors": form_errors(errors, &[("changelog", "What this version corrects")]),
+            "errors": form_errors_in(errors, &[("changelog", &t!(lang, "reports-admin-field-changelog"))], lang),
         }),
     )
 }
 
 async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, q: aweb::Query<ShowQuery>) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let id = crate::http::id_param(&id)?;
     report_page(&req, id, q.city, StatusCode::OK, "", &[]).await
 }
 
 async fn recompile(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let id = crate::http::id_param(&id)?;
     if let Err(e) = form.check_csrf(&req) {
         return report_page(&req, id, None, StatusCode::UNPROCESSABLE_ENTITY, "", &[e]).await;
@@ -215,14 +226,13 @@ async fn recompile(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, for
     let state = web::state(&req);
     let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
     let done = db(&req, move |c| commands::recompile(c, &settings, &caller, id, now)).await?;
-    let what = if done.created { "compiled" } else { "compiled again with the latest data" };
-    Ok(redirect_with_notice(&format!("/reports/manage/{id}"), &format!("Draft version {} {what}.", done.number)))
+    Ok(redirect_with_notice(&format!("/reports/manage/{id}"), &compiled_notice(&req, &done)))
 }
 
 /// The draft (or, without one, the latest version) as the secretariat reads it: every figure,
 /// unsuppressed, bannered as a draft.
 async fn preview(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let id = crate::http::id_param(&id)?;
     let templates = web::state(&req).report_templates.clone();
     let lang = web::lang(&req);
@@ -234,7 +244,7 @@ async fn preview(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> Pa
 }
 
 async fn publish(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let id = crate::http::id_param(&id)?;
     let changelog = form.get("changelog").to_string();
     if let Err(e) = form.check_csrf(&req) {
@@ -256,17 +266,14 @@ async fn publish(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form:
     match outcome {
         Ok(p) => Ok(redirect_with_notice(
             &format!("/reports/manage/{id}"),
-            &format!(
-                "Version {} is published at {}. It will not change, whatever happens to the data later.",
-                p.number, p.url
-            ),
+            &t!(web::lang(&req), "reports-admin-published-notice", number = p.number, url = &p.url),
         )),
         Err(errors) => report_page(&req, id, None, StatusCode::UNPROCESSABLE_ENTITY, &changelog, &errors).await,
     }
 }
 
 async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let id = crate::http::id_param(&id)?;
     let city = form.get("city").parse::<i64>().ok();
     if let Err(e) = form.check_csrf(&req) {
@@ -275,7 +282,7 @@ async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Fo
     let action = form
         .get("action_id")
         .parse::<i64>()
-        .map_err(|_| PageError::BadRequest("the form did not say which action to mark".into()))?;
+        .map_err(|_| PageError::BadRequest(t!(web::lang(&req), "reports-admin-which-action")))?;
     let state = web::state(&req);
     let (settings, now, caller) = (state.settings.clone(), state.clock.now(), viewer.caller.clone());
     let title = db(&req, move |c| {
@@ -287,14 +294,11 @@ async fn mark(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Fo
         Some(c) => format!("/reports/manage/{id}?city={c}#good-practice"),
         None => format!("/reports/manage/{id}#good-practice"),
     };
-    Ok(redirect_with_notice(
-        &back,
-        &format!("“{title}” is marked as good practice, and the draft was compiled again to include it."),
-    ))
+    Ok(redirect_with_notice(&back, &t!(web::lang(&req), "reports-admin-marked-notice", title = title)))
 }
 
 async fn unmark(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, String)>, form: Form) -> PageResult {
-    secretariat_only(&viewer)?;
+    secretariat_only(&req, &viewer)?;
     let (id, action) = path.into_inner();
     let (id, action) = (crate::http::id_param(&id)?, crate::http::id_param(&action)?);
     if let Err(e) = form.check_csrf(&req) {
@@ -306,8 +310,19 @@ async fn unmark(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String, Stri
         .await?;
     Ok(redirect_with_notice(
         &format!("/reports/manage/{id}#good-practice"),
-        "The good-practice mark was removed, and the draft was compiled again.",
+        &t!(web::lang(&req), "reports-admin-unmarked-notice"),
     ))
+}
+
+/// "Draft version 2 compiled." or "... compiled again with the latest data."
+fn compiled_notice(req: &HttpRequest, done: &crate::reports::store::Compiled) -> String {
+    let key = if done.created { "reports-compiled" } else { "reports-compiled-again" };
+    t!(web::lang(req), key, number = done.number)
+}
+
+/// `form_errors_in` takes borrowed labels.
+fn labels_ref<'a>(labels: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    labels.iter().map(|(f, l)| (*f, l.as_str())).collect()
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //! the decision. The rules live in `check_ins::review` and `check_ins::commands`.
 
 use super::labels;
-use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::actions::ActionStatus;
 use crate::check_ins::review::{ActionComment, EventKind, ReviewInput};
 use crate::check_ins::{commands, store, Assessment, ReviewDecision};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -28,19 +30,21 @@ async fn queue(req: HttpRequest, viewer: Viewer) -> PageResult {
         .map(|w| {
             let local = w.waiting_since.and_utc().with_timezone(&tz).date_naive();
             json!({"id": w.check_in_id, "city_id": w.city_id, "city": w.city_name, "round": w.round_label,
-                   "tag": labels::check_in_tag(w.state, false, false, lang), "since": labels::date(local, lang),
-                   "days": match w.days_waiting { 0 => "today".to_string(), 1 => "1 day".to_string(), n => format!("{n} days") }})
+                   "tag": labels::check_in_tag(w.state, false, false, lang), "since": local.to_string(),
+                   "days": w.days_waiting})
         })
         .collect();
-    page(&req, "reviews", "Check-ins to review", json!({"waiting": rows, "count": rows.len()}))
+    page(&req, "reviews", &t!(lang, "review-queue-title"), json!({"waiting": rows, "count": rows.len()}))
 }
 
 /// The labels of the review form's fields, in order, for the error summary.
-fn labels_for(actions: &[(i64, String)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> =
-        actions.iter().map(|(id, title)| (format!("c{id}"), format!("The comment on “{title}”"))).collect();
-    out.push(("decision".into(), "The decision".into()));
-    out.push(("comment".into(), "The comment on the whole check-in".into()));
+fn labels_for(actions: &[(i64, String)], lang: Lang) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = actions
+        .iter()
+        .map(|(id, title)| (format!("c{id}"), t!(lang, "review-field-action-comment", title = title)))
+        .collect();
+    out.push(("decision".into(), t!(lang, "review-field-decision")));
+    out.push(("comment".into(), t!(lang, "review-field-comment")));
     out
 }
 
@@ -65,12 +69,9 @@ async fn review_page(
     let (settings, now) = (web::state(req).settings.clone(), web::now(req));
     let tz = settings.schedule()?.time_zone();
     let form = db(req, move |c| store::form(c, &settings, id, now)).await?;
-    let when = |t: chrono::NaiveDateTime| {
-        let l = t.and_utc().with_timezone(&tz);
-        format!("{} at {}", labels::date(l.date_naive(), lang), l.format("%H:%M"))
-    };
+    let when = |t: chrono::NaiveDateTime| super::reports::local_iso(t, &tz);
     let titles: Vec<(i64, String)> = form.actions.iter().map(|a| (a.id, a.title.clone())).collect();
-    let field_labels = labels_for(&titles);
+    let field_labels = labels_for(&titles, lang);
     let label_refs: Vec<(&str, &str)> = field_labels.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     // API paths (`actions[2].comment`) name the action by its place in the posted list.
     let errors: Vec<FieldError> = errors
@@ -94,7 +95,7 @@ async fn review_page(
             }
         })
         .collect();
-    let shown = form_errors(&errors, &label_refs);
+    let shown = form_errors_in(&errors, &label_refs, lang);
     let actions: Vec<Value> = form
         .actions
         .iter()
@@ -106,7 +107,7 @@ async fn review_page(
                    "tag": labels::action_status_tag(status, lang), "progress": r.and_then(|r| r.progress).unwrap_or(a.progress as i64),
                    "narrative": r.map(|r| r.narrative.clone()).unwrap_or_default(),
                    "evidence": r.map(|r| r.evidence.iter().map(|e| e.link()).collect::<Vec<_>>()).unwrap_or_default(),
-                   "field": field, "label": format!("Comment on “{}” (optional)", a.title),
+                   "field": field,
                    "comment": typed.comments.get(&a.id).cloned().unwrap_or_default(),
                    "error": shown["fields"][&field]})
         })
@@ -122,29 +123,29 @@ async fn review_page(
         .iter()
         .map(|e| {
             let what = match e.kind {
-                EventKind::Submitted => "Submitted",
-                EventKind::ChangesRequested => "Changes asked for",
-                EventKind::Resubmitted => "Resubmitted",
-                EventKind::Accepted => "Accepted",
+                EventKind::Submitted => "review-event-submitted",
+                EventKind::ChangesRequested => "review-event-changes-requested",
+                EventKind::Resubmitted => "review-event-resubmitted",
+                EventKind::Accepted => "review-event-accepted",
             };
             json!({"what": what, "when": when(e.at), "by": e.by, "comment": e.comment})
         })
         .collect();
-    let choice = |v: ReviewDecision, label: &str, hint: &str| json!({"value": v.as_str(), "label": label, "hint": hint, "checked": typed.decision == v.as_str()});
+    let choice = |v: ReviewDecision, label: &str, hint: &str| json!({"value": v.as_str(), "label": t!(lang, label), "hint": t!(lang, hint), "checked": typed.decision == v.as_str()});
     let c = &form.check_in;
     render(
         req,
         status,
         "review",
-        &format!("Review: {}, {}", c.city_name, c.round_label),
+        &t!(lang, "review-title", city = &c.city_name, round = &c.round_label),
         json!({
             "id": c.id, "city": c.city_name, "round": c.round_label, "version": c.version,
             "tag": labels::check_in_tag(c.state, c.late, false, lang),
             "submitted": c.submitted_at.map(when), "submitted_by": c.submitted_by,
             "events": events, "actions": actions, "assessments": assessments,
             "decisions": [
-                choice(ReviewDecision::Accept, "Accept it", "It goes into the outcomes report as it is."),
-                choice(ReviewDecision::RequestChanges, "Ask the city for changes", "The city's contacts get your comments by email with a link to their form, which then works even after the round has closed."),
+                choice(ReviewDecision::Accept, "review-decision-accept", "review-decision-accept-hint"),
+                choice(ReviewDecision::RequestChanges, "review-decision-changes", "review-decision-changes-hint"),
             ],
             "comment": typed.comment,
             "errors": shown,
@@ -158,6 +159,7 @@ async fn show(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>) -> PageR
 }
 
 async fn decide(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     let id = crate::http::id_param(&id)?;
     let mut typed =
         Typed { decision: form.get("decision").into(), comment: form.get("comment").into(), ..Default::default() };
@@ -171,7 +173,11 @@ async fn decide(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         errors.push(e);
     }
     if typed.decision.is_empty() {
-        errors.push(FieldError::new("decision", "is not chosen").accepting("accept it, or ask the city for changes"));
+        errors.push(
+            FieldError::new("decision", "is not chosen")
+                .accepting("accept it, or ask the city for changes")
+                .plainly("choose", vec![]),
+        );
     }
     // In the order of the form's actions (the ids' order), so errors map back to their boxes.
     let mut ordered: Vec<(&i64, &String)> = typed.comments.iter().collect();
@@ -206,9 +212,9 @@ async fn decide(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     match outcome {
         Ok(done) => {
             let what = if done.state == crate::check_ins::CheckInState::Accepted {
-                format!("The check-in of {} for {} is accepted.", done.city_name, done.round_label)
+                t!(lang, "review-accepted-notice", city = &done.city_name, round = &done.round_label)
             } else {
-                format!("{} has been asked for changes; its contacts have your comments by email.", done.city_name)
+                t!(lang, "review-changes-notice", city = &done.city_name)
             };
             Ok(redirect_with_notice("/reviews", &what))
         }

@@ -5,7 +5,10 @@
 use super::labels;
 use super::web::{self, db, form_errors, page, render, MaybeViewer, PageResult};
 use crate::actions::search::{self, Results, Scope, Search, SearchParams, Sort};
+use crate::actions::{ActionStatus, Delivery, PolicyArea};
 use crate::error::ApiError;
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde_json::{json, Value};
@@ -16,32 +19,49 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 
 /// The facets in the order the page shows them, with their headings.
 const FACETS: &[(&str, &str)] = &[
-    ("role", "Role"),
-    ("commitment", "Commitment"),
-    ("policy_area", "Policy area"),
-    ("status", "Status"),
-    ("delivery", "How the city delivers it"),
-    ("country", "Country"),
-    ("good_practice", "Good practice in a published report"),
-    ("stale", "Not updated for a while"),
-    ("framework", "Framework"),
+    ("role", "search-facet-role"),
+    ("commitment", "search-facet-commitment"),
+    ("policy_area", "search-facet-policy-area"),
+    ("status", "search-facet-status"),
+    ("delivery", "search-facet-delivery"),
+    ("country", "search-facet-country"),
+    ("good_practice", "search-facet-good-practice"),
+    ("stale", "search-facet-stale"),
+    ("framework", "search-facet-framework"),
 ];
 
-const LABELS: &[(&str, &str)] = &[
-    ("q", "Words to search for"),
-    ("sort", "Sort by"),
-    ("role", "Role"),
-    ("commitment", "Commitment"),
-    ("policy_area", "Policy area"),
-    ("status", "Status"),
-    ("delivery", "Delivery"),
-    ("country", "Country"),
-    ("good_practice", "Good practice"),
-    ("stale", "Not updated"),
-    ("framework", "Framework"),
-    ("page", "Page"),
-    ("per_page", "Results per page"),
-];
+fn labels(lang: Lang) -> Vec<(&'static str, String)> {
+    [
+        ("q", "search-words"),
+        ("sort", "search-sort"),
+        ("role", "search-facet-role"),
+        ("commitment", "search-facet-commitment"),
+        ("policy_area", "search-facet-policy-area"),
+        ("status", "search-facet-status"),
+        ("delivery", "search-field-delivery"),
+        ("country", "search-facet-country"),
+        ("good_practice", "search-field-good-practice"),
+        ("stale", "search-field-stale"),
+        ("framework", "search-facet-framework"),
+        ("page", "search-field-page"),
+        ("per_page", "search-field-per-page"),
+    ]
+    .into_iter()
+    .map(|(f, key)| (f, t!(lang, key)))
+    .collect()
+}
+
+/// A facet value in the page's words: the domain labels the facets in English for the API, so
+/// the values with codes are named again here.
+fn facet_label(facet: &str, value: &str, english: &str, lang: Lang) -> String {
+    match facet {
+        "policy_area" => labels::policy_area(PolicyArea::from_db(value), lang),
+        "status" => labels::action_status(ActionStatus::from_db(value), lang),
+        "delivery" => labels::delivery(Delivery::from_db(value), lang),
+        "good_practice" | "stale" => t!(lang, if value == "true" { "search-yes" } else { "search-no" }),
+        _ => english.to_string(),
+    }
+}
 
 /// The parameters in the order addresses carry them.
 const ORDER: &[&str] = &[
@@ -94,12 +114,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams
             let s2 = s.clone();
             let st = state.clone();
             let results = db(&req, move |c| Ok(search::search_cached(&st.searches, c, &s2, scope, staleness)?)).await?;
-            page(
-                &req,
-                "actions_search",
-                "Explore the network's actions",
-                view(&params, &s, &results, scope, None, lang),
-            )
+            page(&req, "actions_search", &t!(lang, "search-title"), view(&params, &s, &results, scope, None, lang))
         }
         Err(ApiError::Validation(errors)) => {
             // Show the form with what was wrong, and the whole network below it.
@@ -107,12 +122,13 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams
             let s2 = s.clone();
             let st = state.clone();
             let results = db(&req, move |c| Ok(search::search_cached(&st.searches, c, &s2, scope, staleness)?)).await?;
-            let errors = form_errors(&errors, LABELS);
+            let labels = labels(lang);
+            let errors = form_errors(&errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>());
             render(
                 &req,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "actions_search",
-                "Explore the network's actions",
+                &t!(lang, "search-title"),
                 view(&params, &s, &results, scope, Some(errors), lang),
             )
         }
@@ -120,14 +136,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams
     }
 }
 
-fn view(
-    p: &SearchParams,
-    s: &Search,
-    r: &Results,
-    scope: Scope,
-    errors: Option<Value>,
-    lang: crate::i18n::Lang,
-) -> Value {
+fn view(p: &SearchParams, s: &Search, r: &Results, scope: Scope, errors: Option<Value>, lang: Lang) -> Value {
     let facets: Vec<Value> = FACETS
         .iter()
         .filter_map(|(key, heading)| {
@@ -140,12 +149,12 @@ fn view(
                 .iter()
                 .map(|v| {
                     let link = if v.selected { href(p, &[(key, None)]) } else { href(p, &[(key, Some(&v.value))]) };
-                    json!({"label": v.label, "count": v.count, "selected": v.selected, "href": link})
+                    json!({"label": facet_label(key, &v.value, &v.label, lang), "count": v.count, "selected": v.selected, "href": link})
                 })
                 .collect();
             Some(json!({
-                "key": key, "heading": heading, "values": items,
-                "selected": selected.map(|v| json!({"label": v.label, "remove": href(p, &[(key, None)])})),
+                "key": key, "heading": t!(lang, *heading), "values": items,
+                "selected": selected.map(|v| json!({"label": facet_label(key, &v.value, &v.label, lang), "remove": href(p, &[(key, None)])})),
             }))
         })
         .collect();
@@ -165,21 +174,21 @@ fn view(
                 "status": labels::action_status_tag(h.status, lang), "progress": h.progress,
                 "delivery": labels::delivery(h.delivery, lang),
                 "policy_areas": h.policy_areas.iter().map(|a| labels::policy_area(*a, lang)).collect::<Vec<_>>().join(", "),
-                "stale": h.stale, "good_practice": h.good_practice, "updated": labels::date(h.updated_at.date(), lang),
+                "stale": h.stale, "good_practice": h.good_practice, "updated": h.updated_at.date().to_string(),
             })
         })
         .collect();
     let order = s.order();
     let sorts: Vec<Value> = [
-        (Sort::Relevance, "Best match"),
-        (Sort::Recent, "Recently updated"),
-        (Sort::Title, "Title"),
-        (Sort::City, "City"),
-        (Sort::Progress, "Progress (highest first)"),
+        (Sort::Relevance, "search-sort-relevance"),
+        (Sort::Recent, "search-sort-recent"),
+        (Sort::Title, "search-sort-title"),
+        (Sort::City, "search-sort-city"),
+        (Sort::Progress, "search-sort-progress"),
     ]
     .iter()
     .filter(|(v, _)| *v != Sort::Relevance || !s.words.is_empty())
-    .map(|(v, l)| json!({"value": v.as_str(), "label": l, "selected": *v == order}))
+    .map(|(v, l)| json!({"value": v.as_str(), "label": t!(lang, *l), "selected": *v == order}))
     .collect();
     let hidden: Vec<Value> = FACETS
         .iter()

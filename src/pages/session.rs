@@ -9,6 +9,8 @@ use crate::auth::commands::{self, SignIn};
 use crate::auth::password_links::{self, Purpose, Refusal};
 use crate::auth::{sessions, tokens, Role};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
@@ -46,7 +48,14 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-const LOGIN_LABELS: &[(&str, &str)] = &[("email", "Email address"), ("password", "Password")];
+fn login_labels(lang: Lang) -> [(&'static str, String); 2] {
+    [("email", t!(lang, "session-email-label")), ("password", t!(lang, "session-password-label"))]
+}
+
+/// `form_errors` takes borrowed labels.
+fn borrowed<'a>(labels: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    labels.iter().map(|(f, l)| (*f, l.as_str())).collect()
+}
 
 async fn login_form(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<NextQuery>) -> PageResult {
     if let Some(s) = &viewer.0 {
@@ -54,7 +63,8 @@ async fn login_form(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<NextQu
         let to = if next == "/" { home_for(s) } else { next };
         return Ok(redirect(&to));
     }
-    page(&req, "login", "Sign in", json!({"next": safe_next(q.next.as_deref()), "email": ""}))
+    let lang = web::lang(&req);
+    page(&req, "login", &t!(lang, "session-sign-in-title"), json!({"next": safe_next(q.next.as_deref()), "email": ""}))
 }
 
 /// The client's address for throttling: the TCP peer, or behind a trusted proxy the address
@@ -72,23 +82,27 @@ async fn login(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult
     let next = safe_next(form.opt("next"));
     let email = form.get("email").trim().to_lowercase();
     let pass = form.get("password").to_string();
+    let lang = web::lang(&req);
     let mut errors = vec![];
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
     }
     if email.is_empty() {
-        errors.push(FieldError::new("email", "is empty").accepting("the email address your account was created with"));
+        errors.push(
+            FieldError::new("email", t!(lang, "session-email-empty"))
+                .accepting(t!(lang, "session-email-empty-accepted")),
+        );
     }
     if pass.is_empty() {
-        errors.push(FieldError::new("password", "is empty"));
+        errors.push(FieldError::new("password", t!(lang, "session-password-empty")));
     }
     let again = |status: StatusCode, errors: &[FieldError]| {
         render(
             &req,
             status,
             "login",
-            "Sign in",
-            json!({"next": next, "email": email, "errors": form_errors(errors, LOGIN_LABELS)}),
+            &t!(lang, "session-sign-in-title"),
+            json!({"next": next, "email": email, "errors": form_errors(errors, &borrowed(&login_labels(lang)))}),
         )
     };
     if !errors.is_empty() {
@@ -104,23 +118,23 @@ async fn login(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult
         SignIn::Ok { session: token, role, city_id } => {
             let home = home_path(role, city_id);
             let mut res = redirect(if next == "/" { &home } else { &next });
-            res.add_cookie(&web::session_cookie(&token, &state.settings)).map_err(|e| PageError::Unexpected(anyhow::anyhow!("setting the session cookie: {e}")))?;
+            res.add_cookie(&web::session_cookie(&token, &state.settings))
+                .map_err(|e| PageError::Unexpected(anyhow::anyhow!("setting the session cookie: {e}")))?;
             Ok(res)
         }
-        SignIn::Wrong => again(
-            StatusCode::UNAUTHORIZED,
-            &[FieldError::new("email", "the email address or the password is not right; check both, or reset your password if you have forgotten it")],
-        ),
+        SignIn::Wrong => again(StatusCode::UNAUTHORIZED, &[FieldError::new("email", t!(lang, "session-wrong"))]),
         SignIn::Locked(until) => {
             let local = until.and_utc().with_timezone(&tz);
             again(
                 StatusCode::TOO_MANY_REQUESTS,
                 &[FieldError::new(
                     "email",
-                    format!(
-                        "there have been too many failed attempts to sign in, so signing in is paused until {} ({}). You can reset your password in the meantime",
-                        local.format("%H:%M on %-d %B %Y"),
-                        tz.name()
+                    t!(
+                        lang,
+                        "session-locked",
+                        time = local.format("%H:%M").to_string(),
+                        date = crate::i18n::date(local.date_naive(), lang),
+                        zone = tz.name()
                     ),
                 )],
             )
@@ -132,33 +146,35 @@ async fn logout_form(req: HttpRequest, viewer: MaybeViewer) -> PageResult {
     if viewer.0.is_none() {
         return Ok(redirect("/login"));
     }
-    page(&req, "signout", "Sign out", json!({}))
+    page(&req, "signout", &t!(web::lang(&req), "session-sign-out-title"), json!({}))
 }
 
 async fn logout(req: HttpRequest, viewer: MaybeViewer, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     if viewer.0.is_none() {
-        return Ok(redirect_with_notice("/login", "You are signed out."));
+        return Ok(redirect_with_notice("/login", &t!(lang, "session-already-signed-out")));
     }
     if form.check_csrf(&req).is_err() {
-        return page(&req, "signout", "Sign out", json!({}));
+        return page(&req, "signout", &t!(lang, "session-sign-out-title"), json!({}));
     }
     if let Some(cookie) = req.cookie(sessions::COOKIE) {
         let token = cookie.value().to_string();
         db(&req, move |c| commands::sign_out(c, &token)).await?;
     }
-    let mut res = redirect_with_notice("/login", "You have signed out.");
+    let mut res = redirect_with_notice("/login", &t!(lang, "session-signed-out"));
     res.add_cookie(&web::session_cookie_removal()).map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
     Ok(res)
 }
 
 async fn forgot_form(req: HttpRequest, _viewer: MaybeViewer) -> PageResult {
-    page(&req, "password_forgot", "Reset your password", json!({"email": ""}))
+    page(&req, "password_forgot", &t!(web::lang(&req), "session-forgot-title"), json!({"email": ""}))
 }
 
 /// Sends a reset link when the address has an account, and says the same either way, so the
 /// page does not reveal who has an account. At most one link a minute per account.
 async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult {
     let typed = form.get("email").to_string();
+    let lang = web::lang(&req);
     let mut errors = vec![];
     if let Err(e) = form.check_csrf(&req) {
         errors.push(e);
@@ -175,8 +191,8 @@ async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResul
             &req,
             StatusCode::UNPROCESSABLE_ENTITY,
             "password_forgot",
-            "Reset your password",
-            json!({"email": typed, "errors": form_errors(&errors, &[("email", "Email address")])}),
+            &t!(lang, "session-forgot-title"),
+            json!({"email": typed, "errors": form_errors(&errors, &[("email", &t!(lang, "session-email-label"))])}),
         );
     }
     let email = email.expect("checked");
@@ -188,28 +204,35 @@ async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResul
     message(
         &req,
         StatusCode::OK,
-        "Check your email",
+        &t!(lang, "session-check-email-title"),
         &[
-            &format!("If {email} belongs to an account, we have sent it a link to choose a new password. The link works for {minutes} minutes."),
-            "If nothing arrives within a few minutes, check your spam folder, or ask the network secretariat.",
+            &t!(lang, "session-check-email-sent", email = email.as_str(), minutes = minutes as i64),
+            &t!(lang, "session-check-email-nothing"),
         ],
-        Some(("/login", "Back to sign in")),
+        Some(("/login", &t!(lang, "session-back-to-sign-in"))),
     )
 }
 
 fn refusal_page(req: &HttpRequest, r: Refusal) -> PageResult {
+    let lang = web::lang(req);
     let (status, heading, text) = match r {
-        Refusal::Unknown => (StatusCode::NOT_FOUND, "This link does not work", "Check that you copied the whole address from the email. Links from older emails stop working when a newer one is sent."),
-        Refusal::Expired => (StatusCode::GONE, "This link has expired", "For your security, password links work for a limited time. Ask for a new one below."),
-        Refusal::Used => (StatusCode::GONE, "This link has already been used", "Each link can be used once. If you need to change your password again, ask for a new link."),
+        Refusal::Unknown => (StatusCode::NOT_FOUND, "session-link-unknown-title", "session-link-unknown-text"),
+        Refusal::Expired => (StatusCode::GONE, "session-link-expired-title", "session-link-expired-text"),
+        Refusal::Used => (StatusCode::GONE, "session-link-used-title", "session-link-used-text"),
     };
-    message(req, status, heading, &[text], Some(("/password/forgot", "Ask for a new link")))
+    message(
+        req,
+        status,
+        &t!(lang, heading),
+        &[&t!(lang, text)],
+        Some(("/password/forgot", &t!(lang, "session-link-ask-new"))),
+    )
 }
 
-fn heading_for(p: Purpose) -> &'static str {
+fn heading_for(p: Purpose, lang: Lang) -> String {
     match p {
-        Purpose::Reset => "Choose a new password",
-        Purpose::Invitation => "Choose your password",
+        Purpose::Reset => t!(lang, "session-choose-new-password"),
+        Purpose::Invitation => t!(lang, "session-choose-your-password"),
     }
 }
 
@@ -222,8 +245,8 @@ async fn link_form(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Str
         Ok(link) => page(
             &req,
             "password_set",
-            heading_for(link.purpose),
-            json!({"heading": heading_for(link.purpose), "email": link.email, "action": password_links::path(&token)}),
+            &heading_for(link.purpose, web::lang(&req)),
+            json!({"heading": heading_for(link.purpose, web::lang(&req)), "email": link.email, "action": password_links::path(&token)}),
         ),
     }
 }
@@ -269,11 +292,12 @@ async fn link_set(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Stri
             &req,
             StatusCode::UNPROCESSABLE_ENTITY,
             "password_set",
-            heading_for(purpose),
-            json!({"heading": heading_for(purpose), "email": email, "action": password_links::path(&token), "errors": form_errors(&errors, PASSWORD_LABELS)}),
+            &heading_for(purpose, web::lang(&req)),
+            json!({"heading": heading_for(purpose, web::lang(&req)), "email": email, "action": password_links::path(&token),
+                   "errors": form_errors(&errors, &borrowed(&password_labels(web::lang(&req))))}),
         ),
         Set::Done(session, home) => {
-            let mut res = redirect_with_notice(&home, "Your password has been saved and you are signed in.");
+            let mut res = redirect_with_notice(&home, &t!(web::lang(&req), "session-password-saved"));
             res.add_cookie(&web::session_cookie(&session, &state.settings))
                 .map_err(|e| PageError::Unexpected(anyhow::anyhow!("{e}")))?;
             Ok(res)
@@ -281,8 +305,13 @@ async fn link_set(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Stri
     }
 }
 
-const PASSWORD_LABELS: &[(&str, &str)] =
-    &[("current", "Current password"), ("password", "New password"), ("confirm", "The repeated password")];
+fn password_labels(lang: Lang) -> Vec<(&'static str, String)> {
+    vec![
+        ("current", t!(lang, "session-current-password-label")),
+        ("password", t!(lang, "session-new-password-label")),
+        ("confirm", t!(lang, "session-confirm-field")),
+    ]
+}
 
 /// The account page's data; `errors` and `label` re-show a form that failed.
 async fn account_page(
@@ -306,23 +335,24 @@ async fn account_page(
     let tokens: Vec<_> = list
         .iter()
         .map(|t| {
-            json!({"id": t.id, "label": t.label, "created": crate::i18n::date(t.created_at.date(), "en"),
-                   "revoked": t.revoked_at.map(|r| crate::i18n::date(r.date(), "en"))})
+            json!({"id": t.id, "label": t.label, "created": t.created_at.date().to_string(),
+                   "revoked": t.revoked_at.map(|r| r.date().to_string())})
         })
         .collect();
-    let mut labels = PASSWORD_LABELS.to_vec();
-    labels.push(("label", "The label"));
+    let lang = web::lang(req);
+    let mut labels = password_labels(lang);
+    labels.push(("label", t!(lang, "session-new-token-field")));
     render(
         req,
         status,
         "account",
-        "Your account",
+        &t!(lang, "session-account-title"),
         json!({
             "name": viewer.name, "email": viewer.caller.email, "role": web::role_label(viewer.caller.role, web::lang(req)),
             "languages": crate::i18n::messages::offered().iter().map(|l| json!({"tag": l.tag(), "name": l.own_name(),
                 "chosen": viewer.language == Some(*l)})).collect::<Vec<_>>(),
             "language_chosen": viewer.language.is_some(),
-            "city": city, "tokens": tokens, "label": label, "errors": form_errors(errors, &labels),
+            "city": city, "tokens": tokens, "label": label, "errors": form_errors(errors, &borrowed(&labels)),
         }),
     )
 }
@@ -353,10 +383,7 @@ async fn change_password(req: HttpRequest, viewer: Viewer, form: Form) -> PageRe
     })
     .await?;
     if errors.is_empty() {
-        return Ok(redirect_with_notice(
-            "/account",
-            "Your password has been changed. Any other devices signed in to your account have been signed out.",
-        ));
+        return Ok(redirect_with_notice("/account", &t!(web::lang(&req), "session-password-changed")));
     }
     account_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, &errors, "").await
 }
@@ -384,7 +411,12 @@ async fn create_token(req: HttpRequest, viewer: Viewer, form: Form) -> PageResul
         Err(errors) => return account_page(&req, &viewer, StatusCode::UNPROCESSABLE_ENTITY, &errors, &typed).await,
     };
     let label = typed.trim().to_string();
-    page(&req, "token_created", "Your new API token", json!({"token": token, "label": label}))
+    page(
+        &req,
+        "token_created",
+        &t!(web::lang(&req), "session-token-created-title"),
+        json!({"token": token, "label": label}),
+    )
 }
 
 async fn revoke_token(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: Form) -> PageResult {
@@ -394,14 +426,14 @@ async fn revoke_token(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
             &req,
             &viewer,
             StatusCode::UNPROCESSABLE_ENTITY,
-            &[FieldError::new(web::CSRF_FIELD, "this form had expired, so the token was not revoked. Try again")],
+            &[FieldError::new(web::CSRF_FIELD, t!(web::lang(&req), "session-revoke-expired"))],
             "",
         )
         .await;
     }
     let (caller, now) = (viewer.caller.clone(), web::now(&req));
     db(&req, move |c| commands::revoke_own_token(c, &caller, id, now)).await?;
-    Ok(redirect_with_notice("/account", "The token has been revoked: programs using it can no longer reach the API."))
+    Ok(redirect_with_notice("/account", &t!(web::lang(&req), "session-token-revoked-notice")))
 }
 
 /// The home page: signed-in people go to their start page; others see what is public.
@@ -413,5 +445,5 @@ pub async fn home(req: HttpRequest, viewer: MaybeViewer) -> PageResult {
     let mut public = public;
     public.sort_by_key(|(_, n)| super::labels::sort_key(n));
     let cities: Vec<_> = public.into_iter().map(|(id, name)| json!({"id": id, "name": name})).collect();
-    page(&req, "home", "Home", json!({"cities": cities}))
+    page(&req, "home", &t!(web::lang(&req), "public-home-title"), json!({"cities": cities}))
 }

@@ -4,11 +4,14 @@
 //! The rules live in `auth::commands`: the secretariat manages; observers read.
 
 use super::admin::{self, anchored, form_version, refused, Refused};
-use super::web::{db, form_errors, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
+use super::labels;
+use super::web::{db, form_errors_in, lang, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
 use crate::auth::commands::{self, NewUserInput, UserChangeInput, UserDetail, UserState, UserView};
 use crate::auth::password_links::Purpose;
 use crate::auth::Role;
 use crate::error::FieldError;
+use crate::i18n::Lang;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
 use serde::Deserialize;
@@ -27,29 +30,44 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/users/{id}/tokens/{token}/revoke", aweb::post().to(revoke_token));
 }
 
-const LABELS: &[(&str, &str)] = &[("name", "Name"), ("email", "Email address"), ("role", "Role"), ("city", "City")];
+/// The fields' names, for the error summary.
+fn field_labels(lang: Lang) -> Vec<(&'static str, String)> {
+    [("name", "users-name"), ("email", "users-email"), ("role", "users-role"), ("city", "users-city")]
+        .into_iter()
+        .map(|(field, key)| (field, t!(lang, key)))
+        .collect()
+}
 
+fn errors_view(errors: &[FieldError], lang: Lang) -> Value {
+    let labels = field_labels(lang);
+    let labels: Vec<(&str, &str)> = labels.iter().map(|(f, l)| (*f, l.as_str())).collect();
+    form_errors_in(errors, &labels, lang)
+}
+
+/// The message key of a role's name.
 fn role_name(r: Role) -> &'static str {
     match r {
-        Role::Secretariat => "Network secretariat",
-        Role::CityEditor => "City editor",
-        Role::Observer => "Observer",
+        Role::Secretariat => "users-role-secretariat",
+        Role::CityEditor => "users-role-city-editor",
+        Role::Observer => "users-role-observer",
     }
 }
 
+/// `{class, label}` of an account's state; the label is a message key (`{{t state.label}}`).
 fn state_tag(s: UserState) -> Value {
     match s {
-        UserState::Active => json!({"class": "tag-green", "label": "Active"}),
-        UserState::Invited => json!({"class": "tag-yellow", "label": "Invited, no password yet"}),
-        UserState::Disabled => json!({"class": "tag-grey", "label": "Disabled"}),
+        UserState::Active => json!({"class": "tag-green", "label": "users-state-active"}),
+        UserState::Invited => json!({"class": "tag-yellow", "label": "users-state-invited"}),
+        UserState::Disabled => json!({"class": "tag-grey", "label": "users-state-disabled"}),
     }
 }
 
-fn user_json(v: &UserView) -> Value {
+/// An account for the templates; `role` and `state.label` are message keys.
+fn user_json(v: &UserView, lang: Lang) -> Value {
     json!({
         "id": v.user.id, "name": v.user.shown_name(), "email": v.user.email, "role": role_name(v.role),
         "city": v.city_name, "city_id": v.user.city_id, "state": state_tag(v.state),
-        "created": crate::i18n::date(v.user.created_at.date(), "en"),
+        "created": labels::date(v.user.created_at.date(), lang),
     })
 }
 
@@ -60,16 +78,17 @@ pub struct ListQuery {
 
 async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> PageResult {
     viewer.caller.can_read_network()?;
-    let number = admin::page_number(q.page.as_deref())?;
+    let lang = lang(&req);
+    let number = admin::page_number(q.page.as_deref(), lang)?;
     let (limit, offset) = admin::limits(number);
     let caller = viewer.caller.clone();
     let (users, total) = db(&req, move |c| commands::list(c, &caller, limit, offset)).await?;
     page(
         &req,
         "users",
-        "Users",
+        &t!(lang, "users-title"),
         json!({
-            "users": users.iter().map(user_json).collect::<Vec<_>>(), "total": total,
+            "users": users.iter().map(|u| user_json(u, lang)).collect::<Vec<_>>(), "total": total,
             "can_manage": viewer.caller.require_secretariat().is_ok(),
             "pagination": admin::pagination("/users", &[], number, total),
         }),
@@ -77,17 +96,17 @@ async fn list(req: HttpRequest, viewer: Viewer, q: aweb::Query<ListQuery>) -> Pa
 }
 
 /// The role radios and the city drop-down, with `role` and `city` chosen.
-fn role_and_city(cities: &[(i64, String)], role: &str, city: &str) -> Value {
+fn role_and_city(cities: &[(i64, String)], role: &str, city: &str, lang: Lang) -> Value {
     let hint = |r: Role| match r {
-        Role::Secretariat => "Manages everything: cities, users, check-ins, reports.",
-        Role::CityEditor => "Keeps one city’s action plan and reports its progress.",
-        Role::Observer => "Sees every city and report, changes nothing.",
+        Role::Secretariat => "users-role-secretariat-hint",
+        Role::CityEditor => "users-role-city-editor-hint",
+        Role::Observer => "users-role-observer-hint",
     };
     let roles: Vec<Value> = [Role::Secretariat, Role::CityEditor, Role::Observer]
         .iter()
-        .map(|r| json!({"value": r.as_str(), "label": role_name(*r), "hint": hint(*r), "checked": r.as_str() == role}))
+        .map(|r| json!({"value": r.as_str(), "label": t!(lang, role_name(*r)), "hint": t!(lang, hint(*r)), "checked": r.as_str() == role}))
         .collect();
-    let mut options = vec![json!({"value": "", "label": "No city (not a city editor)", "selected": city.is_empty()})];
+    let mut options = vec![json!({"value": "", "label": t!(lang, "users-no-city"), "selected": city.is_empty()})];
     options.extend(
         cities
             .iter()
@@ -115,14 +134,15 @@ fn new_page(
     errors: &[FieldError],
 ) -> PageResult {
     let days = super::web::state(req).settings.sign_in.invitation_days;
+    let lang = lang(req);
     render(
         req,
         status,
         "user_new",
-        "Invite a user",
+        &t!(lang, "users-invite"),
         json!({
-            "name": f.name, "email": f.email, "choices": role_and_city(cities, &f.role, &f.city), "days": days,
-            "errors": form_errors(&anchored(errors.to_vec(), "user-form"), LABELS),
+            "name": f.name, "email": f.email, "choices": role_and_city(cities, &f.role, &f.city, lang), "days": days,
+            "errors": errors_view(&anchored(errors.to_vec(), "user-form"), lang),
         }),
     )
 }
@@ -159,15 +179,16 @@ async fn invite(req: HttpRequest, viewer: Viewer, form: Form) -> PageResult {
     match db(&req, move |c| Ok(commands::invite(c, &settings, &templates, &caller, &input, now))).await? {
         Ok(user) => Ok(redirect_with_notice(
             &format!("/users/{}", user.id),
-            &format!(
-                "{} has been invited. An email is on its way to {} with a link to choose a password; the link works for {} days.",
-                user.shown_name(),
-                user.email,
-                state.settings.sign_in.invitation_days
+            &t!(
+                lang(&req),
+                "users-invited",
+                name = user.shown_name(),
+                email = user.email.as_str(),
+                days = state.settings.sign_in.invitation_days
             ),
         )),
         Err(e) => {
-            let r = refused(e, "account")?;
+            let r = refused(e, &t!(lang(&req), "users-conflict"))?;
             new_page(&req, r.status, &cities, &f, &r.errors)
         }
     }
@@ -193,13 +214,14 @@ async fn detail_page(req: &HttpRequest, viewer: &Viewer, id: i64, again: Again) 
     })
     .await?;
     let v = &d.view;
+    let lang = lang(req);
     let name = again.name.unwrap_or_else(|| v.user.name.clone());
     let role = again.role.unwrap_or_else(|| v.role.as_str().to_string());
     let city = again.city.unwrap_or_else(|| v.user.city_id.map(|c| c.to_string()).unwrap_or_default());
     let tokens: Vec<Value> = d
         .tokens
         .iter()
-        .map(|t| json!({"id": t.id, "label": t.label, "created": admin::when(t.created_at, tz), "revoked": t.revoked_at.map(|r| admin::when(r, tz))}))
+        .map(|t| json!({"id": t.id, "label": t.label, "created": admin::when(t.created_at, tz, lang), "revoked": t.revoked_at.map(|r| admin::when(r, tz, lang))}))
         .collect();
     let title = v.user.shown_name().to_string();
     render(
@@ -208,13 +230,13 @@ async fn detail_page(req: &HttpRequest, viewer: &Viewer, id: i64, again: Again) 
         "user",
         &title,
         json!({
-            "user": user_json(v), "is_self": v.user.id == viewer.caller.user_id,
+            "user": user_json(v, lang), "is_self": v.user.id == viewer.caller.user_id,
             "disabled": v.state == UserState::Disabled, "invited": v.state == UserState::Invited,
             "can_manage": viewer.caller.require_secretariat().is_ok(),
-            "form": {"name": name, "choices": role_and_city(&cities, &role, &city), "version": again.version.unwrap_or(v.user.version)},
+            "form": {"name": name, "choices": role_and_city(&cities, &role, &city, lang), "version": again.version.unwrap_or(v.user.version)},
             "version": v.user.version, "tokens": tokens, "time_zone": tz.name(),
             "reset_minutes": super::web::state(req).settings.sign_in.reset_link_minutes,
-            "errors": form_errors(&again.errors, LABELS),
+            "errors": errors_view(&again.errors, lang),
         }),
     )
 }
@@ -254,11 +276,13 @@ async fn update(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         UserChangeInput { name: form.get("name").into(), role: form.get("role").into(), city: form.get("city").into() };
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::update(c, &caller, id, expected, &input))).await? {
-        Ok(user) => Ok(redirect_with_notice(
-            &format!("/users/{id}"),
-            &format!("The changes to the account of {} have been saved.", user.shown_name()),
-        )),
-        Err(e) => again(&req, &viewer, id, refused(e, "account")?, "user-form", Some((&form, expected))).await,
+        Ok(user) => {
+            Ok(redirect_with_notice(&format!("/users/{id}"), &t!(lang(&req), "users-saved", name = user.shown_name())))
+        }
+        Err(e) => {
+            let r = refused(e, &t!(lang(&req), "users-conflict"))?;
+            again(&req, &viewer, id, r, "user-form", Some((&form, expected))).await
+        }
     }
 }
 
@@ -278,14 +302,11 @@ async fn set_disabled(
     let caller = viewer.caller.clone();
     match db(&req, move |c| Ok(commands::set_disabled(c, &caller, id, expected, disabled))).await? {
         Ok(user) => {
-            let notice = if disabled {
-                format!("The account of {} is disabled: they have been signed out everywhere, and their API tokens no longer work.", user.shown_name())
-            } else {
-                format!("The account of {} is enabled again: they can sign in, and their API tokens that were not revoked work again.", user.shown_name())
-            };
+            let key = if disabled { "users-disabled" } else { "users-enabled" };
+            let notice = t!(lang(&req), key, name = user.shown_name());
             Ok(redirect_with_notice(&format!("/users/{id}"), &notice))
         }
-        Err(e) => again(&req, &viewer, id, refused(e, "account")?, "access-form", None).await,
+        Err(e) => again(&req, &viewer, id, refused(e, &t!(lang(&req), "users-conflict"))?, "access-form", None).await,
     }
 }
 
@@ -315,18 +336,22 @@ async fn send_link(
     match db(&req, move |c| Ok(commands::send_link(c, &settings, &templates, &caller, id, purpose, now))).await? {
         Ok(user) => {
             let notice = match purpose {
-                Purpose::Reset => format!(
-                    "A link to choose a new password has been sent to {}. It works for {} minutes; their current password keeps working until they use it.",
-                    user.email, state.settings.sign_in.reset_link_minutes
+                Purpose::Reset => t!(
+                    lang(&req),
+                    "users-reset-sent",
+                    email = user.email.as_str(),
+                    minutes = state.settings.sign_in.reset_link_minutes
                 ),
-                Purpose::Invitation => format!(
-                    "The invitation has been sent again to {}. The link in the earlier invitation no longer works; the new one works for {} days.",
-                    user.email, state.settings.sign_in.invitation_days
+                Purpose::Invitation => t!(
+                    lang(&req),
+                    "users-invitation-sent",
+                    email = user.email.as_str(),
+                    days = state.settings.sign_in.invitation_days
                 ),
             };
             Ok(redirect_with_notice(&format!("/users/{id}"), &notice))
         }
-        Err(e) => again(&req, &viewer, id, refused(e, "account")?, "links-form", None).await,
+        Err(e) => again(&req, &viewer, id, refused(e, &t!(lang(&req), "users-conflict"))?, "links-form", None).await,
     }
 }
 
@@ -346,9 +371,10 @@ async fn revoke_token(req: HttpRequest, viewer: Viewer, path: aweb::Path<(String
     }
     let (caller, now) = (viewer.caller.clone(), super::web::now(&req));
     let revoked = db(&req, move |c| commands::revoke_token(c, &caller, id, token, now)).await?;
-    let label = if revoked.label.is_empty() { String::new() } else { format!(" “{}”", revoked.label) };
-    Ok(redirect_with_notice(
-        &format!("/users/{id}"),
-        &format!("The token{label} has been revoked: programs using it can no longer reach the API."),
-    ))
+    let notice = if revoked.label.is_empty() {
+        t!(lang(&req), "users-token-revoked-notice")
+    } else {
+        t!(lang(&req), "users-token-revoked-notice-label", label = revoked.label.as_str())
+    };
+    Ok(redirect_with_notice(&format!("/users/{id}"), &notice))
 }

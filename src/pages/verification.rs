@@ -2,9 +2,11 @@
 //! the secretariat's form to record a verification. The rules live in `verification::commands`.
 
 use super::labels;
-use super::web::{self, db, form_errors, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::check_ins::Assessment;
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
+use crate::t;
 use crate::verification::{commands, RatingInput, SideBySide};
 use actix_web::http::StatusCode;
 use actix_web::{web as aweb, HttpRequest};
@@ -15,13 +17,19 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .route("/cities/{id}/verification", aweb::post().to(record));
 }
 
-const LABELS: [(&str, &str); 5] = [
-    ("commitment", "The commitment"),
-    ("level", "The verified rating"),
-    ("verified_on", "The date of the verification"),
-    ("note", "The note"),
-    ("evidence", "The evidence links"),
-];
+/// The form's fields and the words their error messages start with.
+fn field_labels(lang: Lang) -> Vec<(&'static str, String)> {
+    [
+        ("commitment", "verify-field-commitment"),
+        ("level", "verify-field-level"),
+        ("verified_on", "verify-field-date"),
+        ("note", "verify-field-note"),
+        ("evidence", "verify-field-evidence"),
+    ]
+    .into_iter()
+    .map(|(field, key)| (field, t!(lang, key)))
+    .collect()
+}
 
 /// The rows of the side-by-side table, as the city page and this page show them.
 pub fn rows(all: &[SideBySide], only_rated: bool, lang: crate::i18n::Lang) -> Vec<Value> {
@@ -33,7 +41,9 @@ pub fn rows(all: &[SideBySide], only_rated: bool, lang: crate::i18n::Lang) -> Ve
                 "commitment": r.commitment, "text": labels::short(&r.text, 90),
                 "self": r.self_level.map(|x| labels::assessment(x, lang)), "self_round": r.self_round,
                 "verified": v.map(|v| labels::assessment(v.level, lang)),
-                "verified_on": v.map(|v| labels::date(v.verified_on, lang)), "note": v.map(|v| v.note.clone()),
+                // `verified_on` for the city page until it formats dates itself with `{{date}}`.
+                "verified_on": v.map(|v| labels::date(v.verified_on, lang)),
+                "verified_on_iso": v.map(|v| v.verified_on.to_string()), "note": v.map(|v| v.note.clone()),
                 "evidence": v.map(|v| v.evidence.clone()).unwrap_or_default(),
                 "disagree": r.disagree,
             })
@@ -67,24 +77,27 @@ async fn form_page(
     .await?;
     let secretariat = viewer.caller.require_secretariat().is_ok();
     let several = all.iter().map(|r| &r.framework).collect::<std::collections::BTreeSet<_>>().len() > 1;
-    let options: Vec<Value> =
-        std::iter::once(json!({"value": "", "label": "Choose a commitment", "selected": typed.commitment.is_empty()}))
-            .chain(all.iter().map(|r| {
-                let value = format!("{}|{}", r.framework, r.commitment);
-                let label = if several {
-                    format!("{} ({}): {}", r.commitment, r.framework, labels::short(&r.text, 70))
-                } else {
-                    format!("{}: {}", r.commitment, labels::short(&r.text, 70))
-                };
-                json!({"value": value, "label": label, "selected": typed.commitment == value})
-            }))
-            .collect();
+    let options: Vec<Value> = std::iter::once(
+        json!({"value": "", "label": t!(lang, "verify-choose-commitment"), "selected": typed.commitment.is_empty()}),
+    )
+    .chain(all.iter().map(|r| {
+        let value = format!("{}|{}", r.framework, r.commitment);
+        let label = if several {
+            format!("{} ({}): {}", r.commitment, r.framework, labels::short(&r.text, 70))
+        } else {
+            format!("{}: {}", r.commitment, labels::short(&r.text, 70))
+        };
+        json!({"value": value, "label": label, "selected": typed.commitment == value})
+    }))
+    .collect();
     let levels: Vec<Value> = Assessment::ALL
         .iter()
         .map(|a| json!({"value": a.as_str(), "label": labels::assessment(*a, lang), "checked": typed.level == a.as_str()}))
         .collect();
-    let shown = form_errors(errors, &LABELS);
-    let title = format!("Self-assessment and verification: {}", city.name);
+    let labels_of_fields = field_labels(lang);
+    let label_refs: Vec<(&str, &str)> = labels_of_fields.iter().map(|(f, l)| (*f, l.as_str())).collect();
+    let shown = form_errors_in(errors, &label_refs, lang);
+    let title = t!(lang, "verify-title", city = &city.name);
     render(
         req,
         status,
@@ -120,13 +133,18 @@ async fn record(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
         errors.push(e);
     }
     if typed.commitment.is_empty() {
-        errors.push(FieldError::new("commitment", "is not chosen").accepting("one of the list's commitments"));
+        errors.push(
+            FieldError::new("commitment", "is not chosen")
+                .accepting("one of the list's commitments")
+                .plainly("choose", vec![]),
+        );
     }
     if typed.level.is_empty() {
-        errors
-            .push(FieldError::new("level", "is not chosen").accepting(
-                Assessment::ALL.iter().map(|a| labels::assessment(*a, lang)).collect::<Vec<_>>().join(", "),
-            ));
+        errors.push(
+            FieldError::new("level", "is not chosen")
+                .accepting(Assessment::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "))
+                .plainly("choose", vec![]),
+        );
     }
     let (framework, code) = typed.commitment.split_once('|').unwrap_or(("", typed.commitment.as_str()));
     let input = RatingInput {
@@ -155,10 +173,11 @@ async fn record(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, form: 
     match outcome {
         Ok(done) => Ok(redirect_with_notice(
             &format!("/cities/{city_id}/verification"),
-            &format!(
-                "The verified rating of {} is recorded: {}.",
-                done.commitment,
-                labels::assessment(done.level, lang)
+            &t!(
+                lang,
+                "verify-recorded-notice",
+                commitment = &done.commitment,
+                level = labels::assessment(done.level, lang)
             ),
         )),
         Err(errors) => {

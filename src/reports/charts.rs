@@ -106,7 +106,13 @@ pub fn check_in_outcomes(on_time: i64, late: i64, missed: i64, pending: i64, lan
         (t!(lang, "report-chart-missed"), missed),
         (t!(lang, "report-chart-pending"), pending),
     ];
-    bars("chart-compliance", &t!(lang, "report-chart-compliance-title"), &t!(lang, "report-chart-compliance-axis"), &items, 0)
+    bars(
+        "chart-compliance",
+        &t!(lang, "report-chart-compliance-title"),
+        &t!(lang, "report-chart-compliance-axis"),
+        &items,
+        0,
+    )
 }
 
 #[cfg(test)]
@@ -115,7 +121,8 @@ mod tests {
 
     #[test]
     fn charts_are_accessible_inline_svg_without_styles() {
-        let svg = cities_per_commitment(&[("PM1".into(), 3), ("PM2".into(), 0), ("EM1".into(), 1)], 4, Lang::En).unwrap();
+        let svg =
+            cities_per_commitment(&[("PM1".into(), 3), ("PM2".into(), 0), ("EM1".into(), 1)], 4, Lang::En).unwrap();
         assert!(
             svg.starts_with("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-coverage\""),
             "{}",

@@ -8,9 +8,9 @@
 
 use super::store;
 use crate::app::AppState;
-use crate::i18n::Lang;
 use crate::error::{ApiError, ApiResult};
 use crate::http::db;
+use crate::i18n::Lang;
 use actix_web::{http::header, web, HttpRequest, HttpResponse};
 
 /// Registered inside the pages' scope (after the secretariat's `/reports/manage` pages), so a
@@ -52,7 +52,8 @@ fn wanted_language(req: &HttpRequest) -> Result<(Lang, bool), actix_web::Error> 
             Some(l) => Ok((l, true)),
             None => {
                 let names = Lang::OFFERED.iter().map(|l| format!("{} ({})", l.own_name(), l.tag())).collect::<Vec<_>>();
-                let detail = crate::t!(reader, "report-lang-unknown-detail", tag = tag.as_str(), languages = names.join(", "));
+                let detail =
+                    crate::t!(reader, "report-lang-unknown-detail", tag = tag.as_str(), languages = names.join(", "));
                 Err(crate::pages::web::PageError::NotFound(detail).into())
             }
         },
@@ -138,7 +139,11 @@ async fn serve(
         } else {
             ("report.html".to_string(), lang != Lang::En)
         };
-        let tag = if english_only { etag(id, wanted, &format!("{stored}-{}", lang.tag())) } else { etag(id, wanted, &stored) };
+        let tag = if english_only {
+            etag(id, wanted, &format!("{stored}-{}", lang.tag()))
+        } else {
+            etag(id, wanted, &stored)
+        };
         if not_modified(&tags, &tag) {
             return Ok(Some(Err(tag)));
         }

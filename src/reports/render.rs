@@ -31,6 +31,7 @@ impl Templates {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(false); // optional values (changelog, previous report) are simply absent
         crate::i18n::messages::register(&mut registry);
+        registry.register_escape_fn(crate::i18n::messages::escape);
         for name in BuiltIn::iter() {
             let stem = name.trim_end_matches(".hbs").to_string();
             let local = override_dir.join(name.as_ref());
@@ -209,13 +210,16 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
         rows: d.roles.iter().map(|r| [vec![t(&r.code), t(&r.title)], action_cells(&r.figures)].concat()).collect(),
     });
     let mut columns = action_cols(vec![("commitment", "report-col-commitment"), ("role", "report-col-role")]);
-    columns.extend(cols(lang, vec![
-        ("updates", "report-col-updates"),
-        ("not_started", "report-col-not-started"),
-        ("limited", "report-col-limited"),
-        ("substantial", "report-col-substantial"),
-        ("complete", "report-col-complete"),
-    ]));
+    columns.extend(cols(
+        lang,
+        vec![
+            ("updates", "report-col-updates"),
+            ("not_started", "report-col-not-started"),
+            ("limited", "report-col-limited"),
+            ("substantial", "report-col-substantial"),
+            ("complete", "report-col-complete"),
+        ],
+    ));
     out.push(Table {
         name: "commitments",
         caption: t!(lang, "report-table-commitments"),
@@ -245,31 +249,43 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "compliance",
         caption: t!(lang, "report-table-compliance"),
-        columns: cols(lang, vec![
-            ("city", "report-col-city"),
-            ("country", "report-col-country"),
-            ("asked", "report-col-asked"),
-            ("on_time", "report-col-on-time"),
-            ("late", "report-col-late"),
-            ("missed", "report-col-missed"),
-            ("pending", "report-col-pending"),
-            ("accepted", "report-col-accepted-by-secretariat"),
-            ("unreviewed", "report-col-not-yet-accepted"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("country", "report-col-country"),
+                ("asked", "report-col-asked"),
+                ("on_time", "report-col-on-time"),
+                ("late", "report-col-late"),
+                ("missed", "report-col-missed"),
+                ("pending", "report-col-pending"),
+                ("accepted", "report-col-accepted-by-secretariat"),
+                ("unreviewed", "report-col-not-yet-accepted"),
+            ],
+        ),
         rows,
     });
-    let withheld = |v: Option<i64>, suppressed: bool| if suppressed { t(t!(lang, "report-fewer-than", threshold = k)) } else { oi(v) };
+    let withheld = |v: Option<i64>, suppressed: bool| {
+        if suppressed {
+            t(t!(lang, "report-fewer-than", threshold = k))
+        } else {
+            oi(v)
+        }
+    };
     out.push(Table {
         name: "verification",
         caption: t!(lang, "report-table-verification"),
-        columns: cols(lang, vec![
-            ("commitment", "report-col-commitment"),
-            ("self_rated", "report-col-self-rated"),
-            ("verified", "report-col-verified-cities"),
-            ("agree", "report-col-agree"),
-            ("self_higher", "report-col-self-higher"),
-            ("self_lower", "report-col-self-lower"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("commitment", "report-col-commitment"),
+                ("self_rated", "report-col-self-rated"),
+                ("verified", "report-col-verified-cities"),
+                ("agree", "report-col-agree"),
+                ("self_higher", "report-col-self-higher"),
+                ("self_lower", "report-col-self-lower"),
+            ],
+        ),
         rows: d
             .verification
             .commitments
@@ -289,13 +305,16 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "verification_cities",
         caption: t!(lang, "report-table-verification-cities"),
-        columns: cols(lang, vec![
-            ("city", "report-col-city"),
-            ("commitment", "report-col-commitment"),
-            ("self_level", "report-col-self-level"),
-            ("verified_level", "report-col-verified-level"),
-            ("verified_on", "report-col-verified-on"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("commitment", "report-col-commitment"),
+                ("self_level", "report-col-self-level"),
+                ("verified_level", "report-col-verified-level"),
+                ("verified_on", "report-col-verified-on"),
+            ],
+        ),
         rows: d
             .verification
             .cities
@@ -314,24 +333,27 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "indicators",
         caption: t!(lang, "report-table-indicators"),
-        columns: cols(lang, vec![
-            ("indicator", "report-col-indicator"),
-            ("name", "report-col-name"),
-            ("unit", "report-col-unit"),
-            ("cities_reporting", "report-col-cities-reporting"),
-            ("q1", "report-col-q1"),
-            ("median", "report-col-median"),
-            ("q3", "report-col-q3"),
-            ("yes", "report-col-yes"),
-            ("share_yes", "report-col-share-yes"),
-            ("change_since_previous", "report-col-change-since-previous"),
-            ("baseline_cities", "report-col-baseline-cities"),
-            ("change_since_baseline", "report-col-change-since-baseline"),
-            ("target_cities", "report-col-target-cities"),
-            ("distance_to_target", "report-col-distance-to-target"),
-            ("reached_target", "report-col-reached-target"),
-            ("note", "report-col-note"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("indicator", "report-col-indicator"),
+                ("name", "report-col-name"),
+                ("unit", "report-col-unit"),
+                ("cities_reporting", "report-col-cities-reporting"),
+                ("q1", "report-col-q1"),
+                ("median", "report-col-median"),
+                ("q3", "report-col-q3"),
+                ("yes", "report-col-yes"),
+                ("share_yes", "report-col-share-yes"),
+                ("change_since_previous", "report-col-change-since-previous"),
+                ("baseline_cities", "report-col-baseline-cities"),
+                ("change_since_baseline", "report-col-change-since-baseline"),
+                ("target_cities", "report-col-target-cities"),
+                ("distance_to_target", "report-col-distance-to-target"),
+                ("reached_target", "report-col-reached-target"),
+                ("note", "report-col-note"),
+            ],
+        ),
         rows: d
             .indicators
             .iter()
@@ -371,15 +393,18 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "peer_reviews",
         caption: t!(lang, "report-table-peer-reviews"),
-        columns: cols(lang, vec![
-            ("host", "report-col-host"),
-            ("reviewers", "report-col-reviewers"),
-            ("commitments", "report-col-commitments-in-focus"),
-            ("visit_from", "report-col-visit"),
-            ("report_date", "report-col-report"),
-            ("state", "report-col-state"),
-            ("recommendations", "report-col-recommendations"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("host", "report-col-host"),
+                ("reviewers", "report-col-reviewers"),
+                ("commitments", "report-col-commitments-in-focus"),
+                ("visit_from", "report-col-visit"),
+                ("report_date", "report-col-report"),
+                ("state", "report-col-state"),
+                ("recommendations", "report-col-recommendations"),
+            ],
+        ),
         rows: ml
             .reviews
             .iter()
@@ -414,37 +439,47 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     let mut learning: Vec<Vec<Cell>> =
         ml.commitments.iter().map(|c| learning_row(c.code.clone(), &c.figures, Some(c.good_practices))).collect();
     if !ml.reviews.is_empty() || !ml.commitments.is_empty() {
-        learning.push(learning_row(t!(lang, "report-all-commitments"), &ml.totals, Some(d.good_practices.len() as i64)));
+        learning.push(learning_row(
+            t!(lang, "report-all-commitments"),
+            &ml.totals,
+            Some(d.good_practices.len() as i64),
+        ));
     }
     out.push(Table {
         name: "mutual_learning",
         caption: t!(lang, "report-table-mutual-learning"),
-        columns: cols(lang, vec![
-            ("commitment", "report-col-commitment"),
-            ("reviews", "report-col-reviews"),
-            ("recommendations", "report-col-recommendations"),
-            ("accepted", "report-col-accepted"),
-            ("partly", "report-col-partly"),
-            ("not_accepted", "report-col-not-accepted"),
-            ("no_response", "report-col-no-response"),
-            ("became_actions", "report-col-became-actions"),
-            ("actions_completed", "report-col-of-which-completed"),
-            ("mean_action_progress", "report-col-action-progress"),
-            ("good_practices", "report-col-good-practices"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("commitment", "report-col-commitment"),
+                ("reviews", "report-col-reviews"),
+                ("recommendations", "report-col-recommendations"),
+                ("accepted", "report-col-accepted"),
+                ("partly", "report-col-partly"),
+                ("not_accepted", "report-col-not-accepted"),
+                ("no_response", "report-col-no-response"),
+                ("became_actions", "report-col-became-actions"),
+                ("actions_completed", "report-col-of-which-completed"),
+                ("mean_action_progress", "report-col-action-progress"),
+                ("good_practices", "report-col-good-practices"),
+            ],
+        ),
         rows: learning,
     });
     out.push(Table {
         name: "good_practices",
         caption: t!(lang, "report-table-good-practices"),
-        columns: cols(lang, vec![
-            ("city", "report-col-city"),
-            ("commitment", "report-col-commitment"),
-            ("action", "report-col-action"),
-            ("status", "report-col-status"),
-            ("progress", "report-col-progress"),
-            ("narrative", "report-col-narrative"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("commitment", "report-col-commitment"),
+                ("action", "report-col-action"),
+                ("status", "report-col-status"),
+                ("progress", "report-col-progress"),
+                ("narrative", "report-col-narrative"),
+            ],
+        ),
         rows: d
             .good_practices
             .iter()
@@ -463,14 +498,17 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "moved",
         caption: t!(lang, "report-table-moved"),
-        columns: cols(lang, vec![
-            ("section", "report-col-section"),
-            ("item", "report-col-item"),
-            ("measure", "report-col-measure"),
-            ("before", "report-col-before"),
-            ("after", "report-col-now"),
-            ("change", "report-col-change"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("section", "report-col-section"),
+                ("item", "report-col-item"),
+                ("measure", "report-col-measure"),
+                ("before", "report-col-before"),
+                ("after", "report-col-now"),
+                ("change", "report-col-change"),
+            ],
+        ),
         rows: d
             .moved
             .iter()
@@ -482,25 +520,28 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "cities",
         caption: t!(lang, "report-table-cities"),
-        columns: cols(lang, vec![
-            ("city", "report-col-city"),
-            ("country", "report-col-country"),
-            ("signed_on", "report-col-signed-on"),
-            ("plan", "report-col-plan"),
-            ("plan_status", "report-col-plan-status"),
-            ("plan_adopted_on", "report-col-adopted-on"),
-            ("actions", "report-col-actions"),
-            ("completed", "report-col-completed"),
-            ("mean_progress", "report-col-mean-progress"),
-            ("mean_progress_change", "report-col-change-since-previous"),
-            ("commitments_covered", "report-col-commitments-acted-on"),
-            ("commitments_total", "report-col-commitments"),
-            ("updates", "report-col-updates"),
-            ("check_ins_asked", "report-col-check-ins-asked"),
-            ("on_time", "report-col-on-time"),
-            ("late", "report-col-late"),
-            ("missed", "report-col-missed"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("country", "report-col-country"),
+                ("signed_on", "report-col-signed-on"),
+                ("plan", "report-col-plan"),
+                ("plan_status", "report-col-plan-status"),
+                ("plan_adopted_on", "report-col-adopted-on"),
+                ("actions", "report-col-actions"),
+                ("completed", "report-col-completed"),
+                ("mean_progress", "report-col-mean-progress"),
+                ("mean_progress_change", "report-col-change-since-previous"),
+                ("commitments_covered", "report-col-commitments-acted-on"),
+                ("commitments_total", "report-col-commitments"),
+                ("updates", "report-col-updates"),
+                ("check_ins_asked", "report-col-check-ins-asked"),
+                ("on_time", "report-col-on-time"),
+                ("late", "report-col-late"),
+                ("missed", "report-col-missed"),
+            ],
+        ),
         rows: d
             .cities
             .iter()
@@ -510,7 +551,10 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
                     t(&c.country),
                     t(c.signed_on.map(|x| x.to_string()).unwrap_or_default()),
                     t(c.plan_title.clone().unwrap_or_default()),
-                    t(c.plan_status.as_deref().map(|s| code_word(lang, "report-plan-", s, &["adopted", "draft"])).unwrap_or_default()),
+                    t(c.plan_status
+                        .as_deref()
+                        .map(|s| code_word(lang, "report-plan-", s, &["adopted", "draft"]))
+                        .unwrap_or_default()),
                     t(c.plan_adopted_on.map(|x| x.to_string()).unwrap_or_default()),
                     i(c.actions),
                     count(&c.by_status, "completed"),
@@ -530,15 +574,18 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "city_indicators",
         caption: t!(lang, "report-table-city-indicators"),
-        columns: cols(lang, vec![
-            ("city", "report-col-city"),
-            ("indicator", "report-col-indicator"),
-            ("value", "report-col-value"),
-            ("baseline", "report-col-baseline"),
-            ("target", "report-col-target"),
-            ("period_end", "report-col-period-end"),
-            ("change_since_previous", "report-col-change-since-previous"),
-        ]),
+        columns: cols(
+            lang,
+            vec![
+                ("city", "report-col-city"),
+                ("indicator", "report-col-indicator"),
+                ("value", "report-col-value"),
+                ("baseline", "report-col-baseline"),
+                ("target", "report-col-target"),
+                ("period_end", "report-col-period-end"),
+                ("change_since_previous", "report-col-change-since-previous"),
+            ],
+        ),
         rows: d
             .cities
             .iter()
@@ -560,7 +607,10 @@ pub fn tables(d: &ReportData, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: "changes",
         caption: t!(lang, "report-table-changes"),
-        columns: cols(lang, vec![("what", "report-col-figure"), ("before", "report-col-before"), ("after", "report-col-now")]),
+        columns: cols(
+            lang,
+            vec![("what", "report-col-figure"), ("before", "report-col-before"), ("after", "report-col-now")],
+        ),
         rows: d.changes.iter().map(|c| vec![t(&c.what), t(&c.before), t(&c.after)]).collect(),
     });
     out
@@ -797,7 +847,11 @@ pub fn outputs(
     let tables = tables(d, Lang::En);
     let mut out = vec![];
     for lang in Lang::OFFERED {
-        out.push((html_name(lang), "text/html; charset=utf-8".to_string(), html(templates, d, m, view, lang)?.into_bytes()));
+        out.push((
+            html_name(lang),
+            "text/html; charset=utf-8".to_string(),
+            html(templates, d, m, view, lang)?.into_bytes(),
+        ));
     }
     out.push(("report.json".to_string(), "application/json".to_string(), json(d, m)?.into_bytes()));
     out.push(("report.csv".to_string(), "text/csv; charset=utf-8".to_string(), csv_all(&tables)?.into_bytes()));

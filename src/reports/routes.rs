@@ -134,7 +134,8 @@ pub async fn draft_html(state: web::Data<AppState>, caller: Caller, id: web::Pat
     caller.require_secretariat()?;
     let id = id_param(&id)?;
     let st = state.clone();
-    let html = db(&state.pool, move |c| store::secretariat_html(c, &st.report_templates, id, crate::i18n::Lang::En)).await?;
+    let html =
+        db(&state.pool, move |c| store::secretariat_html(c, &st.report_templates, id, crate::i18n::Lang::En)).await?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(html))
 }
 

@@ -680,11 +680,7 @@ pub fn published_numbers(conn: &mut DbConnection, report_id: i64) -> QueryResult
 
 /// The languages a published version's HTML was frozen in (English only for versions
 /// published before reports were published in several languages).
-pub fn version_languages(
-    conn: &mut DbConnection,
-    report_id: i64,
-    number: i32,
-) -> QueryResult<Vec<crate::i18n::Lang>> {
+pub fn version_languages(conn: &mut DbConnection, report_id: i64, number: i32) -> QueryResult<Vec<crate::i18n::Lang>> {
     let tags: Option<String> = report_versions::table
         .filter(report_versions::report_id.eq(report_id).and(report_versions::number.eq(number)))
         .select(report_versions::languages)

@@ -463,7 +463,7 @@ async fn the_city_list_shows_signatures_and_public_pages_searches_names_in_any_c
     assert_eq!(names, ["Malmö", "Łódź"]);
     let row = list.text(&format!("tr:has(a[href='/cities/{malmo}'])"));
     assert!(
-        row.contains("SE")
+        row.contains("Sweden")
             && row.contains("EUROCITIES Charter on Integrating Cities, 9 June 2015")
             && row.contains("Public"),
         "{row}"
@@ -528,8 +528,9 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
             && form.has("label[for=signed_on-icc-lisbon-declaration]")
     );
     assert_eq!(form.text("fieldset:has(input[name=public]) legend"), "Should the city’s page be public?");
-    assert_eq!(form.attrs("#country", "aria-describedby"), ["country-hint"]);
-    assert!(form.text("#country-hint").contains("SE for Sweden"));
+    // The country is chosen by its name in the page's language; the ISO code is sent.
+    assert_eq!(form.text("#country option[value=SE]"), "Sweden");
+    assert_eq!(form.attrs("#country option[selected]", "value"), [""], "nothing chosen yet");
 
     // Every mistake at once, summarised with links to the fields and shown beside each.
     let r = b
@@ -545,7 +546,7 @@ async fn registering_and_changing_a_city_shows_errors_keeps_input_and_refuses_st
     assert_eq!(r.errors()[1], "Choose a country");
     assert_eq!(r.text("#country-error"), format!("Error: {}", r.errors()[1]));
     assert_eq!(r.errors()[2], "The date the city signed EUROCITIES Charter on Integrating Cities must be a real date");
-    assert_eq!(r.attrs("#country", "value"), ["Sweden"]);
+    assert!(r.attrs("#country option[selected]", "value").iter().all(|v| v.is_empty()), "no country was chosen");
     assert_eq!(r.attrs(&format!("#{eic}"), "value"), ["9 June 2015"]);
     assert_eq!(r.attrs("#country", "aria-invalid"), ["true"]);
     assert_eq!(r.attrs("input[name=public][checked]", "value"), ["yes"]);

@@ -142,8 +142,12 @@ async fn the_secretariat_compiles_marks_good_practice_publishes_and_corrects_a_r
     let list = b.get("/reports/manage").await;
     assert_eq!(list.status, 200, "{}", list.body);
     assert!(list.text("main").contains("No report has been compiled yet."));
-    assert_eq!(list.attrs("#from", "value"), [format!("{year}-01-01")], "the current reporting cycle is proposed");
-    assert_eq!(list.attrs("#to", "value"), [format!("{year}-12-31")]);
+    // The dates are day, month and year boxes (partials/date).
+    let boxes = |id: &str| {
+        ["", "-month", "-year"].iter().map(|s| list.attrs(&format!("#{id}{s}"), "value").concat()).collect::<Vec<_>>()
+    };
+    assert_eq!(boxes("from"), ["01", "01", &year.to_string()], "the current reporting cycle is proposed");
+    assert_eq!(boxes("to"), ["31", "12", &year.to_string()]);
 
     // Mistakes are shown beside the fields.
     let r = b

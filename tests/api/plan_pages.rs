@@ -313,6 +313,79 @@ async fn starting_and_changing_a_plan() {
 }
 
 #[tokio::test]
+async fn a_plan_s_dates_are_typed_as_day_month_and_year() {
+    let app = TestApp::spawn().await;
+    let sec = app.token(Role::Secretariat, None).await;
+    let city = app.city(&sec, "Zürich", "CH").await;
+    let b = app.browser_as(Role::CityEditor, Some(city)).await;
+    let new = format!("/cities/{city}/plans/new");
+    let form = b.get(&new).await;
+    assert_eq!(
+        form.attrs("input[name='period_start-day']", "id"),
+        ["period_start"],
+        "the error summary links to the day box"
+    );
+    assert!(form.has("input[name='period_start-month']") && form.has("input[name='adopted_on-year']"));
+
+    // 31 February: the form comes back with what was typed in each box, and nothing is saved.
+    let typed = [
+        ("framework", "eurocities-integrating-cities"),
+        ("title", "Zürich integration plan"),
+        ("period_start-day", "1"),
+        ("period_start-month", "1"),
+        ("period_start-year", "2026"),
+        ("period_end-day", "31"),
+        ("period_end-month", "2"),
+        ("period_end-year", "2026"),
+        ("status", "draft"),
+        ("adopted_on-day", ""),
+        ("adopted_on-month", ""),
+        ("adopted_on-year", ""),
+    ];
+    let r = b.submit(&new, &new, &typed).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(r.error_links(), ["#period_end"]);
+    assert_eq!(r.attrs("#period_end", "value"), ["31"]);
+    assert_eq!(r.attrs("#period_end-month", "value"), ["2"]);
+    assert_eq!(r.attrs("#period_end-year", "value"), ["2026"]);
+    assert_eq!(r.attrs("#period_start", "value"), ["1"]);
+    assert_eq!(r.attrs("#adopted_on", "value"), [""], "empty boxes stay empty");
+    assert_eq!(app.list_plans(&sec, city).await.total, 0, "nothing was saved");
+
+    // Good dates in three boxes each are saved as dates.
+    let r = b
+        .submit(
+            &new,
+            &new,
+            &[
+                ("framework", "eurocities-integrating-cities"),
+                ("title", "Zürich integration plan"),
+                ("period_start-day", "1"),
+                ("period_start-month", "1"),
+                ("period_start-year", "2026"),
+                ("period_end-day", "31"),
+                ("period_end-month", "12"),
+                ("period_end-year", "2028"),
+                ("status", "adopted"),
+                ("adopted_on-day", "5"),
+                ("adopted_on-month", "3"),
+                ("adopted_on-year", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let plan = app.list_plans(&sec, city).await.items[0].clone();
+    assert_eq!(plan.adopted_on.as_deref(), Some("2026-03-05"));
+    let page = b.follow(&r).await;
+    assert!(page.text(".plan").contains("Adopted 5 March 2026"), "{}", page.text(".plan"));
+    assert!(page.text(".plan").contains("1 January 2026 to 31 December 2028"), "{}", page.text(".plan"));
+    let edit = b.get(&format!("/plans/{}/edit", plan.id)).await;
+    assert_eq!(edit.attrs("#adopted_on", "value"), ["05"]);
+    assert_eq!(edit.attrs("#adopted_on-month", "value"), ["03"]);
+    assert_eq!(edit.attrs("#adopted_on-year", "value"), ["2026"]);
+}
+
+#[tokio::test]
 async fn a_public_city_shows_its_plan_to_everyone_and_nothing_private() {
     let app = TestApp::spawn().await;
     let w = World::build(&app).await;

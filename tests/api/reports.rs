@@ -593,16 +593,29 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     // ETag, and links to the others; the browser's Accept-Language picks one without `?lang=`.
     let fr = text(&frozen[&format!("/reports/{slug}?lang=fr")]);
     let de = text(&frozen[&format!("/reports/{slug}?lang=de")]);
-    assert!(fr.contains("<html lang=\"fr\">") && fr.contains("rapport de résultats") && fr.contains("Sommaire"), "{fr}");
+    assert!(
+        fr.contains("<html lang=\"fr\">") && fr.contains("rapport de résultats") && fr.contains("Sommaire"),
+        "{fr}"
+    );
     assert!(de.contains("<html lang=\"de\">") && de.contains("Ergebnisbericht") && de.contains("Inhalt"), "{de}");
-    assert!(html.contains("<html lang=\"en\">") && html.contains(&format!("hreflang=\"fr\" href=\"/reports/{slug}/versions/1?lang&#x3D;fr\"")), "{html}");
+    assert!(
+        html.contains("<html lang=\"en\">")
+            && html.contains(&format!("hreflang=\"fr\" href=\"/reports/{slug}/versions/1?lang&#x3D;fr\"")),
+        "{html}"
+    );
     assert!(fr.contains(&format!("hreflang=\"de\" href=\"/reports/{slug}/versions/1?lang&#x3D;de\"")));
     let (_, en_h, _) = page(&app, &format!("/reports/{slug}")).await;
     let (_, fr_h, _) = page(&app, &format!("/reports/{slug}?lang=fr")).await;
     assert_eq!((en_h["content-language"].to_str().unwrap(), fr_h["content-language"].to_str().unwrap()), ("en", "fr"));
     assert_ne!(en_h["etag"], fr_h["etag"], "each language has its own ETag");
     assert!(en_h["vary"].to_str().unwrap().contains("Accept-Language"), "{en_h:?}");
-    let r = app.client.get(format!("{}/reports/{slug}", app.address)).header("Accept-Language", "de-CH, fr;q=0.5").send().await.unwrap();
+    let r = app
+        .client
+        .get(format!("{}/reports/{slug}", app.address))
+        .header("Accept-Language", "de-CH, fr;q=0.5")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.headers()["content-language"], "de");
     assert_eq!(r.bytes().await.unwrap().to_vec(), frozen[&format!("/reports/{slug}?lang=de")]);
     let (status, _, body) = page(&app, &format!("/reports/{slug}?lang=sv")).await;

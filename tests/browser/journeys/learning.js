@@ -82,7 +82,7 @@ journey('learning', async (j) => {
   assert.ok(await page.getByLabel('Łódź', { exact: true }).isChecked(), 'the reviewer comes from the pairing');
   assert.ok(await page.locator('input[name="commitments"][value="SP1"]').isChecked(), 'so does the commitment in focus');
   await page.getByLabel('Visited', { exact: true }).check();
-  await page.getByLabel(/^First day of the visit/).fill('2026-10-05');
+  await j.fillDate(/^First day of the visit/, '2026-10-05');
   await j.visit('review-recorded', () => button('Record the peer review').click(), { status: 200 });
   for (const words of ['Open language cafés in two district libraries', 'Train volunteers with the Łódź team']) {
     await page.getByLabel('Commitment', { exact: true }).selectOption('SP1');

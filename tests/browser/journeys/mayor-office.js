@@ -28,8 +28,8 @@ journey('mayor-office', async (j) => {
   // Start the plan.
   await j.visit('plan-form', () => page.getByRole('link', { name: 'Start a new action plan' }).click(), { status: 200 });
   await page.getByLabel('Title').fill('Malmö integration plan 2026–2028');
-  await page.getByLabel('Start of the period').fill('2026-01-01');
-  await page.getByLabel('End of the period').fill('2028-12-31');
+  await j.fillDate('Start of the period', '2026-01-01');
+  await j.fillDate('End of the period', '2028-12-31');
   await page.getByLabel('Adopted', { exact: true }).check();
   await j.visit('plan-created', () => button('Create the plan').click(), { status: 200 });
   assert.match(await text('.banner'), /Plan “Malmö integration plan 2026–2028” created/);
@@ -43,7 +43,7 @@ journey('mayor-office', async (j) => {
   await j.visit('action-errors', () => button('Add the action').click(), { status: 422 });
   assert.match(await page.title(), /^Error: /);
   const summary = await page.locator('.error-summary a').allTextContents();
-  assert.deepEqual(summary.map((s) => s.split(' ')[0]), ['Title', 'Progress'], 'the summary lists the mistakes in the form\'s order');
+  assert.deepEqual(summary, ['Enter a title', 'Enter progress as a number from 0 to 100'], 'the summary lists the mistakes in plain words, in the form\'s order');
   assert.equal(await page.getByLabel('Partners (optional)').inputValue(), 'City libraries\nRed Cross', 'input is kept');
   await page.getByLabel('Title').fill('Language cafés in public libraries');
   await page.getByLabel('Progress, in percent').fill('20');

@@ -1,0 +1,62 @@
+# The one-page check-in form an emailed link opens (src/pages/check_in.rs).
+checkin-title = Zwischenbericht von { $city }: { $round }
+checkin-heading = { $city }: Zwischenbericht für { $round }
+checkin-draft-saved = Ihr Entwurf wurde gespeichert. Sie können mit demselben Link bis { $date } zu dieser Seite zurückkehren.
+checkin-review-heading = Das Sekretariat hat Änderungen erbeten
+checkin-review-text = Am { $date } hat { $name } Ihren Zwischenbericht gelesen und bittet Sie, die folgenden Punkte zu prüfen. Ihre Antworten sind so, wie Sie sie gesendet haben: Ändern Sie, was nötig ist, und senden Sie den Zwischenbericht erneut.
+checkin-review-text-actions = Am { $date } hat { $name } Ihren Zwischenbericht gelesen und bittet Sie, die folgenden Punkte zu prüfen; Anmerkungen zu einzelnen Maßnahmen stehen jeweils daneben. Ihre Antworten sind so, wie Sie sie gesendet haben: Ändern Sie, was nötig ist, und senden Sie den Zwischenbericht erneut.
+checkin-lead = Bitte teilen Sie uns mit, wie jede Maßnahme Ihres Plans seit dem letzten Zwischenbericht vorangekommen ist.
+checkin-due-by = Fällig bis
+checkin-extended = (Verlängert: { $reason }.)
+checkin-actions-heading = Ihre Maßnahmen
+checkin-no-actions = Ihr beschlossener Plan hat noch keine Maßnahmen. Sie können unten eine hinzufügen.
+checkin-secretariat-asks = Das Sekretariat fragt:
+checkin-status = Status
+checkin-progress = Fortschritt in Prozent (0 bis 100)
+checkin-narrative = Was in diesem Zeitraum geschah (optional)
+checkin-evidence = Links zu Nachweisen, einer pro Zeile: die Adresse, dann auf Wunsch ein Leerzeichen und ein Titel (optional)
+checkin-commitments-heading = Wie weit sind Sie bei jeder Verpflichtung?
+checkin-commitments-intro = Verwenden Sie die Skala der Open Government Partnership. Lassen Sie eine Verpflichtung unbeantwortet, wenn sie nicht zutrifft.
+checkin-comment = Anmerkung (optional)
+checkin-indicators-heading = Gemeinsame Indikatoren (optional)
+checkin-indicators-intro = Die gemeinsamen Indikatoren des Netzwerks für den Zeitraum dieses Zwischenberichts. Geben Sie die Zahlen an, die Sie haben, und lassen Sie die anderen leer. Ein Ausgangswert (wo Sie begonnen haben) und ein Zielwert (wo Sie hinwollen) helfen, Ihren Fortschritt zu zeigen.
+checkin-answer = Antwort
+checkin-yes = Ja
+checkin-no = Nein
+checkin-value = Wert ({ $hint })
+checkin-baseline = Ausgangswert (optional)
+checkin-target = Zielwert (optional)
+checkin-note = Anmerkung oder Quelle (optional)
+checkin-unit-percent = Ein Prozentsatz von 0 bis 100, z. B. 12,5
+checkin-unit-count = Eine ganze Zahl, z. B. 40
+checkin-unit-money = Ein Betrag in { $currency }, z. B. 250000
+checkin-unit-yes-no = Ja oder nein
+checkin-new-heading = Neue Maßnahme hinzufügen (optional)
+checkin-new-legend = Eine neue Maßnahme Ihres Plans
+checkin-new-title = Titel
+checkin-new-commitment = Verpflichtung
+checkin-submit = Zwischenbericht einreichen
+checkin-save-draft = Als Entwurf speichern
+
+## Mistakes
+checkin-accepted = { $reason } (zulässig: { $accepted })
+checkin-error-in-action = { $action }: { $message }
+checkin-error-in-commitment = { $code }: { $message }
+checkin-error-in-indicator = { $name } ({ $code }): { $field } { $message }
+checkin-error-new-action = Neue Maßnahme: { $message }
+checkin-conflict = Jemand anderes hat diesen Zwischenbericht während Ihrer Bearbeitung geändert. Ihre Antworten sind unten zu sehen; bitte prüfen Sie sie und senden Sie erneut.
+checkin-no-longer-changeable = dieser Zwischenbericht kann nicht mehr geändert werden
+
+## Links and the end of the journey
+checkin-link-unknown-title = Dieser Link funktioniert nicht
+checkin-link-unknown-text = Prüfen Sie, ob Sie die vollständige Adresse aus der E-Mail kopiert haben. Wenn es weiterhin nicht funktioniert, antworten Sie auf die E-Mail, und das Sekretariat sendet Ihnen einen neuen Link.
+checkin-link-expired-title = Dieser Link ist abgelaufen
+checkin-link-expired-text = Die Runde der Zwischenberichte, für die er galt, ist abgeschlossen. Wenn Sie trotzdem noch einen Stand senden möchten, wenden Sie sich bitte an das Sekretariat.
+checkin-submitted-title = Zwischenbericht eingereicht
+checkin-received = Vielen Dank: Ihr Stand für diese Runde ist eingegangen, und Sie erhalten dafür keine Erinnerungen mehr.
+checkin-will-read = Das Sekretariat wird ihn lesen und in den Ergebnisbericht des Netzwerks aufnehmen. Bei Fragen sendet es Ihnen per E-Mail einen Link zurück zu diesem Formular.
+checkin-accepted-text = Vielen Dank: Das Sekretariat hat Ihren Stand für diese Runde angenommen. Es ist nichts weiter zu tun.
+checkin-closed-title = Diese Runde der Zwischenberichte ist abgeschlossen
+checkin-closed-text = Bitte wenden Sie sich an das Sekretariat, wenn Sie trotzdem noch einen Stand senden möchten.
+checkin-thanks = Vielen Dank: Ihr Stand ist eingegangen und Ihre Maßnahmen sind aktualisiert.
+checkin-no-more-reminders = Sie erhalten für diese Runde keine Erinnerungen mehr.

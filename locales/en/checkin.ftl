@@ -1,0 +1,62 @@
+# The one-page check-in form an emailed link opens (src/pages/check_in.rs).
+checkin-title = Check-in for { $city }: { $round }
+checkin-heading = { $city }: progress check-in for { $round }
+checkin-draft-saved = Your draft has been saved. You can come back to this page with the same link until { $date }.
+checkin-review-heading = The secretariat asked for changes
+checkin-review-text = On { $date }, { $name } read your check-in and asked you to look at the points below. Your answers are as you sent them: change what is needed and send the check-in again.
+checkin-review-text-actions = On { $date }, { $name } read your check-in and asked you to look at the points below; comments on single actions are shown beside them. Your answers are as you sent them: change what is needed and send the check-in again.
+checkin-lead = Please tell us how each action of your plan has moved since the last check-in.
+checkin-due-by = Due by
+checkin-extended = (Extended: { $reason }.)
+checkin-actions-heading = Your actions
+checkin-no-actions = Your adopted plan has no actions yet. You can add one below.
+checkin-secretariat-asks = The secretariat asks:
+checkin-status = Status
+checkin-progress = Progress, in percent (0 to 100)
+checkin-narrative = What happened this period (optional)
+checkin-evidence = Links to evidence, one per line: the address, then a space and a title if you like (optional)
+checkin-commitments-heading = How far are you with each commitment?
+checkin-commitments-intro = Use the Open Government Partnership's scale. Leave a commitment unanswered if it does not apply.
+checkin-comment = Comment (optional)
+checkin-indicators-heading = Common indicators (optional)
+checkin-indicators-intro = The network's common indicators, for the period this check-in covers. Give the figures you have and leave the others empty. A baseline (where you started) and a target (where you aim to be) help show your progress.
+checkin-answer = Answer
+checkin-yes = Yes
+checkin-no = No
+checkin-value = Value ({ $hint })
+checkin-baseline = Baseline (optional)
+checkin-target = Target (optional)
+checkin-note = Note or source (optional)
+checkin-unit-percent = A percentage from 0 to 100, e.g. 12.5
+checkin-unit-count = A whole number, e.g. 40
+checkin-unit-money = An amount in { $currency }, e.g. 250000
+checkin-unit-yes-no = Yes or no
+checkin-new-heading = Add a new action (optional)
+checkin-new-legend = A new action under your plan
+checkin-new-title = Title
+checkin-new-commitment = Commitment
+checkin-submit = Submit check-in
+checkin-save-draft = Save as draft
+
+## Mistakes
+checkin-accepted = { $reason } (accepted: { $accepted })
+checkin-error-in-action = { $action }: { $message }
+checkin-error-in-commitment = { $code }: { $message }
+checkin-error-in-indicator = { $name } ({ $code }): { $field } { $message }
+checkin-error-new-action = New action: { $message }
+checkin-conflict = Someone else changed this check-in while you were editing. Your answers are shown below; please check them and send again.
+checkin-no-longer-changeable = this check-in can no longer be changed
+
+## Links and the end of the journey
+checkin-link-unknown-title = This link does not work
+checkin-link-unknown-text = Check that you copied the whole address from the email. If it still does not work, reply to the email and the secretariat will send you a new link.
+checkin-link-expired-title = This link has expired
+checkin-link-expired-text = The check-in round it was for has closed. If you still want to send an update, please contact the secretariat.
+checkin-submitted-title = Check-in submitted
+checkin-received = Thank you: your update for this round has been received, and you will get no more reminders for it.
+checkin-will-read = The secretariat will read it and include it in the network's outcomes report. If they have a question, they will email you a link back to this form.
+checkin-accepted-text = Thank you: the secretariat has accepted your update for this round. Nothing more is needed.
+checkin-closed-title = This check-in round has closed
+checkin-closed-text = Please contact the secretariat if you still want to send an update.
+checkin-thanks = Thank you: your update has been received and your actions are updated.
+checkin-no-more-reminders = You will get no more reminders for this round.

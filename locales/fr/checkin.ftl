@@ -1,0 +1,62 @@
+# The one-page check-in form an emailed link opens (src/pages/check_in.rs).
+checkin-title = Point d’étape de { $city } : { $round }
+checkin-heading = { $city } : point d’étape pour { $round }
+checkin-draft-saved = Votre brouillon a été enregistré. Vous pouvez revenir sur cette page avec le même lien jusqu’au { $date }.
+checkin-review-heading = Le secrétariat a demandé des modifications
+checkin-review-text = Le { $date }, { $name } a lu votre point d’étape et vous demande de revoir les points ci-dessous. Vos réponses sont telles que vous les avez envoyées : modifiez ce qui est nécessaire et envoyez à nouveau le point d’étape.
+checkin-review-text-actions = Le { $date }, { $name } a lu votre point d’étape et vous demande de revoir les points ci-dessous ; les commentaires sur des actions précises sont affichés à côté de celles-ci. Vos réponses sont telles que vous les avez envoyées : modifiez ce qui est nécessaire et envoyez à nouveau le point d’étape.
+checkin-lead = Indiquez-nous comment chaque action de votre plan a avancé depuis le dernier point d’étape.
+checkin-due-by = À remettre au plus tard le
+checkin-extended = (Prolongé : { $reason }.)
+checkin-actions-heading = Vos actions
+checkin-no-actions = Votre plan adopté n’a pas encore d’action. Vous pouvez en ajouter une ci-dessous.
+checkin-secretariat-asks = Le secrétariat demande :
+checkin-status = Statut
+checkin-progress = Avancement, en pourcentage (de 0 à 100)
+checkin-narrative = Ce qui s’est passé pendant cette période (facultatif)
+checkin-evidence = Liens vers des justificatifs, un par ligne : l’adresse, puis, si vous le souhaitez, une espace et un titre (facultatif)
+checkin-commitments-heading = Où en êtes-vous pour chaque engagement ?
+checkin-commitments-intro = Utilisez l’échelle du Partenariat pour un gouvernement ouvert. Ne répondez pas pour un engagement qui ne s’applique pas.
+checkin-comment = Commentaire (facultatif)
+checkin-indicators-heading = Indicateurs communs (facultatif)
+checkin-indicators-intro = Les indicateurs communs du réseau, pour la période couverte par ce point d’étape. Donnez les chiffres dont vous disposez et laissez les autres vides. Une valeur de référence (votre point de départ) et une cible (ce que vous visez) aident à montrer vos progrès.
+checkin-answer = Réponse
+checkin-yes = Oui
+checkin-no = Non
+checkin-value = Valeur ({ $hint })
+checkin-baseline = Valeur de référence (facultatif)
+checkin-target = Cible (facultatif)
+checkin-note = Note ou source (facultatif)
+checkin-unit-percent = Un pourcentage de 0 à 100, par exemple 12,5
+checkin-unit-count = Un nombre entier, par exemple 40
+checkin-unit-money = Un montant en { $currency }, par exemple 250000
+checkin-unit-yes-no = Oui ou non
+checkin-new-heading = Ajouter une nouvelle action (facultatif)
+checkin-new-legend = Une nouvelle action de votre plan
+checkin-new-title = Titre
+checkin-new-commitment = Engagement
+checkin-submit = Envoyer le point d’étape
+checkin-save-draft = Enregistrer comme brouillon
+
+## Mistakes
+checkin-accepted = { $reason } (accepté : { $accepted })
+checkin-error-in-action = { $action } : { $message }
+checkin-error-in-commitment = { $code } : { $message }
+checkin-error-in-indicator = { $name } ({ $code }) : { $field } { $message }
+checkin-error-new-action = Nouvelle action : { $message }
+checkin-conflict = Quelqu’un d’autre a modifié ce point d’étape pendant que vous le remplissiez. Vos réponses sont affichées ci-dessous ; vérifiez-les et envoyez à nouveau.
+checkin-no-longer-changeable = ce point d’étape ne peut plus être modifié
+
+## Links and the end of the journey
+checkin-link-unknown-title = Ce lien ne fonctionne pas
+checkin-link-unknown-text = Vérifiez que vous avez copié l’adresse complète depuis l’e-mail. Si cela ne fonctionne toujours pas, répondez à l’e-mail et le secrétariat vous enverra un nouveau lien.
+checkin-link-expired-title = Ce lien a expiré
+checkin-link-expired-text = La campagne de points d’étape à laquelle il correspondait est close. Si vous souhaitez encore envoyer une mise à jour, contactez le secrétariat.
+checkin-submitted-title = Point d’étape envoyé
+checkin-received = Merci : votre mise à jour pour cette campagne a bien été reçue, et vous ne recevrez plus de rappel pour celle-ci.
+checkin-will-read = Le secrétariat la lira et l’intégrera au rapport de résultats du réseau. S’il a une question, il vous enverra par e-mail un lien vers ce formulaire.
+checkin-accepted-text = Merci : le secrétariat a accepté votre mise à jour pour cette campagne. Vous n’avez rien d’autre à faire.
+checkin-closed-title = Cette campagne de points d’étape est close
+checkin-closed-text = Contactez le secrétariat si vous souhaitez encore envoyer une mise à jour.
+checkin-thanks = Merci : votre mise à jour a bien été reçue et vos actions sont à jour.
+checkin-no-more-reminders = Vous ne recevrez plus de rappel pour cette campagne.

@@ -150,7 +150,10 @@ pub fn secretariat(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
 
 /// Enabled secretariat users with the language their emails are written in: the one they
 /// chose for pages, else the network's default language.
-pub fn secretariat_readers(conn: &mut DbConnection, default: i18n::Lang) -> QueryResult<Vec<(i64, String, i18n::Lang)>> {
+pub fn secretariat_readers(
+    conn: &mut DbConnection,
+    default: i18n::Lang,
+) -> QueryResult<Vec<(i64, String, i18n::Lang)>> {
     let rows: Vec<(i64, String, Option<String>)> = users::table
         .filter(users::role.eq("secretariat").and(users::disabled.eq(false)))
         .order(users::id)

@@ -512,7 +512,8 @@ async fn a_german_contacts_reminder_is_in_german_with_a_german_date() {
     assert!(rows.iter().all(|r| r.1 == "de"), "the outbox records German: {rows:?}");
     let (_, _, subject, text) = &rows[1];
     assert!(
-        subject.starts_with("Erinnerung: Der Zwischenbericht ") && subject.contains(" für Łódź ist in ")
+        subject.starts_with("Erinnerung: Der Zwischenbericht ")
+            && subject.contains(" für Łódź ist in ")
             && subject.ends_with(" Tagen fällig"),
         "{subject}"
     );

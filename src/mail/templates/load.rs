@@ -30,7 +30,12 @@ enum Slot<'a> {
     Partial(Kind),
     /// `language` is `None` for the email's own file (every language), `Some` for a file that
     /// replaces it in that language only.
-    Part { email: &'a str, language: Option<&'a str>, part: &'a str, kind: Kind },
+    Part {
+        email: &'a str,
+        language: Option<&'a str>,
+        part: &'a str,
+        kind: Kind,
+    },
 }
 
 impl EmailTemplates {

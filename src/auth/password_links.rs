@@ -71,7 +71,13 @@ pub fn send(
     purpose: Purpose,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let (email, name): (String, String) = users::table.find(user_id).select((users::email, users::name)).first(conn)?;
+    let (email, name, language): (String, String, Option<String>) =
+        users::table.find(user_id).select((users::email, users::name, users::language)).first(conn)?;
+    // The language the user chose for pages, else the network's.
+    let lang = language
+        .as_deref()
+        .and_then(crate::i18n::Lang::from_tag)
+        .unwrap_or_else(|| settings.network.default_language());
     let token = random_string(24);
     let expires_at = now + lifetime(settings, purpose);
     conn.transaction(|conn| -> anyhow::Result<()> {
@@ -94,8 +100,7 @@ pub fn send(
             .get_result(conn)?;
         let tz = settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
         let local = expires_at.with_timezone(&tz);
-        let when =
-            format!("{}, {} ({})", crate::i18n::date(local.date_naive(), "en"), local.format("%H:%M"), tz.name());
+        let when = format!("{} ({})", crate::i18n::date_time(local.naive_local(), lang), tz.name());
         let shown_name = if name.trim().is_empty() { email.clone() } else { name.clone() };
         let network_name = settings.network.name.clone();
         let reset_link = format!("{}{}", settings.public_base(), path(&token));
@@ -116,7 +121,7 @@ pub fn send(
             NewEmail {
                 idempotency_key: format!("password:{}:{link_id}", purpose.as_str()),
                 content,
-                language: "en".into(),
+                language: lang.tag().into(),
                 to_address: email.clone(),
                 to_name: name,
                 city_id: None,

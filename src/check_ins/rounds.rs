@@ -148,6 +148,23 @@ pub fn secretariat(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
         .load(conn)
 }
 
+/// Enabled secretariat users with the language their emails are written in: the one they
+/// chose for pages, else the network's default language.
+pub fn secretariat_readers(
+    conn: &mut DbConnection,
+    default: i18n::Lang,
+) -> QueryResult<Vec<(i64, String, i18n::Lang)>> {
+    let rows: Vec<(i64, String, Option<String>)> = users::table
+        .filter(users::role.eq("secretariat").and(users::disabled.eq(false)))
+        .order(users::id)
+        .select((users::id, users::email, users::language))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, email, lang)| (id, email, lang.as_deref().and_then(i18n::Lang::from_tag).unwrap_or(default)))
+        .collect())
+}
+
 /// The idempotency-key prefix of every reminder about one city's check-in in one round.
 pub fn city_key_prefix(round: RoundId, city: CityId) -> String {
     let (round_id, city_id) = (round.0, city.0);
@@ -402,7 +419,7 @@ fn send_summary(conn: &mut DbConnection, env: &Env<'_>, round_id: i64, now: Date
             None => missed.push(name),
         }
     }
-    for (user_id, email) in secretariat(conn)? {
+    for (user_id, email, lang) in secretariat_readers(conn, env.settings.network.default_language())? {
         outbox::enqueue(
             conn,
             env.templates,
@@ -411,14 +428,14 @@ fn send_summary(conn: &mut DbConnection, env: &Env<'_>, round_id: i64, now: Date
                 content: RoundClosed {
                     network_name: env.network().to_owned(),
                     round_label: round.label.clone(),
-                    due_date: i18n::date(due_date(&schedule, round.due_at), "en"),
+                    due_date: i18n::date(due_date(&schedule, round.due_at), lang),
                     on_time: on_time.clone(),
                     late: late.clone(),
                     missed: missed.clone(),
                     link: env.url(&format!("/rounds/{round_id}")),
                 }
                 .into(),
-                language: "en".into(),
+                language: lang.tag().into(),
                 to_address: email.clone(),
                 to_name: email,
                 city_id: None,

@@ -244,10 +244,18 @@ impl HelperDef for TranslateHelper {
     fn call_inner<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
+        r: &'reg Handlebars<'reg>,
         _: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
+        // A strict registry (emails) refuses an argument that names a missing value, as it
+        // would refuse `{{value}}`, instead of saying nothing where the value should be.
+        if r.strict_mode() {
+            if let Some((_, missing)) = h.hash().iter().find(|(_, v)| v.is_value_missing()) {
+                let name = missing.relative_path().cloned();
+                return Err(RenderError::from(handlebars::RenderErrorReason::MissingVariable(name)));
+            }
+        }
         let key = h
             .param(0)
             .and_then(|p| p.value().as_str())

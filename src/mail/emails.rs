@@ -1,5 +1,5 @@
 //! Every email the application sends, one struct per kind: its fields are the variables its
-//! templates (`templates/email/<TEMPLATE>/<language>/*.hbs`) can use, and its doc says when it is
+//! templates (`templates/email/<TEMPLATE>/*.hbs`, words from `locales/*/email.ftl`) can use, and its doc says when it is
 //! sent. Queue one with `outbox::NewEmail { content: RoundOpened { .. }.into(), .. }`.
 //!
 //! The struct is the contract between the code and the template files: a misspelt email name

@@ -240,7 +240,7 @@ fn queue_digest(
     let stale = crate::actions::store::stale_per_city(conn, None, env.settings.staleness(now))?;
     let (stale_actions, stale_cities) = (stale.iter().map(|(_, n)| n).sum::<i64>(), stale.len() as i64);
     let mut n = 0;
-    for (user_id, email) in rounds::secretariat(conn)? {
+    for (user_id, email, lang) in rounds::secretariat_readers(conn, env.settings.network.default_language())? {
         let inserted = enqueue(
             conn,
             env.templates,
@@ -249,14 +249,14 @@ fn queue_digest(
                 content: EscalationDigest {
                     network_name: env.network().to_owned(),
                     round_label: round.label.clone(),
-                    due_date: i18n::date(rounds::due_date(schedule, round.due_at), "en"),
+                    due_date: i18n::date(rounds::due_date(schedule, round.due_at), lang),
                     late_cities: late_cities.clone(),
                     stale_actions,
                     stale_cities,
                     link: env.url(&format!("/rounds/{}", round.id)),
                 }
                 .into(),
-                language: "en".into(),
+                language: lang.tag().into(),
                 to_address: email.clone(),
                 to_name: email,
                 city_id: None,

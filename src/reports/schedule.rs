@@ -8,7 +8,7 @@
 //! row is inserted first, in the same transaction as the compile and the emails, so several
 //! instances ticking together compile and email once per cycle.
 
-use crate::check_ins::rounds::secretariat;
+use crate::check_ins::rounds::secretariat_readers;
 use crate::db::schema::{frameworks, plans, report_cycles};
 use crate::db::{is_unique_violation, DbConnection};
 use crate::mail::emails::ReportCompiled;
@@ -87,8 +87,10 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -
             )
             .set(report_cycles::report_id.eq(done.report_id))
             .execute(c)?;
-            let label = super::period_label(start, end);
-            for (user_id, email) in secretariat(c)? {
+            // Each secretariat user reads it in their language, else the network's.
+            let default = env.settings.network.default_language();
+            for (user_id, email, lang) in secretariat_readers(c, default)? {
+                let label = super::period_label_in(start, end, lang);
                 outbox::enqueue(
                     c,
                     env.templates,
@@ -102,7 +104,7 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -
                             link: env.url(&format!("/reports/manage/{}", done.report_id)),
                         }
                         .into(),
-                        language: "en".into(),
+                        language: lang.tag().into(),
                         to_address: email.clone(),
                         to_name: email,
                         city_id: None,

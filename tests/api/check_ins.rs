@@ -479,3 +479,48 @@ async fn a_citys_secret_calendar_address_works_without_signing_in_until_reissued
     let other = app.browser_as(Role::CityEditor, Some(w.city_b)).await;
     assert_eq!(other.get(&page_path).await.status, 403);
 }
+
+/// A contact who reads German gets the reminders in German, with German dates and periods, and
+/// the outbox records German; the secretariat's emails stay in its own language.
+#[tokio::test]
+async fn a_german_contacts_reminder_is_in_german_with_a_german_date() {
+    let app = TestApp::spawn_with(|s| s.actions.stale_after_days = 36_500).await;
+    let w = World::build(&app).await; // city B: no contact yet
+    app.contact(&w.secretariat, w.city_b, "Dieter Lang", "dieter@lodz.example", "de").await;
+    let sink = SmtpSink::start();
+    let transport = smtp(&sink);
+    // Q1 2027 opens on 1 January, due 31 January; the first due-soon reminder is 7 days before.
+    let mut day = at("2027-01-01T06:00:00Z");
+    while day <= at("2027-01-25T06:00:00Z") {
+        assert_eq!(app.tick(day, transport.clone()).await.failed, 0);
+        day += Duration::days(1);
+    }
+    let pool = app.pool.clone();
+    let rows: Vec<(String, String, String, String)> = tokio::task::spawn_blocking(move || {
+        use charter_tracker::db::schema::outbox;
+        outbox::table
+            .filter(outbox::to_address.eq("dieter@lodz.example"))
+            .order(outbox::id)
+            .select((outbox::kind, outbox::language, outbox::subject, outbox::body_text))
+            .load(&mut pool.get().unwrap())
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let kinds: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(kinds, ["round_opened", "due_soon"], "{rows:?}");
+    assert!(rows.iter().all(|r| r.1 == "de"), "the outbox records German: {rows:?}");
+    let (_, _, subject, text) = &rows[1];
+    assert!(
+        subject.starts_with("Erinnerung: Der Zwischenbericht ")
+            && subject.contains(" für Łódź ist in ")
+            && subject.ends_with(" Tagen fällig"),
+        "{subject}"
+    );
+    assert!(text.starts_with("Guten Tag Dieter Lang,"), "{text}");
+    assert!(text.contains(". Januar 2027 fällig, also in "), "a German date: {text}");
+    assert!(text.contains("Vielen Dank und freundliche Grüße"), "{text}");
+    assert!(!text.contains("Dear ") && !text.contains("reminder"), "no English left: {text}");
+    let opened = &rows[0];
+    assert!(opened.2.contains(". Januar 2027 ausfüllen"), "{}", opened.2);
+}

@@ -10,7 +10,7 @@ use std::path::Path;
 use handlebars::Handlebars;
 use rust_embed::RustEmbed;
 
-use super::{overrides, variables, EmailTemplates, Source, TemplateError, EMAILS, FALLBACK_LANGUAGE, PARTS};
+use super::{overrides, variables, EmailTemplates, Source, TemplateError, EMAILS, PARTS};
 
 const PARTIALS_DIR: &str = "partials";
 
@@ -28,7 +28,14 @@ enum Kind {
 /// What a file path inside the templates folder stands for.
 enum Slot<'a> {
     Partial(Kind),
-    Part { email: &'a str, language: &'a str, part: &'a str, kind: Kind },
+    /// `language` is `None` for the email's own file (every language), `Some` for a file that
+    /// replaces it in that language only.
+    Part {
+        email: &'a str,
+        language: Option<&'a str>,
+        part: &'a str,
+        kind: Kind,
+    },
 }
 
 impl EmailTemplates {
@@ -47,9 +54,13 @@ impl EmailTemplates {
         let mut text = Handlebars::new();
         text.set_strict_mode(true);
         text.register_escape_fn(handlebars::no_escape);
+        crate::i18n::messages::register(&mut text);
         let mut html = Handlebars::new();
         html.set_strict_mode(true);
+        html.register_escape_fn(crate::i18n::messages::escape);
+        crate::i18n::messages::register(&mut html);
 
+        // Email -> language (`""` for the email's own files) -> parts present.
         let mut files: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
         let mut origins = HashMap::new();
         let mut kinds = Vec::new();
@@ -60,7 +71,7 @@ impl EmailTemplates {
             let kind = match slot {
                 Slot::Partial(kind) => kind,
                 Slot::Part { email, language, part, kind } => {
-                    files.entry(email).or_default().entry(language).or_default().insert(part);
+                    files.entry(email).or_default().entry(language.unwrap_or("")).or_default().insert(part);
                     kind
                 }
             };
@@ -79,29 +90,28 @@ impl EmailTemplates {
 
         for email in EMAILS {
             for part in PARTS {
-                let present = files
-                    .get(email)
-                    .and_then(|langs| langs.get(FALLBACK_LANGUAGE))
-                    .is_some_and(|parts| parts.contains(part));
+                let present =
+                    files.get(email).and_then(|langs| langs.get("")).is_some_and(|parts| parts.contains(part));
                 if !present {
                     return Err(TemplateError::MissingFile {
-                        file: format!("{email}/{FALLBACK_LANGUAGE}/{part}.hbs"),
-                        reason: "every email must exist in `en`, the fallback language",
+                        file: format!("{email}/{part}.hbs"),
+                        reason: "every email needs its subject.txt.hbs, body.txt.hbs and body.html.hbs, \
+                                 whose words come from locales/<language>/email.ftl",
                     });
                 }
             }
         }
         let mut languages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (email, langs) in &files {
-            for (language, parts) in langs {
-                if let Some(part) = PARTS.iter().find(|part| !parts.contains(*part)) {
-                    return Err(TemplateError::MissingFile {
-                        file: format!("{email}/{language}/{part}.hbs"),
-                        reason: "a language folder must hold subject.txt.hbs, body.txt.hbs and body.html.hbs",
-                    });
-                }
-                languages.entry((*email).to_owned()).or_default().insert((*language).to_owned());
+            if let Some(part) = PARTS.iter().find(|part| !langs.get("").is_some_and(|parts| parts.contains(*part))) {
+                return Err(TemplateError::MissingFile {
+                    file: format!("{email}/{part}.hbs"),
+                    reason: "an email needs subject.txt.hbs, body.txt.hbs and body.html.hbs \
+                             (a language folder may replace any of them for that language only)",
+                });
             }
+            let all = crate::i18n::Lang::OFFERED.iter().map(|l| l.tag().to_owned()).collect();
+            languages.insert((*email).to_owned(), all);
         }
 
         let mut variables = HashMap::new();
@@ -164,8 +174,11 @@ fn classify(rel: &str) -> Option<Slot<'_>> {
     };
     match segments.as_slice() {
         [PARTIALS_DIR, file] if !file.starts_with('.') => kind_of(file).map(Slot::Partial),
+        [email, part] if is_identifier(email) && PARTS.contains(part) => {
+            Some(Slot::Part { email, language: None, part, kind: kind_of(part)? })
+        }
         [email, language, part] if is_identifier(email) && is_language(language) && PARTS.contains(part) => {
-            Some(Slot::Part { email, language, part, kind: kind_of(part)? })
+            Some(Slot::Part { email, language: Some(language), part, kind: kind_of(part)? })
         }
         _ => None,
     }
@@ -175,9 +188,8 @@ fn is_identifier(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// A lower-case language tag such as `en`, `fr` or `pt-br`.
+/// A language the service speaks, as its folder is named: `en`, `fr` or `de`. (A folder for
+/// another language would never be used: contacts in other languages get English.)
 fn is_language(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|sub| !sub.is_empty())
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    crate::i18n::Lang::OFFERED.iter().any(|l| l.tag() == s)
 }

@@ -2,10 +2,14 @@
 //! folder, every file compiled at start-up, rendered in strict mode.
 //!
 //! Layout (relative to `templates/email/`, the same in the override folder):
-//! `<email>/<language>/{subject.txt,body.txt,body.html}.hbs` and
-//! `partials/<name>.{txt,html}.hbs`. Subjects and text bodies are rendered without escaping,
-//! HTML bodies with handlebars' HTML escaping; each kind lives in its own registry, so a text
-//! template can only include text partials and an HTML template only HTML partials.
+//! `<email>/{subject.txt,body.txt,body.html}.hbs`, one set for every language, whose words come
+//! from `locales/<language>/email.ftl` (`{{t "email-..."}}`), and `partials/<name>.{txt,html}.hbs`.
+//! An override folder may also hold `<email>/<language>/<part>.hbs` (`en`, `fr`, `de`), which
+//! replaces that one file for that language only. Emails are rendered in the contact's
+//! language (`i18n::Lang::from`: languages the service does not speak read as English).
+//! Subjects and text bodies are rendered without escaping, HTML bodies with HTML escaping
+//! (`i18n::messages::escape`); each kind lives in its own registry, so a text template can
+//! only include text partials and an HTML template only HTML partials.
 //!
 //! This file renders; `load` reads the built-in files and compiles them, `overrides` reads the
 //! override folder, and `variables` finds the variables each template reads. What each email
@@ -23,12 +27,11 @@ use std::io;
 use handlebars::{Handlebars, RenderErrorReason};
 use serde_json::Value;
 
-/// The emails the application sends, one per struct of `super::emails`; each must exist,
-/// complete, in [`FALLBACK_LANGUAGE`].
+/// The emails the application sends, one per struct of `super::emails`; each must have its
+/// three files.
 pub use super::emails::ALL as EMAILS;
 
-/// Language used when an email has no template in the requested language.
-pub const FALLBACK_LANGUAGE: &str = "en";
+use crate::i18n::Lang;
 
 /// The three files of one email in one language, without the `.hbs` extension.
 const PARTS: [&str; 3] = ["subject.txt", "body.txt", "body.html"];
@@ -49,8 +52,9 @@ pub enum TemplateError {
         source: io::Error,
     },
     #[error(
-        "{file} is not a known email template file; expected <email>/<language>/subject.txt.hbs, \
-         body.txt.hbs or body.html.hbs, or partials/<name>.txt.hbs or partials/<name>.html.hbs"
+        "{file} is not a known email template file; expected <email>/subject.txt.hbs, \
+         body.txt.hbs or body.html.hbs, the same under <email>/<language>/ for en, fr or de only, \
+         or partials/<name>.txt.hbs or partials/<name>.html.hbs"
     )]
     UnexpectedFile { file: String },
     #[error("email template {file} has a syntax error: {message}")]
@@ -77,7 +81,8 @@ pub struct RenderedEmail {
     pub subject: String,
     pub text: String,
     pub html: String,
-    /// The language actually used, which is [`FALLBACK_LANGUAGE`] when the requested one is missing.
+    /// The language actually used (`en`, `fr`, `de`): English when the requested one is not
+    /// spoken by the service.
     pub language: String,
 }
 
@@ -87,9 +92,9 @@ pub struct EmailTemplates {
     text: Handlebars<'static>,
     /// HTML bodies and HTML partials: HTML escaping.
     html: Handlebars<'static>,
-    /// Email name -> languages that have all three files.
+    /// Email name -> languages it can be rendered in (every offered language).
     languages: BTreeMap<String, BTreeSet<String>>,
-    /// Template name (`round_opened/en/body.txt`) -> where it was read from, for messages.
+    /// Template name (`round_opened/body.txt`) -> where it was read from, for messages.
     origins: HashMap<String, String>,
     /// Template name -> variables it reads from the top of the context, partials included.
     variables: HashMap<String, BTreeSet<String>>,
@@ -109,13 +114,12 @@ struct Source {
 }
 
 impl EmailTemplates {
-    /// Render `name` in `lang`, falling back to `en` when that language is missing.
-    ///
-    /// `lang` is matched case-insensitively, and `fr-BE` falls back to `fr` before `en`.
+    /// Render `name` in `lang` (a stored language code: `fr`, `fr-BE`, `DE`; one the service
+    /// does not speak reads as English), with `{{t}}` and the formatting helpers in that language.
     /// A variable the templates use but `ctx` lacks is an error naming it.
     pub fn render(&self, name: &str, lang: &str, ctx: &Value) -> Result<RenderedEmail, TemplateError> {
-        let language = self.resolve_language(name, lang)?;
-        let [subject, text, html] = PARTS.map(|part| format!("{name}/{language}/{part}"));
+        let (lang, language) = self.resolve_language(name, lang)?;
+        let [subject, text, html] = PARTS.map(|part| self.template_for(name, &language, part));
 
         // Checked before rendering: handlebars' strict mode does not notice a missing value
         // used only by `{{#if}}` or `{{#each}}…{{else}}`, and names no variable when it is a
@@ -126,7 +130,8 @@ impl EmailTemplates {
 
         let data = handlebars::Context::from(ctx.clone());
         let render = |registry: &Handlebars<'static>, template: &str| {
-            registry.render_with_context(template, &data).map_err(|e| self.render_error(template, e))
+            crate::i18n::messages::rendering_in(lang, || registry.render_with_context(template, &data))
+                .map_err(|e| self.render_error(template, e))
         };
         Ok(RenderedEmail {
             subject: one_line(&render(&self.text, &subject)?),
@@ -134,6 +139,17 @@ impl EmailTemplates {
             html: render(&self.html, &html)?,
             language,
         })
+    }
+
+    /// The registered template for one part in one language: the language's own file when an
+    /// override folder gave one, else the email's file.
+    fn template_for(&self, name: &str, language: &str, part: &str) -> String {
+        let own = format!("{name}/{language}/{part}");
+        if self.origins.contains_key(&own) {
+            own
+        } else {
+            format!("{name}/{part}")
+        }
     }
 
     /// Languages in which `name` can be rendered without falling back, sorted.
@@ -146,16 +162,12 @@ impl EmailTemplates {
         self.languages.keys().cloned().collect()
     }
 
-    fn resolve_language(&self, name: &str, lang: &str) -> Result<String, TemplateError> {
-        let langs = self.languages.get(name).ok_or_else(|| TemplateError::UnknownEmail { name: name.to_owned() })?;
-        let wanted = lang.trim().to_ascii_lowercase().replace('_', "-");
-        let primary = wanted.split('-').next().unwrap_or_default();
-        let found = [wanted.as_str(), primary, FALLBACK_LANGUAGE]
-            .into_iter()
-            .find(|candidate| langs.contains(*candidate))
-            .map(str::to_owned);
-        // `None` cannot happen after a successful load: every email exists in the fallback language.
-        found.ok_or_else(|| TemplateError::UnknownEmail { name: name.to_owned() })
+    fn resolve_language(&self, name: &str, lang: &str) -> Result<(Lang, String), TemplateError> {
+        if !self.languages.contains_key(name) {
+            return Err(TemplateError::UnknownEmail { name: name.to_owned() });
+        }
+        let lang = Lang::from(lang);
+        Ok((lang, lang.tag().to_owned()))
     }
 
     fn render_error(&self, template: &str, e: handlebars::RenderError) -> TemplateError {

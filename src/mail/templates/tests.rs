@@ -69,12 +69,12 @@ impl Drop for TempDir {
 }
 
 #[test]
-fn every_email_renders_in_english_and_french() {
+fn every_email_renders_in_every_language() {
     let templates = defaults();
     let ctx = full_context();
     for name in EMAILS {
-        assert_eq!(templates.languages(name), ["en", "fr"], "{name}");
-        for lang in ["en", "fr"] {
+        assert_eq!(templates.languages(name), ["de", "en", "fr"], "{name}");
+        for lang in ["en", "fr", "de"] {
             let email = templates.render(name, lang, &ctx).unwrap_or_else(|e| panic!("{name}/{lang}: {e}"));
             assert_eq!(email.language, lang);
             assert!(!email.subject.is_empty() && !email.subject.contains('\n'), "{name}/{lang}");
@@ -86,6 +86,10 @@ fn every_email_renders_in_english_and_french() {
             assert!(email.html.contains(&format!("<html lang=\"{lang}\">")), "{name}/{lang}");
             assert!(email.html.trim_end().ends_with("</html>"), "{name}/{lang}");
             assert!(email.text.contains("\n-- \nEUROCITIES\n"), "{name}/{lang}: text footer");
+            // Every word came from email.ftl in that language: no message key is left over.
+            for body in [&email.subject, &email.text, &email.html] {
+                assert!(!body.contains("email-"), "{name}/{lang}: {body}");
+            }
             let link = if name == "password_reset" || name == "invitation" {
                 "https://charter.example.org/reset/tok123"
             } else {
@@ -128,21 +132,30 @@ fn singular_and_zero_days_read_naturally() {
     ctx["days"] = json!(1);
     assert!(templates.render("due_soon", "en", &ctx).unwrap().subject.ends_with("is due in 1 day"));
     assert!(templates.render("overdue", "fr", &ctx).unwrap().text.contains("il y a 1 jour."));
+    assert!(templates.render("overdue", "de", &ctx).unwrap().text.contains("vor 1 Tag."));
     ctx["days"] = json!(0);
     assert!(templates.render("due_soon", "en", &ctx).unwrap().subject.ends_with("is due today"));
     assert!(templates.render("due_soon", "fr", &ctx).unwrap().subject.ends_with("attendu aujourd’hui"));
+    assert!(templates.render("due_soon", "de", &ctx).unwrap().subject.ends_with("ist heute fällig"));
+    ctx["days"] = json!(3);
+    assert!(templates.render("due_soon", "de", &ctx).unwrap().subject.ends_with("in 3 Tagen fällig"));
 }
 
 #[test]
-fn missing_language_falls_back_to_english() {
+fn a_language_the_service_does_not_speak_reads_as_english() {
     let templates = defaults();
     let ctx = full_context();
-    let german = templates.render("round_opened", "de", &ctx).unwrap();
+    let polish = templates.render("round_opened", "pl", &ctx).unwrap();
     let english = templates.render("round_opened", "en", &ctx).unwrap();
-    assert_eq!(german, english);
-    assert_eq!(german.language, "en");
+    assert_eq!(polish, english);
+    assert_eq!(polish.language, "en");
+    assert_eq!(templates.render("overdue", "", &ctx).unwrap().language, "en");
     assert_eq!(templates.render("overdue", "fr-BE", &ctx).unwrap().language, "fr");
     assert_eq!(templates.render("overdue", "FR", &ctx).unwrap().language, "fr");
+    let german = templates.render("overdue", "de-CH", &ctx).unwrap();
+    assert_eq!(german.language, "de");
+    assert!(german.subject.starts_with("Ghent: Ihr Zwischenbericht Q2 2025"), "{}", german.subject);
+    assert!(german.html.contains("<html lang=\"de\">"));
     assert!(templates.languages("no_such_email").is_empty());
     let err = templates.render("no_such_email", "en", &ctx).unwrap_err();
     assert!(matches!(err, TemplateError::UnknownEmail { .. }), "{err}");
@@ -157,7 +170,7 @@ fn missing_variable_is_an_error_naming_it() {
     match &err {
         TemplateError::MissingVariable { file, variable } => {
             assert_eq!(variable, "contact_name");
-            assert!(file.contains("round_opened/fr/body.txt.hbs"), "{file}");
+            assert!(file.contains("round_opened/body.txt.hbs"), "{file}");
         }
         other => panic!("unexpected error {other}"),
     }
@@ -180,7 +193,7 @@ fn missing_variable_is_an_error_naming_it() {
     ctx["late_cities"][0].as_object_mut().unwrap().remove("days_late");
     let err = templates.render("escalation_digest", "en", &ctx).unwrap_err();
     assert!(
-        matches!(&err, TemplateError::MissingVariable { variable, file } if variable == "days_late" && file.contains("escalation_digest/en/")),
+        matches!(&err, TemplateError::MissingVariable { variable, file } if variable == "days_late" && file.contains("escalation_digest/")),
         "{err}"
     );
 }
@@ -202,7 +215,7 @@ fn variables_the_templates_use_are_documented() {
     let templates = defaults();
     let readme = include_str!("../../../templates/email/README.md");
     for name in EMAILS {
-        for lang in ["en", "fr"] {
+        for lang in ["en", "fr", "de"] {
             let vars = templates.required_variables(name, lang).unwrap();
             assert!(vars.contains(&"network_name".to_owned()), "{name}/{lang}");
             for var in vars {
@@ -238,19 +251,23 @@ fn an_override_replaces_only_its_file() {
 }
 
 #[test]
-fn an_override_can_replace_a_partial_and_add_a_language() {
+fn an_override_can_replace_a_partial_and_one_languages_file() {
     let dir = TempDir::new("partial");
     dir.write("partials/footer.txt.hbs", "\n--\n{{network_name}} (custom footer)\n");
     dir.write("overdue/de/subject.txt.hbs", "{{city_name}}: Rückmeldung {{period_label}} fehlt");
-    dir.write("overdue/de/body.txt.hbs", "Hallo {{contact_name}},\n{{link}}\n{{> partials/footer.txt}}");
-    dir.write("overdue/de/body.html.hbs", "<p>Hallo {{contact_name}}</p>");
+    dir.write("overdue/body.txt.hbs", "Hello {{contact_name}},\n{{link}}\n{{> partials/footer.txt}}");
     let templates = EmailTemplates::load(Some(&dir.0)).unwrap();
     let ctx = full_context();
 
     assert_eq!(templates.languages("overdue"), ["de", "en", "fr"]);
     let de = templates.render("overdue", "de", &ctx).unwrap();
     assert_eq!(de.language, "de");
+    assert_eq!(de.subject, "Ghent: Rückmeldung Q2 2025 fehlt");
+    assert!(de.text.starts_with("Hello Anna Verhoeven,"), "the email's own override, in every language: {}", de.text);
     assert!(de.text.ends_with("EUROCITIES (custom footer)\n"), "{}", de.text);
+    assert_eq!(de.html, defaults().render("overdue", "de", &ctx).unwrap().html);
+    let fr = templates.render("overdue", "fr", &ctx).unwrap();
+    assert_eq!(fr.subject, defaults().render("overdue", "fr", &ctx).unwrap().subject);
     let en = templates.render("due_soon", "en", &ctx).unwrap();
     assert!(en.text.contains("EUROCITIES (custom footer)"), "{}", en.text);
 }
@@ -281,10 +298,17 @@ fn override_mistakes_are_reported() {
     assert!(matches!(err, TemplateError::UnexpectedFile { .. }), "{err}");
     assert!(err.to_string().contains(&path.display().to_string()), "{err}");
 
-    let dir = TempDir::new("incomplete");
-    dir.write("round_opened/de/subject.txt.hbs", "Betreff");
+    // A folder for a language the service does not speak would never be used.
+    let dir = TempDir::new("language");
+    let path = dir.write("round_opened/sv/subject.txt.hbs", "Ämne");
     let err = EmailTemplates::load(Some(&dir.0)).unwrap_err();
-    assert!(matches!(&err, TemplateError::MissingFile { file, .. } if file == "round_opened/de/body.txt.hbs"), "{err}");
+    assert!(matches!(err, TemplateError::UnexpectedFile { .. }), "{err}");
+    assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+
+    let dir = TempDir::new("incomplete");
+    dir.write("newsletter/subject.txt.hbs", "News");
+    let err = EmailTemplates::load(Some(&dir.0)).unwrap_err();
+    assert!(matches!(&err, TemplateError::MissingFile { file, .. } if file == "newsletter/body.txt.hbs"), "{err}");
 
     let dir = TempDir::new("partial-missing");
     let path = dir.write("overdue/en/body.txt.hbs", "Hi\n{{> partials/signature.txt}}");
@@ -314,12 +338,12 @@ fn required_variables_follow_scopes_and_partials() {
         sources.insert(rel.to_owned(), source);
     };
     add(
-        "scopes/en/body.txt.hbs",
+        "scopes/body.txt.hbs",
         "{{#if a}}{{b}}{{else}}{{c}}{{/if}}{{#each d}}{{item}}{{@index}}{{this}}{{else}}{{e}}{{/each}}\
          {{#with f}}{{inner}}{{/with}}{{#unless (eq g 1)}}{{h}}{{/unless}}{{> partials/p.txt x=i}}",
     );
-    add("scopes/en/subject.txt.hbs", "{{len j}}");
-    add("scopes/en/body.html.hbs", "{{{k}}}");
+    add("scopes/subject.txt.hbs", "{{len j}}");
+    add("scopes/body.html.hbs", "{{{k}}}");
     add("partials/p.txt.hbs", "{{x}}{{l}}");
     let templates = EmailTemplates::compile(sources).unwrap();
     assert_eq!(
@@ -335,14 +359,14 @@ fn templates_can_be_shared_between_threads() {
 }
 
 #[test]
-fn every_required_english_file_must_exist() {
+fn every_required_file_must_exist() {
     for email in EMAILS {
         for part in PARTS {
             let mut sources = embedded_sources().unwrap();
-            sources.remove(&format!("{email}/en/{part}.hbs")).unwrap();
+            sources.remove(&format!("{email}/{part}.hbs")).unwrap();
             let err = EmailTemplates::compile(sources).unwrap_err();
             assert!(
-                matches!(&err, TemplateError::MissingFile { file, .. } if *file == format!("{email}/en/{part}.hbs")),
+                matches!(&err, TemplateError::MissingFile { file, .. } if *file == format!("{email}/{part}.hbs")),
                 "{err}"
             );
         }

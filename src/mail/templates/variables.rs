@@ -14,10 +14,10 @@ use super::{EmailTemplates, TemplateError, PARTS};
 impl EmailTemplates {
     /// Variables `name` reads from the top level of the context in `lang` (after fallback), sorted.
     pub fn required_variables(&self, name: &str, lang: &str) -> Result<Vec<String>, TemplateError> {
-        let language = self.resolve_language(name, lang)?;
+        let (_, language) = self.resolve_language(name, lang)?;
         let mut all = BTreeSet::new();
         for part in PARTS {
-            if let Some(vars) = self.variables.get(&format!("{name}/{language}/{part}")) {
+            if let Some(vars) = self.variables.get(&self.template_for(name, &language, part)) {
                 all.extend(vars.iter().cloned());
             }
         }

@@ -2,7 +2,7 @@ core-actions-count = { $count ->
     [one] 1 Maßnahme
    *[other] { $count } Maßnahmen
 }
-core-language-switcher = Sprache
+core-language-switcher = Sprache wählen
 core-language-current = { $language } (aktuelle Sprache)
 core-unofficial-translation = Inoffizielle Übersetzung
 core-skip-link = Zum Hauptinhalt springen

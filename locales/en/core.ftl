@@ -5,7 +5,7 @@ core-actions-count = { $count ->
     [one] 1 action
    *[other] { $count } actions
 }
-core-language-switcher = Language
+core-language-switcher = Choose a language
 core-language-current = { $language } (current language)
 core-unofficial-translation = Unofficial translation
 core-skip-link = Skip to main content

@@ -2,7 +2,7 @@ core-actions-count = { $count ->
     [one] 1 action
    *[other] { $count } actions
 }
-core-language-switcher = Langue
+core-language-switcher = Choisir la langue
 core-language-current = { $language } (langue actuelle)
 core-unofficial-translation = Traduction non officielle
 core-skip-link = Aller au contenu principal

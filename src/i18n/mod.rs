@@ -205,7 +205,6 @@ mod templates_speak_through_messages {
     }
 
     #[test]
-    #[ignore = "on until every template is converted (issue 14 branches being merged)"]
     fn no_template_has_words_of_its_own() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut files = vec![];

@@ -67,7 +67,7 @@ journey('learning', async (j) => {
   await signIn('editor-city', editor);
   await j.visit('learn', () => link('Compare with similar cities and learn from peers').click(), { status: 200 });
   const sp1 = page.locator('section.gap', { has: page.locator('#gap-SP1') });
-  assert.match((await sp1.textContent()).replace(/\s+/g, ' '), /no action covers it.*Łódź \(PL\), score 6/);
+  assert.match((await sp1.textContent()).replace(/\s+/g, ' '), /no action covers it.*Łódź \(Poland\), score 6/);
   await j.visit('learn-followed', () => sp1.getByRole('link', { name: 'Language café for newcomers' }).click(), { status: 200 });
   assert.match(await text('h1'), /Language café for newcomers/);
   await signOut('editor-signed-out');

@@ -35,12 +35,14 @@ pub struct FieldError {
     pub accepted: Option<String>,
     /// The same in plain words, as a person would be told it ("Enter a title"); in English
     /// here, in the page's language on the pages.
+    /// (Boxed, like `plain`: an `ApiError` stays small enough to return by value.)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub message: Option<Box<String>>,
     /// What the plain words are made from (the message files' `error-*` keys).
     #[serde(skip)]
     #[schema(ignore)]
-    pub plain: Option<Plain>,
+    pub plain: Option<Box<Plain>>,
 }
 
 /// A field error in plain words: the kind of mistake (`required`, `too-long`, `not-a-date`,
@@ -71,7 +73,7 @@ impl FieldError {
     }
     /// Says the mistake in plain words too: `kind` names the sentence (`error-{kind}`).
     pub fn plainly(mut self, kind: &'static str, args: Vec<(&'static str, PlainArg)>) -> Self {
-        self.plain = Some(Plain { kind, args });
+        self.plain = Some(Box::new(Plain { kind, args }));
         self
     }
 
@@ -251,7 +253,7 @@ impl ApiError {
             .into_iter()
             .map(|mut e| {
                 if e.plain.is_some() {
-                    e.message = Some(e.human(crate::i18n::Lang::En, None));
+                    e.message = Some(Box::new(e.human(crate::i18n::Lang::En, None)));
                 }
                 e
             })

@@ -116,3 +116,5 @@ city-calendar-none-yet = { $city } hat noch keine Kalenderadresse.
 city-calendar-make = Kalenderadresse erstellen
 city-calendar-back = Zurück zu { $city }
 city-calendar-revoked = Die Kalenderadresse ist widerrufen: Kalender, die sie abonniert haben, werden nicht mehr aktualisiert.
+
+city-charter-unofficial = Die Rollen und Verpflichtungen der Charta werden in einer inoffiziellen Übersetzung gezeigt; die Charta wurde auf Englisch verabschiedet.

@@ -116,3 +116,5 @@ city-calendar-none-yet = { $city } has no calendar address yet.
 city-calendar-make = Make a calendar address
 city-calendar-back = Back to { $city }
 city-calendar-revoked = The calendar address is revoked: calendars subscribed to it no longer update.
+
+city-charter-unofficial = The Charter’s roles and commitments are shown in an unofficial translation; the Charter was adopted in English.

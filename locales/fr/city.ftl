@@ -116,3 +116,5 @@ city-calendar-none-yet = { $city } n’a pas encore d’adresse de calendrier.
 city-calendar-make = Créer une adresse de calendrier
 city-calendar-back = Retour à { $city }
 city-calendar-revoked = L’adresse du calendrier est révoquée : les calendriers qui y sont abonnés ne sont plus mis à jour.
+
+city-charter-unofficial = Les rôles et engagements de la Charte sont présentés dans une traduction non officielle ; la Charte a été adoptée en anglais.

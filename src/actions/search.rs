@@ -745,9 +745,9 @@ fn count_facets(
             "framework" => labels.frameworks.get(v).cloned().unwrap_or_else(|| v.into()),
             "role" => labels.roles.get(v).cloned().unwrap_or_else(|| v.into()),
             "commitment" => labels.commitments.get(v).map(|(_, t)| format!("{v}: {t}")).unwrap_or_else(|| v.into()),
-            "policy_area" => l::policy_area(PolicyArea::from_db(v), lang).into(),
-            "status" => l::action_status(ActionStatus::from_db(v), lang).into(),
-            "delivery" => l::delivery(Delivery::from_db(v), lang).into(),
+            "policy_area" => l::policy_area(PolicyArea::from_db(v), lang),
+            "status" => l::action_status(ActionStatus::from_db(v), lang),
+            "delivery" => l::delivery(Delivery::from_db(v), lang),
             "good_practice" | "stale" => if v == "true" { "Yes" } else { "No" }.into(),
             _ => v.into(),
         }

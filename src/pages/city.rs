@@ -46,6 +46,7 @@ pub fn plans_view(
         let (actions, _) = actions_store::list(c, p.id, &Default::default(), staleness, i64::MAX, 0)?;
         let mut covered = 0;
         let mut total = 0;
+        let mut unofficial = false;
         let roles: Vec<Value> = cov
             .roles
             .iter()
@@ -61,11 +62,16 @@ pub fn plans_view(
                             }
                         }
                         let rows: Vec<Value> = actions.iter().filter(|a| a.commitment == cm.code).map(|a| action_row(a, today, lang)).collect();
-                        json!({"code": cm.code, "text": cm.text, "short": labels::short(&cm.text, 90), "retired": cm.retired,
-                               "covered": cm.covered, "actions": rows, "plan_id": p.id})
+                        // The Charter's words in the page's language where a translation exists
+                        // (labelled when unofficial), else as adopted, marked with their language.
+                        let words = crate::charter::translations::commitment(&fw.code, &cm.code, &cm.text, lang);
+                        unofficial |= words.unofficial;
+                        json!({"code": cm.code, "text": words.text, "short": labels::short(&words.text, 90), "text_lang": words.lang,
+                               "retired": cm.retired, "covered": cm.covered, "actions": rows, "plan_id": p.id})
                     })
                     .collect();
-                json!({"code": r.code, "title": r.title, "commitments": commitments, "plan_title": p.title})
+                let title = crate::charter::translations::role_title(&fw.code, &r.code, &r.title, lang);
+                json!({"code": r.code, "title": title.text, "title_lang": title.lang, "commitments": commitments, "plan_title": p.title})
             })
             .collect();
         let uncovered: Vec<Value> = cov
@@ -73,7 +79,10 @@ pub fn plans_view(
             .iter()
             .flat_map(|r| r.commitments.iter())
             .filter(|cm| !cm.covered && !cm.retired)
-            .map(|cm| json!({"code": cm.code, "short": labels::short(&cm.text, 90)}))
+            .map(|cm| {
+                let words = crate::charter::translations::commitment(&fw.code, &cm.code, &cm.text, lang);
+                json!({"code": cm.code, "short": labels::short(&words.text, 90), "text_lang": words.lang})
+            })
             .collect();
         let status = match p.status {
             crate::plans::PlanStatus::Adopted => {
@@ -85,7 +94,7 @@ pub fn plans_view(
             "id": p.id, "title": p.title, "framework": fw.title, "framework_code": p.framework, "status": status,
             "period_start": p.period_start.to_string(), "period_end": p.period_end.to_string(),
             "document_url": p.document_url, "actions": cov.actions, "covered": covered, "total": total,
-            "uncovered_count": uncovered.len(), "uncovered": uncovered, "roles": roles,
+            "uncovered_count": uncovered.len(), "uncovered": uncovered, "roles": roles, "unofficial": unofficial,
         }));
     }
     Ok(out)

@@ -811,7 +811,7 @@ mod tests {
         let order = FieldError::new("due_date", "is before")
             .plainly("date-order", vec![("other", crate::error::PlainArg::Date("2026-06-01".parse().unwrap()))]);
         assert_eq!(
-            form_errors_in(&[order.clone()], &[("due_date", "Due date")], Lang::En)["fields"]["due_date"],
+            form_errors_in(std::slice::from_ref(&order), &[("due_date", "Due date")], Lang::En)["fields"]["due_date"],
             "The due date must be the same as or after the start date (1 June 2026)"
         );
         assert_eq!(

@@ -3,7 +3,7 @@
 
 use super::labels;
 use super::web::{
-    self, db, form_errors, page, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer,
+    self, db, form_errors_in, page, redirect_with_notice, render, Form, MaybeViewer, PageError, PageResult, Viewer,
 };
 use crate::actions::{commands, store, Action, ActionInput, ActionStatus, PolicyArea, Staleness};
 use crate::cities::commands::Access;
@@ -227,7 +227,7 @@ fn form_view(
         ],
         "area_options": PolicyArea::ALL.iter().map(|p| choice(p.as_str(), &labels::policy_area(*p, lang), None, v.policy_areas.iter().any(|x| x == p.as_str()))).collect::<Vec<_>>(),
         "status_options": ActionStatus::ALL.iter().map(|s| choice(s.as_str(), &labels::action_status(*s, lang), None, v.status == s.as_str())).collect::<Vec<_>>(),
-        "errors": form_errors(errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>()),
+        "errors": form_errors_in(errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>(), lang),
     })
 }
 

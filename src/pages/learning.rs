@@ -4,7 +4,7 @@
 //! (`/good-practices`, a page per practice, an Atom feed). The rules are in `learning`.
 
 use super::labels;
-use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, page, redirect_with_notice, render, Form, PageError, PageResult, Viewer};
 use crate::cities::context::{Context, ContextInput};
 use crate::error::{ApiError, FieldError};
 use crate::learning::{commands, Average, Practice, Weights};
@@ -240,7 +240,7 @@ async fn save_context(req: HttpRequest, viewer: Viewer, id: aweb::Path<String>, 
                 "context_form",
                 &crate::t!(lang, "learn-context-title", city = city.name.as_str()),
                 json!({"city": {"id": city.id, "name": city.name}, "values": values,
-                       "errors": form_errors(&e, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>())}),
+                       "errors": form_errors_in(&e, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>(), lang)}),
             )
         }
     }

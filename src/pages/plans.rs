@@ -1,6 +1,6 @@
 //! Starting an action plan and changing its details.
 
-use super::web::{self, db, form_errors, page, redirect_with_notice, render, Form, PageResult, Viewer};
+use super::web::{self, db, form_errors_in, page, redirect_with_notice, render, Form, PageResult, Viewer};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use crate::plans::{commands, NewPlanInput, PlanPatchInput, PlanStatus};
@@ -82,7 +82,7 @@ fn view(
         ],
         "form": {"title": v.title, "period_start": v.period_start, "period_end": v.period_end, "adopted_on": v.adopted_on,
                  "document_url": v.document_url, "version": v.version},
-        "errors": form_errors(errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>()),
+        "errors": form_errors_in(errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>(), lang),
     }))
 }
 

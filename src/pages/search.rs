@@ -3,7 +3,7 @@
 //! without JavaScript. The search itself is `actions::search`; this is the view.
 
 use super::labels;
-use super::web::{self, db, form_errors, page, render, MaybeViewer, PageResult};
+use super::web::{self, db, form_errors_in, page, render, MaybeViewer, PageResult};
 use crate::actions::search::{self, Results, Scope, Search, SearchParams, Sort};
 use crate::actions::{ActionStatus, Delivery, PolicyArea};
 use crate::error::ApiError;
@@ -123,7 +123,8 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, q: aweb::Query<SearchParams
             let st = state.clone();
             let results = db(&req, move |c| Ok(search::search_cached(&st.searches, c, &s2, scope, staleness)?)).await?;
             let labels = labels(lang);
-            let errors = form_errors(&errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>());
+            let errors =
+                form_errors_in(&errors, &labels.iter().map(|(f, l)| (*f, l.as_str())).collect::<Vec<_>>(), lang);
             render(
                 &req,
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -2,7 +2,7 @@
 //! password, API tokens).
 
 use super::web::{
-    self, db, form_errors, message, page, redirect, redirect_with_notice, render, safe_next, Form, MaybeViewer,
+    self, db, form_errors_in, message, page, redirect, redirect_with_notice, render, safe_next, Form, MaybeViewer,
     PageError, PageResult, Viewer,
 };
 use crate::auth::commands::{self, SignIn};
@@ -102,7 +102,7 @@ async fn login(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult
             status,
             "login",
             &t!(lang, "session-sign-in-title"),
-            json!({"next": next, "email": email, "errors": form_errors(errors, &borrowed(&login_labels(lang)))}),
+            json!({"next": next, "email": email, "errors": form_errors_in(errors, &borrowed(&login_labels(lang)), lang)}),
         )
     };
     if !errors.is_empty() {
@@ -192,7 +192,7 @@ async fn forgot(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResul
             StatusCode::UNPROCESSABLE_ENTITY,
             "password_forgot",
             &t!(lang, "session-forgot-title"),
-            json!({"email": typed, "errors": form_errors(&errors, &[("email", &t!(lang, "session-email-label"))])}),
+            json!({"email": typed, "errors": form_errors_in(&errors, &[("email", &t!(lang, "session-email-label"))], lang)}),
         );
     }
     let email = email.expect("checked");
@@ -258,6 +258,7 @@ enum Set {
 }
 
 async fn link_set(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<String>, form: Form) -> PageResult {
+    let lang = web::lang(&req);
     let token = token.into_inner();
     let state = web::state(&req);
     let (settings, now) = (state.settings.clone(), state.clock.now());
@@ -294,7 +295,7 @@ async fn link_set(req: HttpRequest, _viewer: MaybeViewer, token: aweb::Path<Stri
             "password_set",
             &heading_for(purpose, web::lang(&req)),
             json!({"heading": heading_for(purpose, web::lang(&req)), "email": email, "action": password_links::path(&token),
-                   "errors": form_errors(&errors, &borrowed(&password_labels(web::lang(&req))))}),
+                   "errors": form_errors_in(&errors, &borrowed(&password_labels(web::lang(&req))), lang)}),
         ),
         Set::Done(session, home) => {
             let mut res = redirect_with_notice(&home, &t!(web::lang(&req), "session-password-saved"));
@@ -352,7 +353,7 @@ async fn account_page(
             "languages": crate::i18n::messages::offered().iter().map(|l| json!({"tag": l.tag(), "name": l.own_name(),
                 "chosen": viewer.language == Some(*l)})).collect::<Vec<_>>(),
             "language_chosen": viewer.language.is_some(),
-            "city": city, "tokens": tokens, "label": label, "errors": form_errors(errors, &borrowed(&labels)),
+            "city": city, "tokens": tokens, "label": label, "errors": form_errors_in(errors, &borrowed(&labels), lang),
         }),
     )
 }

@@ -409,11 +409,6 @@ pub fn form_errors_in(errors: &[FieldError], labels: &[(&str, &str)], lang: Lang
     json!({"summary": summary, "fields": fields})
 }
 
-/// `form_errors_in` English (pages not yet given their language).
-pub fn form_errors(errors: &[FieldError], labels: &[(&str, &str)]) -> Value {
-    form_errors_in(errors, labels, Lang::En)
-}
-
 /// The usual mapping of an API field path to a form field id: `partners[2]` -> `partners`,
 /// `signatures[0].signed_on` -> `signatures`.
 pub fn field_id(path: &str) -> String {
@@ -788,8 +783,11 @@ mod tests {
     fn errors_map_to_field_ids() {
         assert_eq!(field_id("partners[2]"), "partners");
         assert_eq!(field_id("signatures[0].signed_on"), "signatures");
-        let v =
-            form_errors(&[FieldError::new("progress", "is 101").accepting("0 to 100")], &[("progress", "Progress")]);
+        let v = form_errors_in(
+            &[FieldError::new("progress", "is 101").accepting("0 to 100")],
+            &[("progress", "Progress")],
+            Lang::En,
+        );
         assert_eq!(v["summary"][0]["anchor"], "progress");
         assert_eq!(v["fields"]["progress"], "Progress is 101. Accepted: 0 to 100.");
         let plain =
@@ -826,7 +824,7 @@ mod tests {
             form_errors_in(&[country], &[("country", "Country")], Lang::En)["fields"]["country"],
             "Choose a country"
         );
-        let v = form_errors(&[FieldError::new(CSRF_FIELD, "this form had expired")], &[]);
+        let v = form_errors_in(&[FieldError::new(CSRF_FIELD, "this form had expired")], &[], Lang::En);
         assert_eq!(v["summary"][0]["message"], "This form had expired.");
     }
 }

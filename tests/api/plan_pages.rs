@@ -483,3 +483,56 @@ async fn a_city_lists_its_check_ins() {
     assert!(!p.has("a[href^='/check-ins/']"));
     assert_eq!(app.browser_as(Role::CityEditor, Some(w.city_b)).await.get(&path).await.status, 403);
 }
+
+/// Issue 14: which language a page speaks (preference > switcher cookie > Accept-Language >
+/// default), `<html lang>` and `Content-Language`, a form's mistakes in that language, and the
+/// Charter's wording: German where an (unofficial, labelled) translation exists, else the
+/// adopted English marked `lang="en"`.
+#[tokio::test]
+async fn pages_speak_the_chosen_language_and_label_the_charter_s_unofficial_translation() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let web = WebClient::new(&app);
+    let ask = |al: &'static str| {
+        let (client, base) = (web.client.clone(), web.base.clone());
+        async move {
+            let r = client.get(format!("{base}/login")).header("accept-language", al).send().await.unwrap();
+            let lang = r.headers()["content-language"].to_str().unwrap().to_string();
+            let body = r.text().await.unwrap();
+            (lang, body)
+        }
+    };
+    // Accept-Language, by weight; languages not offered are skipped.
+    let (lang, body) = ask("sv, de-CH;q=0.9, fr;q=0.5").await;
+    assert_eq!(lang, "de");
+    assert!(body.contains("<html lang=\"de\">") && body.contains("Anmelden"), "{body}");
+    assert_eq!(ask("pl").await.0, "en", "network.default_language");
+    // The switcher's cookie beats the browser's wish.
+    let switched = web.get("/language/fr?next=/login").await;
+    assert_eq!((switched.status, switched.location()), (303, Some("/login")));
+    assert_eq!(ask("de").await.0, "fr");
+    assert_eq!(web.get("/language/xx?next=/").await.status, 404, "only offered languages");
+    // A signed-in person's own choice beats both, and follows them.
+    let b = app.browser_as(Role::CityEditor, Some(w.city_a)).await;
+    let saved = b.submit("/account", "/account/language", &[("language", "de")]).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let account = b.follow(&saved).await;
+    assert_eq!(account.attrs("html", "lang"), ["de"]);
+    assert_eq!(account.headers["content-language"], "de");
+    assert_eq!(account.notice().as_deref(), Some("Ihre Sprache wurde gespeichert."));
+    // A form's mistakes in German, in plain words.
+    let new = format!("/plans/{}/actions/new", w.plan_a);
+    let bad = b.submit(&new, &new, &[("title", " "), ("progress", "150%")]).await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert!(bad.errors().iter().any(|e| e == "Geben Sie einen Titel ein"), "{:?}", bad.errors());
+    // The Charter on the city page: the unofficial German wording, labelled; English marked as such.
+    let city = b.get(&format!("/cities/{}", w.city_a)).await;
+    assert!(city
+        .body
+        .contains("Gleichen Zugang und Nichtdiskriminierung in allen unseren Politikbereichen sicherstellen."));
+    assert!(city.text("main").contains("inoffiziellen Übersetzung"), "{}", city.text("main"));
+    assert_eq!(city.texts("h3")[0], "Politische Entscheidungsträgerin");
+    b.submit("/account", "/account/language", &[("language", "")]).await;
+    let city = b.get(&format!("/cities/{}", w.city_a)).await;
+    assert!(city.has(r#"span.commitment-text[lang="en"]"#) && !city.text("main").contains("unofficial translation"));
+}

@@ -37,7 +37,7 @@ journey('whole-cycle', async (j) => {
   await j.visit('contact-form', () => link('Add a contact').click(), { status: 200 });
   await page.getByLabel('Name').fill('Anna Berg');
   await page.getByLabel('Email address').fill('anna.berg@malmo.example');
-  await page.getByLabel('Language').fill('en');
+  await page.getByLabel('Language', { exact: true }).fill('en');
   await page.getByLabel('Yes', { exact: true }).check();
   await j.visit('contact-added', () => button('Add the contact').click(), { status: 200 });
   await j.visit('users', () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click(), { status: 200 });

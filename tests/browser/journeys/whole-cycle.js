@@ -62,8 +62,8 @@ journey('whole-cycle', async (j) => {
   // 4. The plan and two actions.
   await j.visit('plan-form', () => link('Start a new action plan').click(), { status: 200 });
   await page.getByLabel('Title').fill('Malmö integration plan');
-  await page.getByLabel('Start of the period').fill(`${year}-01-01`);
-  await page.getByLabel('End of the period').fill(`${year + 2}-12-31`);
+  await j.fillDate('Start of the period', `${year}-01-01`);
+  await j.fillDate('End of the period', `${year + 2}-12-31`);
   await page.getByLabel('Adopted', { exact: true }).check();
   await j.visit('plan-created', () => button('Create the plan').click(), { status: 200 });
   for (const [commitment, title] of [['SP1', 'Language cafés in public libraries'], ['EM1', 'Diverse recruitment panels']]) {

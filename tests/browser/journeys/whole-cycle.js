@@ -143,4 +143,4 @@ journey('whole-cycle', async (j) => {
   assert.match(await text('body'), /Malmö completed its library cafés/);
   const first = await j.visit('public-v1', () => page.goto(`${j.url}/reports/${slug}/versions/1`), { status: 200 });
   assert.equal(first.html, v1.html, 'version 1 stays readable, unchanged');
-});
+}, { timeout: 480_000 }); // every page is also asked in French, German and en-XA

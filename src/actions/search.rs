@@ -30,10 +30,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use utoipa::{IntoParams, ToSchema};
 
-/// Text as the index holds it and queries are matched: ASCII transliteration, lower case, the
-/// same folding as names are sorted by (`cities::sort_key`).
+/// Text as the index holds it and queries are matched: ASCII transliteration, lower case
+/// ("lodz" finds Łódź, "cafe" finds "café"). Names are sorted by collation instead
+/// (`i18n::sort_by_name`).
 pub fn fold(s: &str) -> String {
-    crate::cities::sort_key(s)
+    deunicode::deunicode(s).to_lowercase()
 }
 
 /// The words of a query, folded; at most 12, each at most 40 characters.

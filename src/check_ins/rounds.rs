@@ -139,17 +139,8 @@ pub fn all_recipients(conn: &mut DbConnection) -> QueryResult<std::collections::
     Ok(by_city)
 }
 
-/// Active secretariat users, who receive digests and summaries.
-pub fn secretariat(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
-    users::table
-        .filter(users::role.eq("secretariat").and(users::disabled.eq(false)))
-        .order(users::id)
-        .select((users::id, users::email))
-        .load(conn)
-}
-
-/// Enabled secretariat users with the language their emails are written in: the one they
-/// chose for pages, else the network's default language.
+/// Active secretariat users, who receive digests and summaries, with the language their emails
+/// are written in: the one they chose for pages, else the network's default language.
 pub fn secretariat_readers(
     conn: &mut DbConnection,
     default: i18n::Lang,

@@ -70,9 +70,3 @@ pub struct CityPatchInput {
     /// Replaces the whole list when given.
     pub signatures: Option<Vec<SignatureInput>>,
 }
-
-/// The key people expect city names to sort by: letters without their accents, any case
-/// (Łódź between Lisbon and Malmö, not after Zürich, as byte order would put it).
-pub fn sort_key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase()
-}

@@ -60,8 +60,9 @@ fn pseudo_transform(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().map(|c| FROM.find(c).map_or(c, |i| TO[i])).collect())
 }
 
-/// The files of one language, in name order.
-fn files_of(tag: &str) -> Vec<(String, String)> {
+/// The files of one language, in name order, parsed: each with what could be parsed and the
+/// syntax errors found (a resource keeps every message it could read).
+fn resources_of(tag: &str) -> Vec<(String, FluentResource, Vec<fluent_syntax::parser::ParserError>)> {
     let prefix = format!("{tag}/");
     let mut names: Vec<String> = Files::iter().filter(|n| n.starts_with(&prefix)).map(|n| n.into_owned()).collect();
     names.sort();
@@ -69,9 +70,20 @@ fn files_of(tag: &str) -> Vec<(String, String)> {
         .into_iter()
         .map(|n| {
             let text = String::from_utf8_lossy(&Files::get(&n).expect("listed").data).into_owned();
-            (n, text)
+            match FluentResource::try_new(text) {
+                Ok(r) => (n, r, vec![]),
+                Err((r, errors)) => (n, r, errors),
+            }
         })
         .collect()
+}
+
+/// The keys each resource defines, in order.
+fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
+    resource.entries().filter_map(|e| match e {
+        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+        _ => None,
+    })
 }
 
 fn bundle_for(lang: Lang) -> FluentBundle<FluentResource> {
@@ -84,14 +96,10 @@ fn bundle_for(lang: Lang) -> FluentBundle<FluentResource> {
     if lang == Lang::Pseudo {
         bundle.set_transform(Some(pseudo_transform));
     }
-    for (name, text) in files_of(source.tag()) {
-        let resource = match FluentResource::try_new(text) {
-            Ok(r) => r,
-            Err((r, errors)) => {
-                tracing::error!(file = %name, ?errors, "message file has syntax errors; the messages it could parse are used");
-                r
-            }
-        };
+    for (name, resource, errors) in resources_of(source.tag()) {
+        if !errors.is_empty() {
+            tracing::error!(file = %name, ?errors, "message file has syntax errors; the messages it could parse are used");
+        }
         if let Err(errors) = bundle.add_resource(resource) {
             tracing::error!(file = %name, ?errors, "message file repeats keys; the first one is used");
         }
@@ -178,38 +186,21 @@ pub fn has(key: &str) -> bool {
 
 /// Every key of a language's files (for the completeness test and tools).
 pub fn keys(lang: Lang) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (_, text) in files_of(lang.tag()) {
-        let resource = match FluentResource::try_new(text) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
-        for entry in resource.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                out.insert(m.id.name.to_string());
-            }
-        }
-    }
-    out
+    resources_of(lang.tag())
+        .iter()
+        .flat_map(|(_, r, _)| message_ids(r).map(str::to_string).collect::<Vec<_>>())
+        .collect()
 }
 
 /// Syntax errors and repeated keys in a language's files, as sentences (for the test).
 pub fn problems(lang: Lang) -> Vec<String> {
     let mut out = vec![];
     let mut seen = BTreeSet::new();
-    for (name, text) in files_of(lang.tag()) {
-        let resource = match FluentResource::try_new(text) {
-            Ok(r) => r,
-            Err((r, errors)) => {
-                out.extend(errors.iter().map(|e| format!("{name}: {e:?}")));
-                r
-            }
-        };
-        for entry in resource.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                if !seen.insert(m.id.name.to_string()) {
-                    out.push(format!("{name}: key `{}` is defined twice", m.id.name));
-                }
+    for (name, resource, errors) in resources_of(lang.tag()) {
+        out.extend(errors.iter().map(|e| format!("{name}: {e:?}")));
+        for id in message_ids(&resource) {
+            if !seen.insert(id.to_string()) {
+                out.push(format!("{name}: key `{id}` is defined twice"));
             }
         }
     }

@@ -97,12 +97,6 @@ pub fn opt_date(d: Option<NaiveDate>, lang: Lang) -> Option<String> {
     d.map(|d| date(d, lang))
 }
 
-/// The key people expect names to sort by: letters without their accents, any case
-/// (Łódź between Lisbon and Malmö, not after Zürich, as byte order would put it).
-pub fn sort_key(name: &str) -> String {
-    crate::cities::sort_key(name)
-}
-
 /// A whole number grouped as the language groups it: 350,000 / 350 000 / 350.000.
 pub fn thousands(n: i64, lang: Lang) -> String {
     crate::i18n::format::number(n, lang)
@@ -121,13 +115,6 @@ pub fn short(text: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_sort_as_people_read_them() {
-        let mut names = vec!["Zürich", "Malmö", "Łódź", "lisbon"];
-        names.sort_by_key(|n| sort_key(n));
-        assert_eq!(names, ["lisbon", "Łódź", "Malmö", "Zürich"]);
-    }
 
     #[test]
     fn short_keeps_whole_words() {

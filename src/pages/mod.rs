@@ -133,11 +133,6 @@ impl Pages {
         Ok(crate::i18n::messages::rendering_in(lang, || self.registry.render(name, data))?)
     }
 
-    /// Renders `template` with `data` inside the layout, for a visitor who is not signed in.
-    pub fn render(&self, lang: Lang, template: &str, title: &str, data: &Value) -> anyhow::Result<String> {
-        self.render_with(lang, template, &json!({"title": title}), data)
-    }
-
     /// Renders `template` with `data` inside the layout in `lang`, with the layout's `chrome`
     /// (title, navigation, user, CSRF token, notice, languages; see `web::render`).
     pub fn render_with(&self, lang: Lang, template: &str, chrome: &Value, data: &Value) -> anyhow::Result<String> {

@@ -151,7 +151,7 @@ async fn report_page(
         let fw =
             crate::charter::store::by_code(c, &summary.framework)?.ok_or_else(|| ApiError::not_found("framework"))?;
         let mut cities_of = store::cities_with_plans(c, fw.id)?;
-        cities_of.sort_by_key(|(_, n)| labels::sort_key(n));
+        crate::i18n::sort_by_name(&mut cities_of, lang, |(_, n)| n.as_str());
         let candidates = match city {
             Some(city) => store::good_practice_candidates(c, FrameworkId(fw.id), CityId(city))?,
             None => vec![],

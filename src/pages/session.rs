@@ -442,9 +442,9 @@ pub async fn home(req: HttpRequest, viewer: MaybeViewer) -> PageResult {
     if let Some(s) = &viewer.0 {
         return Ok(redirect(&home_for(s)));
     }
-    let public = db(&req, |c| Ok(crate::cities::store::public_names(c)?)).await?;
-    let mut public = public;
-    public.sort_by_key(|(_, n)| super::labels::sort_key(n));
+    let lang = web::lang(&req);
+    let mut public = db(&req, |c| Ok(crate::cities::store::public_names(c)?)).await?;
+    crate::i18n::sort_by_name(&mut public, lang, |(_, n)| n.as_str());
     let cities: Vec<_> = public.into_iter().map(|(id, name)| json!({"id": id, "name": name})).collect();
-    page(&req, "home", &t!(web::lang(&req), "public-home-title"), json!({"cities": cities}))
+    page(&req, "home", &t!(lang, "public-home-title"), json!({"cities": cities}))
 }

@@ -51,11 +51,12 @@ else
     (cd "$REPO" && cargo build --release --bin charter-tracker) >&2 || die "the release build failed"
     BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/charter-tracker"
     SEEDER="$(cd "$REPO" && cargo bench --bench scale --no-run --message-format=json 2>/dev/null \
-        | python3 -c 'import sys, json
-    for line in sys.stdin:
-        m = json.loads(line)
-        if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "scale" and m.get("executable"):
-            print(m["executable"])')"
+        | python3 -c '
+import sys, json
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "scale" and m.get("executable"):
+        print(m["executable"])')"
 fi
 [[ -x "$BIN" && -x "$SEEDER" ]] || die "no binary or seeder"
 

@@ -205,6 +205,9 @@ pub struct ReportSettings {
     pub suppression_threshold: u32,
     /// Report template overrides, used file by file where present.
     pub templates_dir: PathBuf,
+    /// Where this instance keeps its copies of published outputs to serve them from
+    /// (`reports::files`); created when first needed.
+    pub cache_dir: PathBuf,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -571,7 +571,7 @@ pub fn search_cached(
     staleness: Staleness,
 ) -> QueryResult<std::sync::Arc<Results>> {
     // Read before the data: a change committed meanwhile makes the next search compute again.
-    let version = crate::plans::overview::data_version(conn)?;
+    let version = crate::db::data_version(conn)?;
     let mut good: Vec<i64> = published_good_practices(conn)?.into_iter().collect();
     good.sort_unstable();
     let key = format!("{version}|{}|{scope:?}|{s:?}|{good:?}", staleness.cutoff.and_utc().timestamp().div_euclid(60));

@@ -82,8 +82,7 @@ impl DatabaseUrl {
             Self::Sqlite(path) => {
                 let mut c = SqliteConnection::establish(&path.to_string_lossy())?;
                 // Per-connection settings: SQLite forgets these on every new connection.
-                c.batch_execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
-                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                c.batch_execute(SQLITE_PRAGMAS).map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Sqlite(c))
             }
             Self::Postgres(url) => Ok(DbConnection::Pg(PgConnection::establish(url)?)),
@@ -131,6 +130,10 @@ pub fn connect_and_migrate(url: &DatabaseUrl, pool_size: u32) -> anyhow::Result<
     }
     let pool = r2d2::Pool::builder()
         .max_size(pool_size)
+        // Connections are opened as requests need them and closed after ten idle minutes,
+        // rather than all at start-up: each SQLite connection holds its own copy of the schema
+        // and a page cache (about 1 MB), each PostgreSQL one a server process.
+        .min_idle(Some(2.min(pool_size)))
         // A broken connection surfaces as a query error; checking each checkout costs a round trip.
         .test_on_check_out(false)
         .connection_timeout(Duration::from_secs(10))
@@ -236,6 +239,55 @@ macro_rules! on_backend {
             $crate::db::DbConnection::Pg($c) => $body,
         }
     };
+}
+
+/// Every SQLite connection's settings. `cache_size`: each connection keeps 1 MiB of pages
+/// rather than SQLite's default 2 MiB; a pool of 8 held 19 MB of pages after the network
+/// overview and city pages were read at 10,000 cities (heaptrack; README, Performance), and
+/// the operating system caches the file anyway.
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -1024;";
+
+/// The counter of changes to the network's data (migrations `2026-12-03-000020_scale` and
+/// `2026-12-05-000001_page_versions`): triggers bump it with every write to what the network
+/// overview and the city page read, so a computation made at one value holds until it moves.
+pub fn data_version(conn: &mut DbConnection) -> diesel::QueryResult<i64> {
+    use self::schema::data_versions;
+    use diesel::prelude::*;
+    data_versions::table.filter(data_versions::name.eq("network")).select(data_versions::version).first(conn)
+}
+
+#[derive(diesel::QueryableByName)]
+struct Writers {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    writing: i64,
+}
+
+/// `data_version`, when what is read next is sure to include every change it counts; `None`
+/// when it may not, so what is computed from it should not be kept.
+///
+/// On SQLite the counter is a row written in the changing transaction: any value read is
+/// committed with its change. On PostgreSQL it is a sequence, bumped before the change commits:
+/// a value read while some transaction holds a transaction id (only writers do) may count a
+/// change that is not visible yet, and a page rendered then and kept under that value would
+/// miss it until the next change. Read-only requests take no transaction id, so under reading
+/// load this is the plain value.
+pub fn committed_data_version(conn: &mut DbConnection) -> diesel::QueryResult<Option<i64>> {
+    use diesel::RunQueryDsl;
+    match conn {
+        DbConnection::Sqlite(_) => data_version(conn).map(Some),
+        DbConnection::Pg(_) => {
+            let version = data_version(conn)?;
+            // Any writer whose bump was just read has its transaction id already (its rows were
+            // written before its statement's trigger ran), so a snapshot taken after the read
+            // shows it either committed or in progress.
+            let DbConnection::Pg(c) = conn else { unreachable!() };
+            let w: Writers =
+                diesel::sql_query("SELECT count(*)::BIGINT AS writing FROM pg_snapshot_xip(pg_current_snapshot())")
+                    .get_result(c)?;
+            Ok((w.writing == 0).then_some(version))
+        }
+    }
 }
 
 /// Runs a command in a transaction that is always rolled back, and returns its validation

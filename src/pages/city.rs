@@ -3,7 +3,7 @@
 //! chose to have one.
 
 use super::labels;
-use super::web::{self, db, page, MaybeViewer, PageError, PageResult};
+use super::web::{self, db, MaybeViewer, PageError, PageResult};
 use crate::actions::{store as actions_store, Action};
 use crate::check_ins::{rounds, CheckInState};
 use crate::cities::commands::{self, Access};
@@ -100,6 +100,13 @@ pub fn plans_view(
     Ok(out)
 }
 
+/// The page's content: kept from an earlier request, or the data to render it from (and the
+/// stamp to keep it under, when it may be kept).
+enum Content {
+    Kept(String),
+    Data(Value, Option<super::rendered::Stamp>),
+}
+
 async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> PageResult {
     let lang = web::lang(&req);
     let city_id = crate::http::id_param(&id)?;
@@ -109,82 +116,123 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let viewer = viewer.0;
     let path = req.path().to_string();
     let today = web::today(&state);
-    let (city, access, mut data, titles) = db(&req, move |c| {
+    // What the content depends on besides the city and the data: the language and who reads
+    // (what a role and city may see, `page_access`, peer-review seats, verification).
+    let reader =
+        viewer.as_ref().map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
+    let key = format!("{city_id}:{}:{reader}", lang.tag());
+    let kept = (state.clone(), key.clone());
+    let (city, access, content) = db(&req, move |c| {
+        let (kept, key) = kept;
         let city = crate::cities::store::require(c, city_id)?;
-        let titles: std::collections::HashMap<String, String> =
-            crate::charter::store::list(c)?.into_iter().map(|f| (f.code, f.title)).collect();
         let access = match commands::page_access(viewer.as_ref().map(|s| &s.caller), &city) {
             Ok(a) => a,
             Err(ApiError::Unauthenticated(_)) => {
-                return Ok((city, Err(PageError::SignIn { next: path }), Value::Null, titles))
+                return Ok((city, Err(PageError::SignIn { next: path }), Content::Kept(String::new())))
             }
-            Err(e) => return Ok((city, Err(e.into()), Value::Null, titles)),
+            Err(e) => return Ok((city, Err(e.into()), Content::Kept(String::new()))),
         };
-        let plans = plans_view(c, city_id, today, staleness, lang)?;
-        let mut data = json!({"plans": plans});
-        let public = !matches!(access, Access::Full { .. });
-        let reviews = crate::peer_reviews::commands::hosted_by(c, viewer.as_ref().map(|s| &s.caller), city_id)?;
-        data["peer_reviews"] =
-            reviews.iter().map(|r| super::peer_reviews::review_row(r, public, lang)).collect::<Vec<_>>().into();
-        if let Access::Full { .. } = access {
-            let check_ins = crate::check_ins::store::for_city(c, &settings, city_id)?;
-            let open = check_ins
-                .iter()
-                .find(|ci| matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended));
-            data["check_in"] = match open {
-                Some(ci) => {
-                    let overdue = now.naive_utc() > ci.due_at;
-                    json!({"id": ci.id, "round": ci.round_label, "due": ci.due_date.to_string(), "overdue": overdue,
-                           "tag": labels::check_in_tag(ci.state, ci.late, overdue, lang)})
-                }
-                None => Value::Null,
-            };
-            data["last_check_in"] = check_ins
-                .iter()
-                .find(|ci| !matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended))
-                .map(|ci| json!({"round": ci.round_label, "tag": labels::check_in_tag(ci.state, ci.late, false, lang)}))
-                .unwrap_or(Value::Null);
-            let schedule = rounds::effective_schedule(c, &settings)?;
-            data["next_round"] = schedule
-                .next_after(now)
-                .map(|t| t.with_timezone(&schedule.time_zone()).date_naive().to_string())
-                .into();
-            let (mut overdue, mut stale) = (vec![], vec![]);
-            for p in data["plans"].as_array().unwrap() {
-                for r in p["roles"].as_array().unwrap() {
-                    for cm in r["commitments"].as_array().unwrap() {
-                        let rows = cm["actions"].as_array().unwrap();
-                        overdue.extend(rows.iter().filter(|a| a["overdue"] == true).cloned());
-                        stale.extend(rows.iter().filter(|a| a["stale"] == true).cloned());
-                    }
-                }
-            }
-            data["overdue"] = overdue.into();
-            data["stale"] = stale.into();
-            data["stale_after_days"] = settings.actions.stale_after_days.into();
-            if let Some(v) = viewer.as_ref() {
-                let all = crate::verification::commands::side_by_side(c, &v.caller, city_id)?;
-                data["verification"] = super::verification::rows(&all, true, lang).into();
-            }
+        let stamp = super::rendered::stamp(c, now)?;
+        if let Some(html) = stamp.and_then(|st| kept.city_pages.get(&key, st)) {
+            return Ok((city, Ok(access), Content::Kept(html)));
         }
-        Ok((city, Ok(access), data, titles))
+        let data = content(c, &city, &access, viewer.as_ref(), &settings, today, now, staleness, lang)?;
+        Ok((city, Ok(access), Content::Data(data, stamp)))
     })
     .await?;
     let access = access?;
+    let full = matches!(access, Access::Full { .. });
+    let title = if full {
+        crate::t!(lang, "city-title-full", city = city.name.as_str())
+    } else {
+        crate::t!(lang, "city-title-public", city = city.name.as_str())
+    };
+    let html = match content {
+        Content::Kept(html) => html,
+        Content::Data(mut data, stamp) => {
+            data["network"] = state.settings.network.name.clone().into();
+            let html = state
+                .pages
+                .render_part(lang, "city", &data)
+                .map_err(|e| PageError::Unexpected(e.context("rendering page city")))?;
+            if let Some(stamp) = stamp {
+                state.city_pages.put(key, stamp, &html);
+            }
+            html
+        }
+    };
+    web::page_around(&req, &title, &html)
+}
+
+/// What the city template shows `viewer`, who has `access`.
+#[allow(clippy::too_many_arguments)]
+fn content(
+    c: &mut DbConnection,
+    city: &crate::cities::City,
+    access: &Access,
+    viewer: Option<&crate::auth::sessions::Session>,
+    settings: &crate::config::Settings,
+    today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+    staleness: crate::actions::Staleness,
+    lang: crate::i18n::Lang,
+) -> ApiResult<Value> {
+    let city_id = city.id;
+    let titles: std::collections::HashMap<String, String> =
+        crate::charter::store::list(c)?.into_iter().map(|f| (f.code, f.title)).collect();
+    let plans = plans_view(c, city_id, today, staleness, lang)?;
+    let mut data = json!({"plans": plans});
     let (full, edit) = match access {
-        Access::Full { edit } => (true, edit),
+        Access::Full { edit } => (true, *edit),
         Access::Public => (false, false),
     };
+    let reviews = crate::peer_reviews::commands::hosted_by(c, viewer.map(|s| &s.caller), city_id)?;
+    data["peer_reviews"] =
+        reviews.iter().map(|r| super::peer_reviews::review_row(r, !full, lang)).collect::<Vec<_>>().into();
+    if full {
+        let check_ins = crate::check_ins::store::for_city(c, settings, city_id)?;
+        let open = check_ins
+            .iter()
+            .find(|ci| matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended));
+        data["check_in"] = match open {
+            Some(ci) => {
+                let overdue = now.naive_utc() > ci.due_at;
+                json!({"id": ci.id, "round": ci.round_label, "due": ci.due_date.to_string(), "overdue": overdue,
+                       "tag": labels::check_in_tag(ci.state, ci.late, overdue, lang)})
+            }
+            None => Value::Null,
+        };
+        data["last_check_in"] = check_ins
+            .iter()
+            .find(|ci| !matches!(ci.state, CheckInState::Open | CheckInState::Draft | CheckInState::Extended))
+            .map(|ci| json!({"round": ci.round_label, "tag": labels::check_in_tag(ci.state, ci.late, false, lang)}))
+            .unwrap_or(Value::Null);
+        let schedule = rounds::effective_schedule(c, settings)?;
+        data["next_round"] =
+            schedule.next_after(now).map(|t| t.with_timezone(&schedule.time_zone()).date_naive().to_string()).into();
+        let (mut overdue, mut stale) = (vec![], vec![]);
+        for p in data["plans"].as_array().unwrap() {
+            for r in p["roles"].as_array().unwrap() {
+                for cm in r["commitments"].as_array().unwrap() {
+                    let rows = cm["actions"].as_array().unwrap();
+                    overdue.extend(rows.iter().filter(|a| a["overdue"] == true).cloned());
+                    stale.extend(rows.iter().filter(|a| a["stale"] == true).cloned());
+                }
+            }
+        }
+        data["overdue"] = overdue.into();
+        data["stale"] = stale.into();
+        data["stale_after_days"] = settings.actions.stale_after_days.into();
+        if let Some(v) = viewer {
+            let all = crate::verification::commands::side_by_side(c, &v.caller, city_id)?;
+            data["verification"] = super::verification::rows(&all, true, lang).into();
+        }
+    }
     data["city"] = json!({
         "id": city.id, "name": city.name, "country": city.country, "public": city.public,
         "signatures": city.signatures.iter().map(|s| json!({"framework": titles.get(&s.framework).unwrap_or(&s.framework), "signed_on": s.signed_on.to_string()})).collect::<Vec<_>>(),
     });
     data["full"] = full.into();
     data["can_edit"] = edit.into();
-    let title = if full {
-        crate::t!(lang, "city-title-full", city = city.name.as_str())
-    } else {
-        crate::t!(lang, "city-title-public", city = city.name.as_str())
-    };
-    page(&req, "city", &title, data)
+    Ok(data)
 }

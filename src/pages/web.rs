@@ -594,6 +594,22 @@ pub fn render(req: &HttpRequest, status: StatusCode, template: &str, title: &str
         .body(html))
 }
 
+/// A 200 page whose content was rendered beforehand (`Pages::render_part`): only the layout
+/// around it is rendered now.
+pub fn page_around(req: &HttpRequest, title: &str, content: &str) -> PageResult {
+    let state = state_of(req)?;
+    let lang = lang(req);
+    let chrome = chrome(req, title, lang);
+    let html = state
+        .pages
+        .render_around(lang, &chrome, content)
+        .map_err(|e| PageError::Unexpected(e.context("rendering the layout")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((header::CONTENT_LANGUAGE, lang.tag()))
+        .body(html))
+}
+
 /// `render` with 200 OK.
 pub fn page(req: &HttpRequest, template: &str, title: &str, data: Value) -> PageResult {
     render(req, StatusCode::OK, template, title, data)

@@ -9,6 +9,7 @@
 pub mod charts;
 pub mod commands;
 pub mod compile;
+pub mod files;
 pub mod public;
 pub mod render;
 pub mod routes;

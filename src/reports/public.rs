@@ -6,7 +6,7 @@
 //! carries an `ETag` naming its report, version and file; a request whose `If-None-Match`
 //! matches it gets `304 Not Modified` without the body being read from the database.
 
-use super::store;
+use super::{files, store};
 use crate::app::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::http::db;
@@ -122,6 +122,7 @@ async fn serve(
     let (s, n) = (slug.clone(), name.clone());
     let cache = |number: Option<i32>| if number.is_some() { "public, max-age=86400, immutable" } else { "no-cache" };
     let tags = if_none_match(&req);
+    let dir = state.settings.reports.cache_dir.clone();
     let found = db(&state.pool, move |c| {
         let Some(id) = store::by_slug(c, &s)? else { return Ok(None) };
         let published = store::published_numbers(c, id)?;
@@ -147,7 +148,10 @@ async fn serve(
         if not_modified(&tags, &tag) {
             return Ok(Some(Err(tag)));
         }
-        Ok(store::output(c, id, wanted, &stored)?.map(|o| Ok((o, wanted, latest, tag, english_only))))
+        let Some(meta) = store::output_meta(c, id, wanted, &stored)? else { return Ok(None) };
+        let note = english_only.then(|| (lang.tag(), english_only_note(lang)));
+        let source = files::ensure(c, &dir, &meta, &stored, note)?;
+        Ok(Some(Ok((meta.content_type, source, wanted, latest, tag, english_only))))
     })
     .await
     .map_err(|e| as_page_if_html(&name, e))?;
@@ -159,7 +163,7 @@ async fn serve(
         }
         return Ok(res.finish());
     }
-    let Some(Ok(((content_type, mut body), wanted, latest, tag, english_only))) = found else {
+    let Some(Ok((content_type, source, wanted, latest, tag, english_only))) = found else {
         return Err(as_page_if_html(
             &name,
             match number {
@@ -170,39 +174,64 @@ async fn serve(
             },
         ));
     };
-    let mut res = HttpResponse::Ok();
-    res.content_type(content_type.as_str());
-    res.insert_header((header::ETAG, tag));
+    let mut headers = vec![(header::ETAG, tag)];
     if html {
-        res.insert_header((header::CONTENT_LANGUAGE, if english_only { "en" } else { lang.tag() }));
-        if vary {
-            res.insert_header((header::VARY, "Accept-Language, Cookie"));
-        }
-        if english_only {
-            let at = b"<main id=\"main\" tabindex=\"-1\">\n";
-            let pos = body.windows(at.len()).position(|w| w == at).map(|p| p + at.len()).unwrap_or(0);
-            body.splice(pos..pos, english_only_note(lang).into_bytes());
-        }
+        headers.push((header::CONTENT_LANGUAGE, if english_only { "en" } else { lang.tag() }.to_string()));
+    }
+    let mut vary_on = vec![];
+    if vary {
+        vary_on.extend(["Accept-Language", "Cookie"]);
     }
     if content_type.starts_with("text/csv") {
         let file = match (number, name.as_str()) {
             (_, n) if n.starts_with("tables/") => format!("{slug}-v{wanted}-{}", n.trim_start_matches("tables/")),
             _ => format!("{slug}-v{wanted}.csv"),
         };
-        res.insert_header(("Content-Disposition", format!("attachment; filename=\"{file}\"")));
+        headers.push((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")));
     }
     // A version's bytes never change; the latest address must show a correction at once.
-    res.insert_header((header::CACHE_CONTROL, cache(number)));
+    headers.push((header::CACHE_CONTROL, cache(number).to_string()));
     if wanted < latest {
-        res.insert_header((
-            "Link",
+        headers.push((
+            header::LINK,
             format!(
                 "</reports/{slug}>; rel=\"latest-version\", </reports/{slug}/versions/{}>; rel=\"successor-version\"",
                 wanted + 1
             ),
         ));
     }
-    Ok(res.body(body))
+    let mut res = match source {
+        files::Source::File { path, gzip } => {
+            // The gzip twin for readers who take it (the Compress middleware leaves an encoded
+            // response alone); either way the file is streamed in chunks, never read whole.
+            let gzipped = gzip.filter(|_| files::accepts_gzip(&req));
+            vary_on.push("Accept-Encoding");
+            let mime: mime::Mime = content_type.parse().unwrap_or(mime::APPLICATION_OCTET_STREAM);
+            let mut file = actix_files::NamedFile::open_async(gzipped.as_ref().unwrap_or(&path))
+                .await
+                .map_err(|e| {
+                    as_page_if_html(&name, ApiError::Unexpected(anyhow::anyhow!("reading {}: {e}", path.display())))
+                })?
+                .set_content_type(mime)
+                .use_etag(false)
+                .use_last_modified(false)
+                .disable_content_disposition();
+            if gzipped.is_some() {
+                file = file.set_content_encoding(actix_web::http::header::ContentEncoding::Gzip);
+            }
+            file.into_response(&req)
+        }
+        files::Source::Memory(body) => HttpResponse::Ok().content_type(content_type.as_str()).body(body),
+    };
+    for (k, v) in headers {
+        if let Ok(v) = header::HeaderValue::from_str(&v) {
+            res.headers_mut().insert(k, v);
+        }
+    }
+    if !vary_on.is_empty() {
+        res.headers_mut().insert(header::VARY, header::HeaderValue::from_str(&vary_on.join(", ")).expect("ASCII"));
+    }
+    Ok(res)
 }
 
 /// A missing HTML report is a page for people; a missing data file a problem for programs.

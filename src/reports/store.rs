@@ -689,13 +689,24 @@ pub fn version_languages(conn: &mut DbConnection, report_id: i64, number: i32) -
     Ok(tags.unwrap_or_default().split_whitespace().filter_map(crate::i18n::Lang::from_tag).collect())
 }
 
-/// A stored output of a published version: (content type, bytes).
-pub fn output(
+/// What is known of one stored output of a published version without reading its bytes.
+#[derive(Clone, Debug)]
+pub struct OutputMeta {
+    pub version_id: i64,
+    pub published_at: Option<NaiveDateTime>,
+    pub content_type: String,
+    /// The stored bytes' length.
+    pub length: i32,
+}
+
+/// The output `name` of a published version: its type and length, not its bytes (those are
+/// served from this instance's copy on disk, `reports::files`).
+pub fn output_meta(
     conn: &mut DbConnection,
     report_id: i64,
     number: i32,
     name: &str,
-) -> QueryResult<Option<(String, Vec<u8>)>> {
+) -> QueryResult<Option<OutputMeta>> {
     report_outputs::table
         .inner_join(report_versions::table)
         .filter(
@@ -705,9 +716,27 @@ pub fn output(
                 .and(report_versions::state.eq(PUBLISHED)),
         )
         .filter(report_outputs::name.eq(name))
-        .select((report_outputs::content_type, report_outputs::body))
-        .first(conn)
+        .select((
+            report_versions::id,
+            report_versions::published_at,
+            report_outputs::content_type,
+            diesel::dsl::sql::<diesel::sql_types::Integer>("CAST(length(report_outputs.body) AS INTEGER)"),
+        ))
+        .first::<(i64, Option<NaiveDateTime>, String, i32)>(conn)
         .optional()
+        .map(|o| {
+            o.map(|(version_id, published_at, content_type, length)| OutputMeta {
+                version_id,
+                published_at,
+                content_type,
+                length,
+            })
+        })
+}
+
+/// The stored bytes of one output of a version.
+pub fn output_body(conn: &mut DbConnection, version_id: i64, name: &str) -> QueryResult<Option<Vec<u8>>> {
+    report_outputs::table.find((version_id, name)).select(report_outputs::body).first(conn).optional()
 }
 
 /// The draft id a CLI user gave, with a clear refusal when it is not a draft.

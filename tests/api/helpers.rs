@@ -75,6 +75,7 @@ fn settings_for(dir: &std::path::Path, database_url: &str) -> Settings {
     s.server.workers = 2;
     s.database.pool_size = 4;
     s.mail.outbox_dir = dir.join("outbox");
+    s.reports.cache_dir = dir.join("report-cache");
     s
 }
 

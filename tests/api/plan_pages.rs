@@ -4,6 +4,7 @@
 use crate::helpers::{TestApp, World};
 use crate::web_client::WebClient;
 use charter_tracker::auth::Role;
+use reqwest::Method;
 use serde_json::json;
 
 #[tokio::test]
@@ -535,4 +536,78 @@ async fn pages_speak_the_chosen_language_and_label_the_charter_s_unofficial_tran
     b.submit("/account", "/account/language", &[("language", "")]).await;
     let city = b.get(&format!("/cities/{}", w.city_a)).await;
     assert!(city.has(r#"span.commitment-text[lang="en"]"#) && !city.text("main").contains("unofficial translation"));
+}
+
+/// The city page's content is rendered once and kept (pages::rendered) until something it shows
+/// changes: a change made anywhere shows on the next request, and each kind of reader and each
+/// language has its own copy.
+#[tokio::test]
+async fn the_city_page_shows_every_change_at_once_though_its_content_is_kept() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let url = format!("/cities/{}", w.city_a);
+    let sec = app.browser_as(Role::Secretariat, None).await;
+    let first = sec.get(&url).await;
+    assert!(first.text("main").contains("Action for SP1"), "{}", first.body);
+    assert_eq!(sec.get(&url).await.text("main"), first.text("main"), "the same again");
+
+    // An action renamed through the API.
+    let renamed = app
+        .patch(
+            &format!("/api/v1/actions/{}", w.action_a),
+            &w.editor_a,
+            json!({"version": 1, "title": "Welcome desks in every district"}),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.body);
+    let p = sec.get(&url).await;
+    assert!(p.text("main").contains("Welcome desks in every district") && !p.text("main").contains("Action for SP1"));
+
+    // A verified rating recorded by the secretariat (a table the network overview does not read).
+    let open = app.open_round_now(&w).await;
+    let v = app.get_check_in(&w.editor_a, open.check_in_a).await.check_in.version;
+    let content = json!({"assessments": [{"commitment": "SP1", "level": "substantial"}]});
+    app.submit_check_in(&w.editor_a, open.check_in_a, json!({"version": v, "content": content})).await;
+    let before = sec.get(&url).await;
+    app.request(
+        Method::POST,
+        &format!("/api/v1/cities/{}/verified-ratings", w.city_a),
+        Some(&w.secretariat),
+        Some(&json!({"commitment": "SP1", "level": "limited", "verified_on": "2026-11-20"})),
+    )
+    .await
+    .expect(201);
+    let after = sec.get(&url).await;
+    assert_ne!(before.text("main"), after.text("main"), "the verified rating shows at once");
+    assert!(after.text("main").to_lowercase().contains("limited"), "{}", after.text("main"));
+
+    // An action due tomorrow becomes overdue when the clock passes its date, with no write.
+    let tomorrow = (app.clock.now() + chrono::Duration::days(1)).date_naive().to_string();
+    let due = app
+        .create_action(&w.editor_a, w.plan_a, json!({"commitment": "PM1", "title": "Due tomorrow", "due_date": tomorrow, "status": "in_progress", "progress": 5}))
+        .await;
+    let overdue_link = format!("a[href='/actions/{}']", due.id);
+    let count = |p: &crate::web_client::Page| p.attrs(&overdue_link, "href").len();
+    let today = sec.get(&url).await;
+    app.clock.set(app.clock.now() + chrono::Duration::days(3));
+    // (Three days end any session: the same kind of reader signs in again.)
+    let sec = app.browser_as(Role::Secretariat, None).await;
+    let later = sec.get(&url).await;
+    assert_eq!(count(&later), count(&today) + 1, "listed under overdue as well once its date has passed");
+
+    // Another kind of reader gets its own copy: the observer sees no edit links, a city's editor
+    // its own; another city's editor is refused, not shown a kept copy.
+    let obs = app.browser_as(Role::Observer, None).await.get(&url).await;
+    assert_eq!(obs.status, 200);
+    assert!(!obs.has("a[href$='/actions/new']") && !obs.has(&format!("a[href='/cities/{}/calendar']", w.city_a)));
+    let mine = app.browser_as(Role::CityEditor, Some(w.city_a)).await.get(&url).await;
+    assert!(mine.has(&format!("a[href='/cities/{}/calendar']", w.city_a)));
+    let other = app.browser_as(Role::CityEditor, Some(w.city_b)).await.get(&url).await;
+    assert_eq!(other.status, 403);
+    // And each language its own.
+    let fr = sec.get(&format!("/language/fr?next={url}")).await;
+    assert!(fr.status < 400);
+    let p = sec.get(&url).await;
+    assert_eq!(p.attrs("html", "lang"), ["fr"]);
+    assert!(p.text("main").contains("Welcome desks in every district"), "the French copy has the change too");
 }

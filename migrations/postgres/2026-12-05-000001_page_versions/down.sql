@@ -1,0 +1,8 @@
+DROP TRIGGER peer_reviews_network_version ON peer_reviews;
+DROP TRIGGER peer_review_cities_network_version ON peer_review_cities;
+DROP TRIGGER peer_review_commitments_network_version ON peer_review_commitments;
+DROP TRIGGER peer_review_people_network_version ON peer_review_people;
+DROP TRIGGER recommendations_network_version ON recommendations;
+DROP TRIGGER self_assessments_network_version ON self_assessments;
+DROP TRIGGER verified_ratings_network_version ON verified_ratings;
+DROP TRIGGER network_settings_network_version ON network_settings;

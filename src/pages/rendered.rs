@@ -1,0 +1,135 @@
+//! Parts of pages rendered once and shown again while nothing under them has changed.
+//!
+//! A city's page (its plan by role and commitment, 50 actions and more) took about a dozen
+//! queries and a full render per request, 3 ms of a core (README, Performance). Its content is
+//! now kept here per city, language and kind of reader, under the database's change counter
+//! (`db::committed_data_version`, which the triggers bump with every write to what the page
+//! reads) and the minute (what is overdue or stale moves with the clock). A change anywhere, on
+//! any instance, makes the next request render again; only the layout around it (who is signed
+//! in, the CSRF token, the notice) is rendered per request.
+//!
+//! Entries are kept deflated (a city page's 20 KB of HTML is about 3 KB so), inflated when
+//! shown (tens of microseconds); the cache is bounded by those bytes, and when full the oldest
+//! entries go first. Each instance has its own.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+
+/// What an entry was rendered from: the change counter and the minute.
+pub type Stamp = (i64, i64);
+
+/// How much deflated HTML one instance keeps (about 1,000 city pages of 50 actions).
+const BUDGET_BYTES: usize = 4 << 20;
+
+#[derive(Default)]
+pub struct Rendered {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    entries: HashMap<String, (Stamp, Arc<[u8]>)>,
+    /// Keys in the order they were stored, oldest first (a key may appear more than once:
+    /// only its latest place counts).
+    order: VecDeque<(String, Stamp)>,
+    bytes: usize,
+}
+
+impl Rendered {
+    /// The part kept under `key` if it was rendered at `stamp`.
+    pub fn get(&self, key: &str, stamp: Stamp) -> Option<String> {
+        let deflated = {
+            let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+            inner.entries.get(key).filter(|(s, _)| *s == stamp).map(|(_, html)| html.clone())?
+        };
+        let mut html = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::DeflateDecoder::new(&deflated[..]), &mut html).ok()?;
+        Some(html)
+    }
+
+    /// Keeps `html` under `key`, rendered at `stamp`, making room by dropping the oldest.
+    pub fn put(&self, key: String, stamp: Stamp, html: &str) {
+        let mut deflater = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        if std::io::Write::write_all(&mut deflater, html.as_bytes()).is_err() {
+            return;
+        }
+        let Ok(deflated) = deflater.finish() else { return };
+        let html: Arc<[u8]> = deflated.into();
+        if html.len() > BUDGET_BYTES / 8 {
+            return;
+        }
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, old)) = inner.entries.insert(key.clone(), (stamp, html.clone())) {
+            inner.bytes -= old.len();
+        }
+        inner.bytes += html.len();
+        inner.order.push_back((key, stamp));
+        while inner.bytes > BUDGET_BYTES || inner.order.len() > 4 * inner.entries.len().max(16) {
+            let Some((k, s)) = inner.order.pop_front() else { break };
+            // Only the entry this place was made for; a newer one of the key has a later place.
+            if inner.entries.get(&k).is_some_and(|(stamp, _)| *stamp == s) && inner.bytes > BUDGET_BYTES {
+                if let Some((_, gone)) = inner.entries.remove(&k) {
+                    inner.bytes -= gone.len();
+                }
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn bytes(&self) -> usize {
+        self.inner.lock().unwrap().bytes
+    }
+}
+
+/// The stamp to keep a part under, or `None` when what is read now may miss a counted change
+/// (`db::committed_data_version`): then the part is rendered and shown but not kept.
+pub fn stamp(
+    conn: &mut crate::db::DbConnection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> diesel::QueryResult<Option<Stamp>> {
+    Ok(crate::db::committed_data_version(conn)?.map(|v| (v, now.timestamp().div_euclid(60))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_is_shown_again_only_at_the_stamp_it_was_rendered_at() {
+        let r = Rendered::default();
+        r.put("city:1:en:public".into(), (7, 100), "<p>Lyon</p>");
+        assert_eq!(r.get("city:1:en:public", (7, 100)).as_deref(), Some("<p>Lyon</p>"));
+        assert!(r.get("city:1:en:public", (8, 100)).is_none(), "a change anywhere renders again");
+        assert!(r.get("city:1:en:public", (7, 101)).is_none(), "so does the next minute");
+        assert!(r.get("city:1:fr:public", (7, 100)).is_none());
+        r.put("city:1:en:public".into(), (8, 100), "<p>Lyon 2</p>");
+        assert_eq!(r.get("city:1:en:public", (8, 100)).as_deref(), Some("<p>Lyon 2</p>"));
+        let one = r.bytes();
+        r.put("city:2:en:public".into(), (8, 100), &"<tr><td>Action</td></tr>".repeat(1000));
+        assert!(r.bytes() - one < 1000, "kept deflated: {} bytes for 25,000", r.bytes() - one);
+    }
+
+    #[test]
+    fn the_oldest_go_first_when_the_budget_is_spent() {
+        let r = Rendered::default();
+        // Pages that do not deflate much (random letters), a tenth of the budget each.
+        let mut seed = 1u64;
+        let mut page = String::new();
+        while page.len() < BUDGET_BYTES / 10 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            page.push(char::from(b'a' + (seed >> 59) as u8 % 26));
+        }
+        for i in 0..25 {
+            r.put(format!("city:{i}"), (1, 1), &page);
+        }
+        assert!(r.bytes() <= BUDGET_BYTES);
+        assert!(r.get("city:0", (1, 1)).is_none(), "the first went");
+        assert!(r.get("city:24", (1, 1)).is_some(), "the last stays");
+        // Storing one key again and again does not grow the queue without end.
+        for _ in 0..1000 {
+            r.put("city:24".into(), (1, 1), &page);
+        }
+        let inner = r.inner.lock().unwrap();
+        assert!(inner.order.len() <= 4 * inner.entries.len().max(16) + 1);
+    }
+}

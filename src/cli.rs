@@ -193,6 +193,8 @@ enum TokenCommand {
 }
 
 pub fn main() -> ExitCode {
+    // Before any thread exists: a limit set later leaves the arenas threads already made.
+    crate::startup::limit_allocator_arenas();
     let cli = Cli::parse();
     if let Command::Import { command } = cli.command {
         return match import(command) {

@@ -59,7 +59,7 @@ impl Application {
         clock: crate::clock::Clock,
         bind: &str,
     ) -> anyhow::Result<Self> {
-        limit_allocator_arenas(ALLOCATOR_ARENAS);
+        limit_allocator_arenas();
         crate::auth::password::configure(
             settings.sign_in.hashing_at_once as usize,
             std::time::Duration::from_millis(settings.sign_in.hashing_wait_ms),
@@ -170,7 +170,7 @@ const ALLOCATOR_ARENAS: i32 = 2;
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
-fn limit_allocator_arenas(n: i32) {
+pub fn limit_allocator_arenas() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
@@ -178,14 +178,14 @@ fn limit_allocator_arenas(n: i32) {
         }
         // SAFETY: mallopt only sets a tuning parameter of the allocator; it takes no pointer
         // and glibc serialises it with allocations.
-        if unsafe { libc::mallopt(libc::M_ARENA_MAX, n) } != 1 {
+        if unsafe { libc::mallopt(libc::M_ARENA_MAX, ALLOCATOR_ARENAS) } != 1 {
             tracing::warn!("could not limit the allocator's arenas; memory may grow under load");
         }
     });
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn limit_allocator_arenas(_: i32) {}
+pub fn limit_allocator_arenas() {}
 
 /// Headers on every response: no script at all and only our own stylesheets and images (CSP),
 /// no framing, no MIME sniffing, no referrer to other sites (check-in and password links carry

@@ -137,10 +137,10 @@ pub fn enqueue(
 }
 
 /// Queues many emails in the caller's transaction with multi-row inserts (a round opening
-/// queues one per contact of every city). Keys that exist already are skipped. Unlike
-/// `enqueue`, a key inserted concurrently by someone else fails the whole transaction, so use
-/// it only where the caller holds what makes the keys unique (a round it just inserted).
-/// Returns how many were queued.
+/// queues one per contact of every city). Keys that exist already are skipped, without
+/// rendering; a key inserted concurrently by someone else is skipped too (`ON CONFLICT DO
+/// NOTHING` on the unique key; on PostgreSQL the insert waits for the other transaction and
+/// skips the key if it committed). Returns how many were queued.
 pub fn enqueue_many(
     conn: &mut DbConnection,
     templates: &EmailTemplates,
@@ -185,10 +185,15 @@ pub fn enqueue_many(
             ),
         ));
     }
-    let queued = rows.len();
+    let mut queued = 0;
     for chunk in rows.chunks(200) {
-        crate::on_backend!(conn, |c| diesel::insert_into(outbox::table).values(chunk).execute(c))
-            .context("queueing emails")?;
+        // A key queued meanwhile by someone else (another instance) is skipped, not an error.
+        queued += crate::on_backend!(conn, |c| diesel::insert_into(outbox::table)
+            .values(chunk)
+            .on_conflict(outbox::idempotency_key)
+            .do_nothing()
+            .execute(c))
+        .context("queueing emails")?;
     }
     Ok(queued)
 }

@@ -1,4 +1,7 @@
-//! Delivering the outbox: claim due emails, send each, record each outcome at once.
+//! Delivering the outbox: claim due emails, send each, record each outcome at once (over
+//! SMTP), or write a claimed batch of `.eml` files, make it durable with one round of syncs and
+//! record it as sent in one statement (files: a file written again after a crash replaces
+//! itself, with the same name and Message-ID).
 //!
 //! Several workers (threads, processes, instances on one PostgreSQL database) can run at
 //! the same time. A worker claims a batch with one UPDATE that marks the rows `sending` with

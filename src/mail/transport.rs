@@ -273,3 +273,70 @@ impl Drop for EmlBatch {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    fn row(id: i64) -> OutboxRow {
+        let at: NaiveDateTime = "2027-01-01T00:00:00".parse().unwrap();
+        OutboxRow {
+            id,
+            idempotency_key: format!("k{id}"),
+            message_id: format!("m{id}"),
+            kind: "round_opened".into(),
+            to_address: "a@example.org".into(),
+            to_name: "A".into(),
+            language: "en".into(),
+            subject: "S".into(),
+            body_text: "T".into(),
+            body_html: "<p>H</p>".into(),
+            city_id: None,
+            round_id: None,
+            status: "sending".into(),
+            attempts: 0,
+            not_before: at,
+            claim_token: None,
+            claim_expires_at: None,
+            last_error: None,
+            created_at: at,
+            updated_at: at,
+            sent_at: None,
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_batch_is_invisible_until_committed_and_then_every_file_is_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = EmlBatch::new(dir.path()).unwrap();
+        batch.write(&row(1), b"one").unwrap();
+        batch.write(&row(2), b"two").unwrap();
+        assert!(names(dir.path()).iter().all(|n| n.starts_with('.') && n.ends_with(".tmp")));
+        assert_eq!(batch.commit().unwrap(), 2);
+        assert_eq!(names(dir.path()), [eml_file_name(&row(1)), eml_file_name(&row(2))]);
+        assert_eq!(std::fs::read(dir.path().join(eml_file_name(&row(2)))).unwrap(), b"two");
+        // Written again (after a crash before it was marked sent): the same name, replaced.
+        let mut again = EmlBatch::new(dir.path()).unwrap();
+        again.write(&row(2), b"two again").unwrap();
+        again.commit().unwrap();
+        assert_eq!(names(dir.path()).len(), 2);
+        assert_eq!(std::fs::read(dir.path().join(eml_file_name(&row(2)))).unwrap(), b"two again");
+    }
+
+    #[test]
+    fn a_batch_dropped_without_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = EmlBatch::new(dir.path()).unwrap();
+        batch.write(&row(1), b"one").unwrap();
+        drop(batch);
+        assert!(names(dir.path()).is_empty());
+    }
+}

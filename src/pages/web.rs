@@ -588,10 +588,15 @@ pub fn render(req: &HttpRequest, status: StatusCode, template: &str, title: &str
         .pages
         .render_with(lang, template, &chrome, &data)
         .map_err(|e| PageError::Unexpected(e.context(format!("rendering page {template}"))))?;
-    Ok(HttpResponse::build(status)
+    Ok(html_response(status, lang, html))
+}
+
+/// A rendered page as the response: HTML in `lang`.
+fn html_response(status: StatusCode, lang: Lang, html: String) -> HttpResponse {
+    HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .insert_header((header::CONTENT_LANGUAGE, lang.tag()))
-        .body(html))
+        .body(html)
 }
 
 /// A 200 page whose content was rendered beforehand (`Pages::render_part`): only the layout
@@ -604,10 +609,7 @@ pub fn page_around(req: &HttpRequest, title: &str, content: &str) -> PageResult 
         .pages
         .render_around(lang, &chrome, content)
         .map_err(|e| PageError::Unexpected(e.context("rendering the layout")))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CONTENT_LANGUAGE, lang.tag()))
-        .body(html))
+    Ok(html_response(StatusCode::OK, lang, html))
 }
 
 /// `render` with 200 OK.

@@ -71,10 +71,16 @@ pub fn ensure(
 }
 
 fn file_name(meta: &OutputMeta, name: &str, variant: Option<&str>) -> String {
-    let safe: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect();
+    let safe = safe_name(name);
     let published = meta.published_at.map_or(0, |t| t.and_utc().timestamp_micros());
     let variant = variant.map(|v| format!("-{v}")).unwrap_or_default();
     format!("v{}-{published}-{}{variant}-{safe}", meta.version_id, meta.length)
+}
+
+/// An output's name with anything but ASCII letters, digits and dots as `-` (for file names
+/// and entity tags).
+pub fn safe_name(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect()
 }
 
 fn gzip_twin(path: &Path) -> Option<PathBuf> {

@@ -89,8 +89,7 @@ fn not_published(slug: &str) -> ApiError {
 /// The entity tag of one stored file: a version's bytes never change, so its report, version
 /// and file name identify them.
 fn etag(report: i64, version: i32, name: &str) -> String {
-    let file: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect();
-    format!("\"r{report}-v{version}-{file}\"")
+    format!("\"r{report}-v{version}-{}\"", files::safe_name(name))
 }
 
 /// The tags `If-None-Match` names.

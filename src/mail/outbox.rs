@@ -7,7 +7,7 @@
 //! clients show it once.
 
 use super::emails::Content;
-use super::templates::EmailTemplates;
+use super::templates::{EmailTemplates, RenderedEmail};
 use crate::db::schema::outbox;
 use crate::db::{is_unique_violation, DbConnection};
 use anyhow::Context;
@@ -136,34 +136,39 @@ pub fn enqueue(
     }
 }
 
+/// Which of these idempotency keys the outbox holds already, whatever the email's state.
+pub fn existing_keys(conn: &mut DbConnection, keys: &[&str]) -> QueryResult<std::collections::HashSet<String>> {
+    let mut existing = std::collections::HashSet::new();
+    for chunk in keys.chunks(500) {
+        let found: Vec<String> =
+            outbox::table.filter(outbox::idempotency_key.eq_any(chunk)).select(outbox::idempotency_key).load(conn)?;
+        existing.extend(found);
+    }
+    Ok(existing)
+}
+
 /// Queues many emails in the caller's transaction with multi-row inserts (a round opening
-/// queues one per contact of every city). Keys that exist already are skipped. Unlike
-/// `enqueue`, a key inserted concurrently by someone else fails the whole transaction, so use
-/// it only where the caller holds what makes the keys unique (a round it just inserted).
-/// Returns how many were queued.
+/// queues one per contact of every city). Keys that exist already are skipped, without
+/// rendering; a key inserted concurrently by someone else is skipped too (`ON CONFLICT DO
+/// NOTHING` on the unique key; on PostgreSQL the insert waits for the other transaction and
+/// skips the key if it committed). Returns how many were queued.
 pub fn enqueue_many(
     conn: &mut DbConnection,
     templates: &EmailTemplates,
     emails: Vec<NewEmail>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
-    let mut existing = std::collections::HashSet::new();
-    for chunk in emails.chunks(500) {
-        let keys: Vec<&str> = chunk.iter().map(|e| e.idempotency_key.as_str()).collect();
-        let found: Vec<String> =
-            outbox::table.filter(outbox::idempotency_key.eq_any(&keys)).select(outbox::idempotency_key).load(conn)?;
-        existing.extend(found);
-    }
+    let keys: Vec<&str> = emails.iter().map(|e| e.idempotency_key.as_str()).collect();
+    let existing = existing_keys(conn, &keys)?;
     let now = now.naive_utc();
+    let emails: Vec<NewEmail> = emails.into_iter().filter(|e| !existing.contains(&e.idempotency_key)).collect();
+    if emails.iter().any(|e| e.idempotency_key.trim().is_empty()) {
+        anyhow::bail!("an email needs an idempotency key");
+    }
+    let rendered = render_all(templates, &emails)?;
     let mut rows = vec![];
-    for email in emails.into_iter().filter(|e| !existing.contains(&e.idempotency_key)) {
-        if email.idempotency_key.trim().is_empty() {
-            anyhow::bail!("an email needs an idempotency key");
-        }
+    for (email, r) in emails.into_iter().zip(rendered) {
         let template = email.content.template();
-        let r = templates
-            .render(template, &email.language, email.content.values())
-            .with_context(|| format!("rendering email `{template}` ({})", email.idempotency_key))?;
         rows.push((
             outbox::message_id.eq(message_id_for(&email.idempotency_key)),
             outbox::idempotency_key.eq(email.idempotency_key),
@@ -185,12 +190,43 @@ pub fn enqueue_many(
             ),
         ));
     }
-    let queued = rows.len();
+    let mut queued = 0;
     for chunk in rows.chunks(200) {
-        crate::on_backend!(conn, |c| diesel::insert_into(outbox::table).values(chunk).execute(c))
-            .context("queueing emails")?;
+        // A key queued meanwhile by someone else (another instance) is skipped, not an error.
+        queued += crate::on_backend!(conn, |c| diesel::insert_into(outbox::table)
+            .values(chunk)
+            .on_conflict(outbox::idempotency_key)
+            .do_nothing()
+            .execute(c))
+        .context("queueing emails")?;
     }
     Ok(queued)
+}
+
+/// Renders every email, on up to four threads for a long list (a round opening renders one
+/// per contact of every city, and rendering is most of its time outside the database).
+fn render_all(templates: &EmailTemplates, emails: &[NewEmail]) -> anyhow::Result<Vec<RenderedEmail>> {
+    let render = |email: &NewEmail| {
+        let template = email.content.template();
+        templates
+            .render(template, &email.language, email.content.values())
+            .with_context(|| format!("rendering email `{template}` ({})", email.idempotency_key))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    if threads < 2 || emails.len() < 500 {
+        return emails.iter().map(render).collect();
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = emails
+            .chunks(emails.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(render).collect::<anyhow::Result<Vec<_>>>()))
+            .collect();
+        let mut out = Vec::with_capacity(emails.len());
+        for part in parts {
+            out.extend(part.join().map_err(|_| anyhow::anyhow!("rendering emails panicked"))??);
+        }
+        Ok(out)
+    })
 }
 
 diesel::define_sql_function! {

@@ -184,17 +184,159 @@ pub fn eml_file_name(row: &OutboxRow) -> String {
 
 /// Writes the file atomically: a hidden temporary file in the same folder, then a rename.
 fn write_eml(dir: &Path, row: &OutboxRow, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = eml_file_name(row);
-    let tmp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, dir.join(&name))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut batch = EmlBatch::new(dir)?;
+    batch.write(row, bytes)?;
+    batch.commit().map(|_| ())
+}
+
+/// `.eml` files written as one batch, so a batch costs one round of syncs rather than one per
+/// email: each file goes to a hidden temporary name first; `commit` makes every file's data
+/// durable, renames them into place and syncs the folder once, so a file that is there after a
+/// crash is whole and a name that is reported written survives one. Temporary files of a batch
+/// that is dropped without `commit` are removed.
+pub struct EmlBatch {
+    dir: PathBuf,
+    /// (temporary path, open file, final name), in the order written.
+    pending: Vec<(PathBuf, std::fs::File, String)>,
+}
+
+impl EmlBatch {
+    pub fn new(dir: &Path) -> anyhow::Result<EmlBatch> {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        Ok(EmlBatch { dir: dir.to_path_buf(), pending: vec![] })
     }
-    result.with_context(|| format!("writing {name}"))
+
+    /// Writes one email's bytes under a temporary name (not yet durable, not yet visible).
+    pub fn write(&mut self, row: &OutboxRow, bytes: &[u8]) -> anyhow::Result<()> {
+        let name = eml_file_name(row);
+        let tmp = self.dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
+        let result = (|| -> std::io::Result<std::fs::File> {
+            let mut file = std::fs::File::create(&tmp)?;
+            file.write_all(bytes)?;
+            Ok(file)
+        })();
+        match result {
+            Ok(file) => {
+                self.pending.push((tmp, file, name));
+                Ok(())
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(anyhow::Error::new(e).context(format!("writing {name}")))
+            }
+        }
+    }
+
+    /// How many files are written and not yet committed.
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Syncs every file's data, renames each into place, then syncs the folder once (the
+    /// renames). Returns how many files were committed. On an error nothing may be taken as
+    /// written: files already renamed are written again, under the same name, when the email
+    /// is sent again.
+    pub fn commit(mut self) -> anyhow::Result<usize> {
+        let pending = std::mem::take(&mut self.pending);
+        let n = pending.len();
+        if n == 0 {
+            return Ok(0);
+        }
+        let result = (|| -> std::io::Result<()> {
+            // Data first: a rename must never reach the disk before the bytes it names.
+            for (_, file, _) in &pending {
+                file.sync_data()?;
+            }
+            for (tmp, _, name) in &pending {
+                std::fs::rename(tmp, self.dir.join(name))?;
+            }
+            std::fs::File::open(&self.dir)?.sync_all()
+        })();
+        if let Err(e) = result {
+            for (tmp, _, _) in &pending {
+                let _ = std::fs::remove_file(tmp);
+            }
+            return Err(anyhow::Error::new(e).context(format!("syncing {n} emails into {}", self.dir.display())));
+        }
+        Ok(n)
+    }
+}
+
+impl Drop for EmlBatch {
+    fn drop(&mut self) {
+        for (tmp, _, _) in &self.pending {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    fn row(id: i64) -> OutboxRow {
+        let at: NaiveDateTime = "2027-01-01T00:00:00".parse().unwrap();
+        OutboxRow {
+            id,
+            idempotency_key: format!("k{id}"),
+            message_id: format!("m{id}"),
+            kind: "round_opened".into(),
+            to_address: "a@example.org".into(),
+            to_name: "A".into(),
+            language: "en".into(),
+            subject: "S".into(),
+            body_text: "T".into(),
+            body_html: "<p>H</p>".into(),
+            city_id: None,
+            round_id: None,
+            status: "sending".into(),
+            attempts: 0,
+            not_before: at,
+            claim_token: None,
+            claim_expires_at: None,
+            last_error: None,
+            created_at: at,
+            updated_at: at,
+            sent_at: None,
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_batch_is_invisible_until_committed_and_then_every_file_is_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = EmlBatch::new(dir.path()).unwrap();
+        batch.write(&row(1), b"one").unwrap();
+        batch.write(&row(2), b"two").unwrap();
+        assert!(names(dir.path()).iter().all(|n| n.starts_with('.') && n.ends_with(".tmp")));
+        assert_eq!(batch.commit().unwrap(), 2);
+        assert_eq!(names(dir.path()), [eml_file_name(&row(1)), eml_file_name(&row(2))]);
+        assert_eq!(std::fs::read(dir.path().join(eml_file_name(&row(2)))).unwrap(), b"two");
+        // Written again (after a crash before it was marked sent): the same name, replaced.
+        let mut again = EmlBatch::new(dir.path()).unwrap();
+        again.write(&row(2), b"two again").unwrap();
+        again.commit().unwrap();
+        assert_eq!(names(dir.path()).len(), 2);
+        assert_eq!(std::fs::read(dir.path().join(eml_file_name(&row(2)))).unwrap(), b"two again");
+    }
+
+    #[test]
+    fn a_batch_dropped_without_commit_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = EmlBatch::new(dir.path()).unwrap();
+        batch.write(&row(1), b"one").unwrap();
+        drop(batch);
+        assert!(names(dir.path()).is_empty());
+    }
 }

@@ -1,4 +1,7 @@
-//! Delivering the outbox: claim due emails, send each, record each outcome at once.
+//! Delivering the outbox: claim due emails, send each, record each outcome at once (over
+//! SMTP), or write a claimed batch of `.eml` files, make it durable with one round of syncs and
+//! record it as sent in one statement (files: a file written again after a crash replaces
+//! itself, with the same name and Message-ID).
 //!
 //! Several workers (threads, processes, instances on one PostgreSQL database) can run at
 //! the same time. A worker claims a batch with one UPDATE that marks the rows `sending` with
@@ -21,7 +24,7 @@
 //! The clock is a parameter (`now`), so tests and `outbox deliver --at` can move it.
 
 use super::outbox::{mask_address, status, OutboxRow};
-use super::transport::{SendError, Transport};
+use super::transport::{build_message, EmlBatch, SendError, Transport};
 use crate::config::MailSettings;
 use crate::db::schema::outbox;
 use crate::db::{DbConnection, Pool};
@@ -158,6 +161,11 @@ impl Pace {
         self.spent += took;
     }
 
+    fn record_many(&mut self, n: u32, took: Duration) {
+        self.sent = self.sent.saturating_add(n);
+        self.spent += took;
+    }
+
     fn batch_limit(&self, batch_size: u32, claim_for: Duration) -> i64 {
         let fits = match self.spent.checked_div(self.sent) {
             Some(each) if !each.is_zero() => (claim_for / 2).as_secs_f64() / each.as_secs_f64(),
@@ -203,6 +211,9 @@ impl Batch<'_> {
         domain: &str,
         report: &mut DeliveryReport,
     ) -> anyhow::Result<BatchEnd> {
+        if let Transport::File(dir) = transport {
+            return self.deliver_files(rows, dir, settings, from, domain, report);
+        }
         let Batch { conn, token, mut expires, claim_for, clock, now, stop, pace } = self;
         // An email is started only with at least this much of the claim left; the claim is
         // renewed before that runs short. `MailSettings::validate` keeps it above the longest
@@ -269,6 +280,140 @@ impl Batch<'_> {
         }
         Ok(BatchEnd::Done)
     }
+}
+
+impl Batch<'_> {
+    /// Delivers a claimed batch as `.eml` files: every file is written, the batch is made
+    /// durable with one round of syncs (the files' data, then the folder after the renames),
+    /// and only then are the emails marked sent, all in one statement. A crash in between
+    /// leaves them claimed, so they are written again (same file names, same Message-IDs) once
+    /// the claim expires; never marked sent without a durable file.
+    fn deliver_files(
+        self,
+        rows: &[OutboxRow],
+        dir: &std::path::Path,
+        settings: &MailSettings,
+        from: &lettre::message::Mailbox,
+        domain: &str,
+        report: &mut DeliveryReport,
+    ) -> anyhow::Result<BatchEnd> {
+        let Batch { conn, token, expires, claim_for, clock, now, stop, pace } = self;
+        if stop.load(Ordering::Relaxed) {
+            report.deferred += release(conn, token, clock.now())?;
+            return Ok(BatchEnd::StopPass);
+        }
+        // Writing a batch takes far less than half a claim, so one check covers the batch.
+        let current = clock.now();
+        if expires - current < chrono_duration(claim_for / 2)
+            && renew(conn, token, current, current + chrono_duration(claim_for))? == 0
+        {
+            tracing::warn!("outbox: a claim expired before it could be renewed; claiming again");
+            return Ok(BatchEnd::Done);
+        }
+        let started = Instant::now();
+        let mut files = EmlBatch::new(dir);
+        let mut written: Vec<&OutboxRow> = Vec::with_capacity(rows.len());
+        let mut unreachable = None;
+        for row in rows {
+            let message = match build_message(from, domain, row, now) {
+                Ok(m) => m,
+                Err(e) => {
+                    let error = e.to_string();
+                    record(conn, row, token, Outcome::Failed(&error), row.attempts.saturating_add(1), now)?;
+                    tracing::error!(id = row.id, kind = %row.kind, to = %mask_address(&row.to_address), %error, "email refused for good; marked failed");
+                    report.failed += 1;
+                    continue;
+                }
+            };
+            let result = match files.as_mut() {
+                Ok(batch) => batch.write(row, &message.formatted()),
+                Err(e) => Err(anyhow::anyhow!("{e:#}")),
+            };
+            match result {
+                Ok(()) => written.push(row),
+                Err(e) => {
+                    unreachable = Some((row, format!("writing the email into {}: {e:#}", dir.display())));
+                    break;
+                }
+            }
+        }
+        let committed = match files {
+            Ok(batch) if !batch.is_empty() => batch.commit().map_err(|e| format!("{e:#}")),
+            _ => Ok(0),
+        };
+        if let Err(error) = committed {
+            // Nothing of this batch is known to be durable: every written email is retried.
+            unreachable = written.first().map(|row| (*row, error));
+            written.clear();
+        }
+        if !written.is_empty() {
+            let changed = mark_sent(conn, &written, token, now)?;
+            let n = u32::try_from(written.len()).unwrap_or(u32::MAX);
+            pace.record_many(n, started.elapsed());
+            if changed < written.len() {
+                tracing::warn!(
+                    written = written.len(),
+                    marked = changed,
+                    "the claim on some emails expired before they were marked sent; another worker took them over and may write them again (raise mail.claim_seconds?)"
+                );
+            }
+            for row in &written {
+                tracing::info!(id = row.id, kind = %row.kind, to = %mask_address(&row.to_address), attempts = row.attempts.saturating_add(1), "email sent");
+            }
+            report.sent += written.len();
+        }
+        if let Some((row, error)) = unreachable {
+            // The email that could not be written counts an attempt, as a refused connection
+            // does; the rest of the batch (all of it, if the sync failed) is handed back, still
+            // due, for the next pass.
+            let attempts = row.attempts.saturating_add(1);
+            if attempts >= i32::try_from(settings.max_attempts).unwrap_or(i32::MAX) {
+                record(conn, row, token, Outcome::Failed(&error), attempts, now)?;
+                tracing::error!(id = row.id, kind = %row.kind, attempts, %error, "email out of attempts; marked failed");
+                report.failed += 1;
+            } else {
+                let delay = settings.retry_delay(attempts);
+                let next = now + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6));
+                record(conn, row, token, Outcome::Retry(&error, next.naive_utc()), attempts, now)?;
+                tracing::warn!(id = row.id, kind = %row.kind, attempts, %error, retry_at = %next, "email not written; will retry");
+                report.retried += 1;
+            }
+            let deferred = release(conn, token, now)?;
+            if deferred > 0 {
+                tracing::warn!(deferred, "outbox folder not writable; the other due emails wait for the next pass");
+            }
+            report.deferred += deferred;
+            return Ok(BatchEnd::StopPass);
+        }
+        Ok(BatchEnd::Done)
+    }
+}
+
+/// Marks emails of this claim sent, in one statement; only those whose claim is still ours.
+/// Returns how many were marked.
+fn mark_sent(conn: &mut DbConnection, rows: &[&OutboxRow], token: &str, now: DateTime<Utc>) -> anyhow::Result<usize> {
+    let now = now.naive_utc();
+    let mut changed = 0;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    for chunk in ids.chunks(500) {
+        changed += diesel::update(
+            outbox::table
+                .filter(outbox::id.eq_any(chunk))
+                .filter(outbox::claim_token.eq(token))
+                .filter(outbox::status.eq(status::SENDING)),
+        )
+        .set((
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::claim_token.eq(None::<String>),
+            outbox::claim_expires_at.eq(None::<NaiveDateTime>),
+            outbox::updated_at.eq(now),
+            outbox::status.eq(status::SENT),
+            outbox::sent_at.eq(now),
+        ))
+        .execute(conn)
+        .context("recording the delivery of a batch of emails")?;
+    }
+    Ok(changed)
 }
 
 /// Marks up to `limit` due emails as ours: one UPDATE, whose WHERE re-checks that each row is

@@ -10,12 +10,13 @@
 use super::plan::{self, PlannedReminder, ReminderKind};
 use crate::check_ins::rounds::{self, city_key_prefix, effective_schedule};
 use crate::check_ins::{links, CheckInState};
+use crate::cities::contacts::Contact;
 use crate::db::schema::{check_ins, cities, outbox, rounds as rounds_t};
 use crate::db::DbConnection;
 use crate::i18n;
 use crate::ids::{CheckInId, CityId, RoundId};
 use crate::mail::emails::{DueSoon, Email, EscalationDigest, LateCity, Overdue, RoundOpened};
-use crate::mail::outbox::{enqueue, NewEmail};
+use crate::mail::outbox::{enqueue, enqueue_many, existing_keys, NewEmail};
 use crate::scheduler::Env;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -60,10 +61,6 @@ fn already_queued(conn: &mut DbConnection, round_id: i64) -> QueryResult<HashMap
     Ok(out)
 }
 
-fn key_exists(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
-    Ok(outbox::table.filter(outbox::idempotency_key.eq(key)).count().get_result::<i64>(conn)? > 0)
-}
-
 /// Queues every reminder due at `now` for rounds still open. Returns how many emails were queued.
 pub fn queue_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> anyhow::Result<usize> {
     let schedule = effective_schedule(conn, env.settings)?;
@@ -82,73 +79,94 @@ pub fn queue_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> 
             .load(conn)?;
         let queued_by_city = already_queued(conn, round.id)?;
         let nothing = HashSet::new();
+        let mut due = vec![];
         for (check_in_id, city_id, city_name, due_at) in pending {
             let due_at = due_at.and_utc();
             let planned =
                 plan::plan(round.opened_at.and_utc(), due_at, round.closes_at.and_utc(), &env.settings.reminders);
             let sent = queued_by_city.get(&city_id).unwrap_or(&nothing);
             for r in plan::due_now(&planned, due_at, now, sent) {
-                queued += queue_city_reminder(
-                    conn,
-                    env,
-                    &round,
-                    CheckInId(check_in_id),
-                    CityId(city_id),
-                    &city_name,
+                due.push(DueReminder {
+                    check_in: CheckInId(check_in_id),
+                    city: CityId(city_id),
+                    city_name: city_name.clone(),
                     due_at,
-                    &r,
-                    now,
-                )?;
+                    reminder: r,
+                });
             }
         }
+        queued += queue_city_reminders(conn, env, &schedule, &round, due, now)?;
         queued += queue_digest(conn, env, &schedule, &round, now)?;
     }
     Ok(queued)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn queue_city_reminder(
-    conn: &mut DbConnection,
-    env: &Env<'_>,
-    round: &rounds::RoundRow,
+/// A reminder due for one city's check-in, to go to each of its contacts.
+struct DueReminder {
     check_in: CheckInId,
     city: CityId,
-    city_name: &str,
+    city_name: String,
     due_at: DateTime<Utc>,
-    r: &PlannedReminder,
+    reminder: PlannedReminder,
+}
+
+/// Queues the due reminders to every contact who receives them, each with its own link: the
+/// keys already in the outbox are left out first, then the links and the emails are written
+/// with multi-row inserts in one transaction (a step such as "due soon" reaches every city that
+/// has not answered, at once). A key another instance queues meanwhile is skipped by the outbox
+/// (its link from this pass then stays unused until the round closes).
+fn queue_city_reminders(
+    conn: &mut DbConnection,
+    env: &Env<'_>,
+    schedule: &crate::check_ins::schedule::Schedule,
+    round: &rounds::RoundRow,
+    due: Vec<DueReminder>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
-    let (check_in_id, city_id) = (check_in.0, city.0);
-    let schedule = effective_schedule(conn, env.settings)?;
-    let due = rounds::due_date(&schedule, due_at.naive_utc());
-    let days = match r.kind {
-        ReminderKind::Overdue => (now - due_at).num_days().max(1),
-        _ => (due_at - now).num_days().max(0),
-    };
-    let mut n = 0;
-    for contact in rounds::recipients(conn, city_id)? {
-        let key = format!(
-            "{}{}:{}:{}",
-            city_key_prefix(RoundId(round.id), CityId(city_id)),
-            contact.id,
-            kind_name(r.kind),
-            r.step
-        );
-        if key_exists(conn, &key)? {
-            continue;
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let recipients = rounds::all_recipients(conn)?;
+    let mut each: Vec<(&DueReminder, Contact, String)> = vec![];
+    for d in &due {
+        for contact in recipients.get(&d.city.0).into_iter().flatten() {
+            let key = format!(
+                "{}{}:{}:{}",
+                city_key_prefix(RoundId(round.id), d.city),
+                contact.id,
+                kind_name(d.reminder.kind),
+                d.reminder.step
+            );
+            each.push((d, contact.clone(), key));
         }
-        // The link, the email and nothing else commit together.
-        n += conn
-            .transaction(|conn| -> anyhow::Result<usize> {
-                let token = links::create(conn, check_in_id, Some(contact.id), round.closes_at.and_utc(), now)?;
+    }
+    let keys: Vec<&str> = each.iter().map(|(_, _, k)| k.as_str()).collect();
+    let existing = existing_keys(conn, &keys)?;
+    each.retain(|(_, _, k)| !existing.contains(k));
+    if each.is_empty() {
+        return Ok(0);
+    }
+    // The links and the emails commit together.
+    conn.transaction(|conn| -> anyhow::Result<usize> {
+        let wanted: Vec<(i64, Option<i64>)> = each.iter().map(|(d, c, _)| (d.check_in.0, Some(c.id))).collect();
+        let tokens = links::create_many(conn, &wanted, round.closes_at.and_utc(), now)?;
+        let emails = each
+            .into_iter()
+            .zip(tokens)
+            .map(|((d, contact, key), token)| {
+                let due = rounds::due_date(schedule, d.due_at.naive_utc());
+                let days = match d.reminder.kind {
+                    ReminderKind::Overdue => (now - d.due_at).num_days().max(1),
+                    _ => (d.due_at - now).num_days().max(0),
+                };
                 let lang = contact.language.clone();
                 let network_name = env.network().to_owned();
                 let contact_name = contact.name.clone();
-                let city_name = city_name.to_owned();
+                let city_name = d.city_name.clone();
                 let period_label = i18n::period(round.period_start, round.period_end, &lang);
                 let due_date = i18n::date(due, &lang);
                 let link = env.url(&links::path(&token));
-                let content = match r.kind {
+                let content = match d.reminder.kind {
                     ReminderKind::RoundOpened => RoundOpened {
                         network_name,
                         contact_name,
@@ -166,35 +184,21 @@ fn queue_city_reminder(
                         Overdue { network_name, contact_name, city_name, period_label, due_date, days, link }.into()
                     }
                 };
-                let inserted = enqueue(
-                    conn,
-                    env.templates,
-                    NewEmail {
-                        idempotency_key: key.clone(),
-                        content,
-                        language: lang.clone(),
-                        to_address: contact.email.clone(),
-                        to_name: contact.name.clone(),
-                        city_id: Some(city_id),
-                        round_id: Some(round.id),
-                        not_before: now,
-                    },
-                    now,
-                )?;
-                if !inserted {
-                    // Another instance queued it first: drop the unused link with this transaction.
-                    anyhow::bail!(AlreadyQueued);
+                NewEmail {
+                    idempotency_key: key,
+                    content,
+                    language: lang,
+                    to_address: contact.email,
+                    to_name: contact.name,
+                    city_id: Some(d.city.0),
+                    round_id: Some(round.id),
+                    not_before: now,
                 }
-                Ok(1)
             })
-            .or_else(|e| if e.is::<AlreadyQueued>() { Ok(0) } else { Err(e) })?;
-    }
-    Ok(n)
+            .collect();
+        enqueue_many(conn, env.templates, emails, now)
+    })
 }
-
-#[derive(Debug, thiserror::Error)]
-#[error("already queued by another instance")]
-struct AlreadyQueued;
 
 /// The escalation digest: at each overdue step of the round's own due date, the secretariat
 /// gets one list of the cities that are late (if any are).
@@ -232,9 +236,11 @@ fn queue_digest(
     if late.is_empty() {
         return Ok(0);
     }
+    let mut recipients = rounds::all_recipients(conn)?;
     let mut late_cities = vec![];
     for (name, city_id, city_due) in late {
-        let contacts: Vec<String> = rounds::recipients(conn, city_id)?.into_iter().map(|c| c.name).collect();
+        let contacts: Vec<String> =
+            recipients.remove(&city_id).unwrap_or_default().into_iter().map(|c| c.name).collect();
         late_cities.push(LateCity { name, days_late: (now - city_due.and_utc()).num_days().max(1), contacts });
     }
     let stale = crate::actions::store::stale_per_city(conn, None, env.settings.staleness(now))?;

@@ -12,7 +12,7 @@ use crate::db::schema::outbox;
 use crate::db::DbConnection;
 use crate::i18n;
 use crate::mail::emails::{StaleActions, StaleItem};
-use crate::mail::outbox::{enqueue, NewEmail};
+use crate::mail::outbox::{enqueue_many, NewEmail};
 use crate::scheduler::Env;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -55,10 +55,13 @@ pub fn queue_monthly(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>)
         .load::<(i64, String)>(conn)?
         .into_iter()
         .collect();
-    let mut queued = 0;
+    // One query for every recipient, and the emails queued with multi-row inserts in one
+    // transaction: a month's run touches a tenth of the network at once.
+    let mut recipients = rounds::all_recipients(conn)?;
+    let mut emails = vec![];
     for (city_id, actions) in by_city {
         let city_name = names.get(&city_id).cloned().unwrap_or_default();
-        for contact in rounds::recipients(conn, city_id)? {
+        for contact in recipients.remove(&city_id).unwrap_or_default() {
             let items = actions
                 .iter()
                 .map(|a| StaleItem {
@@ -68,31 +71,26 @@ pub fn queue_monthly(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>)
                     link: env.url(&format!("/actions/{}/edit", a.id)),
                 })
                 .collect();
-            let inserted = enqueue(
-                conn,
-                env.templates,
-                NewEmail {
-                    idempotency_key: format!("{prefix}{city_id}:{}", contact.id),
-                    content: StaleActions {
-                        network_name: env.network().to_owned(),
-                        contact_name: contact.name.clone(),
-                        city_name: city_name.clone(),
-                        days: env.settings.actions.stale_after_days,
-                        actions: items,
-                        link: env.url(&format!("/cities/{city_id}")),
-                    }
-                    .into(),
-                    language: contact.language.clone(),
-                    to_address: contact.email.clone(),
-                    to_name: contact.name.clone(),
-                    city_id: Some(city_id),
-                    round_id: None,
-                    not_before: now,
-                },
-                now,
-            )?;
-            queued += usize::from(inserted);
+            emails.push(NewEmail {
+                idempotency_key: format!("{prefix}{city_id}:{}", contact.id),
+                content: StaleActions {
+                    network_name: env.network().to_owned(),
+                    contact_name: contact.name.clone(),
+                    city_name: city_name.clone(),
+                    days: env.settings.actions.stale_after_days,
+                    actions: items,
+                    link: env.url(&format!("/cities/{city_id}")),
+                }
+                .into(),
+                language: contact.language.clone(),
+                to_address: contact.email.clone(),
+                to_name: contact.name.clone(),
+                city_id: Some(city_id),
+                round_id: None,
+                not_before: now,
+            });
         }
     }
+    let queued = conn.transaction(|c| enqueue_many(c, env.templates, emails, now))?;
     Ok(queued)
 }

@@ -135,7 +135,7 @@ pub fn index_missing(conn: &mut DbConnection) -> QueryResult<usize> {
     };
     let ids: Vec<i64> = diesel::sql_query(sql).load::<IdRow>(conn)?.into_iter().map(|r| r.id).collect();
     for chunk in ids.chunks(1000) {
-        conn.transaction(|c| index(c, chunk))?;
+        crate::db::transaction(conn, |c| index(c, chunk))?;
     }
     Ok(ids.len())
 }

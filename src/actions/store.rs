@@ -295,7 +295,7 @@ pub fn create_with_reference(
     now: DateTime<Utc>,
 ) -> ApiResult<Action> {
     let (plan_id, city_id) = (plan.0, city.0);
-    Ok(conn.transaction(|conn| {
+    Ok(crate::db::transaction(conn, |conn| {
         let id: i64 = diesel::insert_into(actions::table)
             .values((
                 actions::plan_id.eq(plan_id),
@@ -325,7 +325,7 @@ pub fn update(
     if before.version != expected {
         return Err(ApiError::version_conflict("action", before.version, expected));
     }
-    let after = conn.transaction(|conn| {
+    let after = crate::db::transaction(conn, |conn| {
         let n = diesel::update(actions::table.find(before.id).filter(actions::version.eq(expected)))
             .set((f.columns(), actions::version.eq(expected + 1), actions::updated_at.eq(now.naive_utc())))
             .execute(conn)?;
@@ -356,7 +356,7 @@ pub fn delete(
     if let Some(v) = expected.filter(|v| *v != before.version) {
         return Err(ApiError::version_conflict("action", before.version, v));
     }
-    let deleted = conn.transaction(|conn| {
+    let deleted = crate::db::transaction(conn, |conn| {
         let n =
             diesel::delete(actions::table.find(before.id).filter(actions::version.eq(before.version))).execute(conn)?;
         if n == 0 {

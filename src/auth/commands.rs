@@ -180,7 +180,7 @@ pub fn invite(
     e.finish()?;
     let (name, email, role) = (name.unwrap(), email.unwrap(), role.unwrap());
     let unusable = password::hash(&tokens::random_string(32))?;
-    let result = conn.transaction(|conn| -> ApiResult<i64> {
+    let result = crate::db::transaction(conn, |conn| -> ApiResult<i64> {
         let id = store::insert(conn, &email, &name, role, city_id, &unusable, now)?;
         password_links::send(conn, settings, templates, id, Purpose::Invitation, now)?;
         Ok(id)

@@ -80,7 +80,7 @@ pub fn send(
         .unwrap_or_else(|| settings.network.default_language());
     let token = random_string(24);
     let expires_at = now + lifetime(settings, purpose);
-    conn.transaction(|conn| -> anyhow::Result<()> {
+    crate::db::transaction(conn, |conn| -> anyhow::Result<()> {
         diesel::delete(
             password_links::table
                 .filter(password_links::user_id.eq(user_id))
@@ -173,7 +173,7 @@ pub fn set_password(
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let n = diesel::update(password_links::table.find(link.link_id).filter(password_links::used_at.is_null()))
             .set(password_links::used_at.eq(now.naive_utc()))
             .execute(conn)?;

@@ -144,7 +144,7 @@ pub fn update_details(
 /// (API tokens stop working because `tokens::authenticate` skips disabled users). False if
 /// the user changed in the meantime.
 pub fn set_disabled(conn: &mut DbConnection, id: i64, expected: i32, disabled: bool) -> QueryResult<bool> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let n = diesel::update(users::table.find(id).filter(users::version.eq(expected)))
             .set((users::disabled.eq(disabled), users::version.eq(expected + 1)))
             .execute(conn)?;

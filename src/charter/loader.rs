@@ -111,7 +111,7 @@ pub fn sync(
     files: &[(String, FrameworkFile)],
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<LoadReport> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if let DbConnection::Pg(_) = conn {
             // Instances starting together take turns instead of racing to insert the same rows.
             conn.batch_execute("SELECT pg_advisory_xact_lock(727275)")?;

@@ -49,7 +49,7 @@ pub fn info(conn: &mut DbConnection, city_id: i64) -> QueryResult<Option<FeedInf
 /// Issues a new token for the city, replacing any earlier one; returns the token.
 pub fn issue(conn: &mut DbConnection, city_id: i64, by: &str, now: DateTime<Utc>) -> QueryResult<String> {
     let token = random_string(32);
-    conn.transaction(|c| {
+    crate::db::transaction(conn, |c| {
         diesel::delete(calendar_feeds::table.filter(calendar_feeds::city_id.eq(city_id))).execute(c)?;
         diesel::insert_into(calendar_feeds::table)
             .values((

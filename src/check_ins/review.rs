@@ -177,7 +177,7 @@ pub fn review(
         ReviewDecision::Accept => (CheckInState::Accepted, EventKind::Accepted),
         ReviewDecision::RequestChanges => (CheckInState::ChangesRequested, EventKind::ChangesRequested),
     };
-    conn.transaction(|conn| -> ApiResult<()> {
+    crate::db::transaction(conn, |conn| -> ApiResult<()> {
         let n = diesel::update(check_ins::table.find(id).filter(check_ins::version.eq(input.version)))
             .set((
                 check_ins::state.eq(state.as_str()),

@@ -35,7 +35,7 @@ pub fn effective_schedule(conn: &mut DbConnection, settings: &Settings) -> anyho
 /// Stores the secretariat's schedule (already validated).
 pub fn set_schedule(conn: &mut DbConnection, schedule: &Schedule, by: &str, now: DateTime<Utc>) -> QueryResult<()> {
     let value = serde_json::to_string(&(schedule.expression(), schedule.time_zone().name())).unwrap();
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         diesel::delete(network_settings::table.find(SCHEDULE_KEY)).execute(conn)?;
         diesel::insert_into(network_settings::table)
             .values((
@@ -263,7 +263,7 @@ fn open(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<i64>> {
     let firing = t.opened_at;
-    let result = conn.transaction(|conn| -> anyhow::Result<i64> {
+    let result = crate::db::transaction(conn, |conn| -> anyhow::Result<i64> {
         // The insert comes first: it takes the write lock, and its unique key settles races.
         let round_id: i64 = diesel::insert_into(rounds::table)
             .values((
@@ -366,7 +366,7 @@ pub fn close_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -> 
         .load(conn)?;
     let mut closed = vec![];
     for round_id in due {
-        let won = conn.transaction(|conn| -> anyhow::Result<bool> {
+        let won = crate::db::transaction(conn, |conn| -> anyhow::Result<bool> {
             let n = diesel::update(rounds::table.find(round_id).filter(rounds::closed_at.is_null()))
                 .set(rounds::closed_at.eq(now.naive_utc()))
                 .execute(conn)?;

@@ -239,7 +239,7 @@ pub fn submit(
     // The actions a submission adds exist from then on: the saved answers no longer carry them,
     // so a resubmission from the saved answers does not add them twice.
     let saved = CheckInContent { new_actions: vec![], ..body.clone() };
-    conn.transaction(|conn| -> ApiResult<()> {
+    crate::db::transaction(conn, |conn| -> ApiResult<()> {
         let n = diesel::update(check_ins::table.find(id).filter(check_ins::version.eq(expected)))
             .set((
                 check_ins::state.eq(state.as_str()),

@@ -164,7 +164,7 @@ pub fn insert_contact(
     actor: &history::Actor,
     now: DateTime<Utc>,
 ) -> QueryResult<Contact> {
-    conn.transaction(|c| {
+    crate::db::transaction(conn, |c| {
         let id: i64 = diesel::insert_into(contacts_t::table)
             .values((
                 contacts_t::city_id.eq(city_id),
@@ -213,7 +213,7 @@ pub fn write_contact(
         return Err(ApiError::version_conflict("contact", before.version, expected));
     }
     let id = before.id;
-    let after = conn.transaction(|c| {
+    let after = crate::db::transaction(conn, |c| {
         let n = diesel::update(contacts_t::table.find(id).filter(contacts_t::version.eq(expected)))
             .set((
                 contacts_t::name.eq(&f.name),
@@ -239,7 +239,7 @@ pub fn write_contact(
 pub fn delete_contact(conn: &mut DbConnection, caller: &Caller, id: i64, now: DateTime<Utc>) -> ApiResult<Contact> {
     let before = contacts::get(conn, id)?;
     caller.can_edit_city(before.city_id)?;
-    conn.transaction(|c| {
+    crate::db::transaction(conn, |c| {
         diesel::delete(contacts_t::table.find(id)).execute(c)?;
         history::record(c, Change::deleted(Kind::Contact, id, Some(before.city_id), &before), &caller.actor(), now)
     })?;

@@ -166,7 +166,7 @@ fn replace_signatures(conn: &mut DbConnection, city_id: i64, sigs: &[(i64, Strin
 }
 
 pub fn create(conn: &mut DbConnection, f: CityFields, actor: &Actor, now: DateTime<Utc>) -> ApiResult<City> {
-    let result = conn.transaction(|conn| {
+    let result = crate::db::transaction(conn, |conn| {
         let id: i64 = diesel::insert_into(cities::table)
             .values((
                 cities::name.eq(&f.name),
@@ -199,7 +199,7 @@ pub fn update(
     if before.version != expected {
         return Err(ApiError::version_conflict("city", before.version, expected));
     }
-    let result = conn.transaction(|conn| {
+    let result = crate::db::transaction(conn, |conn| {
         // The guarded UPDATE comes first so the write lock is taken before anything else.
         let n = diesel::update(cities::table.find(id).filter(cities::version.eq(expected)))
             .set((

@@ -20,6 +20,44 @@ use std::time::Duration;
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
+/// Runs `f` in a transaction, as `Connection::transaction` does, except that on SQLite an
+/// outermost transaction takes the write lock when it begins (`BEGIN IMMEDIATE`) rather than at
+/// its first write. Every transaction here writes, and most read first: a deferred one that
+/// read and then finds another connection committed meanwhile cannot take the lock and fails at
+/// once with "database is locked" (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait
+/// out), while `BEGIN IMMEDIATE` waits its turn under the busy timeout. Nested calls are
+/// savepoints, as with `Connection::transaction`; PostgreSQL is unchanged.
+pub fn transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let outermost_sqlite = match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()?.is_none()
+        }
+        DbConnection::Pg(_) => false,
+    };
+    if !outermost_sqlite {
+        return conn.transaction(f);
+    }
+    if let DbConnection::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    type Manager = <DbConnection as Connection>::TransactionManager;
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(error) => match Manager::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(error),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
+}
+
 /// A connection to whichever backend the configured URL names.
 #[derive(diesel::MultiConnection)]
 pub enum DbConnection {
@@ -311,6 +349,38 @@ pub fn dry_run<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The failure `transaction` prevents: a transaction reads, another connection commits a
+    /// write meanwhile, then the first writes. With a deferred BEGIN the write fails at once
+    /// ("database is locked"); with the lock taken at BEGIN the other writer waits its turn.
+    #[test]
+    fn a_sqlite_transaction_that_reads_first_still_writes_beside_another_writer() {
+        use diesel::prelude::*;
+        let dir = tempfile::tempdir().unwrap();
+        let url = DatabaseUrl::Sqlite(dir.path().join("t.sqlite3"));
+        let mut a = url.connect().unwrap();
+        a.batch_execute("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER NOT NULL); INSERT INTO t VALUES (1);")
+            .unwrap();
+        let count = |c: &mut DbConnection| -> i64 {
+            diesel::dsl::select(diesel::dsl::sql::<diesel::sql_types::BigInt>("(SELECT count(*) FROM t)"))
+                .get_result(c)
+                .unwrap()
+        };
+        let other = std::thread::scope(|scope| {
+            let r = transaction(&mut a, |a| -> diesel::QueryResult<_> {
+                assert_eq!(count(a), 1, "the read that starts the transaction");
+                let other = scope.spawn(|| {
+                    let mut b = url.connect().unwrap();
+                    b.batch_execute("INSERT INTO t VALUES (2)").map(|_| count(&mut b))
+                });
+                std::thread::sleep(Duration::from_millis(300));
+                a.batch_execute("INSERT INTO t VALUES (3)")?;
+                Ok(other)
+            });
+            r.expect("the first transaction writes after reading").join().unwrap()
+        });
+        assert_eq!(other.expect("the other writer waited, then wrote"), 3);
+    }
 
     #[test]
     fn backend_is_chosen_from_the_scheme() {

@@ -24,7 +24,6 @@ use crate::ids::{CityId, PlanId};
 use crate::plans::store::PlanFields;
 use crate::plans::Plan;
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::Connection;
 use std::collections::HashMap;
 
 /// The columns of each sheet an import reads (the templates and exports write the same).
@@ -182,7 +181,7 @@ fn run(
     let upload = Upload { file_name: &file_name, bytes: upload.bytes };
     let mut ctx = Ctx::default();
     // Planning reads inside the transaction, so what is written is what was previewed.
-    conn.transaction(|c| {
+    crate::db::transaction(conn, |c| {
         let ops = match (kind, plan_id) {
             (ImportKind::Actions, Some(plan)) => plan_actions_file(c, &sheets, plan, &mut ctx)?,
             _ => plan_network(c, &sheets, today, &mut ctx)?,

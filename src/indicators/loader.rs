@@ -86,7 +86,7 @@ pub fn sync(
     files: &[(String, IndicatorsFile)],
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<LoadReport> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if let DbConnection::Pg(_) = conn {
             use diesel::connection::SimpleConnection;
             // Instances starting together take turns (the charter loader's lock is released by now).

@@ -408,7 +408,7 @@ pub fn create(
             def.indicator.code
         )));
     }
-    let id = conn.transaction(|conn| insert(conn, &def, city_id, start, end, &figures, None, actor, now))?;
+    let id = crate::db::transaction(conn, |conn| insert(conn, &def, city_id, start, end, &figures, None, actor, now))?;
     require(conn, id)
 }
 
@@ -473,7 +473,7 @@ pub fn update(
     if before.version != expected {
         return Err(ApiError::version_conflict("indicator value", before.version, expected));
     }
-    let changed = conn.transaction(|conn| -> ApiResult<bool> {
+    let changed = crate::db::transaction(conn, |conn| -> ApiResult<bool> {
         let n = diesel::update(indicator_values::table.find(before.id).filter(indicator_values::version.eq(expected)))
             .set((
                 f,
@@ -511,7 +511,7 @@ pub fn delete(
     if let Some(v) = expected.filter(|v| *v != before.version) {
         return Err(ApiError::version_conflict("indicator value", before.version, v));
     }
-    conn.transaction(|conn| -> ApiResult<()> {
+    crate::db::transaction(conn, |conn| -> ApiResult<()> {
         let n = diesel::delete(
             indicator_values::table.find(before.id).filter(indicator_values::version.eq(before.version)),
         )

@@ -129,7 +129,7 @@ pub fn enqueue(
         outbox::created_at.eq(now),
         outbox::updated_at.eq(now),
     ));
-    match conn.transaction(|c| insert.execute(c)) {
+    match crate::db::transaction(conn, |c| insert.execute(c)) {
         Ok(_) => Ok(true),
         Err(e) if is_unique_violation(&e) => Ok(false),
         Err(e) => Err(anyhow::Error::new(e).context(format!("queueing email {}", email.idempotency_key))),

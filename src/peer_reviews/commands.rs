@@ -13,7 +13,6 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::Kind;
 use crate::validation::{self, Errors};
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use std::collections::{BTreeSet, HashMap};
 
 const MAX_TEXT: usize = 10_000;
@@ -819,7 +818,7 @@ pub fn to_action(
         due_date: input.due_date.clone().map(Some),
         ..Default::default()
     };
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let action = crate::actions::commands::create(conn, caller, plan_id, &action_input, now)?;
         let recommendation = store::change_recommendation(
             conn,

@@ -342,7 +342,7 @@ pub fn create(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> ApiResult<PeerReview> {
-    Ok(conn.transaction(|conn| {
+    Ok(crate::db::transaction(conn, |conn| {
         let id: i64 = diesel::insert_into(peer_reviews::table)
             .values((
                 peer_reviews::host_city_id.eq(host_city_id),
@@ -379,7 +379,7 @@ pub fn update(
     if before.version != expected {
         return Err(ApiError::version_conflict("peer review", before.version, expected));
     }
-    let after = conn.transaction(|conn| {
+    let after = crate::db::transaction(conn, |conn| {
         let n = diesel::update(peer_reviews::table.find(before.id).filter(peer_reviews::version.eq(expected)))
             .set((
                 peer_reviews::state.eq(f.state.as_str()),
@@ -439,7 +439,7 @@ pub fn add_recommendation(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> ApiResult<Recommendation> {
-    Ok(conn.transaction(|conn| {
+    Ok(crate::db::transaction(conn, |conn| {
         let id: i64 = diesel::insert_into(recommendations::table)
             .values((
                 recommendations::peer_review_id.eq(review.id),
@@ -477,7 +477,7 @@ pub fn change_recommendation(
     if before.version != expected {
         return Err(ApiError::version_conflict("recommendation", before.version, expected));
     }
-    let after = conn.transaction(|conn| {
+    let after = crate::db::transaction(conn, |conn| {
         let target = recommendations::table.find(before.id).filter(recommendations::version.eq(expected));
         let bump = (recommendations::version.eq(expected + 1), recommendations::updated_at.eq(now.naive_utc()));
         let n = match change {

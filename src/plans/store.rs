@@ -97,7 +97,7 @@ pub fn create(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> ApiResult<Plan> {
-    Ok(conn.transaction(|conn| {
+    Ok(crate::db::transaction(conn, |conn| {
         let id: i64 = diesel::insert_into(plans::table)
             .values((
                 plans::city_id.eq(city_id),
@@ -131,7 +131,7 @@ pub fn update(
     if before.version != expected {
         return Err(ApiError::version_conflict("plan", before.version, expected));
     }
-    let after = conn.transaction(|conn| {
+    let after = crate::db::transaction(conn, |conn| {
         let n = diesel::update(plans::table.find(before.id).filter(plans::version.eq(expected)))
             .set((
                 plans::title.eq(&f.title),

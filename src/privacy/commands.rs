@@ -8,7 +8,6 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::history::{self, Change, Kind};
 use crate::validation;
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use serde_json::json;
 
 /// The address as stored (trimmed, lower case), or a 422 naming the field.
@@ -59,7 +58,7 @@ pub fn erase(
     if email == caller.email {
         return Err(ApiError::StateConflict("you cannot erase yourself; ask another member of the secretariat".into()));
     }
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let data = store::gather(conn, &email)?;
         if data.is_empty() {
             return Err(nothing_held(&email));

@@ -147,7 +147,7 @@ fn queue_city_reminders(
         return Ok(0);
     }
     // The links and the emails commit together.
-    conn.transaction(|conn| -> anyhow::Result<usize> {
+    crate::db::transaction(conn, |conn| -> anyhow::Result<usize> {
         let wanted: Vec<(i64, Option<i64>)> = each.iter().map(|(d, c, _)| (d.check_in.0, Some(c.id))).collect();
         let tokens = links::create_many(conn, &wanted, round.closes_at.and_utc(), now)?;
         let emails = each

@@ -91,6 +91,6 @@ pub fn queue_monthly(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>)
             });
         }
     }
-    let queued = conn.transaction(|c| enqueue_many(c, env.templates, emails, now))?;
+    let queued = crate::db::transaction(conn, |c| enqueue_many(c, env.templates, emails, now))?;
     Ok(queued)
 }

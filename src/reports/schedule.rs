@@ -64,7 +64,7 @@ pub fn compile_due(conn: &mut DbConnection, env: &Env<'_>, now: DateTime<Utc>) -
         if done > 0 {
             continue;
         }
-        let result = conn.transaction(|c| -> anyhow::Result<i64> {
+        let result = crate::db::transaction(conn, |c| -> anyhow::Result<i64> {
             // The insert comes first: it takes the write lock, and its key settles races.
             diesel::insert_into(report_cycles::table)
                 .values((

@@ -300,7 +300,7 @@ fn report_for(
     if let Some(id) = find(conn)? {
         return Ok(id);
     }
-    let inserted = conn.transaction(|c| {
+    let inserted = crate::db::transaction(conn, |c| {
         diesel::insert_into(reports::table)
             .values((
                 reports::framework_id.eq(fw.id),
@@ -399,7 +399,7 @@ pub fn compile_report(
         },
     )?;
     let figures = serde_json::to_string(&data).map_err(|e| anyhow::anyhow!("serialising report figures: {e}"))?;
-    let saved = conn.transaction(|c| -> QueryResult<(i64, i32, bool)> {
+    let saved = crate::db::transaction(conn, |c| -> QueryResult<(i64, i32, bool)> {
         // The update comes first: it takes the write lock before anything is read.
         let n = diesel::update(
             report_versions::table.filter(report_versions::report_id.eq(id).and(report_versions::state.eq(DRAFT))),
@@ -521,7 +521,7 @@ pub fn publish(
     let public = super::suppress::public_view(&data);
     let m = meta(&slug, &v, Some((now.naive_utc(), log.map(str::to_string))), crate::demo::is_loaded(conn)?);
     let outputs = render::outputs(templates, &public, &m, View::Public)?;
-    conn.transaction(|c| -> ApiResult<()> {
+    crate::db::transaction(conn, |c| -> ApiResult<()> {
         let n = diesel::update(report_versions::table.find(draft_id).filter(report_versions::state.eq(DRAFT)))
             .set((
                 report_versions::state.eq(PUBLISHED),

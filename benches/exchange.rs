@@ -56,7 +56,7 @@ fn main() -> anyhow::Result<()> {
         })?;
         check(&p, 600, true);
 
-        let plan = conn.transaction(|c| -> anyhow::Result<i64> {
+        let plan = charter_tracker::db::transaction(&mut *conn, |c| -> anyhow::Result<i64> {
             let fw = charter::store::by_code(c, "eurocities-integrating-cities")?.expect("the Charter");
             let raw = plans::commands::Raw {
                 title: "Action plan 2026-2028",

@@ -78,7 +78,7 @@ fn seed(conn: &mut DbConnection, n: usize) -> anyhow::Result<i64> {
         .select((indicators::id, indicators::unit))
         .load(conn)?;
     let t0 = ts("2024-06-01");
-    conn.transaction(|c| -> anyhow::Result<()> {
+    charter_tracker::db::transaction(&mut *conn, |c| -> anyhow::Result<()> {
         let rows: Vec<_> = (0..n)
             .map(|i| {
                 (

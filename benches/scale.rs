@@ -245,7 +245,7 @@ fn seed(conn: &mut DbConnection, settings: &Settings, shape: &Shape, now: DateTi
         .collect();
     let now_n = now.naive_utc();
     let year_ago = seeded_rounds[0].opened_at - Duration::days(90);
-    conn.transaction(|c| -> anyhow::Result<()> {
+    charter_tracker::db::transaction(&mut *conn, |c| -> anyhow::Result<()> {
         let rows: Vec<_> = seeded_rounds
             .iter()
             .map(|r| {
@@ -288,7 +288,7 @@ fn seed(conn: &mut DbConnection, settings: &Settings, shape: &Shape, now: DateTi
             now: now_n,
             year_ago,
         };
-        conn.transaction(|c| seed_block(c, &ctx, done, n))?;
+        charter_tracker::db::transaction(&mut *conn, |c| seed_block(c, &ctx, done, n))?;
         done += n;
         if last_print.elapsed().as_secs() >= 10 {
             eprintln!("  {done} of {} cities", shape.cities);

@@ -235,7 +235,7 @@ fn seed(conn: &mut DbConnection, n_cities: i64, per_city: i64) -> anyhow::Result
         .filter(roles::framework_id.eq(fw).and(commitments::retired.eq(false)))
         .select(commitments::id)
         .load(conn)?;
-    conn.transaction(|c| -> anyhow::Result<()> {
+    charter_tracker::db::transaction(&mut *conn, |c| -> anyhow::Result<()> {
         let first: i64 = cities::table.select(diesel::dsl::max(cities::id)).first::<Option<i64>>(c)?.unwrap_or(0);
         for chunk in (0..n_cities).collect::<Vec<_>>().chunks(500) {
             let rows: Vec<_> = chunk

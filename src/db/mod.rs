@@ -40,6 +40,7 @@ where
         DbConnection::Pg(_) => false,
     };
     if !outermost_sqlite {
+        #[allow(clippy::disallowed_methods)] // the one place that may
         return conn.transaction(f);
     }
     if let DbConnection::Sqlite(c) = conn {

@@ -3,7 +3,7 @@
 //! chose to have one.
 
 use super::labels;
-use super::web::{self, db, MaybeViewer, PageError, PageResult};
+use super::web::{self, PageError, PageResult};
 use crate::actions::{store as actions_store, Action};
 use crate::check_ins::{rounds, CheckInState};
 use crate::cities::commands::{self, Access};
@@ -107,37 +107,36 @@ enum Content {
     Data(Value, Option<super::rendered::Stamp>),
 }
 
-async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> PageResult {
-    let lang = web::lang(&req);
+async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
+    let visitor_lang = web::visitor_lang(&req);
     let city_id = crate::http::id_param(&id)?;
     let state = web::state(&req);
     let (settings, now) = (state.settings.clone(), state.clock.now());
     let staleness = settings.staleness(now);
-    let viewer = viewer.0;
     let path = req.path().to_string();
     let today = web::today(&state);
-    // What the content depends on besides the city and the data: the language and who reads
-    // (what a role and city may see, `page_access`, peer-review seats, verification).
-    let reader =
-        viewer.as_ref().map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
-    let key = format!("{city_id}:{}:{reader}", lang.tag());
-    let kept = (state.clone(), key.clone());
-    let (city, access, content) = db(&req, move |c| {
-        let (kept, key) = kept;
+    let kept = state.clone();
+    let (_, (city, access, content, key, lang)) = web::db_with_viewer(&req, move |c, viewer| {
+        let lang = web::lang_of(viewer, visitor_lang);
+        // What the content depends on besides the city and the data: the language and who
+        // reads (what a role and city may see, `page_access`, peer-review seats, verification).
+        let reader =
+            viewer.map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
+        let key = format!("{city_id}:{}:{reader}", lang.tag());
         let city = crate::cities::store::require(c, city_id)?;
-        let access = match commands::page_access(viewer.as_ref().map(|s| &s.caller), &city) {
+        let access = match commands::page_access(viewer.map(|s| &s.caller), &city) {
             Ok(a) => a,
             Err(ApiError::Unauthenticated(_)) => {
-                return Ok((city, Err(PageError::SignIn { next: path }), Content::Kept(String::new())))
+                return Ok((city, Err(PageError::SignIn { next: path }), Content::Kept(String::new()), key, lang))
             }
-            Err(e) => return Ok((city, Err(e.into()), Content::Kept(String::new()))),
+            Err(e) => return Ok((city, Err(e.into()), Content::Kept(String::new()), key, lang)),
         };
         let stamp = super::rendered::stamp(c, now)?;
         if let Some(html) = stamp.and_then(|st| kept.city_pages.get(&key, st)) {
-            return Ok((city, Ok(access), Content::Kept(html)));
+            return Ok((city, Ok(access), Content::Kept(html), key, lang));
         }
-        let data = content(c, &city, &access, viewer.as_ref(), &settings, today, now, staleness, lang)?;
-        Ok((city, Ok(access), Content::Data(data, stamp)))
+        let data = content(c, &city, &access, viewer, &settings, today, now, staleness, lang)?;
+        Ok((city, Ok(access), Content::Data(data, stamp), key, lang))
     })
     .await?;
     let access = access?;

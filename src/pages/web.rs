@@ -197,15 +197,28 @@ fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, PageError> {
         .ok_or_else(|| PageError::Unexpected(anyhow::anyhow!("app state missing")))
 }
 
-async fn look_up(req: HttpRequest) -> Result<Option<Session>, PageError> {
+/// What finding this request's session takes: nothing (already found, or no cookie), or a
+/// lookup of the cookie's token.
+enum Lookup {
+    Known(Option<Session>),
+    Token(String),
+}
+
+fn lookup_for(req: &HttpRequest) -> Lookup {
     if let Some(Looked(s)) = req.extensions().get::<Looked>() {
-        return Ok(s.clone());
+        return Lookup::Known(s.clone());
     }
-    let found = match req.cookie(sessions::COOKIE) {
-        None => None,
-        Some(cookie) => {
+    match req.cookie(sessions::COOKIE) {
+        None => Lookup::Known(None),
+        Some(cookie) => Lookup::Token(cookie.value().to_string()),
+    }
+}
+
+async fn look_up(req: HttpRequest) -> Result<Option<Session>, PageError> {
+    let found = match lookup_for(&req) {
+        Lookup::Known(s) => return Ok(s),
+        Lookup::Token(token) => {
             let state = state_of(&req)?;
-            let token = cookie.value().to_string();
             let settings = state.settings.clone();
             let now = state.clock.now();
             crate::http::db(&state.pool, move |c| Ok(sessions::lookup(c, &token, &settings.sign_in, now)?)).await?
@@ -213,6 +226,31 @@ async fn look_up(req: HttpRequest) -> Result<Option<Session>, PageError> {
     };
     req.extensions_mut().insert(Looked(found.clone()));
     Ok(found)
+}
+
+/// Like `db`, for a page anyone may see: finds who is signed in (as `MaybeViewer` does) on the
+/// same connection and blocking thread as `f`, so the page costs one trip to the database pool
+/// rather than two. `f` gets the session, if any; later helpers (`page_around`, the CSRF token)
+/// see it as if `MaybeViewer` had found it.
+pub async fn db_with_viewer<T, F>(req: &HttpRequest, f: F) -> Result<(Option<Session>, T), PageError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut crate::db::DbConnection, Option<&Session>) -> Result<T, ApiError> + Send + 'static,
+{
+    let state = state_of(req)?;
+    let lookup = lookup_for(req);
+    let (settings, now) = (state.settings.clone(), state.clock.now());
+    let (viewer, out) = crate::http::db(&state.pool, move |c| {
+        let viewer = match lookup {
+            Lookup::Known(s) => s,
+            Lookup::Token(token) => sessions::lookup(c, &token, &settings.sign_in, now)?,
+        };
+        let out = f(c, viewer.as_ref());
+        Ok((viewer, out))
+    })
+    .await?;
+    req.extensions_mut().insert(Looked(viewer.clone()));
+    Ok((viewer, out?))
 }
 
 impl FromRequest for Viewer {
@@ -523,10 +561,19 @@ pub const LANG_COOKIE: &str = "ct_lang";
 /// chosen with the switcher (a cookie), else the browser's `Accept-Language`, else
 /// `network.default_language`. Only offered languages are chosen.
 pub fn lang(req: &HttpRequest) -> Lang {
+    lang_of(session_of(req).as_ref(), visitor_lang(req))
+}
+
+/// The page's language for `viewer`: their own choice, if they made one, else `otherwise` (the
+/// visitor's, `visitor_lang`).
+pub fn lang_of(viewer: Option<&Session>, otherwise: Lang) -> Lang {
+    viewer.and_then(|s| s.language).unwrap_or(otherwise)
+}
+
+/// The language chosen without a signed-in user's own choice: the switcher's cookie, the
+/// browser's `Accept-Language`, the network's default.
+pub fn visitor_lang(req: &HttpRequest) -> Lang {
     use crate::i18n::messages::is_offered;
-    if let Some(l) = session_of(req).and_then(|s| s.language) {
-        return l;
-    }
     if let Some(l) = req.cookie(LANG_COOKIE).and_then(|c| Lang::from_tag(c.value())).filter(|l| is_offered(*l)) {
         return l;
     }

@@ -416,7 +416,7 @@ fn import(command: ImportCommand) -> anyhow::Result<ExitCode> {
     let now = crate::clock::Clock::System.now();
     let pool = startup::prepare(&settings, now)?;
     let mut conn = pool.get()?;
-    let tz = settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
+    let tz = settings.time_zone();
     let today = now.with_timezone(&tz).date_naive();
     let upload = Upload { file_name: &name, bytes: &bytes };
     let preview = match command {

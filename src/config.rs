@@ -583,6 +583,13 @@ impl Settings {
         Ok(s)
     }
 
+    /// The network's time zone (`check_ins.time_zone`, checked at start-up by `validate`): the
+    /// one dates on pages and in emails are read in. Parsing the whole schedule for it took a
+    /// few percent of every page's time.
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        self.check_ins.time_zone.trim().parse().unwrap_or(chrono_tz::UTC)
+    }
+
     /// Whether people reach the tracker over HTTPS (cookies are then marked Secure).
     pub fn served_over_tls(&self) -> bool {
         self.server.public_url.starts_with("https://")

@@ -98,7 +98,7 @@ pub fn send(
             ))
             .returning(password_links::id)
             .get_result(conn)?;
-        let tz = settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
+        let tz = settings.time_zone();
         let local = expires_at.with_timezone(&tz);
         let when = format!("{} ({})", crate::i18n::date_time(local.naive_local(), lang), tz.name());
         let shown_name = if name.trim().is_empty() { email.clone() } else { name.clone() };

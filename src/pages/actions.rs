@@ -423,7 +423,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let id = crate::http::id_param(&id)?;
     let caller = viewer.0.as_ref().map(|s| s.caller.clone());
     let state = web::state(&req);
-    let tz = state.settings.schedule()?.time_zone();
+    let tz = state.settings.time_zone();
     let staleness = state.settings.staleness(state.clock.now());
     let path = req.path().to_string();
     let (a, city, plan, entries, reports, access, origin) = db(&req, move |c| {

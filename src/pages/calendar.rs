@@ -32,7 +32,7 @@ async fn feed(req: HttpRequest, file: aweb::Path<String>) -> PageResult {
 async fn render(req: &HttpRequest, viewer: &Viewer, city_id: i64, issued: Option<String>) -> PageResult {
     let lang = web::lang(req);
     let caller = viewer.caller.clone();
-    let tz = web::state(req).settings.schedule()?.time_zone();
+    let tz = web::state(req).settings.time_zone();
     let (city, info) = db(req, move |c| {
         let info = commands::calendar_link(c, &caller, city_id)?;
         Ok((crate::cities::store::require(c, city_id)?, info))

@@ -120,8 +120,7 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
         let lang = web::lang_of(viewer, visitor_lang);
         // What the content depends on besides the city and the data: the language and who
         // reads (what a role and city may see, `page_access`, peer-review seats, verification).
-        let reader =
-            viewer.map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
+        let reader = viewer.map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
         let key = format!("{city_id}:{}:{reader}", lang.tag());
         let city = crate::cities::store::require(c, city_id)?;
         let access = match commands::page_access(viewer.map(|s| &s.caller), &city) {

@@ -59,16 +59,17 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .configure(reviews::configure)
         // Before any `/cities/{id}` route: `/cities/new` must not be read as a city id.
         .configure(cities::configure)
+        // Early, as the page most asked for: routes are tried in order, each dynamic one by its
+        // pattern. Only `/cities/new` (above) has the same shape.
+        .configure(city::configure)
         .configure(imports::configure)
         .configure(contacts::configure)
         .configure(users::configure)
         .configure(rounds::configure)
         .configure(outbox::configure)
-        // Before `city`: `/cities/{id}/calendar` is not a city page.
         .configure(calendar::configure)
         .configure(verification::configure)
         .configure(peer_reviews::configure)
-        .configure(city::configure)
         .configure(network::configure)
         .configure(check_ins::configure)
         .configure(plans::configure)

@@ -143,7 +143,7 @@ async fn report_page(
     let lang = web::lang(req);
     let state = web::state(req);
     let settings = state.settings.clone();
-    let tz = settings.schedule()?.time_zone();
+    let tz = settings.time_zone();
     let data = db(req, move |c| {
         let summary = store::get(c, &settings, id)?;
         let versions = store::versions(c, id, true)?;

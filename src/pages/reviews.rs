@@ -23,7 +23,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 async fn queue(req: HttpRequest, viewer: Viewer) -> PageResult {
     let lang = web::lang(&req);
     let (caller, now) = (viewer.caller.clone(), web::now(&req));
-    let tz = web::state(&req).settings.schedule()?.time_zone();
+    let tz = web::state(&req).settings.time_zone();
     let waiting = db(&req, move |c| commands::review_queue(c, &caller, now)).await?;
     let rows: Vec<Value> = waiting
         .iter()
@@ -67,7 +67,7 @@ async fn review_page(
     let lang = web::lang(req);
     viewer.caller.require_secretariat()?;
     let (settings, now) = (web::state(req).settings.clone(), web::now(req));
-    let tz = settings.schedule()?.time_zone();
+    let tz = settings.time_zone();
     let form = db(req, move |c| store::form(c, &settings, id, now)).await?;
     let when = |t: chrono::NaiveDateTime| super::reports::local_iso(t, &tz);
     let titles: Vec<(i64, String)> = form.actions.iter().map(|a| (a.id, a.title.clone())).collect();

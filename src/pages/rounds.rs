@@ -109,7 +109,7 @@ async fn new_page(req: &HttpRequest, viewer: &Viewer, status: StatusCode, errors
                 "label": crate::i18n::period(p.times.period_start, p.times.period_end, lang),
                 "period": period_dates(p.times.period_start, p.times.period_end, lang),
                 "due": date(p.due_date, lang),
-                "closes": date(p.times.closes_at.with_timezone(&state.settings.schedule()?.time_zone()).date_naive(), lang),
+                "closes": date(p.times.closes_at.with_timezone(&state.settings.time_zone()).date_naive(), lang),
                 "emails": emails,
                 "city_count": p.cities.len(),
                 "cities": p.cities.iter().map(|(name, cs)| json!({"name": name, "contacts": cs.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")})).collect::<Vec<_>>(),

@@ -112,7 +112,7 @@ async fn login(req: HttpRequest, _viewer: MaybeViewer, form: Form) -> PageResult
     let ip = client_ip(&req, state.settings.sign_in.trust_forwarded_for);
     let settings = state.settings.clone();
     let now = state.clock.now();
-    let (e2, tz) = (email.clone(), settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC));
+    let (e2, tz) = (email.clone(), settings.time_zone());
     let outcome = db(&req, move |c| commands::sign_in(c, &settings.sign_in, &e2, &pass, &ip, now)).await?;
     match outcome {
         SignIn::Ok { session: token, role, city_id } => {

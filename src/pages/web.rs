@@ -817,7 +817,7 @@ where
 
 /// Today's date in the network's time zone (the one the check-in schedule is read in).
 pub fn today(state: &AppState) -> chrono::NaiveDate {
-    let tz = state.settings.schedule().map(|s| s.time_zone()).unwrap_or(chrono_tz::UTC);
+    let tz = state.settings.time_zone();
     state.clock.now().with_timezone(&tz).date_naive()
 }
 

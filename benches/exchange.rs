@@ -17,7 +17,6 @@ use charter_tracker::exchange::export::{self, ExportFormat, Scope};
 use charter_tracker::exchange::{Preview, Who};
 use charter_tracker::{charter, plans};
 use common::database;
-use diesel::Connection;
 use std::time::Instant;
 
 const STATUSES: [&str; 5] = ["planned", "in_progress", "completed", "delayed", "cancelled"];
@@ -56,7 +55,7 @@ fn main() -> anyhow::Result<()> {
         })?;
         check(&p, 600, true);
 
-        let plan = charter_tracker::db::transaction(&mut *conn, |c| -> anyhow::Result<i64> {
+        let plan = charter_tracker::db::transaction(&mut conn, |c| -> anyhow::Result<i64> {
             let fw = charter::store::by_code(c, "eurocities-integrating-cities")?.expect("the Charter");
             let raw = plans::commands::Raw {
                 title: "Action plan 2026-2028",

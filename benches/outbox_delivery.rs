@@ -42,7 +42,7 @@ fn main() -> anyhow::Result<()> {
     let started = Instant::now();
     {
         let mut conn = pool.get()?;
-        charter_tracker::db::transaction(&mut *conn, |c| -> anyhow::Result<()> {
+        charter_tracker::db::transaction(&mut conn, |c| -> anyhow::Result<()> {
             for i in 0..emails {
                 let email = NewEmail {
                     idempotency_key: format!("bench/round-1/contact-{i}/round_opened"),

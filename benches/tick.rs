@@ -35,7 +35,7 @@ fn main() -> anyhow::Result<()> {
         .select(charter_tracker::db::schema::frameworks::id)
         .first(&mut conn)?;
     let t0 = Utc::now().naive_utc();
-    charter_tracker::db::transaction(&mut *conn, |c| -> QueryResult<()> {
+    charter_tracker::db::transaction(&mut conn, |c| -> QueryResult<()> {
         diesel::insert_into(users::table)
             .values((
                 users::email.eq("sec@network.example"),
@@ -110,7 +110,7 @@ fn main() -> anyhow::Result<()> {
     let sample: (String, String, String) =
         outbox::table.select((outbox::subject, outbox::body_text, outbox::body_html)).first(&mut conn)?;
     let start = Instant::now();
-    charter_tracker::db::transaction(&mut *conn, |c| -> QueryResult<()> {
+    charter_tracker::db::transaction(&mut conn, |c| -> QueryResult<()> {
         let now = Utc::now().naive_utc();
         for i in 0..queued {
             diesel::insert_into(outbox::table)

@@ -336,7 +336,7 @@ pub fn dry_run<T>(
     c: &mut DbConnection,
     command: impl FnOnce(&mut DbConnection) -> Result<T, ApiError>,
 ) -> Result<Vec<FieldError>, ApiError> {
-    let outcome = c.transaction::<(), ApiError, _>(|c| {
+    let outcome = transaction::<(), ApiError, _>(c, |c| {
         command(c)?;
         Err(ApiError::Validation(vec![]))
     });

@@ -347,6 +347,23 @@ mod tests {
     }
 
     #[test]
+    fn a_large_batch_is_synced_on_several_threads_and_every_file_is_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut batch = EmlBatch::new(dir.path()).unwrap();
+        for i in 1..=50 {
+            batch.write(&row(i), format!("email {i}").as_bytes()).unwrap();
+        }
+        assert_eq!(batch.commit().unwrap(), 50);
+        assert_eq!(names(dir.path()).len(), 50, "no temporary file left");
+        for i in 1..=50 {
+            assert_eq!(
+                std::fs::read(dir.path().join(eml_file_name(&row(i)))).unwrap(),
+                format!("email {i}").as_bytes()
+            );
+        }
+    }
+
+    #[test]
     fn a_batch_dropped_without_commit_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let mut batch = EmlBatch::new(dir.path()).unwrap();

@@ -296,7 +296,7 @@ async fn enqueue_commits_or_rolls_back_with_the_callers_transaction() {
         let mut c = pool.get().unwrap();
         let count = |c: &mut charter_tracker::db::DbConnection| -> i64 { outbox::table.count().get_result(c).unwrap() };
         // The caller's change fails: its email goes with it.
-        let r: Result<(), diesel::result::Error> = charter_tracker::db::transaction(&mut *c, |c| {
+        let r: Result<(), diesel::result::Error> = charter_tracker::db::transaction(&mut c, |c| {
             assert!(ob::enqueue(c, templates(), sample_email("k/1", "a@x.example", "en", t0()), chrono::Utc::now())
                 .unwrap());
             Err(diesel::result::Error::RollbackTransaction)
@@ -306,7 +306,7 @@ async fn enqueue_commits_or_rolls_back_with_the_callers_transaction() {
         // A duplicate inside a transaction does not spoil it: later statements run and commit.
         assert!(ob::enqueue(&mut c, templates(), sample_email("k/2", "a@x.example", "en", t0()), chrono::Utc::now())
             .unwrap());
-        charter_tracker::db::transaction(&mut *c, |c| {
+        charter_tracker::db::transaction(&mut c, |c| {
             assert!(!ob::enqueue(c, templates(), sample_email("k/2", "a@x.example", "en", t0()), chrono::Utc::now())
                 .unwrap());
             assert!(ob::enqueue(c, templates(), sample_email("k/3", "a@x.example", "en", t0()), chrono::Utc::now())
@@ -344,7 +344,7 @@ async fn a_racing_duplicate_does_not_abort_the_callers_postgres_transaction() {
         use diesel::connection::SimpleConnection;
         let mut mine = pool.get().unwrap();
         let mut theirs = pool.get().unwrap();
-        charter_tracker::db::transaction(&mut *mine, |c| {
+        charter_tracker::db::transaction(&mut mine, |c| {
             // The snapshot is taken by the first query and no later commit is visible to it, so the
             // check below cannot see the other insert: only the unique index can.
             c.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")?;
@@ -661,7 +661,7 @@ async fn two_workers_at_once_send_each_of_200_emails_exactly_once() {
     let pool = app.pool.clone();
     blocking(move || {
         let mut c = pool.get().unwrap();
-        charter_tracker::db::transaction(&mut *c, |c| {
+        charter_tracker::db::transaction(&mut c, |c| {
             for i in 0..200 {
                 let email = sample_email(&format!("many/{i:03}"), &format!("contact{i:03}@city.example"), "en", t0());
                 assert!(ob::enqueue(c, templates(), email, chrono::Utc::now()).unwrap());

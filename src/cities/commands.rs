@@ -257,10 +257,10 @@ pub enum Access {
 
 /// Decides a viewer's access to a city's page: readers of the city see it whole, anyone sees
 /// a public city's public page; anyone else must sign in (`Unauthenticated`) or is refused.
-pub fn page_access(caller: Option<&Caller>, city: &City) -> ApiResult<Access> {
+pub fn page_access(caller: Option<&Caller>, city_id: i64, public: bool) -> ApiResult<Access> {
     match caller {
-        Some(c) if c.can_read_city(city.id).is_ok() => Ok(Access::Full { edit: c.can_edit_city(city.id).is_ok() }),
-        _ if city.public => Ok(Access::Public),
+        Some(c) if c.can_read_city(city_id).is_ok() => Ok(Access::Full { edit: c.can_edit_city(city_id).is_ok() }),
+        _ if public => Ok(Access::Public),
         None => Err(ApiError::Unauthenticated("sign in to see this city".into())),
         Some(_) => Err(ApiError::Forbidden("you may only see your own city's plan".into())),
     }
@@ -269,7 +269,7 @@ pub fn page_access(caller: Option<&Caller>, city: &City) -> ApiResult<Access> {
 /// A city's context, for whoever may read the city or its public page.
 pub fn context(conn: &mut DbConnection, caller: Option<&Caller>, city_id: i64) -> ApiResult<super::context::Context> {
     let city = store::require(conn, city_id)?;
-    page_access(caller, &city)?;
+    page_access(caller, city.id, city.public)?;
     Ok(super::context::for_city(conn, city_id)?)
 }
 

@@ -10,6 +10,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+/// What a city page needs before anything it kept is shown: the city's name (the title) and
+/// whether its page is public (who may see it); one query, without the signatures.
+#[derive(Clone, Debug)]
+pub struct CityHead {
+    pub id: i64,
+    pub name: String,
+    pub public: bool,
+}
+
 /// A city as the API shows it.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct City {

@@ -148,6 +148,14 @@ pub fn require(conn: &mut DbConnection, id: i64) -> ApiResult<City> {
     get(conn, id)?.ok_or_else(|| ApiError::not_found(format!("no city with id {id}")))
 }
 
+/// A city's name and visibility (`CityHead`), or not found.
+pub fn require_head(conn: &mut DbConnection, id: i64) -> ApiResult<super::CityHead> {
+    let row: Option<(i64, String, bool)> =
+        cities::table.find(id).select((cities::id, cities::name, cities::is_public)).first(conn).optional()?;
+    let (id, name, public) = row.ok_or_else(|| ApiError::not_found(format!("no city with id {id}")))?;
+    Ok(super::CityHead { id, name, public })
+}
+
 fn duplicate_name(f: &CityFields) -> ApiError {
     ApiError::Validation(vec![FieldError::new(
         "name",

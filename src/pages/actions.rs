@@ -429,7 +429,7 @@ async fn show(req: HttpRequest, viewer: MaybeViewer, id: aweb::Path<String>) -> 
     let (a, city, plan, entries, reports, access, origin) = db(&req, move |c| {
         let a = store::require(c, id, staleness)?;
         let city = crate::cities::store::require(c, a.city_id)?;
-        let access = crate::cities::commands::page_access(caller.as_ref(), &city)?;
+        let access = crate::cities::commands::page_access(caller.as_ref(), city.id, city.public)?;
         let plan = crate::plans::store::require(c, a.plan_id)?;
         // The public view leaves out check-in reports, history and the recommendation it came
         // from (a review is public only once its host agreed: the review's own page says so).

@@ -116,34 +116,36 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
     let path = req.path().to_string();
     let today = web::today(&state);
     let kept = state.clone();
-    let (_, (city, access, content, key, lang)) = web::db_with_viewer(&req, move |c, viewer| {
+    let (_, (name, access, content, key, lang)) = web::db_with_viewer(&req, move |c, viewer| {
         let lang = web::lang_of(viewer, visitor_lang);
         // What the content depends on besides the city and the data: the language and who
         // reads (what a role and city may see, `page_access`, peer-review seats, verification).
         let reader = viewer.map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
         let key = format!("{city_id}:{}:{reader}", lang.tag());
-        let city = crate::cities::store::require(c, city_id)?;
-        let access = match commands::page_access(viewer.map(|s| &s.caller), &city) {
+        // The access check comes first, on every request; a kept page needs nothing more.
+        let head = crate::cities::store::require_head(c, city_id)?;
+        let access = match commands::page_access(viewer.map(|s| &s.caller), head.id, head.public) {
             Ok(a) => a,
             Err(ApiError::Unauthenticated(_)) => {
-                return Ok((city, Err(PageError::SignIn { next: path }), Content::Kept(String::new()), key, lang))
+                return Ok((head.name, Err(PageError::SignIn { next: path }), Content::Kept(String::new()), key, lang))
             }
-            Err(e) => return Ok((city, Err(e.into()), Content::Kept(String::new()), key, lang)),
+            Err(e) => return Ok((head.name, Err(e.into()), Content::Kept(String::new()), key, lang)),
         };
         let stamp = super::rendered::stamp(c, now)?;
         if let Some(html) = stamp.and_then(|st| kept.city_pages.get(&key, st)) {
-            return Ok((city, Ok(access), Content::Kept(html), key, lang));
+            return Ok((head.name, Ok(access), Content::Kept(html), key, lang));
         }
+        let city = crate::cities::store::require(c, city_id)?;
         let data = content(c, &city, &access, viewer, &settings, today, now, staleness, lang)?;
-        Ok((city, Ok(access), Content::Data(data, stamp), key, lang))
+        Ok((city.name, Ok(access), Content::Data(data, stamp), key, lang))
     })
     .await?;
     let access = access?;
     let full = matches!(access, Access::Full { .. });
     let title = if full {
-        crate::t!(lang, "city-title-full", city = city.name.as_str())
+        crate::t!(lang, "city-title-full", city = name.as_str())
     } else {
-        crate::t!(lang, "city-title-public", city = city.name.as_str())
+        crate::t!(lang, "city-title-public", city = name.as_str())
     };
     let html = match content {
         Content::Kept(html) => html,

@@ -116,7 +116,7 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
     let path = req.path().to_string();
     let today = web::today(&state);
     let kept = state.clone();
-    let (_, (name, access, content, key, lang)) = web::db_with_viewer(&req, move |c, viewer| {
+    let (name, access, content, key, lang) = web::db_with_viewer(&req, move |c, viewer| {
         let lang = web::lang_of(viewer, visitor_lang);
         // What the content depends on besides the city and the data: the language and who
         // reads (what a role and city may see, `page_access`, peer-review seats, verification).

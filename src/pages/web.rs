@@ -232,7 +232,7 @@ async fn look_up(req: HttpRequest) -> Result<Option<Session>, PageError> {
 /// same connection and blocking thread as `f`, so the page costs one trip to the database pool
 /// rather than two. `f` gets the session, if any; later helpers (`page_around`, the CSRF token)
 /// see it as if `MaybeViewer` had found it.
-pub async fn db_with_viewer<T, F>(req: &HttpRequest, f: F) -> Result<(Option<Session>, T), PageError>
+pub async fn db_with_viewer<T, F>(req: &HttpRequest, f: F) -> Result<T, PageError>
 where
     T: Send + 'static,
     F: FnOnce(&mut crate::db::DbConnection, Option<&Session>) -> Result<T, ApiError> + Send + 'static,
@@ -249,8 +249,8 @@ where
         Ok((viewer, out))
     })
     .await?;
-    req.extensions_mut().insert(Looked(viewer.clone()));
-    Ok((viewer, out?))
+    req.extensions_mut().insert(Looked(viewer));
+    Ok(out?)
 }
 
 impl FromRequest for Viewer {

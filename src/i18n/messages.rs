@@ -13,9 +13,9 @@ use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderEr
 use rust_embed::RustEmbed;
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::LazyLock;
+use std::sync::{Arc, OnceLock};
 
 #[derive(RustEmbed)]
 #[folder = "locales/"]
@@ -42,10 +42,6 @@ pub fn offered() -> Vec<Lang> {
 /// Whether a language may be chosen now.
 pub fn is_offered(lang: Lang) -> bool {
     lang != Lang::Pseudo || PSEUDO_OFFERED.load(Ordering::Relaxed)
-}
-
-struct Bundles {
-    by_lang: HashMap<Lang, FluentBundle<FluentResource>>,
 }
 
 /// Opening and closing marks around every pseudo-language message.
@@ -86,30 +82,69 @@ fn message_ids(resource: &FluentResource) -> impl Iterator<Item = &str> {
     })
 }
 
-fn bundle_for(lang: Lang) -> FluentBundle<FluentResource> {
-    let source = if lang == Lang::Pseudo { Lang::En } else { lang };
-    let id: unic_langid::LanguageIdentifier = source.tag().parse().expect("valid tag");
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // No Unicode isolation marks around arguments: pages are left-to-right, and the marks
-    // would end up in text people copy and in the tests' expectations.
-    bundle.set_use_isolating(false);
-    if lang == Lang::Pseudo {
-        bundle.set_transform(Some(pseudo_transform));
+/// A language's files parsed, each with its name; English's serve the pseudo-language too.
+type Parsed = Vec<(String, Arc<FluentResource>)>;
+
+/// Each language's parsed files and bundle are built the first time one of its messages is
+/// asked for, and kept: a server whose visitors use one language does not hold the others'
+/// (about 2 MB each once parsed; all of them were built at start-up before, 7.5 MB).
+static PARSED: [OnceLock<Parsed>; 3] = [const { OnceLock::new() }; 3];
+static BUNDLES: [OnceLock<FluentBundle<Arc<FluentResource>>>; 4] = [const { OnceLock::new() }; 4];
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+        Lang::De => 2,
+        Lang::Pseudo => 3,
     }
-    for (name, resource, errors) in resources_of(source.tag()) {
-        if !errors.is_empty() {
-            tracing::error!(file = %name, ?errors, "message file has syntax errors; the messages it could parse are used");
-        }
-        if let Err(errors) = bundle.add_resource(resource) {
-            tracing::error!(file = %name, ?errors, "message file repeats keys; the first one is used");
-        }
-    }
-    bundle
 }
 
-static BUNDLES: LazyLock<Bundles> = LazyLock::new(|| Bundles {
-    by_lang: [Lang::En, Lang::Fr, Lang::De, Lang::Pseudo].into_iter().map(|l| (l, bundle_for(l))).collect(),
-});
+/// The language whose files a bundle reads (the pseudo-language transforms English).
+fn source_of(lang: Lang) -> Lang {
+    if lang == Lang::Pseudo {
+        Lang::En
+    } else {
+        lang
+    }
+}
+
+fn parsed(source: Lang) -> &'static Parsed {
+    PARSED[slot(source)].get_or_init(|| {
+        resources_of(source.tag())
+            .into_iter()
+            .map(|(name, resource, errors)| {
+                if !errors.is_empty() {
+                    tracing::error!(file = %name, ?errors, "message file has syntax errors; the messages it could parse are used");
+                }
+                (name, Arc::new(resource))
+            })
+            .collect()
+    })
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<Arc<FluentResource>> {
+    BUNDLES[slot(lang)].get_or_init(|| {
+        let source = source_of(lang);
+        let id: unic_langid::LanguageIdentifier = source.tag().parse().expect("valid tag");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // No Unicode isolation marks around arguments: pages are left-to-right, and the marks
+        // would end up in text people copy and in the tests' expectations.
+        bundle.set_use_isolating(false);
+        if lang == Lang::Pseudo {
+            bundle.set_transform(Some(pseudo_transform));
+        }
+        for (name, resource) in parsed(source) {
+            if let Err(errors) = bundle.add_resource(Arc::clone(resource)) {
+                // Logged once per language (the pseudo-language reads English's files again).
+                if lang != Lang::Pseudo {
+                    tracing::error!(file = %name, ?errors, "message file repeats keys; the first one is used");
+                }
+            }
+        }
+        bundle
+    })
+}
 
 /// An argument of a message.
 pub struct Arg(FluentValue<'static>);
@@ -149,9 +184,8 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 }
 
 fn format(lang: Lang, key: &str, args: &FluentArgs<'_>) -> String {
-    let bundles = &*BUNDLES;
     let found = |l: Lang| {
-        let bundle = bundles.by_lang.get(&l)?;
+        let bundle = bundle(l);
         let pattern = bundle.get_message(key)?.value()?;
         let mut errors = vec![];
         let text = bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
@@ -181,7 +215,7 @@ fn format(lang: Lang, key: &str, args: &FluentArgs<'_>) -> String {
 
 /// Whether English has the message `key` (every offered language has the same keys).
 pub fn has(key: &str) -> bool {
-    BUNDLES.by_lang.get(&Lang::En).is_some_and(|b| b.has_message(key))
+    bundle(Lang::En).has_message(key)
 }
 
 /// Every key of a language's files (for the completeness test and tools).

@@ -160,8 +160,21 @@ pub fn enqueue_many(
 ) -> anyhow::Result<usize> {
     let keys: Vec<&str> = emails.iter().map(|e| e.idempotency_key.as_str()).collect();
     let existing = existing_keys(conn, &keys)?;
-    let now = now.naive_utc();
     let emails: Vec<NewEmail> = emails.into_iter().filter(|e| !existing.contains(&e.idempotency_key)).collect();
+    enqueue_new(conn, templates, emails, now)
+}
+
+/// [`enqueue_many`] for emails whose keys the caller has just looked up with [`existing_keys`]
+/// and found absent (a round opening does, to leave out the links of emails already queued):
+/// renders and inserts them without asking the database again. A key queued meanwhile by
+/// someone else is still skipped. Returns how many were queued.
+pub fn enqueue_new(
+    conn: &mut DbConnection,
+    templates: &EmailTemplates,
+    emails: Vec<NewEmail>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<usize> {
+    let now = now.naive_utc();
     if emails.iter().any(|e| e.idempotency_key.trim().is_empty()) {
         anyhow::bail!("an email needs an idempotency key");
     }

@@ -16,7 +16,7 @@ use crate::db::DbConnection;
 use crate::i18n;
 use crate::ids::{CheckInId, CityId, RoundId};
 use crate::mail::emails::{DueSoon, Email, EscalationDigest, LateCity, Overdue, RoundOpened};
-use crate::mail::outbox::{enqueue, enqueue_many, existing_keys, NewEmail};
+use crate::mail::outbox::{enqueue, enqueue_new, existing_keys, NewEmail};
 use crate::scheduler::Env;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -196,7 +196,7 @@ fn queue_city_reminders(
                 }
             })
             .collect();
-        enqueue_many(conn, env.templates, emails, now)
+        enqueue_new(conn, env.templates, emails, now)
     })
 }
 

@@ -71,6 +71,8 @@ impl Application {
         let tls = settings.served_over_tls();
         crate::i18n::messages::offer_pseudo(settings.network.pseudo_language);
         let report_templates = Arc::new(crate::reports::render::Templates::load(&settings.reports.templates_dir)?);
+        // File ages are the file system's clock, so this one reads the system time.
+        crate::reports::files::remove_abandoned_copies(&settings.reports.cache_dir, std::time::SystemTime::now());
         let state = web::Data::new(AppState {
             report_templates,
             pages: Arc::new(crate::pages::Pages::load(

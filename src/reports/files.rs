@@ -124,6 +124,35 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+/// Removes the temporary files a copy left behind when its process was killed halfway (`kill
+/// -9`, power loss): `NAME.tmp-PID` files in `dir` last written more than an hour ago. A copy
+/// being written now by another instance sharing the folder is younger, and is left alone.
+/// Returns how many were removed; a folder that does not exist yet has none.
+pub fn remove_abandoned_copies(dir: &Path, now: std::time::SystemTime) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_string_lossy().contains(".tmp-") {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > std::time::Duration::from_secs(3600)));
+        if old && entry.file_type().is_ok_and(|t| t.is_file()) {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => removed += 1,
+                Err(e) => tracing::warn!(file = %entry.path().display(), error = %e, "could not remove an abandoned report copy"),
+            }
+        }
+    }
+    if removed > 0 {
+        tracing::info!(folder = %dir.display(), removed, "removed report copies left half-written by a stopped process");
+    }
+    removed
+}
+
 /// Inserts `note` right after `<main id="main" tabindex="-1">` (or at the start).
 pub fn splice_after_main(body: &mut Vec<u8>, note: String) {
     let at = b"<main id=\"main\" tabindex=\"-1\">\n";
@@ -163,6 +192,25 @@ mod tests {
         assert!(!asks("br, deflate"));
         assert!(!asks("identity"));
         assert!(!accepts_gzip(&TestRequest::default().to_http_request()));
+    }
+
+    #[test]
+    fn copies_left_half_written_are_removed_once_an_hour_old_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let keep = ["v1-0-10-report.html", "v1-0-10-report.html.gz"];
+        for f in keep.iter().chain(&["v2-0-99-report.html.tmp-4242", "v2-0-99-report.html.gz.tmp-4242"]) {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
+        let written = std::time::SystemTime::now();
+        // Younger than an hour: another instance may be writing it now.
+        assert_eq!(remove_abandoned_copies(dir.path(), written + std::time::Duration::from_secs(600)), 0);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+        assert_eq!(remove_abandoned_copies(dir.path(), written + std::time::Duration::from_secs(7200)), 2);
+        let mut left: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(left, keep);
+        assert_eq!(remove_abandoned_copies(&dir.path().join("missing"), written), 0);
     }
 
     #[test]

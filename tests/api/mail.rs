@@ -885,15 +885,38 @@ async fn serve_refuses_to_start_with_a_broken_template_and_names_the_file() {
 async fn serve_delivers_the_outbox_in_the_background_and_stops_cleanly() {
     let app = TestApp::spawn().await;
     let id = app.enqueue_email("serve/1", "c1@city.example", "en", t0()).await.unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let log = std::fs::File::create(app.dir().join("serve.log")).unwrap();
-    let mut child = cli(&app)
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .env("CHARTER_TRACKER__MAIL__POLL_SECONDS", "1")
-        .stdout(std::process::Stdio::null())
-        .stderr(log)
-        .spawn()
-        .unwrap();
+    // A free port is found by binding and letting go; another test's server may take it first,
+    // and then this one exits at start (it cannot bind): start it again on another port.
+    let mut attempts = 0;
+    let (mut child, port) = loop {
+        attempts += 1;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let log = std::fs::File::create(app.dir().join("serve.log")).unwrap();
+        let mut child = cli(&app)
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("CHARTER_TRACKER__MAIL__POLL_SECONDS", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        // Wait until it answers (a signal before the HTTP server has installed its handlers
+        // would kill the process, which is not what this test is about), or exits.
+        let up = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.is_err()
+            && std::time::Instant::now() < up
+            && child.try_wait().unwrap().is_none()
+        {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        match child.try_wait().unwrap() {
+            None => break (child, port),
+            Some(status) => {
+                let log = std::fs::read_to_string(app.dir().join("serve.log")).unwrap_or_default();
+                assert!(attempts < 5, "serve exited at start five times (last: {status}); log:\n{log}");
+            }
+        }
+    };
     let outbox = app.dir().join("cli-outbox");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while eml_files(&outbox).is_empty() && std::time::Instant::now() < deadline {
@@ -901,13 +924,8 @@ async fn serve_delivers_the_outbox_in_the_background_and_stops_cleanly() {
     }
     let files = eml_files(&outbox);
     let status = rows(&app.pool).await.into_iter().find(|r| r.id == id).unwrap().status;
-    // Stop it as a service manager would once it is up (a signal before the HTTP server has
-    // installed its handlers would kill the process, which is not what this test is about),
-    // and expect a clean exit.
-    let up = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.is_err() && std::time::Instant::now() < up {
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    // The server is still the one started here (it answers on its port).
+    assert!(reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.is_ok());
     // Now stop it.
     std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     let exited = blocking(move || {

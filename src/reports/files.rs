@@ -143,7 +143,9 @@ pub fn remove_abandoned_copies(dir: &Path, now: std::time::SystemTime) -> usize 
         if old && entry.file_type().is_ok_and(|t| t.is_file()) {
             match std::fs::remove_file(entry.path()) {
                 Ok(()) => removed += 1,
-                Err(e) => tracing::warn!(file = %entry.path().display(), error = %e, "could not remove an abandoned report copy"),
+                Err(e) => {
+                    tracing::warn!(file = %entry.path().display(), error = %e, "could not remove an abandoned report copy")
+                }
             }
         }
     }
@@ -206,8 +208,10 @@ mod tests {
         assert_eq!(remove_abandoned_copies(dir.path(), written + std::time::Duration::from_secs(600)), 0);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
         assert_eq!(remove_abandoned_copies(dir.path(), written + std::time::Duration::from_secs(7200)), 2);
-        let mut left: Vec<String> =
-            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         left.sort();
         assert_eq!(left, keep);
         assert_eq!(remove_abandoned_copies(&dir.path().join("missing"), written), 0);

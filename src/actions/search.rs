@@ -91,18 +91,21 @@ pub fn index(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<()> {
             }
         }
         DbConnection::Pg(c) => {
-            for (id, title, body) in docs {
-                diesel::sql_query(
-                    "INSERT INTO action_search (action_id, document) VALUES ($1, \
-                     setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('english', $2), 'A') \
-                     || to_tsvector('simple', $3) || to_tsvector('english', $3)) \
-                     ON CONFLICT (action_id) DO UPDATE SET document = EXCLUDED.document",
-                )
-                .bind::<BigInt, _>(id)
-                .bind::<Text, _>(title)
-                .bind::<Text, _>(body)
-                .execute(c)?;
-            }
+            // One statement for the whole list (arrays unnested), not one per action: indexing
+            // the 500,000 actions of a bulk-loaded database took 3 minutes one row at a time.
+            let (ids, (titles, bodies)): (Vec<i64>, (Vec<String>, Vec<String>)) =
+                docs.into_iter().map(|(id, title, body)| (id, (title, body))).unzip();
+            diesel::sql_query(
+                "INSERT INTO action_search (action_id, document) \
+                 SELECT id, setweight(to_tsvector('simple', t), 'A') || setweight(to_tsvector('english', t), 'A') \
+                 || to_tsvector('simple', b) || to_tsvector('english', b) \
+                 FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, t, b) \
+                 ON CONFLICT (action_id) DO UPDATE SET document = EXCLUDED.document",
+            )
+            .bind::<diesel::sql_types::Array<BigInt>, _>(ids)
+            .bind::<diesel::sql_types::Array<Text>, _>(titles)
+            .bind::<diesel::sql_types::Array<Text>, _>(bodies)
+            .execute(c)?;
         }
     }
     Ok(())

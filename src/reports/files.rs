@@ -114,9 +114,12 @@ fn write(path: &Path, body: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// What a file being written is named after its final name (then the writer's process id).
+const TEMPORARY: &str = ".tmp-";
+
 fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".tmp-{}", std::process::id()));
+    tmp.push(format!("{TEMPORARY}{}", std::process::id()));
     let tmp = PathBuf::from(tmp);
     let mut f = std::fs::File::create(&tmp)?;
     f.write_all(bytes)?;
@@ -133,7 +136,7 @@ pub fn remove_abandoned_copies(dir: &Path, now: std::time::SystemTime) -> usize 
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if !name.to_string_lossy().contains(".tmp-") {
+        if !name.to_string_lossy().contains(TEMPORARY) {
             continue;
         }
         let old = entry

@@ -403,3 +403,37 @@ impl TestApp {
         .unwrap()
     }
 }
+
+/// Starts a server in a process of its own (`start(port)` spawns it) on a free port, and waits
+/// until it answers `/healthz`. A free port is found by binding and letting go, so another
+/// test's server may take it first: this one then exits at start (it cannot bind), and the
+/// other may answer in its place. So the child must still be running once `/healthz` answers,
+/// or it is started again on another port (five attempts; `log`, if given, is shown when the
+/// last one fails).
+pub async fn serve_on_a_free_port(
+    log: Option<&std::path::Path>,
+    mut start: impl FnMut(u16) -> std::process::Child,
+) -> (std::process::Child, u16) {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut child = start(port);
+        let up = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.is_err()
+            && std::time::Instant::now() < up
+            && child.try_wait().unwrap().is_none()
+        {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        // Answering, and still ours: give it a moment to fail binding if the port was taken.
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        match child.try_wait().unwrap() {
+            None => return (child, port),
+            Some(status) => {
+                let log = log.and_then(|p| std::fs::read_to_string(p).ok()).unwrap_or_default();
+                assert!(attempts < 5, "the server exited at start five times (last: {status}); log:\n{log}");
+            }
+        }
+    }
+}

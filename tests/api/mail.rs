@@ -1,7 +1,7 @@
 //! The outbox and its delivery, over a real SMTP server on TCP (`smtp_sink`), on SQLite and on
 //! PostgreSQL (TEST_DATABASE_URL). The clock is passed in: nothing here waits for time to pass.
 
-use crate::helpers::{sample_email, templates, TestApp};
+use crate::helpers::{sample_email, serve_on_a_free_port, templates, TestApp};
 use crate::smtp_sink::{Mode, ReceivedMail, SmtpSink};
 use base64::Engine;
 use charter_tracker::config::MailSettings;
@@ -885,38 +885,19 @@ async fn serve_refuses_to_start_with_a_broken_template_and_names_the_file() {
 async fn serve_delivers_the_outbox_in_the_background_and_stops_cleanly() {
     let app = TestApp::spawn().await;
     let id = app.enqueue_email("serve/1", "c1@city.example", "en", t0()).await.unwrap();
-    // A free port is found by binding and letting go; another test's server may take it first,
-    // and then this one exits at start (it cannot bind): start it again on another port.
-    let mut attempts = 0;
-    let (mut child, port) = loop {
-        attempts += 1;
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let log = std::fs::File::create(app.dir().join("serve.log")).unwrap();
-        let mut child = cli(&app)
+    // Up and answering before it is stopped (a signal before the HTTP server has installed its
+    // handlers would kill the process, which is not what this test is about).
+    let log_path = app.dir().join("serve.log");
+    let (mut child, port) = serve_on_a_free_port(Some(&log_path), |port| {
+        cli(&app)
             .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
             .env("CHARTER_TRACKER__MAIL__POLL_SECONDS", "1")
             .stdout(std::process::Stdio::null())
-            .stderr(log)
+            .stderr(std::fs::File::create(&log_path).unwrap())
             .spawn()
-            .unwrap();
-        // Wait until it answers (a signal before the HTTP server has installed its handlers
-        // would kill the process, which is not what this test is about), or exits.
-        let up = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.is_err()
-            && std::time::Instant::now() < up
-            && child.try_wait().unwrap().is_none()
-        {
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        match child.try_wait().unwrap() {
-            None => break (child, port),
-            Some(status) => {
-                let log = std::fs::read_to_string(app.dir().join("serve.log")).unwrap_or_default();
-                assert!(attempts < 5, "serve exited at start five times (last: {status}); log:\n{log}");
-            }
-        }
-    };
+            .unwrap()
+    })
+    .await;
     let outbox = app.dir().join("cli-outbox");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while eml_files(&outbox).is_empty() && std::time::Instant::now() < deadline {
@@ -924,7 +905,7 @@ async fn serve_delivers_the_outbox_in_the_background_and_stops_cleanly() {
     }
     let files = eml_files(&outbox);
     let status = rows(&app.pool).await.into_iter().find(|r| r.id == id).unwrap().status;
-    // The server is still the one started here (it answers on its port).
+    // Still up on its port when it is stopped.
     assert!(reqwest::get(format!("http://127.0.0.1:{port}/healthz")).await.is_ok());
     // Now stop it.
     std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();

@@ -1,7 +1,7 @@
 //! Signing in and out of the pages: sessions, CSRF, throttling, password links, the account
 //! page, and the security headers.
 
-use crate::helpers::TestApp;
+use crate::helpers::{serve_on_a_free_port, TestApp};
 use crate::web_client::{path_in, WebClient};
 use charter_tracker::auth::Role;
 use chrono::Duration;
@@ -418,14 +418,8 @@ fn memory_mb(pid: u32) -> (u64, u64) {
 /// The binary serving the test's database in a process of its own, with `env` added, and a
 /// browser for it holding a sign-in form's CSRF cookie; the form's token.
 async fn serve_alone(app: &TestApp, env: &[(&str, &str)]) -> (std::process::Child, WebClient, String) {
-    // A free port is found by binding and letting go; another test's server may take it before
-    // this one binds, and then answer in its place. So the server must still be running once
-    // `/healthz` answers, or it starts again on another port.
-    let mut attempts = 0;
-    let (server, base) = loop {
-        attempts += 1;
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_charter-tracker"))
+    let (server, port) = serve_on_a_free_port(None, |port| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_charter-tracker"))
             .current_dir(app.dir())
             .env_remove("CHARTER_TRACKER_ENV")
             .env("DATABASE_URL", &app.database_url)
@@ -438,22 +432,10 @@ async fn serve_alone(app: &TestApp, env: &[(&str, &str)]) -> (std::process::Chil
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .unwrap();
-        let base = format!("http://127.0.0.1:{port}");
-        let up = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while reqwest::get(format!("{base}/healthz")).await.is_err() && std::time::Instant::now() < up {
-            if server.try_wait().unwrap().is_some() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        // Answering, and still ours: give it a moment to fail binding if the port was taken.
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        match server.try_wait().unwrap() {
-            None => break (server, base),
-            Some(status) => assert!(attempts < 5, "the server exited at start five times (last: {status})"),
-        }
-    };
+            .unwrap()
+    })
+    .await;
+    let base = format!("http://127.0.0.1:{port}");
     let browser = WebClient {
         client: reqwest::Client::builder()
             .cookie_store(true)

@@ -25,8 +25,9 @@ pub struct AppState {
     pub demo: crate::demo::Flag,
     /// The network overview as last computed here, per framework (`plans::overview::Cache`).
     pub overview: crate::plans::overview::Cache,
-    /// City pages' content as last rendered, until the data or the minute changes.
-    pub city_pages: crate::pages::rendered::Rendered,
+    /// City pages' content as last rendered, until the data or the minute changes, with the
+    /// city's name and whether its page is public (who may see it).
+    pub city_pages: crate::pages::rendered::Rendered<crate::cities::CityHead>,
     /// Recent searches' results, until the data changes (`actions::search::Cache`).
     pub searches: crate::actions::search::Cache,
 }

@@ -297,9 +297,9 @@ pub fn data_version(conn: &mut DbConnection) -> diesel::QueryResult<i64> {
 }
 
 #[derive(diesel::QueryableByName)]
-struct Writers {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    writing: i64,
+struct Committed {
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+    version: Option<i64>,
 }
 
 /// `data_version`, when what is read next is sure to include every change it counts; `None`
@@ -307,24 +307,19 @@ struct Writers {
 ///
 /// On SQLite the counter is a row written in the changing transaction: any value read is
 /// committed with its change. On PostgreSQL it is a sequence, bumped before the change commits:
-/// a value read while some transaction holds a transaction id (only writers do) may count a
-/// change that is not visible yet, and a page rendered then and kept under that value would
-/// miss it until the next change. Read-only requests take no transaction id, so under reading
-/// load this is the plain value.
+/// a value read while a writer is in progress may count a change that is not visible yet, and a
+/// page rendered then and kept under that value would miss it until the next change. Each writing statement holds a shared advisory lock from its
+/// bump until its transaction ends; the function `committed_network_version` (migration
+/// `2026-12-07-000001_committed_version`) reads the counter, then tries that lock exclusively
+/// without waiting, in one round trip: no value while any writer is in progress. Call it
+/// outside a transaction (it holds the lock to the end of the one it runs in).
 pub fn committed_data_version(conn: &mut DbConnection) -> diesel::QueryResult<Option<i64>> {
     use diesel::RunQueryDsl;
     match conn {
         DbConnection::Sqlite(_) => data_version(conn).map(Some),
-        DbConnection::Pg(_) => {
-            let version = data_version(conn)?;
-            // Any writer whose bump was just read has its transaction id already (its rows were
-            // written before its statement's trigger ran), so a snapshot taken after the read
-            // shows it either committed or in progress.
-            let DbConnection::Pg(c) = conn else { unreachable!() };
-            let w: Writers =
-                diesel::sql_query("SELECT count(*)::BIGINT AS writing FROM pg_snapshot_xip(pg_current_snapshot())")
-                    .get_result(c)?;
-            Ok((w.writing == 0).then_some(version))
+        DbConnection::Pg(c) => {
+            let row: Committed = diesel::sql_query("SELECT committed_network_version() AS version").get_result(c)?;
+            Ok(row.version)
         }
     }
 }

@@ -116,36 +116,44 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
     let path = req.path().to_string();
     let today = web::today(&state);
     let kept = state.clone();
-    let (name, access, content, key, lang) = web::db_with_viewer(&req, move |c, viewer| {
+    let (head, access, content, key, lang) = web::db_with_viewer(&req, move |c, viewer| {
         let lang = web::lang_of(viewer, visitor_lang);
         // What the content depends on besides the city and the data: the language and who
         // reads (what a role and city may see, `page_access`, peer-review seats, verification).
         let reader = viewer.map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
         let key = format!("{city_id}:{}:{reader}", lang.tag());
-        // The access check comes first, on every request; a kept page needs nothing more.
-        let head = crate::cities::store::require_head(c, city_id)?;
+        // The counter first: what is read after it (the city's name and whether its page is
+        // public, the content) is at least as new, so it may be kept under it. A page kept at
+        // this counter comes with the city's head as it was then, which is as it is now (a
+        // change to the city moves the counter): the access check is made on every request
+        // either way, and a kept page needs no other query.
+        let stamp = super::rendered::stamp(c, now)?;
+        let found = stamp.and_then(|st| kept.city_pages.get(&key, st));
+        let head = match &found {
+            Some((head, _)) => head.clone(),
+            None => crate::cities::store::require_head(c, city_id)?,
+        };
         let access = match commands::page_access(viewer.map(|s| &s.caller), head.id, head.public) {
             Ok(a) => a,
             Err(ApiError::Unauthenticated(_)) => {
-                return Ok((head.name, Err(PageError::SignIn { next: path }), Content::Kept(String::new()), key, lang))
+                return Ok((head, Err(PageError::SignIn { next: path }), Content::Kept(String::new()), key, lang))
             }
-            Err(e) => return Ok((head.name, Err(e.into()), Content::Kept(String::new()), key, lang)),
+            Err(e) => return Ok((head, Err(e.into()), Content::Kept(String::new()), key, lang)),
         };
-        let stamp = super::rendered::stamp(c, now)?;
-        if let Some(html) = stamp.and_then(|st| kept.city_pages.get(&key, st)) {
-            return Ok((head.name, Ok(access), Content::Kept(html), key, lang));
+        if let Some((_, html)) = found {
+            return Ok((head, Ok(access), Content::Kept(html), key, lang));
         }
         let city = crate::cities::store::require(c, city_id)?;
         let data = content(c, &city, &access, viewer, &settings, today, now, staleness, lang)?;
-        Ok((city.name, Ok(access), Content::Data(data, stamp), key, lang))
+        Ok((head, Ok(access), Content::Data(data, stamp), key, lang))
     })
     .await?;
     let access = access?;
     let full = matches!(access, Access::Full { .. });
     let title = if full {
-        crate::t!(lang, "city-title-full", city = name.as_str())
+        crate::t!(lang, "city-title-full", city = head.name.as_str())
     } else {
-        crate::t!(lang, "city-title-public", city = name.as_str())
+        crate::t!(lang, "city-title-public", city = head.name.as_str())
     };
     let html = match content {
         Content::Kept(html) => html,
@@ -156,7 +164,7 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
                 .render_part(lang, "city", &data)
                 .map_err(|e| PageError::Unexpected(e.context("rendering page city")))?;
             if let Some(stamp) = stamp {
-                state.city_pages.put(key, stamp, &html);
+                state.city_pages.put(key, stamp, head, &html);
             }
             html
         }

@@ -6,7 +6,9 @@
 //! (`db::committed_data_version`, which the triggers bump with every write to what the page
 //! reads) and the minute (what is overdue or stale moves with the clock). A change anywhere, on
 //! any instance, makes the next request render again; only the layout around it (who is signed
-//! in, the CSRF token, the notice) is rendered per request.
+//! in, the CSRF token, the notice) is rendered per request. An entry keeps beside its HTML what
+//! the page decides on before showing it (`M`: for the city page, the city's name and whether
+//! its page is public), so a request that finds its page kept reads only the counter.
 //!
 //! Entries are kept compressed with LZ4 (a city page's 20 KB of HTML is about 4 KB so) and
 //! decompressed when shown: a few microseconds, where inflating deflated entries took 7 % of
@@ -22,38 +24,44 @@ pub type Stamp = (i64, i64);
 /// How much compressed HTML one instance keeps (about 1,000 city pages of 50 actions).
 const BUDGET_BYTES: usize = 4 << 20;
 
-#[derive(Default)]
-pub struct Rendered {
-    inner: Mutex<Inner>,
+pub struct Rendered<M = ()> {
+    inner: Mutex<Inner<M>>,
 }
 
-#[derive(Default)]
-struct Inner {
-    entries: HashMap<String, (Stamp, Arc<[u8]>)>,
+impl<M> Default for Rendered<M> {
+    fn default() -> Self {
+        Rendered { inner: Mutex::new(Inner { entries: HashMap::new(), order: VecDeque::new(), bytes: 0 }) }
+    }
+}
+
+struct Inner<M> {
+    entries: HashMap<String, (Stamp, M, Arc<[u8]>)>,
     /// Keys in the order they were stored, oldest first (a key may appear more than once:
     /// only its latest place counts).
     order: VecDeque<(String, Stamp)>,
     bytes: usize,
 }
 
-impl Rendered {
-    /// The part kept under `key` if it was rendered at `stamp`.
-    pub fn get(&self, key: &str, stamp: Stamp) -> Option<String> {
-        let compressed = {
+impl<M: Clone> Rendered<M> {
+    /// The part kept under `key` if it was rendered at `stamp`, with what was kept beside it.
+    pub fn get(&self, key: &str, stamp: Stamp) -> Option<(M, String)> {
+        let (meta, compressed) = {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-            inner.entries.get(key).filter(|(s, _)| *s == stamp).map(|(_, html)| html.clone())?
+            inner.entries.get(key).filter(|(s, ..)| *s == stamp).map(|(_, m, html)| (m.clone(), html.clone()))?
         };
-        String::from_utf8(lz4_flex::decompress_size_prepended(&compressed).ok()?).ok()
+        let html = String::from_utf8(lz4_flex::decompress_size_prepended(&compressed).ok()?).ok()?;
+        Some((meta, html))
     }
 
-    /// Keeps `html` under `key`, rendered at `stamp`, making room by dropping the oldest.
-    pub fn put(&self, key: String, stamp: Stamp, html: &str) {
+    /// Keeps `html` and `meta` under `key`, rendered at `stamp`, making room by dropping the
+    /// oldest.
+    pub fn put(&self, key: String, stamp: Stamp, meta: M, html: &str) {
         let html: Arc<[u8]> = lz4_flex::compress_prepend_size(html.as_bytes()).into();
         if html.len() > BUDGET_BYTES / 8 {
             return;
         }
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, old)) = inner.entries.insert(key.clone(), (stamp, html.clone())) {
+        if let Some((_, _, old)) = inner.entries.insert(key.clone(), (stamp, meta, html.clone())) {
             inner.bytes -= old.len();
         }
         inner.bytes += html.len();
@@ -61,8 +69,8 @@ impl Rendered {
         while inner.bytes > BUDGET_BYTES || inner.order.len() > 4 * inner.entries.len().max(16) {
             let Some((k, s)) = inner.order.pop_front() else { break };
             // Only the entry this place was made for; a newer one of the key has a later place.
-            if inner.entries.get(&k).is_some_and(|(stamp, _)| *stamp == s) && inner.bytes > BUDGET_BYTES {
-                if let Some((_, gone)) = inner.entries.remove(&k) {
+            if inner.entries.get(&k).is_some_and(|(stamp, ..)| *stamp == s) && inner.bytes > BUDGET_BYTES {
+                if let Some((_, _, gone)) = inner.entries.remove(&k) {
                     inner.bytes -= gone.len();
                 }
             }
@@ -90,22 +98,26 @@ mod tests {
 
     #[test]
     fn a_part_is_shown_again_only_at_the_stamp_it_was_rendered_at() {
-        let r = Rendered::default();
-        r.put("city:1:en:public".into(), (7, 100), "<p>Lyon</p>");
-        assert_eq!(r.get("city:1:en:public", (7, 100)).as_deref(), Some("<p>Lyon</p>"));
+        let r: Rendered<&str> = Rendered::default();
+        r.put("city:1:en:public".into(), (7, 100), "Lyon", "<p>Lyon</p>");
+        assert_eq!(
+            r.get("city:1:en:public", (7, 100)),
+            Some(("Lyon", "<p>Lyon</p>".to_string())),
+            "with what was kept beside it"
+        );
         assert!(r.get("city:1:en:public", (8, 100)).is_none(), "a change anywhere renders again");
         assert!(r.get("city:1:en:public", (7, 101)).is_none(), "so does the next minute");
         assert!(r.get("city:1:fr:public", (7, 100)).is_none());
-        r.put("city:1:en:public".into(), (8, 100), "<p>Lyon 2</p>");
-        assert_eq!(r.get("city:1:en:public", (8, 100)).as_deref(), Some("<p>Lyon 2</p>"));
+        r.put("city:1:en:public".into(), (8, 100), "Lyon", "<p>Lyon 2</p>");
+        assert_eq!(r.get("city:1:en:public", (8, 100)).map(|(_, h)| h).as_deref(), Some("<p>Lyon 2</p>"));
         let one = r.bytes();
-        r.put("city:2:en:public".into(), (8, 100), &"<tr><td>Action</td></tr>".repeat(1000));
+        r.put("city:2:en:public".into(), (8, 100), "Lyon", &"<tr><td>Action</td></tr>".repeat(1000));
         assert!(r.bytes() - one < 1000, "kept compressed: {} bytes for 25,000", r.bytes() - one);
     }
 
     #[test]
     fn the_oldest_go_first_when_the_budget_is_spent() {
-        let r = Rendered::default();
+        let r: Rendered = Rendered::default();
         // Pages that do not compress much (random letters), a tenth of the budget each.
         let mut seed = 1u64;
         let mut page = String::new();
@@ -114,14 +126,14 @@ mod tests {
             page.push(char::from(b'a' + (seed >> 59) as u8 % 26));
         }
         for i in 0..25 {
-            r.put(format!("city:{i}"), (1, 1), &page);
+            r.put(format!("city:{i}"), (1, 1), (), &page);
         }
         assert!(r.bytes() <= BUDGET_BYTES);
         assert!(r.get("city:0", (1, 1)).is_none(), "the first went");
         assert!(r.get("city:24", (1, 1)).is_some(), "the last stays");
         // Storing one key again and again does not grow the queue without end.
         for _ in 0..1000 {
-            r.put("city:24".into(), (1, 1), &page);
+            r.put("city:24".into(), (1, 1), (), &page);
         }
         let inner = r.inner.lock().unwrap();
         assert!(inner.order.len() <= 4 * inner.entries.len().max(16) + 1);

@@ -5,7 +5,7 @@ use crate::helpers::{TestApp, World};
 use crate::web_client::WebClient;
 use charter_tracker::auth::Role;
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn the_city_page_shows_the_plan_by_role_and_commitment_with_what_is_missing() {
@@ -610,4 +610,52 @@ async fn the_city_page_shows_every_change_at_once_though_its_content_is_kept() {
     let p = sec.get(&url).await;
     assert_eq!(p.attrs("html", "lang"), ["fr"]);
     assert!(p.text("main").contains("Welcome desks in every district"), "the French copy has the change too");
+
+    // Who may see it is decided on every request, also when the page is kept: a public page
+    // shown to a visitor (and kept), then made private, sends the next visitor to sign in.
+    let version =
+        app.get(&format!("/api/v1/cities/{}", w.city_a), &w.secretariat).await.json::<Value>()["version"].clone();
+    app.update_city(&w.secretariat, w.city_a, json!({"version": version, "public": true})).await;
+    let visitor = WebClient::new(&app);
+    let public = visitor.get(&url).await;
+    assert_eq!(public.status, 200, "{}", public.body);
+    assert_eq!(visitor.get(&url).await.text("main"), public.text("main"), "the same again, kept");
+    let version =
+        app.get(&format!("/api/v1/cities/{}", w.city_a), &w.secretariat).await.json::<Value>()["version"].clone();
+    app.update_city(&w.secretariat, w.city_a, json!({"version": version, "public": false})).await;
+    let private = WebClient::new(&app).get(&url).await;
+    assert_eq!(private.status, 303, "{}", private.body);
+    assert!(private.location().is_some_and(|l| l.starts_with("/login")), "{:?}", private.location());
+}
+
+/// The counter kept city pages are stamped with (`db::committed_data_version`): while a change
+/// is written and not yet committed, PostgreSQL's counter already counts it (a sequence), so no
+/// value is offered to keep a page under; SQLite's counts it only once committed, so the last
+/// committed value is. Once the change commits, the counter has moved.
+#[tokio::test]
+async fn the_change_counter_offers_no_value_a_change_in_progress_would_invalidate() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let (pool, city) = (app.pool.clone(), w.city_a);
+    let postgres = app.database_url.starts_with("postgres");
+    tokio::task::spawn_blocking(move || {
+        use charter_tracker::db::committed_data_version;
+        use diesel::connection::SimpleConnection;
+        let mut reader = pool.get().unwrap();
+        let before = committed_data_version(&mut reader).unwrap().expect("no writer: a value");
+        let mut writer = pool.get().unwrap();
+        writer.batch_execute("BEGIN").unwrap();
+        writer.batch_execute(&format!("UPDATE cities SET name = 'Lyon-Métropole' WHERE id = {city}")).unwrap();
+        let during = committed_data_version(&mut reader).unwrap();
+        if postgres {
+            assert_eq!(during, None, "a change counted and not committed");
+        } else {
+            assert_eq!(during, Some(before), "the last committed value");
+        }
+        writer.batch_execute("COMMIT").unwrap();
+        let after = committed_data_version(&mut reader).unwrap().expect("committed: a value");
+        assert!(after > before, "{after} after {before}");
+    })
+    .await
+    .unwrap();
 }

@@ -280,12 +280,13 @@ macro_rules! on_backend {
     };
 }
 
-/// Every SQLite connection's settings. `cache_size`: each connection keeps 1 MiB of pages
-/// rather than SQLite's default 2 MiB; a pool of 8 held 19 MB of pages after the network
-/// overview and city pages were read at 10,000 cities (heaptrack; README, Performance), and
-/// the operating system caches the file anyway.
+/// Every SQLite connection's settings. `cache_size`: each connection keeps 256 KiB of pages
+/// rather than SQLite's default 2 MiB. A pool of 8 held 19 MB of pages after the network
+/// overview and city pages were read at 10,000 cities with the default, 10.8 MB with 1 MiB
+/// (heaptrack; README, Performance); the pages they read again are few (a city's plan, the
+/// indexes' upper levels) and the operating system caches the file anyway.
 const SQLITE_PRAGMAS: &str =
-    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -1024;";
+    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -256;";
 
 /// The counter of changes to the network's data (migrations `2026-12-03-000020_scale` and
 /// `2026-12-05-000001_page_versions`): triggers bump it with every write to what the network
@@ -308,17 +309,24 @@ struct Committed {
 /// On SQLite the counter is a row written in the changing transaction: any value read is
 /// committed with its change. On PostgreSQL it is a sequence, bumped before the change commits:
 /// a value read while a writer is in progress may count a change that is not visible yet, and a
-/// page rendered then and kept under that value would miss it until the next change. Each writing statement holds a shared advisory lock from its
-/// bump until its transaction ends; the function `committed_network_version` (migration
-/// `2026-12-07-000001_committed_version`) reads the counter, then tries that lock exclusively
-/// without waiting, in one round trip: no value while any writer is in progress. Call it
-/// outside a transaction (it holds the lock to the end of the one it runs in).
+/// page rendered then and kept under that value would miss it until the next change. Each
+/// writing statement holds a shared advisory lock from its bump until its transaction ends
+/// (migration `2026-12-07-000001_committed_version`); the read takes the counter, then tries
+/// that lock exclusively without waiting, in one statement: no value while any writer is in
+/// progress. Read it outside a transaction (it holds the lock to the end of the one it runs in).
 pub fn committed_data_version(conn: &mut DbConnection) -> diesel::QueryResult<Option<i64>> {
     use diesel::RunQueryDsl;
     match conn {
         DbConnection::Sqlite(_) => data_version(conn).map(Some),
         DbConnection::Pg(c) => {
-            let row: Committed = diesel::sql_query("SELECT committed_network_version() AS version").get_result(c)?;
+            // The counter is read by the inner query, before the outer one's expression tries
+            // the lock (OFFSET 0 keeps the two apart). A plpgsql function doing the same in two
+            // statements took a third longer (pgbench, 8 clients).
+            let row: Committed = diesel::sql_query(
+                "SELECT CASE WHEN pg_try_advisory_xact_lock(727277) THEN counted END AS version \
+                 FROM (SELECT last_value AS counted FROM network_data_version OFFSET 0) AS counter",
+            )
+            .get_result(c)?;
             Ok(row.version)
         }
     }

@@ -1,4 +1,3 @@
-DROP FUNCTION committed_network_version();
 CREATE OR REPLACE FUNCTION bump_network_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM nextval('network_data_version');

@@ -1,5 +1,6 @@
 -- Issue 15 (scale): the change counter (migration 2026-12-03-000020_scale) read together with
--- whether every change it counts has committed, in one round trip.
+-- whether every change it counts has committed, in one round trip (src/db/mod.rs,
+-- committed_data_version).
 --
 -- The counter is a sequence, bumped before the change commits. A value read while a writer is
 -- in progress may count a change that is not visible yet, so what is computed at that value
@@ -12,26 +13,12 @@
 -- until its transaction ends; writers do not wait for each other (shared locks). A reader reads
 -- the counter, then tries the same lock exclusively, without waiting: it gets it only when no
 -- writer holds it, so every change the value counts has committed (or rolled back). The reader
--- holds it for the rest of its statement's transaction (microseconds when called on its own, as
+-- holds it for the rest of its statement's transaction (microseconds when read on its own, as
 -- the pages do), during which a writer's next statement waits for it.
 CREATE OR REPLACE FUNCTION bump_network_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock_shared(727277);
     PERFORM nextval('network_data_version');
-    RETURN NULL;
-END
-$$;
-
--- VOLATILE: the counter is read when the function runs, not from the calling statement's
--- snapshot. NULL when some change may not have committed.
-CREATE FUNCTION committed_network_version() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-    counted bigint;
-BEGIN
-    SELECT last_value INTO counted FROM network_data_version;
-    IF pg_try_advisory_xact_lock(727277) THEN
-        RETURN counted;
-    END IF;
     RETURN NULL;
 END
 $$;

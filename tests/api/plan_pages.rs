@@ -615,14 +615,12 @@ async fn the_city_page_shows_every_change_at_once_though_its_content_is_kept() {
     // shown to a visitor (and kept), then made private, sends the next visitor to sign in.
     let version =
         app.get(&format!("/api/v1/cities/{}", w.city_a), &w.secretariat).await.json::<Value>()["version"].clone();
-    app.update_city(&w.secretariat, w.city_a, json!({"version": version, "public": true})).await;
+    let made_public = app.update_city(&w.secretariat, w.city_a, json!({"version": version, "public": true})).await;
     let visitor = WebClient::new(&app);
     let public = visitor.get(&url).await;
     assert_eq!(public.status, 200, "{}", public.body);
     assert_eq!(visitor.get(&url).await.text("main"), public.text("main"), "the same again, kept");
-    let version =
-        app.get(&format!("/api/v1/cities/{}", w.city_a), &w.secretariat).await.json::<Value>()["version"].clone();
-    app.update_city(&w.secretariat, w.city_a, json!({"version": version, "public": false})).await;
+    app.update_city(&w.secretariat, w.city_a, json!({"version": made_public.version, "public": false})).await;
     let private = WebClient::new(&app).get(&url).await;
     assert_eq!(private.status, 303, "{}", private.body);
     assert!(private.location().is_some_and(|l| l.starts_with("/login")), "{:?}", private.location());

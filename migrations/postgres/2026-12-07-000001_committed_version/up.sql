@@ -1,6 +1,5 @@
 -- Issue 15 (scale): the change counter (migration 2026-12-03-000020_scale) read together with
--- whether every change it counts has committed, in one round trip (src/db/mod.rs,
--- committed_data_version).
+-- whether every change it counts has committed, in one round trip.
 --
 -- The counter is a sequence, bumped before the change commits. A value read while a writer is
 -- in progress may count a change that is not visible yet, so what is computed at that value

@@ -30,4 +30,8 @@ pub struct AppState {
     pub city_pages: crate::pages::rendered::Rendered<crate::cities::CityHead>,
     /// Recent searches' results, until the data changes (`actions::search::Cache`).
     pub searches: crate::actions::search::Cache,
+    /// What changed, heard as it commits on any instance (PostgreSQL; `db::changes`).
+    pub changes: crate::db::changes::Feed,
+    /// Sessions found recently, trusted while the feed hears no session end (`auth::sessions`).
+    pub sessions: crate::auth::sessions::Kept,
 }

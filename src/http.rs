@@ -275,6 +275,9 @@ const MAX_TAGGED_BODY: u64 = 4 << 20;
 /// answer says `Vary: Cookie, Authorization, Accept-Language`, since what a page or the API shows
 /// depends on who asks and in which language: a shared cache never hands one person's copy to another, and a person's tag matches
 /// only what they were shown. Pages for signed-in people stay `no-store` (web::middleware).
+///
+/// Requests that may write (not GET, HEAD or OPTIONS) pass through, and once answered tell the
+/// instance's change feed (`db::changes::Feed::wrote`), so what it kept is not shown again.
 pub async fn conditional_get(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
@@ -283,7 +286,15 @@ pub async fn conditional_get(
     use actix_web::http::{Method, StatusCode};
     let eligible = req.method() == Method::GET && !matches!(req.path(), "/healthz" | "/readyz" | "/metrics");
     if !eligible {
-        return Ok(next.call(req).await?.map_into_boxed_body());
+        let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        let state = req.app_data::<actix_web::web::Data<crate::app::AppState>>().cloned();
+        let res = next.call(req).await;
+        // Whatever the request changed, this instance shows from the next request on (other
+        // instances hear it from the database: db::changes).
+        if let Some(state) = state.filter(|_| writes) {
+            state.changes.wrote();
+        }
+        return Ok(res?.map_into_boxed_body());
     }
     let tags: Vec<String> =
         req.headers().get_all(header::IF_NONE_MATCH).filter_map(|v| v.to_str().ok().map(str::to_string)).collect();

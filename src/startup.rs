@@ -73,6 +73,7 @@ impl Application {
         let report_templates = Arc::new(crate::reports::render::Templates::load(&settings.reports.templates_dir)?);
         // File ages are the file system's clock, so this one reads the system time.
         crate::reports::files::remove_abandoned_copies(&settings.reports.cache_dir, std::time::SystemTime::now());
+        let changes = crate::db::changes::Feed::for_database(&settings.database_url()?);
         let state = web::Data::new(AppState {
             report_templates,
             pages: Arc::new(crate::pages::Pages::load(
@@ -86,6 +87,8 @@ impl Application {
             demo: Default::default(),
             overview: Default::default(),
             city_pages: Default::default(),
+            changes,
+            sessions: Default::default(),
             searches: Default::default(),
         });
         let app = move || {

@@ -33,6 +33,8 @@ pub struct Session {
     pub renewed: bool,
     /// The language the user chose on the account page, if any.
     pub language: Option<Lang>,
+    /// When activity last moved the idle deadline (by this lookup, if `renewed`).
+    pub seen_at: NaiveDateTime,
 }
 
 /// Starts a session for a user; returns the token to put in the cookie.
@@ -109,12 +111,14 @@ pub fn lookup(
     let Some(role) = Role::parse(&role) else { return Ok(None) };
     let absolute = created_at + Duration::hours(i64::from(settings.absolute_hours));
     let mut renewed = false;
+    let mut seen_at = last_seen_at;
     if now - last_seen_at >= TOUCH_EVERY {
         expires_at = (now + idle(settings)).min(absolute);
         diesel::update(sessions::table.find(id))
             .set((sessions::last_seen_at.eq(now), sessions::expires_at.eq(expires_at)))
             .execute(conn)?;
         renewed = true;
+        seen_at = now;
     }
     let name = if name.trim().is_empty() { email.clone() } else { name };
     let language = language.as_deref().and_then(Lang::from_tag).filter(|l| crate::i18n::messages::is_offered(*l));
@@ -126,7 +130,42 @@ pub fn lookup(
         expires_at,
         renewed,
         language,
+        seen_at,
     }))
+}
+
+/// Sessions found recently, by their token's hash, each with the generation of sessions and
+/// users (`db::changes::Feed::sessions`) it was found at. A page view whose session is kept
+/// here needs no query: the session is trusted while the generation stays (no session has
+/// ended and no user has changed on any instance since) and until its idle deadline next
+/// moves, when `lookup` is asked again and refreshes it. The feed is trusted on PostgreSQL only,
+/// so on SQLite nothing is kept.
+#[derive(Default)]
+pub struct Kept {
+    inner: std::sync::Mutex<std::collections::HashMap<String, (u64, Session)>>,
+}
+
+/// How many sessions one instance keeps; when full it starts again from none.
+const KEPT_AT_MOST: usize = 10_000;
+
+impl Kept {
+    /// The session with `token` if it was kept at `generation` and needs no refresh at `now`.
+    pub fn get(&self, token: &str, generation: u64, now: DateTime<Utc>) -> Option<Session> {
+        let now = now.naive_utc();
+        let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let (at, session) = inner.get(&hash_token(token))?;
+        let current = *at == generation && now - session.seen_at < TOUCH_EVERY && now < session.expires_at;
+        current.then(|| Session { renewed: false, ..session.clone() })
+    }
+
+    /// Keeps `session`, found with `token` by a lookup that began at `generation`.
+    pub fn put(&self, token: &str, generation: u64, session: &Session) {
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if inner.len() >= KEPT_AT_MOST {
+            inner.clear();
+        }
+        inner.insert(hash_token(token), (generation, session.clone()));
+    }
 }
 
 /// Ends the session with this token (signing out). Unknown tokens are ignored.

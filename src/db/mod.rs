@@ -4,6 +4,7 @@
 //! `MultiConnection::establish` tries each backend in turn and replaces the real error
 //! (a refused connection, a bad password) with "Invalid connection url".
 
+pub mod changes;
 pub mod schema;
 
 use crate::error::{ApiError, FieldError};
@@ -26,7 +27,8 @@ const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/po
 /// read and then finds another connection committed meanwhile cannot take the lock and fails at
 /// once with "database is locked" (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait
 /// out), while `BEGIN IMMEDIATE` waits its turn under the busy timeout. Nested calls are
-/// savepoints, as with `Connection::transaction`; PostgreSQL is unchanged.
+/// savepoints, as with `Connection::transaction`; PostgreSQL is unchanged. A commit tells this
+/// process's change feeds at once (`changes::committed_here`).
 pub fn transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -41,7 +43,11 @@ where
     };
     if !outermost_sqlite {
         #[allow(clippy::disallowed_methods)] // the one place that may
-        return conn.transaction(f);
+        let committed = conn.transaction(f);
+        if committed.is_ok() {
+            changes::committed_here();
+        }
+        return committed;
     }
     if let DbConnection::Sqlite(c) = conn {
         AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
@@ -50,6 +56,7 @@ where
     match f(conn) {
         Ok(value) => {
             Manager::commit_transaction(conn)?;
+            changes::committed_here();
             Ok(value)
         }
         Err(error) => match Manager::rollback_transaction(conn) {

@@ -107,27 +107,47 @@ enum Content {
     Data(Value, Option<super::rendered::Stamp>),
 }
 
+/// What a kept page of the city is kept under: the city, the language, and who reads (what a
+/// role and city may see, `page_access`, peer-review seats, verification).
+fn key(city_id: i64, lang: crate::i18n::Lang, viewer: Option<&crate::auth::sessions::Session>) -> String {
+    let reader = viewer.map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
+    format!("{city_id}:{}:{reader}", lang.tag())
+}
+
 async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
     let visitor_lang = web::visitor_lang(&req);
     let city_id = crate::http::id_param(&id)?;
     let state = web::state(&req);
     let (settings, now) = (state.settings.clone(), state.clock.now());
+    // Without a query, when this instance has heard every change so far (db::changes) and
+    // knows the session (auth::sessions::Kept): a kept page and the city's head kept with it.
+    let heard = super::rendered::heard_stamp(&state.changes, now);
+    if let (Some(stamp), Some(viewer)) = (heard, web::known_viewer(&req)) {
+        let lang = web::lang_of(viewer.as_ref(), visitor_lang);
+        if let Some((head, html)) = state.city_pages.get(&key(city_id, lang, viewer.as_ref()), stamp) {
+            // Anything but a page to show (sign in, not found) is answered below, as before.
+            if let Ok(access) = commands::page_access(viewer.as_ref().map(|s| &s.caller), head.id, head.public) {
+                web::remember_viewer(&req, viewer);
+                return around(&req, lang, &head, &access, &html);
+            }
+        }
+    }
     let staleness = settings.staleness(now);
     let path = req.path().to_string();
     let today = web::today(&state);
     let kept = state.clone();
     let (head, access, content, key, lang) = web::db_with_viewer(&req, move |c, viewer| {
         let lang = web::lang_of(viewer, visitor_lang);
-        // What the content depends on besides the city and the data: the language and who
-        // reads (what a role and city may see, `page_access`, peer-review seats, verification).
-        let reader = viewer.map_or("anyone".to_string(), |s| format!("{:?}-{:?}", s.caller.role, s.caller.city_id));
-        let key = format!("{city_id}:{}:{reader}", lang.tag());
+        let key = key(city_id, lang, viewer);
         // The counter first: what is read after it (the city's name and whether its page is
         // public, the content) is at least as new, so it may be kept under it. A page kept at
         // this counter comes with the city's head as it was then, which is as it is now (a
         // change to the city moves the counter): the access check is made on every request
         // either way, and a kept page needs no other query.
-        let stamp = super::rendered::stamp(c, now)?;
+        let stamp = match heard {
+            Some(stamp) => Some(stamp),
+            None => super::rendered::stamp(c, now)?,
+        };
         let found = stamp.and_then(|st| kept.city_pages.get(&key, st));
         let head = match &found {
             Some((head, _)) => head.clone(),
@@ -149,12 +169,6 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
     })
     .await?;
     let access = access?;
-    let full = matches!(access, Access::Full { .. });
-    let title = if full {
-        crate::t!(lang, "city-title-full", city = head.name.as_str())
-    } else {
-        crate::t!(lang, "city-title-public", city = head.name.as_str())
-    };
     let html = match content {
         Content::Kept(html) => html,
         Content::Data(mut data, stamp) => {
@@ -164,12 +178,28 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
                 .render_part(lang, "city", &data)
                 .map_err(|e| PageError::Unexpected(e.context("rendering page city")))?;
             if let Some(stamp) = stamp {
-                state.city_pages.put(key, stamp, head, &html);
+                state.city_pages.put(key, stamp, head.clone(), &html);
             }
             html
         }
     };
-    web::page_around(&req, &title, &html)
+    around(&req, lang, &head, &access, &html)
+}
+
+/// The page around the city's content, titled for what `access` shows.
+fn around(
+    req: &HttpRequest,
+    lang: crate::i18n::Lang,
+    head: &crate::cities::CityHead,
+    access: &Access,
+    html: &str,
+) -> PageResult {
+    let title = if matches!(access, Access::Full { .. }) {
+        crate::t!(lang, "city-title-full", city = head.name.as_str())
+    } else {
+        crate::t!(lang, "city-title-public", city = head.name.as_str())
+    };
+    web::page_around(req, &title, html)
 }
 
 /// What the city template shows `viewer`, who has `access`.

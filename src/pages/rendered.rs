@@ -18,8 +18,17 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
+/// The change counter an entry was rendered at: a generation heard from the database's change
+/// notifications (`db::changes`), or the counter asked of it (`db::committed_data_version`),
+/// whichever was trusted then. The two never match each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counter {
+    Heard(u64),
+    Asked(i64),
+}
+
 /// What an entry was rendered from: the change counter and the minute.
-pub type Stamp = (i64, i64);
+pub type Stamp = (Counter, i64);
 
 /// How much compressed HTML one instance keeps (about 1,000 city pages of 50 actions).
 const BUDGET_BYTES: usize = 4 << 20;
@@ -83,35 +92,54 @@ impl<M: Clone> Rendered<M> {
     }
 }
 
-/// The stamp to keep a part under, or `None` when what is read now may miss a counted change
-/// (`db::committed_data_version`): then the part is rendered and shown but not kept.
+/// The stamp to keep a part under at `now`, without a query, when the instance's change feed is
+/// trusted (PostgreSQL, its listening connection up).
+pub fn heard_stamp(feed: &crate::db::changes::Feed, now: chrono::DateTime<chrono::Utc>) -> Option<Stamp> {
+    feed.data().map(|g| (Counter::Heard(g), minute(now)))
+}
+
+/// The stamp to keep a part under, asked of the database, or `None` when what is read now may
+/// miss a counted change (`db::committed_data_version`): then the part is rendered and shown
+/// but not kept.
 pub fn stamp(
     conn: &mut crate::db::DbConnection,
     now: chrono::DateTime<chrono::Utc>,
 ) -> diesel::QueryResult<Option<Stamp>> {
-    Ok(crate::db::committed_data_version(conn)?.map(|v| (v, now.timestamp().div_euclid(60))))
+    Ok(crate::db::committed_data_version(conn)?.map(|v| (Counter::Asked(v), minute(now))))
+}
+
+fn minute(now: chrono::DateTime<chrono::Utc>) -> i64 {
+    now.timestamp().div_euclid(60)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn at(version: i64, minute: i64) -> Stamp {
+        (Counter::Asked(version), minute)
+    }
+
     #[test]
     fn a_part_is_shown_again_only_at_the_stamp_it_was_rendered_at() {
         let r: Rendered<&str> = Rendered::default();
-        r.put("city:1:en:public".into(), (7, 100), "Lyon", "<p>Lyon</p>");
+        r.put("city:1:en:public".into(), at(7, 100), "Lyon", "<p>Lyon</p>");
         assert_eq!(
-            r.get("city:1:en:public", (7, 100)),
+            r.get("city:1:en:public", at(7, 100)),
             Some(("Lyon", "<p>Lyon</p>".to_string())),
             "with what was kept beside it"
         );
-        assert!(r.get("city:1:en:public", (8, 100)).is_none(), "a change anywhere renders again");
-        assert!(r.get("city:1:en:public", (7, 101)).is_none(), "so does the next minute");
-        assert!(r.get("city:1:fr:public", (7, 100)).is_none());
-        r.put("city:1:en:public".into(), (8, 100), "Lyon", "<p>Lyon 2</p>");
-        assert_eq!(r.get("city:1:en:public", (8, 100)).map(|(_, h)| h).as_deref(), Some("<p>Lyon 2</p>"));
+        assert!(r.get("city:1:en:public", at(8, 100)).is_none(), "a change anywhere renders again");
+        assert!(r.get("city:1:en:public", at(7, 101)).is_none(), "so does the next minute");
+        assert!(r.get("city:1:fr:public", at(7, 100)).is_none());
+        assert!(
+            r.get("city:1:en:public", (Counter::Heard(7), 100)).is_none(),
+            "a generation heard is not the counter asked"
+        );
+        r.put("city:1:en:public".into(), at(8, 100), "Lyon", "<p>Lyon 2</p>");
+        assert_eq!(r.get("city:1:en:public", at(8, 100)).map(|(_, h)| h).as_deref(), Some("<p>Lyon 2</p>"));
         let one = r.bytes();
-        r.put("city:2:en:public".into(), (8, 100), "Lyon", &"<tr><td>Action</td></tr>".repeat(1000));
+        r.put("city:2:en:public".into(), at(8, 100), "Lyon", &"<tr><td>Action</td></tr>".repeat(1000));
         assert!(r.bytes() - one < 1000, "kept compressed: {} bytes for 25,000", r.bytes() - one);
     }
 
@@ -126,14 +154,14 @@ mod tests {
             page.push(char::from(b'a' + (seed >> 59) as u8 % 26));
         }
         for i in 0..25 {
-            r.put(format!("city:{i}"), (1, 1), (), &page);
+            r.put(format!("city:{i}"), at(1, 1), (), &page);
         }
         assert!(r.bytes() <= BUDGET_BYTES);
-        assert!(r.get("city:0", (1, 1)).is_none(), "the first went");
-        assert!(r.get("city:24", (1, 1)).is_some(), "the last stays");
+        assert!(r.get("city:0", at(1, 1)).is_none(), "the first went");
+        assert!(r.get("city:24", at(1, 1)).is_some(), "the last stays");
         // Storing one key again and again does not grow the queue without end.
         for _ in 0..1000 {
-            r.put("city:24".into(), (1, 1), (), &page);
+            r.put("city:24".into(), at(1, 1), (), &page);
         }
         let inner = r.inner.lock().unwrap();
         assert!(inner.order.len() <= 4 * inner.entries.len().max(16) + 1);

@@ -197,34 +197,73 @@ fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, PageError> {
         .ok_or_else(|| PageError::Unexpected(anyhow::anyhow!("app state missing")))
 }
 
-/// What finding this request's session takes: nothing (already found, or no cookie), or a
-/// lookup of the cookie's token.
+/// What finding this request's session takes: nothing (already found, no cookie, or kept by
+/// this instance and still current: `auth::sessions::Kept`), or a lookup of the cookie's
+/// token, which is kept if found while the session generation it began at is trusted.
 enum Lookup {
     Known(Option<Session>),
-    Token(String),
+    Token { token: String, generation: Option<u64> },
 }
 
 fn lookup_for(req: &HttpRequest) -> Lookup {
     if let Some(Looked(s)) = req.extensions().get::<Looked>() {
         return Lookup::Known(s.clone());
     }
-    match req.cookie(sessions::COOKIE) {
-        None => Lookup::Known(None),
-        Some(cookie) => Lookup::Token(cookie.value().to_string()),
+    let Some(cookie) = req.cookie(sessions::COOKIE) else { return Lookup::Known(None) };
+    let token = cookie.value().to_string();
+    let Ok(state) = state_of(req) else { return Lookup::Token { token, generation: None } };
+    let generation = state.changes.sessions();
+    if let Some(kept) = generation.and_then(|g| state.sessions.get(&token, g, state.clock.now())) {
+        return Lookup::Known(Some(kept));
     }
+    Lookup::Token { token, generation }
+}
+
+/// The session of `lookup`, asking the database on `c` when it is not known.
+fn find(
+    c: &mut crate::db::DbConnection,
+    lookup: Lookup,
+    state: &AppState,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<Session>, ApiError> {
+    match lookup {
+        Lookup::Known(s) => Ok(s),
+        Lookup::Token { token, generation } => {
+            let found = sessions::lookup(c, &token, &state.settings.sign_in, now)?;
+            if let (Some(g), Some(s)) = (generation, &found) {
+                state.sessions.put(&token, g, s);
+            }
+            Ok(found)
+        }
+    }
+}
+
+/// The session of this request when it is known without the database (see `Lookup`): `None`
+/// when finding it needs a query. A page that can be answered without one (a kept city page)
+/// uses this, then `remember_viewer`.
+pub fn known_viewer(req: &HttpRequest) -> Option<Option<Session>> {
+    match lookup_for(req) {
+        Lookup::Known(s) => Some(s),
+        Lookup::Token { .. } => None,
+    }
+}
+
+/// Records the session found for this request, for the layout and later helpers.
+pub fn remember_viewer(req: &HttpRequest, viewer: Option<Session>) {
+    req.extensions_mut().insert(Looked(viewer));
 }
 
 async fn look_up(req: HttpRequest) -> Result<Option<Session>, PageError> {
     let found = match lookup_for(&req) {
-        Lookup::Known(s) => return Ok(s),
-        Lookup::Token(token) => {
+        Lookup::Known(s) => s,
+        lookup => {
             let state = state_of(&req)?;
-            let settings = state.settings.clone();
             let now = state.clock.now();
-            crate::http::db(&state.pool, move |c| Ok(sessions::lookup(c, &token, &settings.sign_in, now)?)).await?
+            let st = state.clone();
+            crate::http::db(&state.pool, move |c| find(c, lookup, &st, now)).await?
         }
     };
-    req.extensions_mut().insert(Looked(found.clone()));
+    remember_viewer(&req, found.clone());
     Ok(found)
 }
 
@@ -239,17 +278,15 @@ where
 {
     let state = state_of(req)?;
     let lookup = lookup_for(req);
-    let (settings, now) = (state.settings.clone(), state.clock.now());
+    let now = state.clock.now();
+    let st = state.clone();
     let (viewer, out) = crate::http::db(&state.pool, move |c| {
-        let viewer = match lookup {
-            Lookup::Known(s) => s,
-            Lookup::Token(token) => sessions::lookup(c, &token, &settings.sign_in, now)?,
-        };
+        let viewer = find(c, lookup, &st, now)?;
         let out = f(c, viewer.as_ref());
         Ok((viewer, out))
     })
     .await?;
-    req.extensions_mut().insert(Looked(viewer));
+    remember_viewer(req, viewer);
     Ok(out?)
 }
 

@@ -657,3 +657,104 @@ async fn the_change_counter_offers_no_value_a_change_in_progress_would_invalidat
     .await
     .unwrap();
 }
+
+/// What the CLI or a script writes: one statement on a connection of its own.
+async fn write_elsewhere(app: &TestApp, sql: String) {
+    let pool = app.pool.clone();
+    tokio::task::spawn_blocking(move || {
+        use diesel::connection::SimpleConnection;
+        pool.get().unwrap().batch_execute(&sql).unwrap();
+    })
+    .await
+    .unwrap();
+}
+
+/// A server process, stopped when the test ends, passed or failed.
+struct Stop(std::process::Child);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// GETs `url` until `done` holds of the page, for up to three seconds; the last page.
+async fn until(b: &WebClient, url: &str, done: impl Fn(&crate::web_client::Page) -> bool) -> crate::web_client::Page {
+    let start = std::time::Instant::now();
+    loop {
+        let p = b.get(url).await;
+        if done(&p) || start.elapsed() > std::time::Duration::from_secs(3) {
+            return p;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
+/// On PostgreSQL each instance hears changes as they commit (db::changes, LISTEN/NOTIFY): a kept
+/// city page and a session found before are answered without a query, here while the tables
+/// the page and the session come from are locked by another transaction. A change made on
+/// another instance (this test's server) or by the CLI shows once heard, and a session ended
+/// elsewhere is no longer trusted. On SQLite, where every request asks, both show at once.
+#[tokio::test]
+async fn a_kept_city_page_needs_no_query_and_shows_what_was_written_elsewhere() {
+    let app = TestApp::spawn().await;
+    let w = World::build(&app).await;
+    let postgres = app.database_url.starts_with("postgres");
+    let url = format!("/cities/{}", w.city_a);
+    // The instance under test runs in a process of its own, so that nothing else commits in it.
+    let email = app.person(Role::Secretariat, None, "correct horse battery").await;
+    let (server, sec, csrf) = crate::sign_in::serve_alone(&app, &[]).await;
+    let _stopped_at_the_end = Stop(server);
+    let signed_in =
+        sec.post("/login", &[("csrf_token", &csrf), ("email", &email), ("password", "correct horse battery")]).await;
+    assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+    let first = sec.get(&url).await;
+    assert!(first.text("main").contains("Action for SP1"), "{}", first.body);
+    // (Twice: the first may come before the instance's listener has connected.)
+    assert_eq!(sec.get(&url).await.text("main"), first.text("main"));
+    if postgres {
+        // Another transaction holds the city, its people and the sessions; a request that
+        // asked the database for any of them would wait until it ends.
+        let pool = app.pool.clone();
+        let (locked_tx, locked) = std::sync::mpsc::channel();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let holder = std::thread::spawn(move || {
+            use diesel::connection::SimpleConnection;
+            let mut c = pool.get().unwrap();
+            c.batch_execute("BEGIN; LOCK TABLE cities, users, sessions IN ACCESS EXCLUSIVE MODE").unwrap();
+            locked_tx.send(()).unwrap();
+            let _ = released.recv_timeout(std::time::Duration::from_secs(30));
+            c.batch_execute("ROLLBACK").unwrap();
+        });
+        locked.recv().unwrap();
+        let kept = tokio::time::timeout(std::time::Duration::from_secs(5), sec.get(&url)).await;
+        release.send(()).unwrap();
+        holder.join().unwrap();
+        let kept = kept.expect("a kept page answered without waiting for the database");
+        assert_eq!(kept.status, 200, "{}", kept.body);
+        assert_eq!(kept.text("main"), first.text("main"), "the kept page");
+    }
+
+    // An action renamed on another instance (this test's server, through the API).
+    let renamed = app
+        .patch(
+            &format!("/api/v1/actions/{}", w.action_a),
+            &w.editor_a,
+            json!({"version": 1, "title": "Renamed on another instance"}),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.body);
+    let shown = if postgres {
+        until(&sec, &url, |p| p.text("main").contains("Renamed on another instance")).await
+    } else {
+        sec.get(&url).await
+    };
+    assert!(shown.text("main").contains("Renamed on another instance"), "{}", shown.text("main"));
+
+    // Every session ended by the CLI or a script.
+    write_elsewhere(&app, "DELETE FROM sessions".to_string()).await;
+    let ended = if postgres { until(&sec, &url, |p| p.status == 303).await } else { sec.get(&url).await };
+    assert_eq!(ended.status, 303, "a session ended elsewhere: sign in again; {}", ended.body);
+    assert!(ended.location().is_some_and(|l| l.starts_with("/login")), "{:?}", ended.location());
+}

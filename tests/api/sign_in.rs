@@ -417,7 +417,7 @@ fn memory_mb(pid: u32) -> (u64, u64) {
 
 /// The binary serving the test's database in a process of its own, with `env` added, and a
 /// browser for it holding a sign-in form's CSRF cookie; the form's token.
-async fn serve_alone(app: &TestApp, env: &[(&str, &str)]) -> (std::process::Child, WebClient, String) {
+pub(crate) async fn serve_alone(app: &TestApp, env: &[(&str, &str)]) -> (std::process::Child, WebClient, String) {
     let (server, port) = serve_on_a_free_port(None, |port| {
         std::process::Command::new(env!("CARGO_BIN_EXE_charter-tracker"))
             .current_dir(app.dir())

@@ -113,7 +113,7 @@ fn read_gauges(conn: &mut DbConnection) -> QueryResult<DatabaseGauges> {
 }
 
 /// The text exposition: what the process counted, then the database's gauges.
-fn render(g: &DatabaseGauges, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<Vec<u8>> {
+fn render(g: &DatabaseGauges, listening: bool, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<Vec<u8>> {
     let scrape = Registry::new();
     let outbox = IntGaugeVec::new(Opts::new("outbox_emails", "Emails in the outbox, by state"), &["state"])?;
     for state in ["queued", "sending", "sent", "failed", "cancelled"] {
@@ -136,9 +136,18 @@ fn render(g: &DatabaseGauges, now: chrono::DateTime<chrono::Utc>) -> anyhow::Res
     for (state, n) in &g.open_check_ins {
         open.with_label_values(&[state.as_str()]).set(*n);
     }
+    let feed = IntGaugeVec::new(
+        Opts::new(
+            "change_feed_listening",
+            "1 while this instance hears changes as they commit (PostgreSQL LISTEN; db::changes); 0 when its pages ask the database",
+        ),
+        &[],
+    )?;
+    feed.with_label_values::<&str>(&[]).set(i64::from(listening));
     scrape.register(Box::new(outbox))?;
     scrape.register(Box::new(oldest))?;
     scrape.register(Box::new(open))?;
+    scrape.register(Box::new(feed))?;
     let mut families = METRICS.registry.gather();
     families.extend(scrape.gather());
     let mut out = Vec::new();
@@ -182,7 +191,7 @@ pub async fn serve(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
             .content_type("text/plain; charset=utf-8")
             .body("401: /metrics needs Authorization: Bearer <metrics.token>\n");
     }
-    let (pool, now) = (state.pool.clone(), state.clock.now());
+    let (pool, now, listening) = (state.pool.clone(), state.clock.now(), state.changes.listening());
     let gauges = web::block(move || -> anyhow::Result<DatabaseGauges> {
         let mut conn = pool.get()?;
         Ok(read_gauges(&mut conn)?)
@@ -190,7 +199,7 @@ pub async fn serve(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
     .await
     .map_err(anyhow::Error::from)
     .and_then(|r| r)
-    .and_then(|g| render(&g, now));
+    .and_then(|g| render(&g, listening, now));
     match gauges {
         Ok(body) => HttpResponse::Ok().content_type(prometheus::TEXT_FORMAT).body(body),
         Err(e) => {

@@ -102,6 +102,11 @@ impl Feed {
         self.trusted().then(|| self.inner.sessions.load(SeqCst).wrapping_add(COMMITTED_HERE.load(SeqCst)))
     }
 
+    /// Whether what this instance hears is trusted now (for `/metrics`).
+    pub fn listening(&self) -> bool {
+        self.trusted()
+    }
+
     /// This instance may have changed something (a request that is not a read has been
     /// answered): what was kept before is not shown again.
     pub fn wrote(&self) {

@@ -276,8 +276,9 @@ const MAX_TAGGED_BODY: u64 = 4 << 20;
 /// depends on who asks and in which language: a shared cache never hands one person's copy to another, and a person's tag matches
 /// only what they were shown. Pages for signed-in people stay `no-store` (web::middleware).
 ///
-/// Requests that may write (not GET, HEAD or OPTIONS) pass through, and once answered tell the
-/// instance's change feed (`db::changes::Feed::wrote`), so what it kept is not shown again.
+/// Requests that may write (not GET, HEAD or OPTIONS) pass through, and once answered with
+/// success or a redirect tell the instance's change feed (`db::changes::Feed::wrote`), so what
+/// it kept is not shown again.
 pub async fn conditional_get(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
@@ -288,13 +289,14 @@ pub async fn conditional_get(
     if !eligible {
         let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
         let state = req.app_data::<actix_web::web::Data<crate::app::AppState>>().cloned();
-        let res = next.call(req).await;
+        let res = next.call(req).await?;
         // Whatever the request changed, this instance shows from the next request on (other
-        // instances hear it from the database: db::changes).
-        if let Some(state) = state.filter(|_| writes) {
+        // instances hear it from the database: db::changes). A refused request changed nothing.
+        let done = res.status().is_success() || res.status().is_redirection();
+        if let Some(state) = state.filter(|_| writes && done) {
             state.changes.wrote();
         }
-        return Ok(res?.map_into_boxed_body());
+        return Ok(res.map_into_boxed_body());
     }
     let tags: Vec<String> =
         req.headers().get_all(header::IF_NONE_MATCH).filter_map(|v| v.to_str().ok().map(str::to_string)).collect();

@@ -136,14 +136,25 @@ impl Inner {
 /// The listener: connects, listens, and moves the generations as notifications arrive, until
 /// the feed is dropped. A failure distrusts the feed and connects again a second later.
 fn listen(feed: Weak<Inner>, url: &str) {
+    // Said once per outage, not every second while the database is away.
+    let mut said = false;
     loop {
-        let outcome = PgConnection::establish(url)
-            .map_err(|e| e.to_string())
-            .and_then(|mut c| hear(&feed, &mut c).map_err(|e| e.to_string()));
+        let mut connected = false;
+        let outcome = PgConnection::establish(url).map_err(|e| e.to_string()).and_then(|mut c| {
+            connected = true;
+            if said {
+                tracing::info!("the change feed listens again");
+                said = false;
+            }
+            hear(&feed, &mut c).map_err(|e| e.to_string())
+        });
         let Some(inner) = feed.upgrade() else { return };
         inner.distrust();
         if let Err(e) = outcome {
-            tracing::warn!(error = %e, "the change feed lost its connection; pages ask the database until it is back");
+            if connected || !said {
+                tracing::warn!(error = %e, "the change feed is not listening; pages ask the database until it is back");
+                said = true;
+            }
         }
         drop(inner);
         std::thread::sleep(BEAT_EVERY);

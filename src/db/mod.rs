@@ -12,6 +12,7 @@ use anyhow::Context;
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::r2d2::{self, ManageConnection};
+use diesel::result::DatabaseErrorKind;
 use diesel::sqlite::SqliteConnection;
 use diesel::Connection;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -131,7 +132,17 @@ impl DatabaseUrl {
                 c.batch_execute(SQLITE_PRAGMAS).map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConnection::Sqlite(c))
             }
-            Self::Postgres(url) => Ok(DbConnection::Pg(PgConnection::establish(url)?)),
+            Self::Postgres(url) => {
+                let mut c = PgConnection::establish(url)?;
+                c.set_instrumentation(|event: diesel::connection::InstrumentationEvent<'_>| {
+                    if let diesel::connection::InstrumentationEvent::FinishQuery { error: Some(e), .. } = event {
+                        if matches!(e, diesel::result::Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)) {
+                            CLOSED_ON_THIS_THREAD.with(|closed| closed.set(true));
+                        }
+                    }
+                });
+                Ok(DbConnection::Pg(c))
+            }
         }
     }
 }
@@ -153,9 +164,21 @@ impl ManageConnection for Manager {
         conn.batch_execute("SELECT 1").map_err(diesel::r2d2::Error::QueryError)
     }
 
+    /// Whether the server closed the connection being returned (a restart, a failover, an
+    /// administrator's `pg_terminate_backend`): it is then dropped rather than handed to the next
+    /// request, which would fail the same way until the pool's idle timeout. libpq's status is
+    /// not reachable through diesel, so each PostgreSQL connection reports a query that found it
+    /// closed (its instrumentation, `DatabaseUrl::connect`) to the thread that ran the query,
+    /// which is the thread that returns it: a pooled connection is taken and given back within
+    /// one blocking task.
     fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
+        CLOSED_ON_THIS_THREAD.with(|closed| closed.replace(false))
     }
+}
+
+thread_local! {
+    /// Set when a query on this thread found its PostgreSQL connection closed (`Manager::has_broken`).
+    static CLOSED_ON_THIS_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 pub type Pool = r2d2::Pool<Manager>;

@@ -705,20 +705,27 @@ async fn a_kept_city_page_needs_no_query_and_shows_what_was_written_elsewhere() 
     // The instance under test runs in a process of its own, so that nothing else commits in it.
     let email = app.person(Role::Secretariat, None, "correct horse battery").await;
     let token = "a-metrics-token-for-tests";
-    let (server, sec, csrf) = crate::sign_in::serve_alone(&app, &[("CHARTER_TRACKER__METRICS__TOKEN", token)]).await;
+    // Its connections are named, so that they alone can be cut below.
+    let named = format!("{}?application_name=instance-under-test", app.database_url);
+    let url_of_instance = if postgres { named.as_str() } else { app.database_url.as_str() };
+    let (server, sec, csrf) = crate::sign_in::serve_alone(
+        &app,
+        &[("CHARTER_TRACKER__METRICS__TOKEN", token), ("DATABASE_URL", url_of_instance)],
+    )
+    .await;
     let _stopped_at_the_end = Stop(server);
+    let listening = || async {
+        loop {
+            let metrics = sec.client.get(format!("{}/metrics", sec.base)).bearer_auth(token).send().await.unwrap();
+            if metrics.text().await.unwrap().contains("\nchange_feed_listening 1\n") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    };
     if postgres {
         // Pages are kept under what the instance hears once its listening connection is up.
-        let listening = async {
-            loop {
-                let metrics = sec.client.get(format!("{}/metrics", sec.base)).bearer_auth(token).send().await.unwrap();
-                if metrics.text().await.unwrap().contains("\nchange_feed_listening 1\n") {
-                    break;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-            }
-        };
-        tokio::time::timeout(std::time::Duration::from_secs(20), listening).await.expect("the instance listens");
+        tokio::time::timeout(std::time::Duration::from_secs(20), listening()).await.expect("the instance listens");
     }
     let signed_in =
         sec.post("/login", &[("csrf_token", &csrf), ("email", &email), ("password", "correct horse battery")]).await;
@@ -770,4 +777,39 @@ async fn a_kept_city_page_needs_no_query_and_shows_what_was_written_elsewhere() 
     let ended = if postgres { until(&sec, &url, |p| p.status == 303).await } else { sec.get(&url).await };
     assert_eq!(ended.status, 303, "a session ended elsewhere: sign in again; {}", ended.body);
     assert!(ended.location().is_some_and(|l| l.starts_with("/login")), "{:?}", ended.location());
+    if !postgres {
+        return;
+    }
+
+    // Every connection of the instance cut (the database restarted, a failover): the pool
+    // replaces the closed ones, meanwhile the instance asks the database, so a change made then
+    // shows, and then it listens again.
+    let csrf = sec.get("/login").await.csrf();
+    let signed_in =
+        sec.post("/login", &[("csrf_token", &csrf), ("email", &email), ("password", "correct horse battery")]).await;
+    assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+    assert_eq!(sec.get(&url).await.status, 200);
+    let pool = app.pool.clone();
+    let cut = tokio::task::spawn_blocking(move || -> i64 {
+        use diesel::RunQueryDsl;
+        let terminated = "(SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+                          WHERE application_name = 'instance-under-test')";
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(terminated))
+            .get_result(&mut pool.get().unwrap())
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(cut >= 2, "the listening connection and the pool's: {cut} cut");
+    let renamed = app
+        .patch(
+            &format!("/api/v1/actions/{}", w.action_a),
+            &w.editor_a,
+            json!({"version": 2, "title": "Renamed while nobody listened"}),
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.body);
+    let shown = until(&sec, &url, |p| p.text("main").contains("Renamed while nobody listened")).await;
+    assert!(shown.text("main").contains("Renamed while nobody listened"), "{}", shown.text("main"));
+    tokio::time::timeout(std::time::Duration::from_secs(20), listening()).await.expect("the instance listens again");
 }

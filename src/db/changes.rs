@@ -94,32 +94,33 @@ impl Feed {
 
     /// The generation of what pages show, when it can be trusted.
     pub fn data(&self) -> Option<u64> {
-        self.trusted().then(|| self.inner.data.load(SeqCst).wrapping_add(COMMITTED_HERE.load(SeqCst)))
+        self.listening().then(|| self.inner.data.load(SeqCst).wrapping_add(COMMITTED_HERE.load(SeqCst)))
     }
 
     /// The generation of sessions and users, when it can be trusted.
     pub fn sessions(&self) -> Option<u64> {
-        self.trusted().then(|| self.inner.sessions.load(SeqCst).wrapping_add(COMMITTED_HERE.load(SeqCst)))
+        self.listening().then(|| self.inner.sessions.load(SeqCst).wrapping_add(COMMITTED_HERE.load(SeqCst)))
     }
 
-    /// Whether what this instance hears is trusted now (for `/metrics`).
+    /// Whether what this instance hears is trusted now (also for `/metrics`).
     pub fn listening(&self) -> bool {
-        self.trusted()
+        self.inner.elapsed_ms() < self.inner.trusted_until.load(SeqCst)
     }
 
     /// This instance may have changed something (a request that is not a read has been
     /// answered): what was kept before is not shown again.
     pub fn wrote(&self) {
-        self.inner.data.fetch_add(1, SeqCst);
-        self.inner.sessions.fetch_add(1, SeqCst);
-    }
-
-    fn trusted(&self) -> bool {
-        self.inner.elapsed_ms() < self.inner.trusted_until.load(SeqCst)
+        self.inner.move_both();
     }
 }
 
 impl Inner {
+    /// Both generations move: nothing kept or found before is trusted again.
+    fn move_both(&self) {
+        self.data.fetch_add(1, SeqCst);
+        self.sessions.fetch_add(1, SeqCst);
+    }
+
     fn elapsed_ms(&self) -> u64 {
         u64::try_from(self.origin.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
@@ -167,8 +168,7 @@ fn hear(feed: &Weak<Inner>, c: &mut PgConnection) -> diesel::QueryResult<()> {
     {
         let Some(inner) = feed.upgrade() else { return Ok(()) };
         // Whatever was announced before this connection listened was not heard.
-        inner.data.fetch_add(1, SeqCst);
-        inner.sessions.fetch_add(1, SeqCst);
+        inner.move_both();
         inner.trust_for(TRUSTED_FOR);
     }
     let mut beat = Instant::now();

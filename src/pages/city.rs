@@ -123,11 +123,12 @@ async fn show(req: HttpRequest, id: aweb::Path<String>) -> PageResult {
     // knows the session (auth::sessions::Kept): a kept page and the city's head kept with it.
     let heard = super::rendered::heard_stamp(&state.changes, now);
     if let (Some(stamp), Some(viewer)) = (heard, web::known_viewer(&req)) {
+        // Remembered now, so that the way below does not look for it again.
+        web::remember_viewer(&req, viewer.clone());
         let lang = web::lang_of(viewer.as_ref(), visitor_lang);
         if let Some((head, html)) = state.city_pages.get(&key(city_id, lang, viewer.as_ref()), stamp) {
             // Anything but a page to show (sign in, not found) is answered below, as before.
             if let Ok(access) = commands::page_access(viewer.as_ref().map(|s| &s.caller), head.id, head.public) {
-                web::remember_viewer(&req, viewer);
                 return around(&req, lang, &head, &access, &html);
             }
         }

@@ -28,6 +28,9 @@ pub struct AppState {
     /// City pages' content as last rendered, until the data or the minute changes, with the
     /// city's name and whether its page is public (who may see it).
     pub city_pages: crate::pages::rendered::Rendered<crate::cities::CityHead>,
+    /// Pages of the network overview's table as last rendered, under the overview computation
+    /// they were rendered from (`plans::overview::Snapshot::serial`).
+    pub network_rows: crate::pages::rendered::Rendered<(), u64>,
     /// Recent searches' results, until the data changes (`actions::search::Cache`).
     pub searches: crate::actions::search::Cache,
     /// What changed, heard as it commits on any instance (PostgreSQL; `db::changes`).

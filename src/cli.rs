@@ -194,7 +194,7 @@ enum TokenCommand {
 
 pub fn main() -> ExitCode {
     // Before any thread exists: a limit set later leaves the arenas threads already made.
-    crate::startup::limit_allocator_arenas();
+    crate::allocator::limit_arenas();
     let cli = Cli::parse();
     if let Command::Import { command } = cli.command {
         return match import(command) {
@@ -494,6 +494,7 @@ fn serve(
             eprintln!("--demo: the database already holds cities, so the demo was not loaded again");
         }
     }
+    crate::allocator::trim_when_quiet().context("starting the allocator's trimmer")?;
     let stop = Arc::new(AtomicBool::new(false));
     let worker = if with_worker {
         Some(mail::worker::spawn(pool.clone(), settings.mail.clone(), crate::clock::Clock::System, stop.clone())?)

@@ -1,6 +1,7 @@
 //! charter-tracker: cities' action plans against the EUROCITIES Charter on Integrating Cities.
 
 pub mod actions;
+pub mod allocator;
 pub mod app;
 pub mod auth;
 pub mod charter;

@@ -83,6 +83,7 @@ pub async fn middleware(
     let status = res.status().as_u16().to_string();
     METRICS.requests.with_label_values(&[route.as_str(), method.as_str(), status.as_str()]).inc();
     METRICS.latency.with_label_values(&[route.as_str(), method.as_str()]).observe(started.elapsed().as_secs_f64());
+    crate::allocator::answered();
     Ok(res)
 }
 

@@ -59,7 +59,7 @@ impl Application {
         clock: crate::clock::Clock,
         bind: &str,
     ) -> anyhow::Result<Self> {
-        limit_allocator_arenas();
+        crate::allocator::limit_arenas();
         crate::auth::password::configure(
             settings.sign_in.hashing_at_once as usize,
             std::time::Duration::from_millis(settings.sign_in.hashing_wait_ms),
@@ -87,6 +87,7 @@ impl Application {
             demo: Default::default(),
             overview: Default::default(),
             city_pages: Default::default(),
+            network_rows: crate::pages::rendered::Rendered::with_budget(crate::pages::network::ROWS_BUDGET),
             changes,
             sessions: Default::default(),
             searches: Default::default(),
@@ -165,32 +166,6 @@ impl Application {
         self.server.await
     }
 }
-
-/// glibc's malloc arenas the server may use. By default glibc gives each thread that allocates
-/// concurrently an arena of its own, up to 8 per core, and each arena keeps what it once held
-/// (HTTP workers, the blocking pool and the pool's threads all render pages and read rows).
-/// Measured at 200 cities after the same load: 48 MB with two arenas, 54 MB with glibc's 16
-/// (scripts/bench-scale.sh; README, Performance). `MALLOC_ARENA_MAX`, if set, wins.
-const ALLOCATOR_ARENAS: i32 = 2;
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
-pub fn limit_allocator_arenas() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
-            return;
-        }
-        // SAFETY: mallopt only sets a tuning parameter of the allocator; it takes no pointer
-        // and glibc serialises it with allocations.
-        if unsafe { libc::mallopt(libc::M_ARENA_MAX, ALLOCATOR_ARENAS) } != 1 {
-            tracing::warn!("could not limit the allocator's arenas; memory may grow under load");
-        }
-    });
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-pub fn limit_allocator_arenas() {}
 
 /// Headers on every response: no script at all and only our own stylesheets and images (CSP),
 /// no framing, no MIME sniffing, no referrer to other sites (check-in and password links carry

@@ -6,7 +6,7 @@
 //! time: a request waits up to [`WAIT`] for its turn, and is then refused with
 //! [`ApiError::Busy`] (503 with `Retry-After`). Every route that hashes or checks a password goes
 //! through here (sign-in, invitation, password links, password change, `user add`), and the
-//! memory goes back to the system as each one ends ([`return_memory_when_freed`]).
+//! memory goes back to the system as each one ends (`crate::allocator::return_large_blocks_when_freed`).
 //!
 //! The throttle (`super::throttle`) stays in front: a locked address is refused before its
 //! password would be checked, and takes no turn. Callers run in `web::block`, never on an
@@ -83,7 +83,7 @@ impl Gate {
     }
 
     fn take(&self) -> ApiResult<Turn<'_>> {
-        return_memory_when_freed();
+        crate::allocator::return_large_blocks_when_freed();
         let deadline = Instant::now() + self.wait;
         let mut taken = self.taken();
         while *taken >= self.at_once {
@@ -111,29 +111,6 @@ impl Drop for Turn<'_> {
         self.0.given_back.notify_one();
     }
 }
-
-/// Makes argon2's memory go back to the system as soon as it is freed. glibc serves a block
-/// this large from a mapping of its own, unmapped when freed, until the first such block is
-/// freed: then it raises its threshold for that above the block's size, and from there on each
-/// thread's heap keeps the 19 MiB it hashed with (28 concurrent sign-ins left the server at
-/// 480 MB). A fixed threshold (4 MiB, above anything but such buffers) keeps the first
-/// behaviour. Done once, before the first password is hashed.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
-fn return_memory_when_freed() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        // SAFETY: mallopt only sets a tuning parameter of the allocator; it takes no pointer
-        // and glibc serialises it with allocations.
-        let set = unsafe { libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20) };
-        if set != 1 {
-            tracing::warn!("could not set the allocator's mapping threshold; memory may stay high after sign-ins");
-        }
-    });
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn return_memory_when_freed() {}
 
 #[cfg(test)]
 mod tests {

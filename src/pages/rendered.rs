@@ -30,30 +30,41 @@ pub enum Counter {
 /// What an entry was rendered from: the change counter and the minute.
 pub type Stamp = (Counter, i64);
 
-/// How much compressed HTML one instance keeps (about 1,000 city pages of 50 actions).
+/// How much compressed HTML one instance keeps by default (about 1,000 city pages of 50
+/// actions).
 const BUDGET_BYTES: usize = 4 << 20;
 
-pub struct Rendered<M = ()> {
-    inner: Mutex<Inner<M>>,
+/// Parts kept under a key, each with what it was rendered from (`S`: by default the change
+/// counter and the minute, `Stamp`) and what the page decides on before showing it (`M`).
+pub struct Rendered<M = (), S = Stamp> {
+    inner: Mutex<Inner<M, S>>,
+    budget: usize,
 }
 
-impl<M> Default for Rendered<M> {
+impl<M, S> Default for Rendered<M, S> {
     fn default() -> Self {
-        Rendered { inner: Mutex::new(Inner { entries: HashMap::new(), order: VecDeque::new(), bytes: 0 }) }
+        Self::with_budget(BUDGET_BYTES)
     }
 }
 
-struct Inner<M> {
-    entries: HashMap<String, (Stamp, M, Arc<[u8]>)>,
+struct Inner<M, S> {
+    entries: HashMap<String, (S, M, Arc<[u8]>)>,
     /// Keys in the order they were stored, oldest first (a key may appear more than once:
     /// only its latest place counts).
-    order: VecDeque<(String, Stamp)>,
+    order: VecDeque<(String, S)>,
     bytes: usize,
 }
 
-impl<M: Clone> Rendered<M> {
+impl<M, S> Rendered<M, S> {
+    /// A cache that keeps at most `budget` bytes of compressed HTML.
+    pub fn with_budget(budget: usize) -> Self {
+        Rendered { inner: Mutex::new(Inner { entries: HashMap::new(), order: VecDeque::new(), bytes: 0 }), budget }
+    }
+}
+
+impl<M: Clone, S: Copy + PartialEq> Rendered<M, S> {
     /// The part kept under `key` if it was rendered at `stamp`, with what was kept beside it.
-    pub fn get(&self, key: &str, stamp: Stamp) -> Option<(M, String)> {
+    pub fn get(&self, key: &str, stamp: S) -> Option<(M, String)> {
         let (meta, compressed) = {
             let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
             inner.entries.get(key).filter(|(s, ..)| *s == stamp).map(|(_, m, html)| (m.clone(), html.clone()))?
@@ -64,9 +75,9 @@ impl<M: Clone> Rendered<M> {
 
     /// Keeps `html` and `meta` under `key`, rendered at `stamp`, making room by dropping the
     /// oldest.
-    pub fn put(&self, key: String, stamp: Stamp, meta: M, html: &str) {
+    pub fn put(&self, key: String, stamp: S, meta: M, html: &str) {
         let html: Arc<[u8]> = lz4_flex::compress_prepend_size(html.as_bytes()).into();
-        if html.len() > BUDGET_BYTES / 8 {
+        if html.len() > self.budget / 8 {
             return;
         }
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
@@ -75,10 +86,10 @@ impl<M: Clone> Rendered<M> {
         }
         inner.bytes += html.len();
         inner.order.push_back((key, stamp));
-        while inner.bytes > BUDGET_BYTES || inner.order.len() > 4 * inner.entries.len().max(16) {
+        while inner.bytes > self.budget || inner.order.len() > 4 * inner.entries.len().max(16) {
             let Some((k, s)) = inner.order.pop_front() else { break };
             // Only the entry this place was made for; a newer one of the key has a later place.
-            if inner.entries.get(&k).is_some_and(|(stamp, ..)| *stamp == s) && inner.bytes > BUDGET_BYTES {
+            if inner.entries.get(&k).is_some_and(|(stamp, ..)| *stamp == s) && inner.bytes > self.budget {
                 if let Some((_, _, gone)) = inner.entries.remove(&k) {
                     inner.bytes -= gone.len();
                 }

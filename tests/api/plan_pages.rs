@@ -456,6 +456,18 @@ async fn the_network_overview_shows_every_city_against_the_roles() {
     );
     assert!(p.has(&format!("a[href='/cities/{}']", w.city_a)));
 
+    // The table's rows are kept rendered per language and per computation of the overview: the
+    // same page in French is French, and a change shows on the next request.
+    assert_eq!(b.get("/language/fr?next=/network").await.status, 303);
+    let fr = b.get("/network").await.texts("table.matrix tbody tr");
+    assert_eq!(fr.len(), 2);
+    assert!(fr[0].starts_with("Łódź") && !fr[0].contains(" of ") && fr[0] != rows[0], "{fr:?}");
+    assert_eq!(b.get("/language/en?next=/network").await.status, 303);
+    assert_eq!(b.get("/network").await.texts("table.matrix tbody tr"), rows, "English again");
+    app.action(&w.editor_a, w.plan_a, "PM1", "completed").await;
+    let rows = b.get("/network").await.texts("table.matrix tbody tr");
+    assert_eq!(rows[1], "Malmö Some 1 of 3 Some 1 of 2 None 0 of 3 None 0 of 3 None 0 of 4 0 0 Not started");
+
     // The Lisbon Declaration has no signatory here.
     let p = b.get("/network?framework=icc-lisbon-declaration").await;
     assert!(p.text("main").contains("No city has signed this framework"));

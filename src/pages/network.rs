@@ -17,11 +17,11 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 /// How much of the table an instance keeps rendered (`AppState::network_rows`), compressed: a
-/// page of 50 rows is about 3 KB so, and this holds some 600 pages, every page of a
-/// 10,000-city network in three languages. A page not kept is rendered again (a millisecond or
-/// two); before, every row of every language stayed rendered with the computation, 4 MB of the
-/// server's memory per language at 10,000 cities (README, Performance).
-pub const ROWS_BUDGET: usize = 2 << 20;
+/// page of 50 rows (22 KB of HTML) is about 1 KB so, and this holds some 1,100 pages, every
+/// page of a 10,000-city network in the four languages with room for filtered ones; a page not
+/// kept is rendered again. Before, every row of every language stayed rendered beside the
+/// computation: 4 MB of the server's memory per language at 10,000 cities (README, Performance).
+pub const ROWS_BUDGET: usize = 1 << 20;
 
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     cfg.route("/network", aweb::get().to(show));

@@ -8,7 +8,7 @@
 #   large: SCALE_CITIES (10,000) cities x SCALE_ACTIONS (50) actions (500,000 actions), four
 #          quarterly rounds of check-ins with action updates, self-assessments, indicator values.
 # then, on the large one: compiles and publishes the outcomes report for the year of rounds
-# (CLI, wall time and peak RSS), serves the release binary (`serve --no-scheduler --no-worker`)
+# (CLI, wall time and peak RSS), serves the binary to deploy (`--profile dist`: `serve --no-scheduler --no-worker`)
 # and loads it with wrk on loopback: /healthz (the baseline), /network (signed in, random pages
 # and filters), the city page (secretariat), the public city page, the published report, two
 # API lists; reads the server's RSS idle and after the load; last it times a scheduler pass
@@ -67,9 +67,9 @@ if [[ -n "${BENCH_BIN:-}" && -n "${BENCH_SEEDER:-}" ]]; then
     BIN="$BENCH_BIN"; SEEDER="$BENCH_SEEDER"
     say "using $BIN and $SEEDER (BENCH_BIN, BENCH_SEEDER; not building)"
 else
-    say "building the release binary and the seeder (waits if another build holds the lock)"
-    (cd "$REPO" && cargo build --release --bin charter-tracker) >&2 || die "the release build failed"
-    BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/charter-tracker"
+    say "building the binary to deploy (--profile dist) and the seeder (waits if another build holds the lock)"
+    (cd "$REPO" && cargo build --profile dist --bin charter-tracker) >&2 || die "the dist build failed"
+    BIN="${CARGO_TARGET_DIR:-$REPO/target}/dist/charter-tracker"
     SEEDER="$(cd "$REPO" && cargo bench --bench scale --no-run --message-format=json 2>/dev/null \
         | python3 -c '
 import sys, json

@@ -78,7 +78,7 @@ const LOOK_EVERY: Duration = Duration::from_millis(500);
 /// for [`LOOK_EVERY`], it calls `malloc_trim(0)`, once. glibc gives back on its own only what is
 /// free at the top of a heap; a burst of requests leaves free memory inside the heaps too (the
 /// network overview computed again, pages rendered, rows read), and without this the process
-/// holds it until the next burst reuses it. Never during a burst, at most twice a second, and a
+/// holds it until the next burst reuses it. Never during a burst, at most once a second, and a
 /// trim takes about a millisecond (measured with 30 MB of heap: after the benchmark's load at
 /// 10,000 cities it gave back 3 to 4 MB). For `serve` only; the thread lives as long as the
 /// process.

@@ -130,13 +130,10 @@ impl Pages {
         Ok(Pages { registry, network: network.to_string() })
     }
 
-    /// Renders a partial on its own (a piece of a page that is rendered once and kept), in `lang`.
-    /// handlebars renders into a buffer of 8 KiB at least; a kept piece is trimmed to its
-    /// length (10,000 network rows of 500 bytes each held 80 MB before; README, Performance).
+    /// Renders a partial on its own (a piece of a page that is rendered once and kept,
+    /// compressed, by `rendered::Rendered`), in `lang`.
     pub fn render_part(&self, lang: Lang, name: &str, data: &Value) -> anyhow::Result<String> {
-        let mut html = crate::i18n::messages::rendering_in(lang, || self.registry.render(name, data))?;
-        html.shrink_to_fit();
-        Ok(html)
+        Ok(crate::i18n::messages::rendering_in(lang, || self.registry.render(name, data))?)
     }
 
     /// Renders `template` with `data` inside the layout in `lang`, with the layout's `chrome`

@@ -1,7 +1,6 @@
 //! What every benchmark shares (each file under benches/ is its own crate: `mod common;`).
 
 use charter_tracker::db::DatabaseUrl;
-use diesel::Connection;
 
 /// The database a benchmark runs on: a SQLite file in `dir`, or with `BENCH_DATABASE_URL`
 /// (a PostgreSQL server's URL) a fresh database on that server; the closure drops it.
@@ -11,7 +10,7 @@ pub fn database(dir: &std::path::Path) -> anyhow::Result<(DatabaseUrl, Box<dyn F
         Some(server) => {
             use diesel::connection::SimpleConnection;
             let name = format!("ct_bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-            let mut admin = diesel::PgConnection::establish(&server)?;
+            let mut admin = charter_tracker::db::libpq::establish(&server)?;
             admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
             let mut url = url::Url::parse(&server)?;
             url.set_path(&name);

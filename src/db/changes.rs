@@ -25,7 +25,7 @@
 //! socket), at most the three seconds above.
 
 use diesel::connection::SimpleConnection;
-use diesel::{Connection, PgConnection};
+use diesel::PgConnection;
 use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
 use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
@@ -141,7 +141,7 @@ fn listen(feed: Weak<Inner>, url: &str) {
     let mut said = false;
     loop {
         let mut connected = false;
-        let outcome = PgConnection::establish(url).map_err(|e| e.to_string()).and_then(|mut c| {
+        let outcome = super::libpq::establish(url).map_err(|e| e.to_string()).and_then(|mut c| {
             connected = true;
             if said {
                 tracing::info!("the change feed listens again");

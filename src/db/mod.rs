@@ -5,6 +5,7 @@
 //! (a refused connection, a bad password) with "Invalid connection url".
 
 pub mod changes;
+pub mod libpq;
 pub mod schema;
 
 use crate::error::{ApiError, FieldError};
@@ -133,7 +134,7 @@ impl DatabaseUrl {
                 Ok(DbConnection::Sqlite(c))
             }
             Self::Postgres(url) => {
-                let mut c = PgConnection::establish(url)?;
+                let mut c = libpq::establish(url)?;
                 c.set_instrumentation(|event: diesel::connection::InstrumentationEvent<'_>| {
                     if let diesel::connection::InstrumentationEvent::FinishQuery { error: Some(e), .. } = event {
                         if matches!(e, diesel::result::Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)) {

@@ -85,7 +85,6 @@ pub fn fresh_database(dir: &std::path::Path) -> String {
         None => format!("sqlite://{}", dir.join("test.db").display()),
         Some(server) => {
             use diesel::connection::SimpleConnection;
-            use diesel::Connection;
             // Named after the run's database, so a CI run can drop exactly the ones it made.
             let mut url = url::Url::parse(&server).unwrap();
             let base = match url.path().trim_start_matches('/') {
@@ -93,7 +92,9 @@ pub fn fresh_database(dir: &std::path::Path) -> String {
                 other => other.to_string(),
             };
             let name = format!("{base}_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-            let mut admin = diesel::PgConnection::establish(&server).expect("TEST_DATABASE_URL reachable");
+            // Through the application's one way of connecting, which prepares libpq's libraries
+            // for the process's exit before the first connection (`db::libpq`).
+            let mut admin = charter_tracker::db::libpq::establish(&server).expect("TEST_DATABASE_URL reachable");
             admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
             url.set_path(&name);
             url.to_string()

@@ -1,8 +1,9 @@
 //! Opening a PostgreSQL connection, the one way the process does it (the pool's connections
 //! and the change feed's), and what that brings into the process.
 //!
-//! libpq encrypts with OpenSSL and, unless told otherwise, first tries GSSAPI (Kerberos)
-//! encryption. Both libraries tear down shared state when the process exits (OpenSSL in an
+//! libpq encrypts with OpenSSL and, when built with GSSAPI (the system's libpq on Debian is; the
+//! one linked in here, pq-sys's `bundled`, is not), first tries Kerberos encryption unless told
+//! otherwise. Both libraries tear down shared state when the process exits (OpenSSL in an
 //! `atexit` handler, Kerberos in its library destructor) while other threads may still be
 //! connecting or reading: the pool's threads, the change feed's listener, a test's servers.
 //! Such a thread then touches freed state and the process dies at exit with SIGSEGV (OpenSSL)
@@ -15,8 +16,8 @@
 //!   does for the same reason); the memory is the system's again when the process ends anyway.
 //! - GSSAPI encryption is not tried unless asked for: a URL without `gssencmode` (and no
 //!   `PGGSSENCMODE` in the environment) gets `gssencmode=disable`. TLS (`sslmode`) is unchanged.
-//!   Kerberos then stays out of the process; a deployment that uses it says `gssencmode=prefer`
-//!   or `require` (README, Configuration) and keeps the exit race described above.
+//!   With a libpq that has GSSAPI, Kerberos then stays out of the process; a deployment that
+//!   uses it says `gssencmode=prefer` or `require` and keeps the exit race described above.
 
 use diesel::pg::PgConnection;
 use diesel::{Connection, ConnectionResult};

@@ -732,6 +732,29 @@ async fn publishing_freezes_the_outputs_and_a_correction_is_a_new_version_with_i
     assert!(moved.contains(&("Commitments".into(), "PM1".into(), "mean progress".into(), 60.0, 63.3)), "{moved:?}");
     assert!(moved.contains(&("Indicators".into(), "EM3-A".into(), "cities reporting".into(), 3.0, 0.0)), "{moved:?}");
     assert!(!moved.iter().any(|m| m.1 == "EM1-A"), "a withheld figure never moves in public: {moved:?}");
+    // Each city's change in mean progress is against its own figure in the previous report.
+    let before: std::collections::HashMap<i64, f64> = json2["figures"]["cities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| Some((c["city_id"].as_i64()?, c["mean_progress"].as_f64()?)))
+        .collect();
+    let changed: Vec<(i64, f64, f64)> = nf["cities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| {
+            Some((c["city_id"].as_i64()?, c["mean_progress"].as_f64()?, c["mean_progress_change"].as_f64()?))
+        })
+        .collect();
+    assert!(changed.len() >= 2, "cities of both reports have a change: {changed:?} (before: {before:?})");
+    for (city, after, change) in changed {
+        assert!(
+            (change - (after - before[&city])).abs() < 0.06,
+            "city {city}: {change} from {} to {after}",
+            before[&city]
+        );
+    }
 }
 
 #[tokio::test]

@@ -299,6 +299,17 @@ pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(e, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
 }
 
+/// A condition that always holds, for a query PostgreSQL must plan with its values each time.
+/// diesel keeps most statements prepared, and PostgreSQL settles on one plan for a prepared
+/// statement after five runs, made for the table as it was then, until the table is next
+/// analysed. For a lookup run many times while its table grows by thousands of rows within
+/// one transaction (the outbox during a round opening, `mail::outbox::existing_keys`), that
+/// plan is a scan of the whole table; a literal SQL fragment makes diesel prepare the
+/// statement afresh.
+pub fn planned_each_time() -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
+    diesel::dsl::sql("TRUE")
+}
+
 /// Runs `$body` with `$c` bound to the concrete connection, for the few statements diesel's
 /// multi-backend cannot express (multi-row inserts, upserts). `$body` is compiled once per backend.
 #[macro_export]

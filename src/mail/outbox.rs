@@ -137,11 +137,19 @@ pub fn enqueue(
 }
 
 /// Which of these idempotency keys the outbox holds already, whatever the email's state.
+///
+/// Planned with its values each time ([`crate::db::planned_each_time`]): a round opening runs
+/// it dozens of times while the outbox may still be empty, and the plan PostgreSQL settles on
+/// then, a scan of the whole table, took 0.1-0.6 s per 500 keys when the same pass looked up the
+/// monthly stale-action emails after queueing 22,000 (1.1 s of a 6.6 s pass at 10,000 cities).
 pub fn existing_keys(conn: &mut DbConnection, keys: &[&str]) -> QueryResult<std::collections::HashSet<String>> {
     let mut existing = std::collections::HashSet::new();
     for chunk in keys.chunks(500) {
-        let found: Vec<String> =
-            outbox::table.filter(outbox::idempotency_key.eq_any(chunk)).select(outbox::idempotency_key).load(conn)?;
+        let found: Vec<String> = outbox::table
+            .filter(outbox::idempotency_key.eq_any(chunk))
+            .filter(crate::db::planned_each_time())
+            .select(outbox::idempotency_key)
+            .load(conn)?;
         existing.extend(found);
     }
     Ok(existing)

@@ -288,6 +288,57 @@ async fn the_same_idempotency_key_twice_is_one_row_and_one_email() {
     assert_eq!(recipients(&sink.received()), ["anna@malmo.example"]);
 }
 
+/// The lookup of keys already queued (a round opening runs it per 500 contacts) is planned with
+/// its values each time: on PostgreSQL none of its statements stays prepared, so a plan made
+/// while the outbox was empty (a scan of the whole table) is not reused once it holds 20,000
+/// emails. The same lookup written the usual way does stay prepared, which shows the check can
+/// fail. On SQLite the lookup answers the same.
+#[tokio::test]
+async fn the_lookup_of_queued_keys_keeps_no_prepared_plan() {
+    let app = TestApp::spawn().await;
+    for key in ["k/1", "k/2"] {
+        assert!(app.enqueue_email(key, "anna@malmo.example", "en", t0()).await.is_some());
+    }
+    let pool = app.pool.clone();
+    blocking(move || {
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = pool.get().unwrap();
+        for _ in 0..8 {
+            let found = ob::existing_keys(&mut conn, &["k/1", "k/2", "k/3"]).unwrap();
+            assert_eq!(found, ["k/1".to_string(), "k/2".to_string()].into_iter().collect());
+        }
+        let kept = |conn: &mut charter_tracker::db::DbConnection| -> Option<i64> {
+            match conn {
+                charter_tracker::db::DbConnection::Pg(c) => Some(
+                    diesel::sql_query(
+                        "SELECT count(*) AS n FROM pg_prepared_statements \
+                         WHERE statement LIKE '%\"idempotency_key\" = ANY(%'",
+                    )
+                    .get_result::<N>(c)
+                    .unwrap()
+                    .n,
+                ),
+                charter_tracker::db::DbConnection::Sqlite(_) => None,
+            }
+        };
+        if let Some(n) = kept(&mut conn) {
+            assert_eq!(n, 0, "the lookup of queued keys stayed a prepared statement");
+            let usual: Vec<String> = outbox::table
+                .filter(outbox::idempotency_key.eq_any(["k/1"]))
+                .select(outbox::idempotency_key)
+                .load(&mut *conn)
+                .unwrap();
+            assert_eq!(usual, ["k/1"]);
+            assert_eq!(kept(&mut conn), Some(1), "the usual form should stay prepared");
+        }
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn enqueue_commits_or_rolls_back_with_the_callers_transaction() {
     let app = TestApp::spawn().await;
